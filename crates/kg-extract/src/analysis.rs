@@ -1,0 +1,367 @@
+//! The working state of one document while the rules run: tokens, the entity arena,
+//! mentions, facts and relations. Rules read and extend it; `finish` turns it into an
+//! [`Extraction`] with stable ids.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::dates::{find_dates, DateMention, DateValue};
+use crate::gazetteer::{Gazetteer, Target, TitleCategory, TitleHit};
+use crate::model::{Document, EntityKind, RelationKind, Span, Status};
+use crate::text::{fold, segment, Sentence, Token};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Surname,
+    Demonym,
+    Pronoun,
+    RoleNoun,
+    /// A bare reference such as "the delegation" or "the talks".
+    Anaphor,
+}
+
+#[derive(Debug, Clone)]
+pub struct MentionRec {
+    pub ent: usize,
+    pub span: Span,
+    pub sent: usize,
+    pub rule: &'static str,
+    pub form: Form,
+}
+
+/// The classes of meeting that may corefer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MeetingClass {
+    Talks,
+    Meeting,
+    Visit,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MeetingInfo {
+    pub class: Option<MeetingClass>,
+    pub name: Option<String>,
+    pub org: Option<usize>,
+    pub place: Option<usize>,
+    pub date: Option<DateValue>,
+    pub participants: BTreeSet<usize>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ent {
+    pub kind: EntityKind,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub attrs: BTreeMap<String, String>,
+    pub gaz: Option<Target>,
+    /// Country code: of a country, of the country a city or body belongs to, of the
+    /// country a delegation represents.
+    pub iso: Option<String>,
+    /// Known-official index for persons found in the gazetteer.
+    pub known: Option<usize>,
+    pub female: Option<bool>,
+    pub meeting: Option<MeetingInfo>,
+    /// For delegations: the entity (country or organisation) represented.
+    pub represents: Option<usize>,
+    /// The id key; filled by `finish`.
+    pub key: String,
+}
+
+impl Ent {
+    pub fn new(kind: EntityKind, label: impl Into<String>) -> Self {
+        Ent {
+            kind,
+            label: label.into(),
+            aliases: BTreeSet::new(),
+            attrs: BTreeMap::new(),
+            gaz: None,
+            iso: None,
+            known: None,
+            female: None,
+            meeting: None,
+            represents: None,
+            key: String::new(),
+        }
+    }
+}
+
+/// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
+#[derive(Debug, Clone)]
+pub struct TitleFact {
+    pub person: usize,
+    pub title: String,
+    pub category: TitleCategory,
+    pub affiliation: Option<usize>,
+    pub former: bool,
+    pub span: Span,
+    pub sent: usize,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rel {
+    pub kind: RelationKind,
+    pub src: usize,
+    pub dst: usize,
+    pub status: Status,
+    pub attrs: BTreeMap<String, String>,
+    pub span: Span,
+    pub sent: usize,
+    pub rule: &'static str,
+}
+
+/// Per-document state shared by the rules.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    pub gaz: &'a Gazetteer,
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub sents: Vec<Sentence>,
+    pub toks: Vec<Token>,
+    pub dates: Vec<DateMention>,
+    /// Byte spans inside quotation marks.
+    pub quotes: Vec<Span>,
+    /// Titles found by the gazetteer's title matcher.
+    pub title_hits: Vec<TitleHit>,
+    pub ents: Vec<Ent>,
+    pub mentions: Vec<MentionRec>,
+    pub titles: Vec<TitleFact>,
+    /// Title phrases, found once the names they qualify are known.
+    pub phrases: Vec<crate::title_phrase::TitlePhrase>,
+    pub rels: Vec<Rel>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let (sents, toks) = segment(text);
+        Analysis {
+            gaz,
+            doc,
+            text,
+            dates: find_dates(text, doc.date),
+            quotes: find_quotes(text),
+            title_hits: gaz.title_matcher().find(text),
+            sents,
+            toks,
+            ents: Vec::new(),
+            mentions: Vec::new(),
+            titles: Vec::new(),
+            phrases: Vec::new(),
+            rels: Vec::new(),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    pub fn word(&self, tok: usize) -> &'a str {
+        self.toks.get(tok).map_or("", |t| self.slice(t.span))
+    }
+
+    /// Lower-case word at `tok`, or "" past the end.
+    pub fn lower(&self, tok: usize) -> String {
+        self.word(tok).to_lowercase()
+    }
+
+    /// Index of the token starting at or after byte `at`.
+    pub fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    /// Index of the last token ending at or before byte `at`, if any.
+    pub fn tok_before(&self, at: usize) -> Option<usize> {
+        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+    }
+
+    pub fn sent_of(&self, at: usize) -> usize {
+        self.sents.partition_point(|s| s.span.end <= at).min(self.sents.len().saturating_sub(1))
+    }
+
+    pub fn in_quote(&self, span: Span) -> bool {
+        self.quotes.iter().any(|q| q.contains(span))
+    }
+
+    /// The mention whose span covers byte `at`, if any.
+    pub fn mention_at(&self, at: usize) -> Option<&MentionRec> {
+        self.mentions.iter().find(|m| m.span.start <= at && at < m.span.end)
+    }
+
+    /// Whether a title word overlaps the span.
+    pub fn title_at(&self, span: Span) -> bool {
+        self.title_hits.iter().any(|t| t.span.overlaps(span))
+    }
+
+    pub fn covered(&self, span: Span) -> bool {
+        self.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+
+    /// Mentions of a sentence in text order.
+    pub fn mentions_in(&self, sent: usize) -> Vec<&MentionRec> {
+        let mut v: Vec<&MentionRec> = self.mentions.iter().filter(|m| m.sent == sent).collect();
+        v.sort_by_key(|m| m.span);
+        v
+    }
+
+    /// Records a mention unless one already overlaps it (earlier rules win).
+    pub fn add_mention(&mut self, ent: usize, span: Span, rule: &'static str, form: Form) -> bool {
+        if self.covered(span) {
+            return false;
+        }
+        let surface = self.slice(span).trim();
+        if form == Form::Name || form == Form::Surname {
+            if !surface.is_empty() && surface != self.ents[ent].label {
+                self.ents[ent].aliases.insert(surface.to_string());
+            }
+        }
+        let sent = self.sent_of(span.start);
+        self.mentions.push(MentionRec { ent, span, sent, rule, form });
+        true
+    }
+
+    pub fn new_entity(&mut self, ent: Ent) -> usize {
+        self.ents.push(ent);
+        self.ents.len() - 1
+    }
+
+    /// The entity for a gazetteer target, created on first use.
+    pub fn gaz_entity(&mut self, target: Target) -> usize {
+        let target = match target {
+            Target::Demonym(i) => Target::Country(i),
+            t => t,
+        };
+        if let Some(i) = self.ents.iter().position(|e| e.gaz == Some(target)) {
+            return i;
+        }
+        let g = self.gaz;
+        let mut ent = match target {
+            Target::Country(i) | Target::Demonym(i) => {
+                let c = &g.countries[i];
+                let mut e = Ent::new(EntityKind::Country, &c.name);
+                e.iso = Some(c.iso.clone());
+                e.attrs.insert("iso".into(), c.iso.clone());
+                e
+            }
+            Target::City(i) => {
+                let c = &g.cities[i];
+                let mut e = Ent::new(EntityKind::Location, &c.name);
+                e.iso = Some(c.iso.clone());
+                e.attrs.insert("country".into(), c.iso.clone());
+                e
+            }
+            Target::Place(i) => {
+                let p = &g.places[i];
+                let mut e = Ent::new(EntityKind::Location, &p.name);
+                e.iso.clone_from(&p.iso);
+                if let Some(iso) = &p.iso {
+                    e.attrs.insert("country".into(), iso.clone());
+                }
+                e.attrs.insert("kind".into(), p.kind.clone());
+                e
+            }
+            Target::Org(i) => {
+                let o = &g.orgs[i];
+                let mut e = Ent::new(EntityKind::Organization, &o.name);
+                e.iso.clone_from(&o.country);
+                e.key = crate::text::slug(&o.key);
+                if !o.kind.is_empty() {
+                    e.attrs.insert("kind".into(), o.kind.clone());
+                }
+                e
+            }
+            Target::Person(i) => {
+                let p = &g.persons[i];
+                let mut e = Ent::new(EntityKind::Person, &p.name);
+                e.known = Some(i);
+                e.female = p.female;
+                e
+            }
+        };
+        ent.gaz = Some(target);
+        self.new_entity(ent)
+    }
+
+    /// Finds or creates the person with this full name.
+    pub fn person_named(&mut self, name: &str) -> usize {
+        let key = fold(name);
+        if let Some(i) = self.ents.iter().position(|e| {
+            e.kind == EntityKind::Person && (fold(&e.label) == key || e.aliases.iter().any(|a| fold(a) == key))
+        }) {
+            return i;
+        }
+        // A later full name completes an earlier bare surname ("Trump", then "Donald Trump").
+        let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        if key.contains(' ') {
+            if let Some(i) = self.ents.iter().position(|e| {
+                e.kind == EntityKind::Person && e.known.is_none() && !e.label.contains(' ') && fold(&e.label) == last
+            }) {
+                let old = std::mem::replace(&mut self.ents[i].label, name.to_string());
+                self.ents[i].aliases.insert(old);
+                return i;
+            }
+        }
+        self.new_entity(Ent::new(EntityKind::Person, name))
+    }
+
+    pub fn add_rel(&mut self, kind: RelationKind, src: usize, dst: usize, status: Status, span: Span, rule: &'static str) {
+        if src == dst {
+            return;
+        }
+        let sent = self.sent_of(span.start);
+        let dup = self.rels.iter().any(|r| {
+            r.kind == kind && r.status == status && ((r.src, r.dst) == (src, dst) || (kind.is_symmetric() && (r.src, r.dst) == (dst, src)))
+        });
+        if !dup {
+            self.rels.push(Rel { kind, src, dst, status, attrs: BTreeMap::new(), span, sent, rule });
+        }
+    }
+
+    /// The date expressions inside a byte range.
+    pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &DateMention> + '_ {
+        self.dates.iter().filter(move |d| span.contains(d.span))
+    }
+}
+
+/// Spans between matching quotation marks, per paragraph: curly pairs, and straight
+/// double quotes taken two by two.
+fn find_quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open_curly: Option<usize> = None;
+        let mut open_straight: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            let at = offset + i;
+            match c {
+                '\u{201c}' => open_curly = Some(at),
+                '\u{201d}' => {
+                    if let Some(s) = open_curly.take() {
+                        out.push(Span::new(s, at + c.len_utf8()));
+                    }
+                }
+                '"' => match open_straight.take() {
+                    Some(s) => out.push(Span::new(s, at + 1)),
+                    None => open_straight = Some(at),
+                },
+                _ => {}
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_pair_within_a_paragraph() {
+        let text = "He said \"yes\" and “no”.\n\"open";
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(q, ["\"yes\"", "“no”"]);
+    }
+}

@@ -1,0 +1,261 @@
+//! Clauses inside a sentence: where a clause starts and ends, who its subject is, who
+//! follows a verb, and what the wording says about whether the event happened.
+
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, Span, Status};
+
+/// Words that open a new clause; the clause includes them.
+const OPENERS: &[&str] = &[
+    "but", "while", "whereas", "though", "although", "when", "where", "whether", "because", "who", "which",
+    "saying", "adding", "even",
+];
+
+fn is_boundary_punct(w: &str) -> bool {
+    matches!(w, ";" | ":" | "\u{2014}" | "\u{2013}" | "(" | ")")
+}
+
+/// Token range of the clause containing `tok`.
+pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
+    let sent = &a.sents[a.sent_of(a.toks[tok].span.start)];
+    let quoted = a.in_quote(a.toks[tok].span);
+    let same_side = |i: usize| a.in_quote(a.toks[i].span) == quoted || is_quote_mark(a.word(i));
+    let mut start = sent.tokens.start;
+    for i in (sent.tokens.start..tok).rev() {
+        let w = a.lower(i);
+        if is_boundary_punct(&w) || !same_side(i) {
+            start = i + 1;
+            break;
+        }
+        if OPENERS.contains(&w.as_str()) {
+            // ", who ... ," closed before the trigger is a parenthesis, not the clause.
+            let relative = matches!(w.as_str(), "who" | "which") && i > 0 && a.word(i - 1) == ",";
+            if relative && (i + 1..tok).any(|j| a.word(j) == ",") {
+                continue;
+            }
+            start = i;
+            break;
+        }
+    }
+    let mut end = sent.tokens.end;
+    for i in tok + 1..sent.tokens.end {
+        let w = a.lower(i);
+        if is_boundary_punct(&w) || OPENERS.contains(&w.as_str()) || !same_side(i) {
+            end = i;
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{201d}")
+}
+
+/// Token ranges of relative clauses (", who ... ,") inside `range`, which a subject
+/// search and a modality scope skip.
+fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i + 1 < to {
+        let next = a.lower(i + 1);
+        if a.word(i) == "," && matches!(next.as_str(), "who" | "which" | "whose" | "whom" | "where") {
+            let close = (i + 2..to).find(|&j| a.word(j) == ",").unwrap_or(to);
+            out.push((i, close));
+            i = close;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Person mentions (entity, span) in a token range, in text order, skipping
+/// relative clauses and — unless `quoted` — quotations.
+pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(usize, Span)> {
+    if from >= to || to > a.toks.len() {
+        return Vec::new();
+    }
+    let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
+    let skip = relative_segments(a, from, to);
+    let mut out: Vec<(usize, Span)> = a
+        .mentions
+        .iter()
+        .filter(|m| a.ents[m.ent].kind == EntityKind::Person && span.contains(m.span))
+        .filter(|m| quoted || !a.in_quote(m.span))
+        .filter(|m| {
+            let t = a.tok_at(m.span.start);
+            !skip.iter().any(|&(s, e)| s <= t && t < e)
+        })
+        .map(|m| (m.ent, m.span))
+        .collect();
+    out.sort_by_key(|&(_, s)| s);
+    out
+}
+
+/// The subject of the verb at `tok`: the first person of its clause, or — for a
+/// clause opened by "who" — the person the relative clause hangs on.
+pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
+    let (start, _) = clause_of(a, tok);
+    let quoted = a.in_quote(a.toks[tok].span);
+    if let Some(&first) = persons_in(a, start, tok, quoted).first() {
+        return Some(first);
+    }
+    let opener = a.lower(start);
+    let sent = a.sent_of(a.toks[tok].span.start);
+    let before = persons_in(a, a.sents[sent].tokens.start, start, quoted);
+    match opener.as_str() {
+        // "Rubio, who ... " : the person the relative clause hangs on.
+        "who" => before.last().copied(),
+        // "X met Y but will not attend": the subject of the sentence carries over.
+        "but" | "while" | "saying" | "adding" | "even" => before.first().copied(),
+        _ => None,
+    }
+}
+
+/// The persons right after `tok` in its clause: the first one and those coordinated
+/// with it ("A, B and C").
+pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
+    let (_, end) = clause_of(a, tok);
+    let quoted = a.in_quote(a.toks[tok].span);
+    let found = persons_in(a, tok + 1, end, quoted);
+    let mut out: Vec<(usize, Span)> = Vec::new();
+    for (ent, span) in found {
+        if let Some(&(_, prev)) = out.last() {
+            if !coordinated(a, prev.end, span.start) {
+                break;
+            }
+        }
+        if !out.iter().any(|&(e, _)| e == ent) {
+            out.push((ent, span));
+        }
+    }
+    out
+}
+
+/// Whether the text between two person mentions only joins them: commas, "and",
+/// and the titles and modifiers that introduce the second.
+fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
+    let gap = a.text.get(from..to).unwrap_or("");
+    if gap.len() > 160 || gap.contains('.') && !gap.contains("Mr.") || gap.contains(';') {
+        return false;
+    }
+    let has_join = gap.contains(',') || gap.split_whitespace().any(|w| w == "and" || w == "&");
+    if !has_join {
+        return false;
+    }
+    // After the join, only capitalised words (titles, demonyms) or title words.
+    let tail = gap.rsplit([',']).next().unwrap_or(gap).trim().trim_start_matches("and ").trim();
+    tail.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "to" | "for")
+    })
+}
+
+/// Status of the event named at `tok`, read from the words between its subject (or
+/// the clause start) and the trigger, and from the trigger itself.
+pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
+    let (start, _) = clause_of(a, tok);
+    // From the subject's own stretch of the clause: "..., X said after meeting Y" does
+    // not inherit the modality of what comes before the comma.
+    let from = subject.map_or(start, |s| {
+        let subject_tok = a.tok_at(s.start);
+        (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
+    });
+    let skip = relative_segments(a, from, tok);
+    let words: Vec<String> = (from..tok)
+        .filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e))
+        .map(|i| a.lower(i).replace('\u{2019}', "'"))
+        .collect();
+    let trigger = a.lower(tok);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let has_seq = |seq: &[&str]| words.windows(seq.len()).any(|win| win.iter().zip(seq).all(|(x, y)| x == y));
+    let negated = words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
+    if negated
+        || ["declined", "declines", "refused", "refuses", "rejected", "rejects", "shunned", "snubbed", "boycotted", "skipped", "skip"]
+            .iter()
+            .any(|w| has(w))
+        || has_seq(&["ruled", "out"])
+    {
+        return Status::Declined;
+    }
+    if ["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"].iter().any(|w| has(w))
+        || has_seq(&["called", "off"])
+    {
+        return Status::Cancelled;
+    }
+    let reported = words.iter().any(|w| matches!(w.as_str(), "said" | "says" | "told" | "adding" | "added" | "announced" | "indicated" | "stated" | "confirmed"));
+    if ["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"].iter().any(|w| has(w))
+        || (has("would") && !reported)
+    {
+        return Status::Hypothetical;
+    }
+    if [
+        "offer", "offered", "offers", "proposed", "proposes", "propose", "proposal", "invited", "invitation", "invites",
+        "challenged", "prepared", "ready", "willing", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks",
+        "sought", "urged", "urges", "idea", "interest", "possible", "potential", "push", "pushed", "calls", "called",
+        "asked", "demanded", "suggested",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        return Status::Proposed;
+    }
+    let past_plan = words.windows(2).any(|w| matches!(w[0].as_str(), "was" | "were" | "been") && matches!(w[1].as_str(), "scheduled" | "expected" | "set" | "supposed" | "due"));
+    if past_plan {
+        return Status::Proposed;
+    }
+    if ["will", "'ll", "shall", "set", "scheduled", "expected", "plans", "planned", "planning", "upcoming", "due", "would", "going"]
+        .iter()
+        .any(|w| has(w))
+    {
+        return Status::Planned;
+    }
+    // A bare infinitive ("to meet") is an intention, not an event.
+    if words.last().is_some_and(|w| w == "to") && matches!(trigger.as_str(), "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join") {
+        return Status::Proposed;
+    }
+    Status::Occurred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::{Document, EntityKind};
+    use crate::analysis::{Ent, Form};
+
+    /// Marks the given names as persons and returns the status at `trigger`.
+    fn status(text: &str, persons: &[&str], trigger: &str) -> Status {
+        let doc = Document::new("t", text, None);
+        let mut a = Analysis::new(Gazetteer::builtin(), &doc);
+        for p in persons {
+            let at = text.find(p).unwrap_or(0);
+            let e = a.new_entity(Ent::new(EntityKind::Person, *p));
+            a.add_mention(e, Span::new(at, at + p.len()), "test", Form::Name);
+        }
+        let at = text.find(trigger).unwrap_or(0);
+        let tok = a.tok_at(at);
+        let subject = subject_of(&a, tok).map(|(_, s)| s);
+        status_at(&a, tok, subject)
+    }
+
+    #[test]
+    fn reads_modality_from_wording() {
+        let cases = [
+            ("Lee met Park in Seoul.", "met", Status::Occurred),
+            ("Lee will meet Park in Seoul.", "meet", Status::Planned),
+            ("Lee decided not to attend the summit.", "attend", Status::Declined),
+            ("Lee offered to meet Park.", "meet", Status::Proposed),
+            ("Nothing happens until Lee and Park meet.", "meet", Status::Hypothetical),
+            ("Lee said Park would attend the summit.", "attend", Status::Planned),
+            ("Lee would attend if invited.", "attend", Status::Hypothetical),
+            ("Hopes that Lee would attend were dashed.", "attend", Status::Hypothetical),
+            ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),
+            ("Lee was scheduled to attend the summit.", "attend", Status::Proposed),
+            ("Lee met Park but will not attend the summit.", "attend", Status::Declined),
+        ];
+        for (text, trigger, want) in cases {
+            let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();
+            assert_eq!(status(text, &persons, trigger), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! kg-extract owns the first stage of kg: from the text of one article to typed entity
+//! mentions and relations, each carrying byte offsets into the article and the name of
+//! the rule that produced it.
+//!
+//! ```
+//! use kg_extract::{Document, Extractor};
+//!
+//! let extractor = Extractor::builtin();
+//! let doc = Document::new("a", "Turkish Foreign Minister Hakan Fidan met Sergey Lavrov in Ankara.", None);
+//! let x = extractor.extract(&doc);
+//! assert!(x.entities.iter().any(|e| e.id == "person:hakan-fidan"));
+//! ```
+
+mod analysis;
+mod clause;
+pub mod dates;
+mod finish;
+pub mod gazetteer;
+mod meetings;
+pub mod model;
+mod names;
+pub mod rules;
+pub mod text;
+mod title_phrase;
+
+#[cfg(test)]
+mod test_support;
+
+pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError, SourceKind};
+pub use model::{Document, Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span, Status};
+
+/// Runs the rules of [`rules::RULES`] over documents with one gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'g> {
+    gazetteer: &'g Gazetteer,
+}
+
+impl Extractor<'static> {
+    /// An extractor over the gazetteer compiled into kg.
+    pub fn builtin() -> Self {
+        Extractor { gazetteer: Gazetteer::builtin() }
+    }
+}
+
+impl<'g> Extractor<'g> {
+    pub fn new(gazetteer: &'g Gazetteer) -> Self {
+        Extractor { gazetteer }
+    }
+
+    /// Extracts every entity and relation of one document, whatever its status.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut a = analysis::Analysis::new(self.gazetteer, doc);
+        for rule in rules::RULES {
+            (rule.apply)(&mut a);
+        }
+        finish::finish(a)
+    }
+}

@@ -1,0 +1,167 @@
+//! Meeting coreference: which earlier meeting a new mention of talks, a summit or a
+//! visit refers to, judged by name, organiser, place, date and participants.
+
+use crate::analysis::{Analysis, Ent, Form, MeetingClass, MeetingInfo};
+use crate::model::{EntityKind, Span};
+
+/// Whether a place entity lies in (or is) another.
+fn place_within(a: &Analysis, inner: usize, outer: usize) -> bool {
+    inner == outer
+        || (a.ents[outer].kind == EntityKind::Country && a.ents[inner].iso.is_some() && a.ents[inner].iso == a.ents[outer].iso)
+}
+
+fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
+    if let (Some(x), Some(y)) = (&have.name, &new.name) {
+        return x == y;
+    }
+    if have.class.is_some() && new.class.is_some() && have.class != new.class && have.name.is_none() && new.name.is_none() {
+        return false;
+    }
+    if have.org != new.org && !(have.name.is_some() || new.name.is_some()) {
+        return false;
+    }
+    if let (Some(p), Some(q)) = (have.place, new.place) {
+        if !place_within(a, p, q) && !place_within(a, q, p) {
+            return false;
+        }
+    }
+    if let (Some(d), Some(e)) = (have.date, new.date) {
+        if !d.compatible(e) {
+            return false;
+        }
+    }
+    if have.participants.len() >= 2 && new.participants.len() >= 2 && have.participants.is_disjoint(&new.participants) {
+        return false;
+    }
+    true
+}
+
+fn specific(info: &MeetingInfo) -> bool {
+    info.name.is_some() || info.place.is_some() || info.org.is_some() || info.date.is_some() || !info.participants.is_empty()
+}
+
+/// The meeting most recently mentioned before `at` that `info` may refer to.
+fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
+    a.mentions
+        .iter()
+        .filter(|m| m.span.start < at)
+        .filter(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.ent)
+        .or_else(|| {
+            // Or any meeting of the document, for a forward reference.
+            (0..a.ents.len()).find(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| compatible(a, have, info) && specific(info)))
+        })
+}
+
+/// Records a meeting mention: merges it into the meeting it refers to, or creates a
+/// new meeting when it says enough to tell it apart (a name, a place, or an
+/// organiser with a date). Returns the meeting entity.
+pub fn resolve_meeting(a: &mut Analysis, info: MeetingInfo, span: Span, surface: &str, rule: &'static str) -> Option<usize> {
+    let existing = recent_compatible(a, &info, span.start);
+    let ent = match existing {
+        Some(i) => {
+            let is_city = |a: &Analysis, e: Option<usize>| e.is_some_and(|e| a.ents[e].kind == EntityKind::Location);
+            let new_is_city = is_city(a, info.place);
+            let old_is_city = is_city(a, a.ents[i].meeting.as_ref().and_then(|m| m.place));
+            if let Some(have) = a.ents[i].meeting.as_mut() {
+                have.name = have.name.take().or(info.name.clone());
+                have.org = have.org.or(info.org);
+                have.place = match (have.place, info.place) {
+                    // Keep the more precise place: a city over its country.
+                    (Some(p), Some(q)) if p != q && new_is_city && !old_is_city => Some(q),
+                    (p, q) => p.or(q),
+                };
+                have.date = match (have.date, info.date) {
+                    (Some(d), Some(e)) => Some(d.finer(e)),
+                    (d, e) => d.or(e),
+                };
+                have.participants.extend(info.participants.iter().copied());
+                have.class = have.class.or(info.class);
+                // The strongest evidence that it took place wins.
+                if info.status < have.status {
+                    have.status = info.status;
+                }
+            }
+            i
+        }
+        None => {
+            let named_enough = info.name.is_some() || info.place.is_some() || (info.org.is_some() && info.date.is_some());
+            if !named_enough {
+                return None;
+            }
+            let mut e = Ent::new(EntityKind::Meeting, surface);
+            e.meeting = Some(info);
+            a.new_entity(e)
+        }
+    };
+    let form = if surface.is_empty() { Form::Anaphor } else { Form::Name };
+    a.add_mention(ent, span, rule, form);
+    Some(ent)
+}
+
+/// The label of a meeting once all its mentions are in: its name, or what it was
+/// called with its place.
+pub fn meeting_label(a: &Analysis, ent: usize) -> String {
+    let e = &a.ents[ent];
+    let Some(info) = &e.meeting else { return e.label.clone() };
+    if let Some(name) = &info.name {
+        return name.clone();
+    }
+    let mut label = e.label.trim_start_matches("the ").trim_start_matches("The ").to_string();
+    if label.is_empty() {
+        label = match info.class {
+            Some(MeetingClass::Talks) => "talks".into(),
+            Some(MeetingClass::Visit) => "visit".into(),
+            _ => "meeting".into(),
+        };
+    }
+    if let Some(p) = info.place {
+        let place = &a.ents[p].label;
+        if !label.contains(place.as_str()) {
+            label = format!("{label} in {place}");
+        }
+    }
+    label
+}
+
+/// The place a clause gives after token `from`: "in X", "at X", "outside X", "near X",
+/// or the place of a meeting it is "on the sidelines of".
+pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    for i in from..to.min(a.toks.len()) {
+        let w = a.lower(i);
+        if !matches!(w.as_str(), "in" | "at" | "outside" | "near" | "of") {
+            continue;
+        }
+        let mut k = i + 1;
+        if a.lower(k) == "the" {
+            k += 1;
+        }
+        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)) else { continue };
+        let e = &a.ents[m.ent];
+        match e.kind {
+            EntityKind::Location | EntityKind::Country if w != "of" => {
+                // Continents and vague regions are not where a meeting is held.
+                let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
+                if !vague {
+                    return Some(m.ent);
+                }
+            }
+            EntityKind::Meeting if w == "of" && a.lower(i - 1) == "sidelines" => {
+                return e.meeting.as_ref().and_then(|x| x.place);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first date expression in a token range.
+pub fn date_in(a: &Analysis, from: usize, to: usize) -> Option<crate::dates::DateValue> {
+    let to = to.min(a.toks.len());
+    if from >= to {
+        return None;
+    }
+    let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
+    a.dates_in(span).next().map(|d| d.value)
+}

@@ -1,0 +1,259 @@
+//! The domain types every later stage reads: spans, entities, mentions, relations and
+//! their evidence. Spans are byte ranges into the original article and are never
+//! rewritten after the tokenizer produced them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A byte range `start..end` into the original text of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+}
+
+/// The six kinds of node in a kg graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Country,
+    Organization,
+    Location,
+    Delegation,
+    Meeting,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Country,
+        EntityKind::Organization,
+        EntityKind::Location,
+        EntityKind::Delegation,
+        EntityKind::Meeting,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Delegation => "delegation",
+            EntityKind::Meeting => "meeting",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The eight relations of the kg schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    LeadsDelegation,
+    MemberOf,
+    Represents,
+    OfficialOf,
+    MetWith,
+    Attends,
+    HeldIn,
+    LocatedIn,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 8] = [
+        RelationKind::LeadsDelegation,
+        RelationKind::MemberOf,
+        RelationKind::Represents,
+        RelationKind::OfficialOf,
+        RelationKind::MetWith,
+        RelationKind::Attends,
+        RelationKind::HeldIn,
+        RelationKind::LocatedIn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::LeadsDelegation => "leads_delegation",
+            RelationKind::MemberOf => "member_of",
+            RelationKind::Represents => "represents",
+            RelationKind::OfficialOf => "official_of",
+            RelationKind::MetWith => "met_with",
+            RelationKind::Attends => "attends",
+            RelationKind::HeldIn => "held_in",
+            RelationKind::LocatedIn => "located_in",
+        }
+    }
+
+    /// `met_with` has no direction; its endpoints are stored in id order.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, RelationKind::MetWith)
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the wording says about whether an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Occurred,
+    Planned,
+    Proposed,
+    Declined,
+    Cancelled,
+    Hypothetical,
+}
+
+impl Status {
+    /// Only facts and firm arrangements appear in the default graph.
+    pub fn is_default_visible(self) -> bool {
+        matches!(self, Status::Occurred | Status::Planned)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Planned => "planned",
+            Status::Proposed => "proposed",
+            Status::Declined => "declined",
+            Status::Cancelled => "cancelled",
+            Status::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a relation was read: the document, the sentence, the byte range of the
+/// words that support it, and the rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    /// The sentence as written, so a reader needs no copy of the article.
+    pub text: String,
+}
+
+/// One real-world thing named in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable, derived from content: `country:ua`, `person:vladimir-putin`.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// One place in the text that refers to an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub entity: String,
+    pub span: Span,
+    pub sentence: usize,
+    pub rule: String,
+}
+
+/// A typed, directed edge between two entities, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub source: String,
+    pub target: String,
+    pub status: Status,
+    pub attributes: BTreeMap<String, String>,
+    pub evidence: Evidence,
+}
+
+impl Relation {
+    /// Whether the default graph shows this relation: facts, and firm plans — except
+    /// that a planned meeting between two persons is not yet a `met_with`.
+    pub fn is_default_visible(&self) -> bool {
+        match self.status {
+            Status::Occurred => true,
+            Status::Planned => self.kind != RelationKind::MetWith,
+            _ => false,
+        }
+    }
+}
+
+/// A document to extract from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    /// Publication date; anchors "on Tuesday" and "May 16".
+    pub date: Option<NaiveDate>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>, date: Option<NaiveDate>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date,
+        }
+    }
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub doc: String,
+    pub date: Option<NaiveDate>,
+    /// Sorted by id.
+    pub entities: Vec<Entity>,
+    /// Sorted by span.
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<Relation>,
+}

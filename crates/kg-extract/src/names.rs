@@ -1,0 +1,222 @@
+//! Personal names in running text: runs of capitalised tokens with name particles,
+//! and matching of a surname or a transliteration to a person already named.
+
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, Span};
+use crate::text::fold;
+
+/// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el", "la", "le", "ben",
+];
+
+/// Capitalised words that never start or continue a personal name.
+const NOT_NAME: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "With", "When", "While", "If", "For", "From",
+    "To", "By", "Of", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That", "These",
+    "Those", "There", "Here", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Today", "Yesterday", "Tomorrow", "Meanwhile", "However", "Also", "Both", "Neither",
+    "Nor", "Under", "Over", "Since", "Until", "Despite", "During", "Among", "Between", "Without", "According", "Speaking",
+    "Asked", "Earlier", "Later", "Last", "Next", "Many", "Some", "All", "No", "Yes", "Not", "So", "Then", "Now", "What", "Who",
+    "Why", "How", "Where", "Which", "Your", "My", "Every", "Each", "Any", "One", "Two", "Three", "Four", "Five", "SEE", "ALSO",
+];
+
+/// Capitalised function words, weekdays and months: never part of a name.
+pub fn is_function_word(w: &str) -> bool {
+    NOT_NAME.contains(&w)
+}
+
+/// Whether the token can be part of a personal name.
+fn name_token(a: &Analysis, tok: usize) -> bool {
+    let Some(t) = a.toks.get(tok) else { return false };
+    if !t.is_word || !t.is_cap {
+        return false;
+    }
+    let w = a.word(tok);
+    if NOT_NAME.contains(&w) || a.mention_at(t.span.start).is_some() || a.title_at(t.span) {
+        return false;
+    }
+    // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !(letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.'))
+}
+
+/// The name starting at token `tok`: up to `max` capitalised tokens, with particles
+/// and initials between them. Returns its span and the token after it.
+pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
+    if !name_token(a, tok) || a.word(tok).ends_with('.') {
+        return None;
+    }
+    let sent_end = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.end;
+    let mut end = tok + 1;
+    let mut count = 1;
+    let mut i = tok + 1;
+    while i < sent_end && count < max {
+        let w = a.word(i);
+        if name_token(a, i) && adjacent(a, i) {
+            end = i + 1;
+            count += 1;
+            i += 1;
+        } else if PARTICLES.contains(&w) && adjacent(a, i) {
+            // "von der Leyen": particles until the next capitalised word.
+            let mut k = i;
+            while k < sent_end && PARTICLES.contains(&a.word(k)) && adjacent(a, k) {
+                k += 1;
+            }
+            if k < sent_end && name_token(a, k) && adjacent(a, k) {
+                i = k;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // A name does not end on an initial.
+    while end > tok + 1 && a.word(end - 1).ends_with('.') {
+        end -= 1;
+    }
+    Some((Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end), end))
+}
+
+/// Tokens of one name are separated by a single space, not by punctuation or lines.
+fn adjacent(a: &Analysis, tok: usize) -> bool {
+    let gap = a.text.get(a.toks[tok - 1].span.end..a.toks[tok].span.start).unwrap_or("");
+    gap == " "
+}
+
+/// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
+/// share one.
+pub fn translit_key(name: &str) -> String {
+    let f = fold(name);
+    let mut s = f.replace("kh", "h").replace("ts", "c").replace('w', "v").replace('y', "i").replace("ou", "u");
+    for ending in ["ii", "ij"] {
+        if s.ends_with(ending) {
+            s.truncate(s.len() - 2);
+            s.push('i');
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a bare word refers to a person with this full name: the surname (or, for
+/// family-name-first names listed as aliases, the family name), allowing
+/// transliteration and one typo in long names.
+pub fn surname_matches(word: &str, label: &str, aliases: &[&str]) -> bool {
+    let w = fold(word);
+    if w.len() < 2 {
+        return false;
+    }
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    let mut candidates = vec![last];
+    candidates.extend(aliases.iter().filter(|a| !a.contains(' ')).copied());
+    candidates.iter().any(|c| {
+        let cf = fold(c);
+        if cf == w {
+            return true;
+        }
+        let (kw, kc) = (translit_key(word), translit_key(c));
+        kw == kc || (kw.len() >= 7 && kw.chars().next() == kc.chars().next() && strsim::damerau_levenshtein(&kw, &kc) <= 1)
+    })
+}
+
+/// The persons already in the document that a bare word may refer to.
+pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
+    (0..a.ents.len())
+        .filter(|&i| a.ents[i].kind == EntityKind::Person)
+        .filter(|&i| {
+            let e = &a.ents[i];
+            let known: Vec<&str> = e
+                .known
+                .map(|k| a.gaz.persons[k].aliases.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+            let own: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|s| !s.contains(' ')).collect();
+            let all: Vec<&str> = known.into_iter().chain(own).collect();
+            surname_matches(word, &e.label, &all)
+        })
+        .collect()
+}
+
+/// The person a name found in the text refers to: a full name finds or creates its
+/// person; a bare surname resolves to a person of the document, else to the one known
+/// office holder of that surname (preferring one whose office matches `title`), else
+/// starts a new person.
+pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> usize {
+    let name = a.slice(span).to_string();
+    if name.contains(' ') {
+        return a.person_named(&name);
+    }
+    let in_doc = persons_with_surname(a, &name);
+    if let [one] = in_doc.as_slice() {
+        return *one;
+    }
+    if let Some(known) = known_by_surname(a, &name, title) {
+        return a.gaz_entity(crate::gazetteer::Target::Person(known));
+    }
+    if let Some(&first) = in_doc.first() {
+        return first;
+    }
+    a.person_named(&name)
+}
+
+/// The one office holder, in office at the document's date, with this surname.
+pub fn known_by_surname(a: &Analysis, word: &str, title: Option<&str>) -> Option<usize> {
+    let date = a.doc.date;
+    let mut hits: Vec<usize> = a
+        .gaz
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
+            surname_matches(word, &p.name, &aliases) && fold(word).len() >= 2
+        })
+        .filter(|(_, p)| p.terms.iter().any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d))))
+        .map(|(i, _)| i)
+        .collect();
+    if hits.len() > 1 {
+        if let Some(title) = title {
+            let t = title.to_lowercase();
+            hits.retain(|&i| {
+                a.gaz.persons[i].terms.iter().any(|&k| {
+                    let term = &a.gaz.terms[k];
+                    date.is_none_or(|d| term.covers(d)) && t.contains(&term.title.to_lowercase())
+                })
+            });
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_key() {
+        for (a, b) in [("Zelenskyy", "Zelensky"), ("Zelenskiy", "Zelenskyi"), ("Erdoğan", "Erdogan"), ("Medinskiy", "Medinsky")] {
+            assert_eq!(translit_key(a), translit_key(b), "{a} {b}");
+        }
+        assert_ne!(translit_key("Lavrov"), translit_key("Lavrova"));
+    }
+
+    #[test]
+    fn surnames_match_full_names() {
+        assert!(surname_matches("Zelenkyy", "Volodymyr Zelenskyy", &[]));
+        assert!(surname_matches("Erdoğan", "Recep Tayyip Erdogan", &[]));
+        assert!(surname_matches("Wang", "Wang Yi", &["Wang"]));
+        assert!(!surname_matches("Putin", "Vladimir Medinsky", &[]));
+        assert!(!surname_matches("Kim", "Kimberly Smith", &[]));
+    }
+}

@@ -1,0 +1,89 @@
+//! **appositive_person** — persons whose title stands beside their name, set off by
+//! commas.
+//!
+//! Matches: "Name, [a|an|the] title phrase" and "the title phrase, Name".
+//! Example: "Olena Kovalenko, director of the National Bank, said ..." → Kovalenko,
+//! director, official of the National Bank; "the head of Kenya's delegation, Amina
+//! Odhiambo" → Odhiambo leads the Kenyan delegation.
+//! Known false positives: a list of places and titles ("Paris, capital of France") when
+//! the first item looks like a personal name.
+
+use super::titled_person::record;
+use super::Rule;
+use crate::analysis::{Analysis, Form};
+use crate::model::{EntityKind, Span};
+use crate::names::{name_at, person_for_name};
+
+pub const RULE: Rule = Rule { name: "appositive_person", apply };
+
+fn apply(a: &mut Analysis) {
+    for pi in 0..a.phrases.len() {
+        let p = a.phrases[pi].clone();
+        if a.titles.iter().any(|t| t.span == p.span) {
+            continue;
+        }
+        let person = name_before(a, p.span.start).or_else(|| name_after(a, p.span.end));
+        if let Some(person) = person {
+            record(a, person, &p, RULE.name);
+        }
+    }
+}
+
+/// "Name, the title": the person whose name ends at the comma before the phrase.
+fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
+    let before = a.text.get(..start)?;
+    let trimmed = ["a ", "an ", "the ", "A ", "The "].iter().find_map(|art| before.strip_suffix(art)).unwrap_or(before);
+    let comma_at = trimmed.strip_suffix(", ")?.len();
+    if let Some(m) = a.mentions.iter().find(|m| m.span.end == comma_at) {
+        return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
+    }
+    let last = a.tok_before(comma_at)?;
+    // The earliest start whose name ends exactly at the comma.
+    let span = (last.saturating_sub(4)..=last)
+        .filter_map(|s| name_at(a, s, 5))
+        .find(|(span, _)| span.end == comma_at)
+        .map(|(span, _)| span)?;
+    if !a.slice(span).contains(' ') {
+        return None;
+    }
+    Some(attach(a, span))
+}
+
+/// "the title, Name": the name right after the comma that follows the phrase.
+fn name_after(a: &mut Analysis, end: usize) -> Option<usize> {
+    let rest = a.text.get(end..)?;
+    let name_start = end + rest.strip_prefix(", ").map(|_| 2)?;
+    let tok = a.tok_at(name_start);
+    if let Some(m) = a.mentions.iter().find(|m| m.span.start == name_start) {
+        return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
+    }
+    let (span, _) = name_at(a, tok, 4)?;
+    if !a.slice(span).contains(' ') {
+        return None;
+    }
+    Some(attach(a, span))
+}
+
+fn attach(a: &mut Analysis, span: Span) -> usize {
+    let person = person_for_name(a, span, None);
+    a.add_mention(person, span, RULE.name, Form::Name);
+    person
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge, person_title};
+
+    #[test]
+    fn name_then_title() {
+        let x = extract("Olena Kovalenko, director of the National Security Service, spoke.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:olena-kovalenko").as_deref(), Some("Director"));
+        assert!(has_edge(&x, "person:olena-kovalenko", "official_of", "organization:national-security-service"));
+    }
+
+    #[test]
+    fn title_then_name_leads_a_delegation() {
+        let x = extract("The head of Kenya's delegation, Amina Odhiambo, arrived.", "2025-03-01");
+        assert!(has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"));
+    }
+}

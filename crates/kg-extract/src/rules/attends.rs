@@ -1,0 +1,143 @@
+//! **attends** — persons taking part in a meeting, with the status the wording gives.
+//!
+//! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
+//! "speaking at", "joined", "arrived for", "travelled to" followed by a meeting;
+//! "on the sidelines of" a meeting; and persons named right before "at <meeting>"
+//! ("discussed by A and B at the summit"). A refusal ("decided not to attend"), a
+//! condition or a proposal gives the edge that status, so it stays out of the default
+//! graph; an "attend" with no meeting after it refers to the last meeting named.
+//! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
+//! Known false positives: "at the summit" after a person who only commented on it.
+
+use super::Rule;
+use crate::analysis::Analysis;
+use crate::clause::{clause_of, persons_in, status_at, subject_of};
+use crate::model::{EntityKind, RelationKind, Span};
+
+pub const RULE: Rule = Rule { name: "attends", apply };
+
+/// Length of the trigger starting at token `i`.
+fn trigger(a: &Analysis, i: usize) -> Option<usize> {
+    let w = a.lower(i);
+    let n1 = a.lower(i + 1);
+    let n2 = a.lower(i + 2);
+    Some(match (w.as_str(), n1.as_str(), n2.as_str()) {
+        ("attend" | "attends" | "attended" | "attending", _, _) => 1,
+        ("take" | "takes" | "took" | "taking", "part", "in") => 3,
+        ("participate" | "participates" | "participated" | "participating", "in", _) => 2,
+        ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts" | "hosting", _, _) => 1,
+        ("speaking" | "spoke" | "speaks", "at", _) => 2,
+        ("joined" | "joins" | "join", _, _) => 1,
+        ("arrived" | "arrives", "for", _) => 2,
+        ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
+        ("sidelines", "of", _) => 2,
+        _ => return None,
+    })
+}
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        if let Some(len) = trigger(a, i) {
+            verb(a, i, len);
+        }
+        if a.lower(i) == "at" {
+            persons_at(a, i);
+        }
+    }
+}
+
+/// The meeting named right after the trigger in its clause.
+fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize, Span)> {
+    (last + 1..clause_end.min(last + 8)).find_map(|k| {
+        let m = a.mention_at(a.toks[k].span.start)?;
+        (a.ents[m.ent].kind == EntityKind::Meeting).then_some((m.ent, m.span))
+    })
+}
+
+fn verb(a: &mut Analysis, i: usize, len: usize) {
+    let last = i + len - 1;
+    let (_, clause_end) = clause_of(a, i);
+    let bare_attend = matches!(a.lower(i).as_str(), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
+    let meeting = match meeting_after(a, last, clause_end) {
+        Some(m) => m,
+        None if bare_attend => match last_meeting(a, a.toks[i].span.start) {
+            Some(m) => (m, a.toks[i].span),
+            None => return,
+        },
+        None => return,
+    };
+    let Some((subject, subject_span)) = subject_of(a, i) else { return };
+    let status = status_at(a, i, Some(subject_span));
+    let span = subject_span.cover(meeting.1);
+    a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
+}
+
+/// "discussed by A and B at the summit": persons right before "at <meeting>".
+fn persons_at(a: &mut Analysis, i: usize) {
+    let (clause_start, clause_end) = clause_of(a, i);
+    let Some((meeting, mspan)) = meeting_after(a, i, clause_end) else { return };
+    if a.tok_at(mspan.start) > i + 4 {
+        return;
+    }
+    let persons = persons_in(a, clause_start, i, false);
+    let Some(&(_, last_span)) = persons.last() else { return };
+    // Only the list that ends right before "at".
+    let gap = a.text.get(last_span.end..a.toks[i].span.start).unwrap_or("x");
+    if !gap.trim().is_empty() {
+        return;
+    }
+    let status = status_at(a, i, Some(last_span));
+    let list: Vec<(usize, Span)> = persons
+        .iter()
+        .rev()
+        .scan(last_span.end + 1, |next_start, &(p, s)| {
+            let gap = a.text.get(s.end..*next_start).unwrap_or("");
+            let joined = *next_start == last_span.end + 1 || gap.len() < 40 && (gap.contains(" and ") || gap.contains(", "));
+            *next_start = s.start;
+            joined.then_some((p, s))
+        })
+        .collect();
+    for (p, s) in list {
+        a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), RULE.name);
+    }
+}
+
+/// The last meeting named before byte `at`.
+fn last_meeting(a: &Analysis, at: usize) -> Option<usize> {
+    a.mentions
+        .iter()
+        .filter(|m| m.span.start < at && a.ents[m.ent].kind == EntityKind::Meeting)
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.ent)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, extract_all, has_edge};
+
+    fn meeting(x: &crate::model::Extraction) -> String {
+        x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn chaired_and_attended() {
+        let x = extract("The summit opened in Nairobi on Monday. Amos Kiprono chaired the summit.", "2025-03-05");
+        assert!(has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)));
+    }
+
+    #[test]
+    fn declining_to_attend_is_kept_only_with_its_status() {
+        let text = "Peace talks open in Geneva on Friday. Ivan Petrov decided not to attend.";
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)));
+        let all = extract_all(text, "2025-03-05");
+        assert!(all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
+    }
+
+    #[test]
+    fn persons_at_a_named_summit() {
+        let x = extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)));
+        assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)));
+    }
+}

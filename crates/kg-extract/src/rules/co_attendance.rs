@@ -1,0 +1,48 @@
+//! **co_attendance** — the two persons of a two-person meeting met each other.
+//!
+//! Matches: a meeting that took place and that exactly two persons attend ("as
+//! discussed by A and B at the summit"). Larger meetings give no `met_with`: sitting
+//! in one room is not meeting each other.
+//! Example: "The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside
+//! Summit." → Brown met_with Price.
+//! Known false positives: two speakers at a large conference that the article names
+//! alone.
+
+use std::collections::BTreeSet;
+
+use super::Rule;
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, RelationKind, Status};
+
+pub const RULE: Rule = Rule { name: "co_attendance", apply };
+
+fn apply(a: &mut Analysis) {
+    for m in 0..a.ents.len() {
+        if a.ents[m].kind != EntityKind::Meeting || a.ents[m].meeting.as_ref().is_some_and(|i| i.status != Status::Occurred) {
+            continue;
+        }
+        let attendees: Vec<&crate::analysis::Rel> = a
+            .rels
+            .iter()
+            .filter(|r| r.kind == RelationKind::Attends && r.dst == m && r.status == Status::Occurred && a.ents[r.src].kind == EntityKind::Person)
+            .collect();
+        let persons: BTreeSet<usize> = attendees.iter().map(|r| r.src).collect();
+        if persons.len() != 2 {
+            continue;
+        }
+        let span = attendees.iter().map(|r| r.span).fold(attendees[0].span, |x, y| x.cover(y));
+        let p: Vec<usize> = persons.into_iter().collect();
+        a.add_rel(RelationKind::MetWith, p[0], p[1], Status::Occurred, span, RULE.name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn two_attendees_met() {
+        let x = extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+    }
+}

@@ -1,0 +1,162 @@
+//! **delegation_mention** — delegations and negotiating teams, with the country or
+//! organisation they represent.
+//!
+//! Matches: "the Russian delegation", "Russia's delegation", "a delegation from
+//! Ukraine", "the Ukrainian negotiating team", "the negotiating team Moscow sent",
+//! "the EU delegation"; a bare "the delegation" refers to the last one named.
+//! Example: "Kyiv's delegation arrived on Monday." → delegation of Ukraine.
+//! Known false positives: a delegation of a country's parliament or business people is
+//! taken as the country's negotiating team.
+
+use super::Rule;
+use crate::analysis::{Analysis, Ent, Form};
+use crate::model::{EntityKind, Span};
+
+pub const RULE: Rule = Rule { name: "delegation_mention", apply };
+
+/// Adjectives allowed between the country and the noun: "Russian high-level delegation".
+const ADJECTIVES: &[&str] = &["negotiating", "high-level", "low-level", "official", "peace", "government", "technical", "senior", "military"];
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        let w = a.lower(i);
+        let (head_start, head_end) = match w.as_str() {
+            "delegation" => (i, i),
+            "team" if a.lower(i.wrapping_sub(1)) == "negotiating" => (i - 1, i),
+            _ => continue,
+        };
+        if a.mention_at(a.toks[head_start].span.start).is_some() {
+            continue;
+        }
+        let represented = before(a, head_start).or_else(|| after(a, head_end));
+        let end = a.toks[head_end].span.end;
+        match represented {
+            Some((ent, _)) => {
+                // The country keeps its own mention; the delegation's is the noun.
+                let Some(represented) = represented_by(a, ent) else { continue };
+                let d = delegation_of(a, represented);
+                let span = Span::new(a.toks[head_start].span.start, end);
+                a.add_mention(d, span, RULE.name, Form::Anaphor);
+            }
+            None if head_start > 0 && a.lower(head_start - 1) == "the" => {
+                // "the delegation": the one named last.
+                let at = a.toks[head_start].span.start;
+                let last = a
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.start < at && a.ents[m.ent].kind == EntityKind::Delegation)
+                    .max_by_key(|m| m.span.start)
+                    .map(|m| m.ent);
+                if let Some(d) = last {
+                    a.add_mention(d, Span::new(a.toks[head_start - 1].span.start, end), RULE.name, Form::Anaphor);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// The country or organisation named right before the noun, across adjectives and a
+/// possessive: "the Russian delegation", "Russia's delegation". Returns the entity and
+/// where the delegation's mention starts.
+fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
+    let mut k = head;
+    while k > 0 && ADJECTIVES.contains(&a.lower(k - 1).as_str()) {
+        k -= 1;
+    }
+    if k > 0 && matches!(a.word(k - 1), "'s" | "\u{2019}s") {
+        k -= 1;
+    }
+    let prev = k.checked_sub(1)?;
+    let m = a.mention_at(a.toks[prev].span.start)?;
+    sender(a, m.ent).map(|e| (e, m.span.start))
+}
+
+/// "a delegation from Ukraine", "the negotiating team Moscow sent".
+fn after(a: &Analysis, head: usize) -> Option<(usize, usize)> {
+    let next = head + 1;
+    let start = |a: &Analysis| a.toks[head].span.start;
+    match a.lower(next).as_str() {
+        "of" | "from" => {
+            let m = a.mention_at(a.toks.get(next + 1)?.span.start)?;
+            sender(a, m.ent).map(|e| (e, start(a)))
+        }
+        _ => {
+            let m = a.mention_at(a.toks.get(next)?.span.start)?;
+            let verb = a.lower(a.tok_at(m.span.end));
+            if matches!(verb.as_str(), "sent" | "sends" | "dispatched" | "has") {
+                sender(a, m.ent).map(|e| (e, start(a)))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Whether the entity can send a delegation: a country, an organisation, a capital.
+fn sender(a: &Analysis, ent: usize) -> Option<usize> {
+    let e = &a.ents[ent];
+    match e.kind {
+        EntityKind::Country | EntityKind::Organization => Some(ent),
+        EntityKind::Location => capital_of(a, ent).map(|_| ent),
+        _ => None,
+    }
+}
+
+fn capital_of(a: &Analysis, ent: usize) -> Option<usize> {
+    let e = &a.ents[ent];
+    a.gaz.countries.iter().position(|c| c.capital == e.label && e.iso.as_deref() == Some(c.iso.as_str()))
+}
+
+/// Countries and organisations send delegations; a capital stands for its country.
+fn represented_by(a: &mut Analysis, ent: usize) -> Option<usize> {
+    match a.ents[ent].kind {
+        EntityKind::Country | EntityKind::Organization => Some(ent),
+        EntityKind::Location => {
+            let country = a.gaz_entity(crate::gazetteer::Target::Country(capital_of(a, ent)?));
+            let capital = a.ents[ent].label.clone();
+            a.ents[country].aliases.insert(capital);
+            Some(country)
+        }
+        _ => None,
+    }
+}
+
+/// The delegation of a country or organisation, created on first use.
+fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
+    if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Delegation && e.represents == Some(represented)) {
+        return i;
+    }
+    let r = &a.ents[represented];
+    let demonym = r
+        .iso
+        .as_ref()
+        .filter(|_| r.kind == EntityKind::Country)
+        .and_then(|iso| a.gaz.countries.iter().find(|c| &c.iso == iso))
+        .and_then(|c| c.demonyms.first().cloned());
+    let label = format!("{} delegation", demonym.unwrap_or_else(|| r.label.clone()));
+    let mut e = Ent::new(EntityKind::Delegation, label);
+    e.represents = Some(represented);
+    e.iso.clone_from(&r.iso);
+    a.new_entity(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{entities, extract, has_edge};
+
+    #[test]
+    fn delegations_by_demonym_possessive_and_capital() {
+        let cases = [
+            ("The Russian delegation arrived.", "delegation:ru"),
+            ("Ukraine's delegation arrived.", "delegation:ua"),
+            ("A delegation from Turkey arrived.", "delegation:tr"),
+            ("Officials described the negotiating team Moscow sent.", "delegation:ru"),
+        ];
+        for (text, want) in cases {
+            let x = extract(text, "2025-05-15");
+            assert!(entities(&x).iter().any(|e| e.starts_with(want)), "{text}: {:?}", entities(&x));
+            assert!(has_edge(&x, want, "represents", &format!("country:{}", &want[11..])), "{text}");
+        }
+    }
+}

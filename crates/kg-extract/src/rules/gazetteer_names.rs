@@ -1,0 +1,67 @@
+//! **gazetteer_names** — names the gazetteers know: countries and their demonyms,
+//! cities, regions and buildings, organisations, and known office holders.
+//!
+//! Matches: leftmost-longest, case-sensitive, on token boundaries.
+//! Example: "Turkish President Recep Tayyip Erdogan met NATO officials in Ankara."
+//! → Turkey (demonym), Erdoğan (known official), NATO, Ankara.
+//! Known false positives: a city that shares a name with a person ("Lincoln") when the
+//! data does not exclude it; a demonym used for a language ("in Russian").
+
+use super::Rule;
+use crate::analysis::{Analysis, Form};
+use crate::gazetteer::Target;
+
+pub const RULE: Rule = Rule { name: "gazetteer_names", apply };
+
+/// Preference among entries that share one surface form.
+fn rank(t: &Target) -> u8 {
+    match t {
+        Target::Person(_) => 0,
+        Target::Org(_) => 1,
+        Target::Country(_) => 2,
+        Target::Demonym(_) => 3,
+        Target::Place(_) => 4,
+        Target::City(_) => 5,
+    }
+}
+
+fn apply(a: &mut Analysis) {
+    let hits = a.gaz.names().find(a.text);
+    // Countries named anywhere help choose between cities of one name.
+    let named_countries: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.targets.iter())
+        .filter_map(|t| match t {
+            Target::Country(i) | Target::Demonym(i) => Some(a.gaz.countries[*i].iso.clone()),
+            _ => None,
+        })
+        .collect();
+    for hit in hits {
+        let mut targets = hit.targets.clone();
+        targets.sort_by_key(|t| {
+            let city_penalty = match t {
+                Target::City(i) => u8::from(!named_countries.contains(&a.gaz.cities[*i].iso)),
+                _ => 0,
+            };
+            (rank(t), city_penalty, *t)
+        });
+        let Some(&target) = targets.first() else { continue };
+        let form = if matches!(target, Target::Demonym(_)) { Form::Demonym } else { Form::Name };
+        let ent = a.gaz_entity(target);
+        a.add_mention(ent, hit.span, RULE.name, form);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{entities, extract};
+
+    #[test]
+    fn finds_countries_demonyms_cities_and_orgs() {
+        let x = extract("Turkish officials met NATO envoys in Ankara and Iranian diplomats.", "2025-05-15");
+        let found = entities(&x);
+        for want in ["country:tr", "country:ir", "organization:nato", "location:ankara"] {
+            assert!(found.iter().any(|id| id == want), "{want} missing from {found:?}");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! **meeting_mention** — talks, meetings, summits, negotiations and visits, with the
+//! organiser, place, date and status the sentence gives them.
+//!
+//! Matches: "talks", "negotiations", "meeting", "summit", "conference", "visit" (as a
+//! noun), and named events ("Munich Security Conference", "NATO Summit"); attributes
+//! come from the noun phrase ("NATO foreign ministers' meeting", "the November 2023
+//! Woodside Summit", "Istanbul talks") and the rest of its clause ("in Doha on June
+//! 3", "between A and B"). A mention that says nothing new refers to the last
+//! compatible meeting.
+//! Example: "Peace talks will take place in Doha on June 3. The talks ..." → one
+//! meeting, planned, held in Doha, dated June 3.
+//! Known false positives: a generic use ("talks are the only way") that follows a
+//! specific meeting is taken as a reference to it.
+
+use super::Rule;
+use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::clause::{clause_of, persons_in, status_at};
+use crate::meetings::{date_in, place_after, resolve_meeting};
+use crate::model::{EntityKind, Span};
+
+pub const RULE: Rule = Rule { name: "meeting_mention", apply };
+
+fn class_of(word: &str) -> Option<MeetingClass> {
+    Some(match word {
+        "talks" | "negotiations" => MeetingClass::Talks,
+        "meeting" | "summit" | "conference" => MeetingClass::Meeting,
+        "visit" => MeetingClass::Visit,
+        _ => return None,
+    })
+}
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        let lower = a.lower(i);
+        let Some(class) = class_of(&lower) else { continue };
+        if a.mention_at(a.toks[i].span.start).is_some() || is_verb_use(a, i, &lower) {
+            continue;
+        }
+        let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
+        let (_, clause_end) = clause_of(a, i);
+        let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
+        info.org = info.org.or_else(|| org_after(a, i));
+        info.place = place_before.or_else(|| where_place(a, i)).or_else(|| place_after(a, i + 1, clause_end));
+        info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
+        if a.lower(i + 1) == "between" {
+            let ps = persons_in(a, i + 2, clause_end, false);
+            info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
+        }
+        info.status = status_at(a, i, None);
+        let span = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
+        let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
+        let surface = if specific { a.slice(span).trim_start_matches("the ").trim_start_matches("The ").to_string() } else { String::new() };
+        // Visits to a whole region are trips, not meetings.
+        if class == MeetingClass::Visit && info.place.is_none() {
+            continue;
+        }
+        resolve_meeting(a, info, span, &surface, RULE.name);
+    }
+}
+
+/// "after meeting X", "meeting with": the verb "meet", not the noun.
+fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
+    let next_is_person = a.toks.get(i + 1).and_then(|t| a.mention_at(t.span.start)).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let prev = if i > 0 { a.lower(i - 1) } else { String::new() };
+    match lower {
+        "meeting" => next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their"),
+        "visit" => matches!(prev.as_str(), "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
+        _ => false,
+    }
+}
+
+/// The noun phrase before the trigger: its first token, a capitalised name ("Woodside
+/// Summit"), an organiser ("NATO foreign ministers' meeting"), a place ("Istanbul
+/// talks") and a date ("the November 2023 summit").
+#[allow(clippy::type_complexity)]
+fn noun_phrase(a: &Analysis, i: usize) -> (usize, Option<String>, Option<usize>, Option<usize>, Option<crate::dates::DateValue>) {
+    let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    let (mut start, mut org, mut place, mut date) = (i, None, None, None);
+    let trigger_cap = a.toks[i].is_cap;
+    let mut cap_run = trigger_cap;
+    let mut name_start = i;
+    let mut k = i;
+    while k > sent_start && i - k < 6 {
+        let prev = k - 1;
+        let w = a.word(prev);
+        let t = a.toks[prev];
+        if let Some(m) = a.mention_at(t.span.start) {
+            match a.ents[m.ent].kind {
+                EntityKind::Organization => org = org.or(Some(m.ent)),
+                EntityKind::Location => place = place.or(Some(m.ent)),
+                _ => {}
+            }
+            if !matches!(a.ents[m.ent].kind, EntityKind::Organization | EntityKind::Location) {
+                break;
+            }
+            k = a.tok_at(m.span.start);
+            start = k;
+            if cap_run {
+                name_start = k;
+            }
+            continue;
+        }
+        if let Some(d) = a.dates.iter().find(|d| d.span.contains(t.span)) {
+            date = Some(d.value);
+            k = a.tok_at(d.span.start);
+            start = k;
+            cap_run = false;
+            continue;
+        }
+        let lower_ok = !t.is_cap && t.is_word && !matches!(w, "the" | "a" | "an" | "of" | "in" | "at" | "on" | "and" | "for" | "to" | "with" | "by" | "after");
+        let possessive = matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}");
+        let cap_name = cap_run && t.is_cap && t.is_word && !crate::names::is_function_word(w);
+        if lower_ok || possessive || cap_name {
+            if cap_name {
+                name_start = prev;
+            } else {
+                cap_run = false;
+            }
+            k = prev;
+            start = k;
+        } else {
+            break;
+        }
+    }
+    let name = (trigger_cap && name_start < i)
+        .then(|| a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end)).to_string())
+        .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
+    (start, name, org, place, date)
+}
+
+/// "a meeting of foreign ministers from the military alliance": the organiser after.
+fn org_after(a: &Analysis, i: usize) -> Option<usize> {
+    if !matches!(a.lower(i + 1).as_str(), "of") {
+        return None;
+    }
+    for k in i + 2..(i + 8).min(a.toks.len()) {
+        if a.word(k) == "," || a.word(k) == "." {
+            return None;
+        }
+        if let Some(m) = a.mention_at(a.toks[k].span.start) {
+            if a.ents[m.ent].kind == EntityKind::Organization && matches!(a.lower(k - 1).as_str(), "from" | "of" | "the") {
+                return Some(m.ent);
+            }
+        }
+    }
+    None
+}
+
+/// "..., where X chaired a meeting": the place named before "where".
+fn where_place(a: &Analysis, i: usize) -> Option<usize> {
+    let (start, _) = clause_of(a, i);
+    if a.lower(start) != "where" {
+        return None;
+    }
+    let at = a.toks[start].span.start;
+    a.mentions
+        .iter()
+        .filter(|m| m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at))
+        .min_by_key(|m| m.span.start)
+        .map(|m| m.ent)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge, meeting_date};
+
+    #[test]
+    fn talks_with_place_and_date_then_a_bare_reference() {
+        let x = extract("Peace talks will take place in Doha on June 3. The talks are expected to be hard.", "2024-05-30");
+        let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
+        assert_eq!(meetings.len(), 1, "{meetings:?}");
+        assert!(has_edge(&x, &meetings[0].id, "held_in", "location:doha"));
+        assert_eq!(meeting_date(&x, &meetings[0].id).as_deref(), Some("2024-06-03"));
+    }
+
+    #[test]
+    fn named_summit_with_a_date_before_it() {
+        let x = extract("They spoke at the November 2023 Lakeside Summit.", "2024-08-28");
+        let m = x.entities.iter().find(|e| e.label == "Lakeside Summit");
+        assert!(m.is_some(), "{:?}", x.entities);
+        assert_eq!(m.and_then(|m| m.attributes.get("date")).map(String::as_str), Some("2023-11"));
+    }
+}

@@ -1,0 +1,69 @@
+//! The extraction rules, one file each, run in the order of [`RULES`]. Every mention
+//! and relation records the name of the rule that produced it.
+//!
+//! Order matters: names from the gazetteers first, then patterns that find what the
+//! gazetteers do not know, then resolution of surnames, role nouns and pronouns, then
+//! meetings and delegations, and last the relations between them.
+
+use crate::analysis::Analysis;
+
+mod appositive_person;
+mod attends;
+mod co_attendance;
+mod delegation_attends;
+mod delegation_mention;
+mod gazetteer_names;
+mod given_name_person;
+mod held_in;
+mod known_office;
+mod leads_delegation;
+mod located_in;
+mod meeting_mention;
+mod member_of;
+mod met_with;
+mod official_of;
+mod org_pattern;
+mod pronoun;
+mod represents;
+mod role_noun;
+mod speaker_person;
+mod surname;
+mod titled_person;
+
+/// One extraction rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub name: &'static str,
+    pub apply: fn(&mut Analysis),
+}
+
+/// Every rule, in the order it runs.
+pub const RULES: &[Rule] = &[
+    gazetteer_names::RULE,
+    org_pattern::RULE,
+    delegation_mention::RULE,
+    titled_person::RULE,
+    appositive_person::RULE,
+    given_name_person::RULE,
+    speaker_person::RULE,
+    surname::RULE,
+    role_noun::RULE,
+    pronoun::RULE,
+    meeting_mention::RULE,
+    met_with::RULE,
+    attends::RULE,
+    leads_delegation::RULE,
+    member_of::RULE,
+    delegation_attends::RULE,
+    official_of::RULE,
+    known_office::RULE,
+    represents::RULE,
+    held_in::RULE,
+    located_in::RULE,
+    co_attendance::RULE,
+];
+
+/// Names of all rules, for documentation and `kg rules`.
+pub fn names() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.name).collect()
+}

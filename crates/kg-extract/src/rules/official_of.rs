@@ -1,0 +1,43 @@
+//! **official_of** — the office a person holds, from the titles the article gives.
+//!
+//! Matches: every title read with its country or organisation ("Turkish Foreign
+//! Minister", "director of the Central Bank", "NATO Secretary-General"); occupations
+//! ("political scientist") and former offices ("former President") give none.
+//! Example: "Georgian Foreign Minister Nino Beridze" → Beridze official_of Georgia,
+//! title "Foreign Minister".
+//! Known false positives: a title borrowed in a comparison ("Georgia's Bismarck").
+
+use super::Rule;
+use crate::analysis::Analysis;
+use crate::model::{RelationKind, Status};
+
+pub const RULE: Rule = Rule { name: "official_of", apply };
+
+fn apply(a: &mut Analysis) {
+    let facts = a.titles.clone();
+    for f in facts {
+        let Some(aff) = f.affiliation else { continue };
+        if f.former || !f.category.is_office() {
+            continue;
+        }
+        let before = a.rels.len();
+        a.add_rel(RelationKind::OfficialOf, f.person, aff, Status::Occurred, f.span, f.rule);
+        if a.rels.len() > before {
+            if let Some(r) = a.rels.last_mut() {
+                r.attrs.insert("title".into(), f.title.clone());
+                r.rule = RULE.name;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn former_offices_are_not_current() {
+        let x = extract("Former Georgian President Nino Beridze spoke.", "2025-03-01");
+        assert!(!has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
+    }
+}

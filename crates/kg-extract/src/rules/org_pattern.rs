@@ -1,0 +1,111 @@
+//! **org_pattern** — organisations the gazetteers do not know, from the nouns that
+//! head organisation names.
+//!
+//! Matches: a run of capitalised words (with "of", "the", "for", "and" inside) that
+//! contains a head noun such as Ministry, Office, Directorate, Commission, Council,
+//! Committee, Agency, Service, Forces.
+//! Example: "Igor Petrov, director of the Federal Customs Service, said ..." →
+//! organisation "Federal Customs Service".
+//! Known false positives: headline case ("Office Workers Return") makes any
+//! capitalised phrase with a head noun an organisation.
+
+use super::Rule;
+use crate::analysis::{Analysis, Ent, Form};
+use crate::model::{EntityKind, Span};
+
+pub const RULE: Rule = Rule { name: "org_pattern", apply };
+
+const HEADS: &[&str] = &[
+    "Ministry", "Office", "Directorate", "Commission", "Council", "Committee", "Party", "Agency", "Department", "Bureau",
+    "Service", "Forces", "Army", "Navy", "Guard", "Court", "Parliament", "Assembly", "Bank", "Fund", "Organization",
+    "Organisation", "Union", "Alliance", "Institute", "Administration", "Cabinet", "Secretariat", "Staff", "Command",
+    "Corps", "Front", "Movement", "Foundation", "Association", "Authority", "Inspectorate", "Politburo", "Duma", "Senate",
+    "Congress",
+];
+const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on"];
+const STARTERS_TO_DROP: &[&str] = &["The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of"];
+
+fn apply(a: &mut Analysis) {
+    let mut i = 0;
+    while i < a.toks.len() {
+        if !starts_name(a, i) {
+            i += 1;
+            continue;
+        }
+        let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+        let mut j = i + 1;
+        let mut last_cap = i;
+        while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {
+            let w = a.word(j);
+            if CONNECTORS.contains(&w) {
+                j += 1;
+                continue;
+            }
+            let after_connector = CONNECTORS.contains(&a.word(j - 1));
+            let tok = a.toks[j];
+            let inside_mention = a.mention_at(tok.span.start);
+            if let Some(m) = inside_mention {
+                // "... of the Russian Armed Forces": a name after "of" joins the organisation.
+                if !after_connector {
+                    break;
+                }
+                let m_end = m.span.end;
+                j = a.tok_at(m_end);
+                last_cap = j - 1;
+                continue;
+            }
+            if !(tok.is_word && tok.is_cap) || a.title_at(tok.span) {
+                break;
+            }
+            last_cap = j;
+            j += 1;
+        }
+        let words: Vec<&str> = (i..=last_cap).map(|k| a.word(k)).collect();
+        let head = words.iter().position(|w| HEADS.contains(w));
+        let end_tok = match head {
+            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => Some(last_cap),
+            Some(_) => words.iter().rposition(|w| HEADS.contains(w)).map(|h| i + h),
+            None => None,
+        };
+        let Some(end_tok) = end_tok.filter(|&e| e > i) else {
+            i = last_cap + 1;
+            continue;
+        };
+        let span = Span::new(a.toks[i].span.start, a.toks[end_tok].span.end);
+        // A longer name swallows the demonyms and names inside it.
+        a.mentions.retain(|m| !span.contains(m.span));
+        let label = a.slice(span).to_string();
+        let e = org_named(a, &label);
+        a.add_mention(e, span, RULE.name, Form::Name);
+        i = end_tok + 1;
+    }
+}
+
+fn starts_name(a: &Analysis, i: usize) -> bool {
+    let t = a.toks[i];
+    t.is_word && t.is_cap && !STARTERS_TO_DROP.contains(&a.word(i)) && a.mention_at(t.span.start).is_none() && !a.title_at(t.span)
+}
+
+fn org_named(a: &mut Analysis, label: &str) -> usize {
+    if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == label) {
+        return i;
+    }
+    a.new_entity(Ent::new(EntityKind::Organization, label))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{entities, extract};
+
+    #[test]
+    fn finds_organisations_by_head_noun() {
+        let x = extract("Anna Petrova, director of the Federal Customs Service, spoke.", "2025-01-01");
+        assert!(entities(&x).contains(&"organization:federal-customs-service".to_string()), "{:?}", entities(&x));
+    }
+
+    #[test]
+    fn ignores_phrases_without_a_head_noun() {
+        let x = extract("Fighting Rages Along The Border.", "2025-01-01");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("organization:")));
+    }
+}

@@ -1,0 +1,57 @@
+//! **pronoun** — "he" and "she" as the subject of a clause, resolved to the most recent
+//! compatible subject.
+//!
+//! Matches: "He"/"She" (and "he"/"she" after a comma or "and"); the antecedent is the
+//! first person of the same sentence before the pronoun, else the first person of the
+//! previous sentence, with gender checked when known.
+//! Example: "Amina Odhiambo arrived in Nairobi. She met the envoy." → She = Odhiambo.
+//! Known false positives: a pronoun that refers to someone mentioned later in a long
+//! sentence, or to the speaker of a quotation.
+
+use super::Rule;
+use crate::analysis::{Analysis, Form};
+use crate::model::EntityKind;
+
+pub const RULE: Rule = Rule { name: "pronoun", apply };
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        let female = match a.lower(i).as_str() {
+            "he" => false,
+            "she" => true,
+            _ => continue,
+        };
+        let span = a.toks[i].span;
+        if a.in_quote(span) {
+            continue;
+        }
+        let sent = a.sent_of(span.start);
+        let candidates = |s: usize| -> Vec<usize> {
+            a.mentions_in(s)
+                .into_iter()
+                .filter(|m| m.span.start < span.start || s != sent)
+                .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span))
+                .map(|m| m.ent)
+                .filter(|&e| a.ents[e].female.is_none_or(|f| f == female))
+                .collect()
+        };
+        let mut antecedent = candidates(sent).first().copied();
+        if antecedent.is_none() && sent > 0 {
+            antecedent = candidates(sent - 1).first().copied();
+        }
+        if let Some(p) = antecedent {
+            a.add_mention(p, span, RULE.name, Form::Pronoun);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn pronoun_subject_of_the_next_sentence() {
+        let x = extract("Amina Odhiambo arrived in Nairobi. She met with Tom Price in the city.", "2025-03-01");
+        assert!(has_edge(&x, "person:amina-odhiambo", "met_with", "person:tom-price"));
+    }
+}

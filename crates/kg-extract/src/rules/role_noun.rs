@@ -1,0 +1,165 @@
+//! **role_noun** — people, places and organisations referred to by their role: "the
+//! Ukrainian leader", "the Russian president", "the Kremlin chief", "the top US
+//! diplomat", "the Turkish capital", "the (military) alliance".
+//!
+//! Matches: "the" + country or demonym + role noun. The person must already be named in
+//! the document; the titles the article gives decide who it is, and dated knowledge of
+//! office holders decides only where the article is silent.
+//! Example: "Ruto met Museveni. The Kenyan leader said ..." → Ruto (if the article or
+//! the office-holder table makes him Kenya's head of state).
+//! Known false positives: "the leader" of a party or group read as the head of state.
+
+use super::Rule;
+use crate::analysis::{Analysis, Form};
+use crate::gazetteer::{Role, Target, TitleCategory};
+use crate::model::{EntityKind, Span};
+
+pub const RULE: Rule = Rule { name: "role_noun", apply };
+
+#[derive(Clone, Copy, PartialEq)]
+enum Wanted {
+    Leader,
+    President,
+    PrimeMinister,
+    ForeignMinister,
+    Capital,
+}
+
+fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
+    Some(match (word, next) {
+        ("leader", _) | ("chief", _) | ("head", "of") if next != "of" || word == "head" => (Wanted::Leader, 1),
+        ("president", _) => (Wanted::President, 1),
+        ("prime", "minister") | ("premier", _) | ("chancellor", _) => (Wanted::PrimeMinister, if word == "prime" { 2 } else { 1 }),
+        ("foreign", "minister") => (Wanted::ForeignMinister, 2),
+        ("diplomat", _) => (Wanted::ForeignMinister, 1),
+        ("capital", _) => (Wanted::Capital, 1),
+        _ => return None,
+    })
+}
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        if a.lower(i) != "the" {
+            continue;
+        }
+        // "the top US diplomat": skip "top".
+        let mut k = i + 1;
+        if a.lower(k) == "top" {
+            k += 1;
+        }
+        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)).cloned() else {
+            alliance(a, i);
+            continue;
+        };
+        let country = match a.ents[m.ent].kind {
+            EntityKind::Country => m.ent,
+            EntityKind::Organization if a.ents[m.ent].iso.is_some() => m.ent,
+            _ => continue,
+        };
+        let after = a.tok_at(m.span.end);
+        let Some((want, len)) = wanted(&a.lower(after), &a.lower(after + 1)) else { continue };
+        let last = after + len - 1;
+        if last >= a.toks.len() || a.mention_at(a.toks[after].span.start).is_some() {
+            continue;
+        }
+        let span = Span::new(a.toks[i].span.start, a.toks[last].span.end);
+        let iso = a.ents[country].iso.clone();
+        let target = if want == Wanted::Capital {
+            capital(a, iso.as_deref())
+        } else {
+            person(a, country, iso.as_deref(), want, span.start)
+        };
+        if let Some(t) = target {
+            // The demonym inside stays a mention of the country.
+            a.mentions.retain(|x| !(span.contains(x.span)));
+            a.add_mention(t, span, RULE.name, Form::RoleNoun);
+        }
+    }
+}
+
+/// "the alliance", "the military alliance": NATO, when the article names it.
+fn alliance(a: &mut Analysis, the: usize) {
+    let mut k = the + 1;
+    if matches!(a.lower(k).as_str(), "military" | "western" | "transatlantic" | "defence" | "defense") {
+        k += 1;
+    }
+    if a.lower(k) != "alliance" || a.toks.get(k).is_none() {
+        return;
+    }
+    let Some(nato) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.key == "nato") else { return };
+    let span = Span::new(a.toks[the].span.start, a.toks[k].span.end);
+    a.add_mention(nato, span, RULE.name, Form::RoleNoun);
+}
+
+fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
+    let iso = iso?;
+    let country = a.gaz.countries.iter().find(|c| c.iso == iso)?;
+    let city = a.gaz.cities.iter().position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
+    Some(a.gaz_entity(Target::City(city)))
+}
+
+/// The person of the document holding the role, by the article's titles first and by
+/// the office-holder table second.
+fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before: usize) -> Option<usize> {
+    let title_ok = |title: &str, cat: TitleCategory| {
+        let t = title.to_lowercase();
+        match want {
+            Wanted::Leader => cat.is_leader(),
+            Wanted::President => t.contains("president") && !t.contains("vice"),
+            Wanted::PrimeMinister => cat == TitleCategory::HeadOfGovernment,
+            Wanted::ForeignMinister => t.contains("foreign") || t.contains("secretary of state"),
+            Wanted::Capital => false,
+        }
+    };
+    let by_text: Vec<usize> = a
+        .titles
+        .iter()
+        .filter(|f| f.affiliation == Some(country) && !f.former && title_ok(&f.title, f.category))
+        .map(|f| f.person)
+        .collect();
+    if let Some(&p) = by_text.first() {
+        return by_text.iter().all(|&q| q == p).then_some(p);
+    }
+    let iso = iso?;
+    let role_ok = |role: Role, title: &str| match want {
+        Wanted::Leader => role.is_leader(),
+        Wanted::President => title.to_lowercase().contains("president") && role.is_leader(),
+        Wanted::PrimeMinister => role == Role::HeadOfGovernment,
+        Wanted::ForeignMinister => role == Role::ForeignMinister,
+        Wanted::Capital => false,
+    };
+    let mentioned: Vec<usize> = a
+        .mentions
+        .iter()
+        .filter(|m| m.span.start < before)
+        .map(|m| m.ent)
+        .filter(|&e| a.ents[e].kind == EntityKind::Person)
+        .filter(|&e| {
+            a.ents[e].known.is_some_and(|k| {
+                a.gaz.persons[k].terms.iter().any(|&t| {
+                    let term = &a.gaz.terms[t];
+                    term.target == iso && role_ok(term.role, &term.title) && a.doc.date.is_none_or(|d| term.covers(d))
+                })
+            })
+        })
+        .collect();
+    let first = *mentioned.first()?;
+    mentioned.iter().all(|&q| q == first).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, mentions_of};
+
+    #[test]
+    fn role_noun_resolves_to_the_titled_person() {
+        let x = extract("Kenyan President Amos Kiprono spoke. The Kenyan leader left.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:amos-kiprono"), 2);
+    }
+
+    #[test]
+    fn capital_of_a_country() {
+        let x = extract("Talks were held in the Turkish capital.", "2025-03-01");
+        assert!(x.entities.iter().any(|e| e.label == "Ankara"));
+    }
+}

@@ -1,0 +1,133 @@
+//! **titled_person** — persons introduced by a title: the way journalists name an
+//! official the first time.
+//!
+//! Matches: a title phrase (with its country or organisation) followed by a name, a
+//! plural title followed by a list of names, and chains of titles before one name.
+//! Example: "Turkish Foreign Minister Hakan Fidan", "envoys Steve Witkoff and Keith
+//! Kellogg", "Party Secretary, Director of the Office, and Foreign Minister Wang Yi",
+//! "political scientist Natalia Shavshukova" (an occupation: no office).
+//! Known false positives: a capitalised word after a title that is not a name
+//! ("President Obama Foundation" when the foundation is unknown).
+
+use super::Rule;
+use crate::analysis::{Analysis, Form, TitleFact};
+use crate::gazetteer::TitleCategory;
+use crate::model::{EntityKind, RelationKind, Span, Status};
+use crate::names::{name_at, person_for_name};
+use crate::title_phrase::{title_phrases, TitlePhrase};
+
+pub const RULE: Rule = Rule { name: "titled_person", apply };
+
+fn apply(a: &mut Analysis) {
+    a.phrases = title_phrases(a);
+    for pi in 0..a.phrases.len() {
+        let p = a.phrases[pi].clone();
+        let mut at = p.span.end;
+        let mut persons = Vec::new();
+        loop {
+            let Some(person) = person_right_after(a, at, p.title.as_str()) else { break };
+            persons.push(person.0);
+            at = person.1.end;
+            if !p.plural {
+                break;
+            }
+            // "envoys A, B and C"
+            let rest = a.text.get(at..).unwrap_or("");
+            let skip = [", and ", " and ", ", "].iter().find(|s| rest.starts_with(**s)).map_or(0, |s| s.len());
+            if skip == 0 {
+                break;
+            }
+            at += skip - 1;
+        }
+        for person in persons {
+            let chain = chain_before(a, pi);
+            for q in std::iter::once(pi).chain(chain) {
+                let phrase = a.phrases[q].clone();
+                record(a, person, &phrase, RULE.name);
+            }
+        }
+    }
+}
+
+/// The person named right after byte `at` (after one space): an existing person
+/// mention, or a name parsed there.
+fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize, Span)> {
+    if a.text.get(at..at + 1) != Some(" ") {
+        return None;
+    }
+    let tok = a.tok_at(at + 1);
+    let start = a.toks.get(tok)?.span.start;
+    if let Some(m) = a.mentions.iter().find(|m| m.span.start == start) {
+        return (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span));
+    }
+    let (span, _) = name_at(a, tok, 4)?;
+    let person = person_for_name(a, span, Some(title));
+    let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
+    a.add_mention(person, span, RULE.name, form);
+    Some((person, span))
+}
+
+/// Title phrases chained before phrase `pi` by commas and "and".
+fn chain_before(a: &Analysis, pi: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut current = pi;
+    'walk: loop {
+        let start = a.phrases[current].span.start;
+        for q in (0..current).rev() {
+            let gap = a.text.get(a.phrases[q].span.end..start).unwrap_or("x");
+            if matches!(gap, ", " | ", and " | " and ") {
+                out.push(q);
+                current = q;
+                continue 'walk;
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// Records the title of a person, and the delegation it says they lead.
+pub fn record(a: &mut Analysis, person: usize, p: &TitlePhrase, rule: &'static str) {
+    let sent = a.sent_of(p.span.start);
+    if p.category != TitleCategory::Honorific {
+        a.titles.push(TitleFact {
+            person,
+            title: p.title.clone(),
+            category: p.category,
+            affiliation: p.affiliation,
+            former: p.former,
+            span: p.span,
+            sent,
+            rule,
+        });
+    }
+    if let Some(d) = p.delegation {
+        a.add_rel(RelationKind::LeadsDelegation, person, d, Status::Occurred, p.span, rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge, person_title};
+
+    #[test]
+    fn title_and_name() {
+        let x = extract("Georgian Foreign Minister Nino Beridze arrived in Baku.", "2025-03-01");
+        assert!(has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
+        assert_eq!(person_title(&x, "person:nino-beridze").as_deref(), Some("Foreign Minister"));
+    }
+
+    #[test]
+    fn plural_title_with_a_list() {
+        let x = extract("The US sent envoys Anna Brown and Tom Price to the talks.", "2025-03-01");
+        assert!(person_title(&x, "person:anna-brown").is_some());
+        assert!(person_title(&x, "person:tom-price").is_some());
+    }
+
+    #[test]
+    fn occupation_is_a_title_but_not_an_office() {
+        let x = extract("Polish political scientist Jan Nowak said little.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:jan-nowak").as_deref(), Some("political scientist"));
+        assert!(!has_edge(&x, "person:jan-nowak", "official_of", "country:pl"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Text analysis that later stages share: sentences and tokens with byte offsets into
+//! the original article, accent folding and slugs.
+
+mod fold;
+mod segment;
+
+pub use fold::{fold, slug};
+pub use segment::{segment, Sentence, Token};

@@ -1,0 +1,198 @@
+use std::ops::Range;
+
+use crate::model::Span;
+
+/// One token: a word (letters, digits, inner hyphens and apostrophes, abbreviation
+/// dots), a possessive `'s`, or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub is_word: bool,
+    /// The first character is an upper-case letter.
+    pub is_cap: bool,
+}
+
+/// One sentence: its byte span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// Abbreviations whose trailing dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof", "Capt",
+    "Maj", "Sgt", "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres", "Amb",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes_len = text.len();
+    let mut chars = text[start..].char_indices().peekable();
+    let mut end = start;
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = matches!(next, Some(n) if n.is_alphanumeric());
+        if (c == '-' || c == '\u{2010}') && joins {
+            end = at + c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) && joins {
+            // A possessive 's (or bare s) is its own token: "Putin's" -> "Putin" "'s".
+            let rest = &text[at + c.len_utf8()..];
+            let possessive = rest.starts_with('s')
+                && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
+            if possessive {
+                break;
+            }
+            end = at + c.len_utf8();
+            continue;
+        }
+        if c == '.' {
+            let word = &text[start..end];
+            let single_letter = word.chars().count() == 1 && word.chars().all(|w| w.is_uppercase());
+            let dotted = word.contains('.') && word.len() <= 6;
+            if single_letter || dotted || ABBREVIATIONS.contains(&word) {
+                end = at + 1;
+                // "U.S." continues with the next letter; "Mr." stops.
+                if !(single_letter || dotted) || !joins {
+                    break;
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    end.min(bytes_len)
+}
+
+/// Splits text into sentences and tokens. Offsets are bytes into `text`.
+pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
+    let mut tokens = Vec::new();
+    let mut newline_before = Vec::new();
+    let mut pos = 0;
+    let mut saw_newline = false;
+    while pos < text.len() {
+        let Some(c) = text[pos..].chars().next() else { break };
+        if c.is_whitespace() {
+            saw_newline |= c == '\n' || c == '\u{2029}';
+            pos += c.len_utf8();
+            continue;
+        }
+        let (end, is_word) = if c.is_alphanumeric() {
+            (word_end(text, pos), true)
+        } else if is_apostrophe(c) && text[pos + c.len_utf8()..].starts_with('s') {
+            (pos + c.len_utf8() + 1, true)
+        } else if c == '.' {
+            let run = text[pos..].chars().take_while(|&d| d == '.').count();
+            (pos + run, false)
+        } else {
+            (pos + c.len_utf8(), false)
+        };
+        let end = end.max(pos + c.len_utf8());
+        tokens.push(Token {
+            span: Span::new(pos, end),
+            is_word,
+            is_cap: c.is_uppercase(),
+        });
+        newline_before.push(saw_newline);
+        saw_newline = false;
+        pos = end;
+    }
+
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        let boundary_after = if i + 1 == tokens.len() {
+            true
+        } else if newline_before[i + 1] {
+            true
+        } else {
+            ends_sentence(text, &tokens, i)
+        };
+        if boundary_after {
+            sentences.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[i].span.end),
+                tokens: first..i + 1,
+            });
+            first = i + 1;
+        }
+    }
+    (sentences, tokens)
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "\u{2019}" | ")" | "]" | "'")
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let here = &text[tokens[i].span.start..tokens[i].span.end];
+    let next = &text[tokens[i + 1].span.start..tokens[i + 1].span.end];
+    let terminal = here.starts_with('.') || here == "!" || here == "?" || here == "\u{2026}";
+    if terminal {
+        // A closing quote right after belongs to this sentence; a straight quote after
+        // a blank opens the next one.
+        let blank_between = tokens[i].span.end < tokens[i + 1].span.start;
+        if is_closing(next) && !(next == "\"" && blank_between) {
+            return false;
+        }
+        let next_char = next.chars().next().unwrap_or(' ');
+        return next_char.is_uppercase() || next_char.is_ascii_digit() || matches!(next, "\"" | "\u{201c}" | "(");
+    }
+    let attached = i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
+    if is_closing(here) && attached {
+        let prev = &text[tokens[i - 1].span.start..tokens[i - 1].span.end];
+        if prev.starts_with('.') || prev == "!" || prev == "?" {
+            let next_char = next.chars().next().unwrap_or(' ');
+            return next_char.is_uppercase() || matches!(next, "\"" | "\u{201c}");
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        segment(text).1.iter().map(|t| &text[t.span.start..t.span.end]).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text).0.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_possessives() {
+        assert_eq!(
+            words("Mr. Smith's U.S. visit, face-to-face."),
+            ["Mr.", "Smith", "'s", "U.S.", "visit", ",", "face-to-face", "."]
+        );
+        assert_eq!(words("don’t Erdoğan’s"), ["don’t", "Erdoğan", "’s"]);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_titles_or_inside_ellipses() {
+        assert_eq!(
+            sentences("Mr. Lee met Ms. Park. \"We agreed.\" Then...they left.\nNew line"),
+            ["Mr. Lee met Ms. Park.", "\"We agreed.\"", "Then...they left.", "New line"]
+        );
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_into_the_original() {
+        let text = "Tür kiye — ok";
+        for t in segment(text).1 {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Title phrases: a title with what qualifies it. "Turkish Foreign Minister",
+//! "US Secretary of State", "director of the Main Intelligence Directorate",
+//! "Ambassador to Sweden", "head of Russia's delegation", "former President".
+
+use crate::analysis::Analysis;
+use crate::gazetteer::TitleCategory;
+use crate::model::{EntityKind, Span};
+
+#[derive(Debug, Clone)]
+pub struct TitlePhrase {
+    pub span: Span,
+    /// The title as written, with its qualifiers ("Deputy Defense Minister",
+    /// "Ambassador to Sweden").
+    pub title: String,
+    pub category: TitleCategory,
+    pub plural: bool,
+    /// The country or organisation the title belongs to.
+    pub affiliation: Option<usize>,
+    /// "head of the Russian delegation": the delegation led.
+    pub delegation: Option<usize>,
+    pub former: bool,
+}
+
+const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "interim", "chief", "special", "top"];
+
+/// The mention (entity, span) that ends right before byte `at`, across blanks and an
+/// optional possessive.
+fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
+    let before = a.text.get(..at)?.trim_end();
+    let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
+    let end = before.len();
+    a.mentions.iter().find(|m| m.span.end == end).map(|m| (m.ent, m.span))
+}
+
+/// The mention starting at the first token at or after byte `at`, after an optional "the".
+fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
+    let mut tok = a.tok_at(at);
+    if a.lower(tok) == "the" {
+        tok += 1;
+    }
+    let start = a.toks.get(tok)?.span.start;
+    a.mentions.iter().find(|m| m.span.start == start).map(|m| (m.ent, m.span))
+}
+
+/// Every title phrase of the document, in text order.
+pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
+    let mut out: Vec<TitlePhrase> = Vec::new();
+    for hit in &a.title_hits {
+        // A title inside a name already found ("Secretary-General" inside an org) is not one.
+        if a.mention_at(hit.span.start).is_some() {
+            continue;
+        }
+        let t = &a.gaz.titles[hit.title];
+        let mut start = hit.span.start;
+        let mut end = hit.span.end;
+        let mut title = if t.category == TitleCategory::Occupation { a.slice(hit.span).to_string() } else { t.canonical.clone() };
+        // Qualifiers the title list lacks: "First Deputy", "Acting".
+        let mut tok = a.tok_at(start);
+        while tok > 0 && QUALIFIERS.contains(&a.lower(tok - 1).as_str()) && !title.to_lowercase().starts_with(&a.lower(tok - 1)) {
+            tok -= 1;
+            start = a.toks[tok].span.start;
+            title = format!("{} {}", cap(a.word(tok)), title);
+        }
+        let mut affiliation = None;
+        if let Some((ent, span)) = mention_ending_at(a, start) {
+            if matches!(a.ents[ent].kind, EntityKind::Country | EntityKind::Organization) {
+                affiliation = Some(ent);
+                start = span.start;
+            }
+        }
+        let first = a.tok_at(start);
+        let former = first > 0 && matches!(a.lower(first - 1).as_str(), "former" | "ex" | "then" | "late" | "ex-" | "then-");
+        let mut delegation = None;
+        let next = a.tok_at(end);
+        match a.lower(next).as_str() {
+            "to" if matches!(t.category, TitleCategory::Diplomat) => {
+                if let Some((ent, span)) = mention_starting_at(a, a.toks[next].span.end) {
+                    if a.ents[ent].kind == EntityKind::Country || a.ents[ent].kind == EntityKind::Organization {
+                        title = format!("{title} to {}", a.slice(span));
+                        end = span.end;
+                    }
+                }
+            }
+            "of" | "for" => {
+                // "head of Russia's delegation": a delegation a few words on wins.
+                let delegation_near = (next + 1..(next + 5).min(a.toks.len()))
+                    .take_while(|&k| a.word(k) != ",")
+                    .find_map(|k| a.mention_at(a.toks[k].span.start).filter(|m| a.ents[m.ent].kind == EntityKind::Delegation).map(|m| (m.ent, m.span)));
+                if let Some((d, span)) = delegation_near {
+                    delegation = Some(d);
+                    end = span.end;
+                } else if let Some((ent, span)) = mention_starting_at(a, a.toks[next].span.end) {
+                    match a.ents[ent].kind {
+                        EntityKind::Country | EntityKind::Organization if affiliation.is_none() => {
+                            affiliation = Some(ent);
+                            end = span.end;
+                        }
+                        EntityKind::Delegation => {
+                            delegation = Some(ent);
+                            end = span.end;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(TitlePhrase {
+            span: Span::new(start, end),
+            title,
+            category: t.category,
+            plural: hit.plural,
+            affiliation,
+            delegation,
+            former,
+        });
+    }
+    out
+}
+
+fn cap(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}

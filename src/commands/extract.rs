@@ -1,0 +1,84 @@
+//! `kg extract`: articles in, one graph out.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use kg_extract::{Document, Extraction, Extractor, Gazetteer, GazetteerBuilder, SourceKind};
+use kg_export::GraphMeta;
+use kg_graph::Graph;
+
+use crate::cli::{ExtractArgs, Format};
+use crate::input::read_documents;
+
+pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
+    let docs = read_documents(&args.files, args.date)?;
+    let gazetteer = load_gazetteer(&args.gazetteers)?;
+    let extractor = match &gazetteer {
+        Some(g) => Extractor::new(g),
+        None => Extractor::builtin(),
+    };
+    let graph = build_graph(&extractor, &docs, args.all_statuses);
+    let format = args.format.unwrap_or(if args.output.is_none() && std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    });
+    let meta = GraphMeta {
+        generator: format!("kg {}", env!("CARGO_PKG_VERSION")),
+        documents: docs.iter().map(|d| d.id.clone()).collect(),
+    };
+    let rendered = render(&graph, &meta, format)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered).with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(rendered.as_bytes()).context("writing standard output")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Extracts every document and merges the results into one graph.
+pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: bool) -> Graph {
+    let mut graph = Graph::new();
+    for doc in docs {
+        let mut x: Extraction = extractor.extract(doc);
+        if !all_statuses {
+            x.relations.retain(|r| r.is_default_visible());
+        }
+        graph.add_extraction(&x);
+    }
+    graph
+}
+
+pub fn render(graph: &Graph, meta: &GraphMeta, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Text => kg_export::to_text(graph),
+        Format::Dot => kg_export::to_dot(graph),
+        Format::Json => {
+            let mut buf = Vec::new();
+            kg_export::write_json(graph, meta, &mut buf).context("serialising JSON")?;
+            String::from_utf8(buf).context("JSON output is not UTF-8")?
+        }
+    })
+}
+
+/// The built-in gazetteer plus the user's files, or `None` when there are none.
+fn load_gazetteer(specs: &[String]) -> Result<Option<Gazetteer>> {
+    if specs.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = GazetteerBuilder::with_builtin();
+    for spec in specs {
+        let Some((kind, path)) = spec.split_once('=') else {
+            bail!("--gazetteer expects KIND=FILE, got {spec:?}");
+        };
+        let Some(kind) = SourceKind::parse(kind) else {
+            bail!("--gazetteer: unknown kind {kind:?} (countries, cities, places, organizations, titles, officials, given-names)");
+        };
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gazetteer {path}"))?;
+        builder.add(kind, path, text);
+    }
+    Ok(Some(builder.build()?))
+}

@@ -1,0 +1,23 @@
+//! `kg`: turn diplomatic news articles into a knowledge graph.
+//!
+//! Exit status follows ripgrep: 0 when output was produced, 1 when a question had no
+//! answer, 2 on error.
+
+mod cli;
+mod commands;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match commands::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("kg: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
