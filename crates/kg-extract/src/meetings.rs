@@ -7,17 +7,31 @@ use crate::model::{EntityKind, Span};
 /// Whether a place entity lies in (or is) another.
 fn place_within(a: &Analysis, inner: usize, outer: usize) -> bool {
     inner == outer
-        || (a.ents[outer].kind == EntityKind::Country && a.ents[inner].iso.is_some() && a.ents[inner].iso == a.ents[outer].iso)
+        || (a.ents[outer].kind == EntityKind::Country
+            && a.ents[inner].iso.is_some()
+            && a.ents[inner].iso == a.ents[outer].iso)
 }
 
 fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
+    let upcoming = |m: &MeetingInfo| {
+        m.status == crate::model::Status::Planned
+            || matches!((m.date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p))
+    };
+    if (have.past && upcoming(new)) || (new.past && upcoming(have)) {
+        return false;
+    }
     if let (Some(x), Some(y)) = (&have.name, &new.name) {
         return x == y;
     }
-    if have.class.is_some() && new.class.is_some() && have.class != new.class && have.name.is_none() && new.name.is_none() {
+    if have.class.is_some() && new.class.is_some() && have.class != new.class {
         return false;
     }
-    if have.org != new.org && !(have.name.is_some() || new.name.is_some()) {
+    // An organiser tells meetings apart, unless the new mention says nothing else.
+    let bare = new.place.is_none()
+        && new.date.is_none()
+        && new.participants.is_empty()
+        && new.name.is_none();
+    if have.org != new.org && !(bare && new.org.is_none()) {
         return false;
     }
     if let (Some(p), Some(q)) = (have.place, new.place) {
@@ -30,14 +44,13 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
             return false;
         }
     }
-    if have.participants.len() >= 2 && new.participants.len() >= 2 && have.participants.is_disjoint(&new.participants) {
+    if have.participants.len() >= 2
+        && new.participants.len() >= 2
+        && have.participants.is_disjoint(&new.participants)
+    {
         return false;
     }
     true
-}
-
-fn specific(info: &MeetingInfo) -> bool {
-    info.name.is_some() || info.place.is_some() || info.org.is_some() || info.date.is_some() || !info.participants.is_empty()
 }
 
 /// The meeting most recently mentioned before `at` that `info` may refer to.
@@ -45,23 +58,41 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
     a.mentions
         .iter()
         .filter(|m| m.span.start < at)
-        .filter(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
+        .filter(|m| {
+            a.ents[m.ent]
+                .meeting
+                .as_ref()
+                .is_some_and(|have| compatible(a, have, info))
+        })
         .max_by_key(|m| m.span.start)
         .map(|m| m.ent)
         .or_else(|| {
-            // Or any meeting of the document, for a forward reference.
-            (0..a.ents.len()).find(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| compatible(a, have, info) && specific(info)))
+            // A named meeting may be named again before its first mention ends.
+            (0..a.ents.len()).find(|&i| {
+                a.ents[i]
+                    .meeting
+                    .as_ref()
+                    .is_some_and(|have| have.name.is_some() && have.name == info.name)
+            })
         })
 }
 
 /// Records a meeting mention: merges it into the meeting it refers to, or creates a
 /// new meeting when it says enough to tell it apart (a name, a place, or an
 /// organiser with a date). Returns the meeting entity.
-pub fn resolve_meeting(a: &mut Analysis, info: MeetingInfo, span: Span, surface: &str, rule: &'static str) -> Option<usize> {
+pub fn resolve_meeting(
+    a: &mut Analysis,
+    info: MeetingInfo,
+    span: Span,
+    surface: &str,
+    rule: &'static str,
+) -> Option<usize> {
     let existing = recent_compatible(a, &info, span.start);
     let ent = match existing {
         Some(i) => {
-            let is_city = |a: &Analysis, e: Option<usize>| e.is_some_and(|e| a.ents[e].kind == EntityKind::Location);
+            let is_city = |a: &Analysis, e: Option<usize>| {
+                e.is_some_and(|e| a.ents[e].kind == EntityKind::Location)
+            };
             let new_is_city = is_city(a, info.place);
             let old_is_city = is_city(a, a.ents[i].meeting.as_ref().and_then(|m| m.place));
             if let Some(have) = a.ents[i].meeting.as_mut() {
@@ -86,7 +117,9 @@ pub fn resolve_meeting(a: &mut Analysis, info: MeetingInfo, span: Span, surface:
             i
         }
         None => {
-            let named_enough = info.name.is_some() || info.place.is_some() || (info.org.is_some() && info.date.is_some());
+            let named_enough = info.name.is_some()
+                || info.place.is_some()
+                || (info.org.is_some() && info.date.is_some());
             if !named_enough {
                 return None;
             }
@@ -95,7 +128,11 @@ pub fn resolve_meeting(a: &mut Analysis, info: MeetingInfo, span: Span, surface:
             a.new_entity(e)
         }
     };
-    let form = if surface.is_empty() { Form::Anaphor } else { Form::Name };
+    let form = if surface.is_empty() {
+        Form::Anaphor
+    } else {
+        Form::Name
+    };
     a.add_mention(ent, span, rule, form);
     Some(ent)
 }
@@ -104,11 +141,17 @@ pub fn resolve_meeting(a: &mut Analysis, info: MeetingInfo, span: Span, surface:
 /// called with its place.
 pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     let e = &a.ents[ent];
-    let Some(info) = &e.meeting else { return e.label.clone() };
+    let Some(info) = &e.meeting else {
+        return e.label.clone();
+    };
     if let Some(name) = &info.name {
         return name.clone();
     }
-    let mut label = e.label.trim_start_matches("the ").trim_start_matches("The ").to_string();
+    let mut label = e
+        .label
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .to_string();
     if label.is_empty() {
         label = match info.class {
             Some(MeetingClass::Talks) => "talks".into(),
@@ -137,12 +180,17 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         if a.lower(k) == "the" {
             k += 1;
         }
-        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)) else { continue };
+        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)) else {
+            continue;
+        };
         let e = &a.ents[m.ent];
         match e.kind {
             EntityKind::Location | EntityKind::Country if w != "of" => {
                 // Continents and vague regions are not where a meeting is held.
-                let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
+                let vague = e
+                    .attrs
+                    .get("kind")
+                    .is_some_and(|k| k == "continent" || k == "region");
                 if !vague {
                     return Some(m.ent);
                 }

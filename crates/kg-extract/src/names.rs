@@ -7,19 +7,177 @@ use crate::text::fold;
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el", "la", "le", "ben",
+    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin",
+    "bint", "ibn", "al", "el", "la", "le", "ben",
 ];
 
 /// Capitalised words that never start or continue a personal name.
 const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "With", "When", "While", "If", "For", "From",
-    "To", "By", "Of", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That", "These",
-    "Those", "There", "Here", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Today", "Yesterday", "Tomorrow", "Meanwhile", "However", "Also", "Both", "Neither",
-    "Nor", "Under", "Over", "Since", "Until", "Despite", "During", "Among", "Between", "Without", "According", "Speaking",
-    "Asked", "Earlier", "Later", "Last", "Next", "Many", "Some", "All", "No", "Yes", "Not", "So", "Then", "Now", "What", "Who",
-    "Why", "How", "Where", "Which", "Your", "My", "Every", "Each", "Any", "One", "Two", "Three", "Four", "Five", "SEE", "ALSO",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "As",
+    "After",
+    "Before",
+    "With",
+    "When",
+    "While",
+    "If",
+    "For",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sir",
+    "Dame",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Both",
+    "Neither",
+    "Nor",
+    "Under",
+    "Over",
+    "Since",
+    "Until",
+    "Despite",
+    "During",
+    "Among",
+    "Between",
+    "Without",
+    "According",
+    "Speaking",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Many",
+    "Some",
+    "All",
+    "No",
+    "Yes",
+    "Not",
+    "So",
+    "Then",
+    "Now",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Your",
+    "My",
+    "Every",
+    "Each",
+    "Any",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "SEE",
+    "ALSO",
+];
+
+/// Capitalised nouns that end names of things, not of people: "Abraham Accords",
+/// "Marshall Plan", "Nelson Mandela Foundation".
+const THING_HEADS: &[&str] = &[
+    "Accords",
+    "Accord",
+    "Agreement",
+    "Treaty",
+    "Doctrine",
+    "Plan",
+    "Act",
+    "Declaration",
+    "Summit",
+    "Talks",
+    "Conference",
+    "Forum",
+    "Initiative",
+    "Foundation",
+    "Institute",
+    "University",
+    "Airport",
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Hotel",
+    "Palace",
+    "Center",
+    "Centre",
+    "Hall",
+    "Prize",
+    "Award",
+    "Stadium",
+    "Group",
+    "Corporation",
+    "Company",
+    "Memorial",
+    "Line",
+    "Protocol",
+    "Process",
+    "Format",
+    "Statement",
+    "Report",
+    "Road",
+    "Park",
+    "Station",
+    "Port",
+    "Canal",
 ];
 
 /// Capitalised function words, weekdays and months: never part of a name.
@@ -29,12 +187,18 @@ pub fn is_function_word(w: &str) -> bool {
 
 /// Whether the token can be part of a personal name.
 fn name_token(a: &Analysis, tok: usize) -> bool {
-    let Some(t) = a.toks.get(tok) else { return false };
+    let Some(t) = a.toks.get(tok) else {
+        return false;
+    };
     if !t.is_word || !t.is_cap {
         return false;
     }
     let w = a.word(tok);
-    if NOT_NAME.contains(&w) || a.mention_at(t.span.start).is_some() || a.title_at(t.span) {
+    if NOT_NAME.contains(&w)
+        || THING_HEADS.contains(&w)
+        || a.mention_at(t.span.start).is_some()
+        || a.title_at(t.span)
+    {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.
@@ -73,16 +237,29 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
             break;
         }
     }
+    // "Abraham Accords": a name of a thing, not of a person.
+    if a.toks.get(end).is_some_and(|t| t.is_cap)
+        && THING_HEADS.contains(&a.word(end))
+        && adjacent(a, end)
+    {
+        return None;
+    }
     // A name does not end on an initial.
     while end > tok + 1 && a.word(end - 1).ends_with('.') {
         end -= 1;
     }
-    Some((Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end), end))
+    Some((
+        Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end),
+        end,
+    ))
 }
 
 /// Tokens of one name are separated by a single space, not by punctuation or lines.
 fn adjacent(a: &Analysis, tok: usize) -> bool {
-    let gap = a.text.get(a.toks[tok - 1].span.end..a.toks[tok].span.start).unwrap_or("");
+    let gap = a
+        .text
+        .get(a.toks[tok - 1].span.end..a.toks[tok].span.start)
+        .unwrap_or("");
     gap == " "
 }
 
@@ -90,7 +267,12 @@ fn adjacent(a: &Analysis, tok: usize) -> bool {
 /// share one.
 pub fn translit_key(name: &str) -> String {
     let f = fold(name);
-    let mut s = f.replace("kh", "h").replace("ts", "c").replace('w', "v").replace('y', "i").replace("ou", "u");
+    let mut s = f
+        .replace("kh", "h")
+        .replace("ts", "c")
+        .replace('w', "v")
+        .replace('y', "i")
+        .replace("ou", "u");
     for ending in ["ii", "ij"] {
         if s.ends_with(ending) {
             s.truncate(s.len() - 2);
@@ -124,7 +306,10 @@ pub fn surname_matches(word: &str, label: &str, aliases: &[&str]) -> bool {
             return true;
         }
         let (kw, kc) = (translit_key(word), translit_key(c));
-        kw == kc || (kw.len() >= 7 && kw.chars().next() == kc.chars().next() && strsim::damerau_levenshtein(&kw, &kc) <= 1)
+        kw == kc
+            || (kw.len() >= 7
+                && kw.chars().next() == kc.chars().next()
+                && strsim::damerau_levenshtein(&kw, &kc) <= 1)
     })
 }
 
@@ -136,9 +321,20 @@ pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
             let e = &a.ents[i];
             let known: Vec<&str> = e
                 .known
-                .map(|k| a.gaz.persons[k].aliases.iter().map(String::as_str).collect())
+                .map(|k| {
+                    a.gaz.persons[k]
+                        .aliases
+                        .iter()
+                        .map(String::as_str)
+                        .collect()
+                })
                 .unwrap_or_default();
-            let own: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|s| !s.contains(' ')).collect();
+            let own: Vec<&str> = e
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.contains(' '))
+                .collect();
             let all: Vec<&str> = known.into_iter().chain(own).collect();
             surname_matches(word, &e.label, &all)
         })
@@ -179,7 +375,11 @@ pub fn known_by_surname(a: &Analysis, word: &str, title: Option<&str>) -> Option
             let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
             surname_matches(word, &p.name, &aliases) && fold(word).len() >= 2
         })
-        .filter(|(_, p)| p.terms.iter().any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d))))
+        .filter(|(_, p)| {
+            p.terms
+                .iter()
+                .any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d)))
+        })
         .map(|(i, _)| i)
         .collect();
     if hits.len() > 1 {
@@ -205,7 +405,12 @@ mod tests {
 
     #[test]
     fn transliterations_share_a_key() {
-        for (a, b) in [("Zelenskyy", "Zelensky"), ("Zelenskiy", "Zelenskyi"), ("Erdoğan", "Erdogan"), ("Medinskiy", "Medinsky")] {
+        for (a, b) in [
+            ("Zelenskyy", "Zelensky"),
+            ("Zelenskiy", "Zelenskyi"),
+            ("Erdoğan", "Erdogan"),
+            ("Medinskiy", "Medinsky"),
+        ] {
             assert_eq!(translit_key(a), translit_key(b), "{a} {b}");
         }
         assert_ne!(translit_key("Lavrov"), translit_key("Lavrova"));

@@ -23,7 +23,10 @@ pub fn entities(x: &Extraction) -> Vec<String> {
 }
 
 fn same(id: &str, want: &str) -> bool {
-    id == want || id.strip_prefix(want).is_some_and(|rest| rest.starts_with('@'))
+    id == want
+        || id
+            .strip_prefix(want)
+            .is_some_and(|rest| rest.starts_with('@'))
 }
 
 pub fn has_edge(x: &Extraction, source: &str, relation: &str, target: &str) -> bool {
@@ -35,7 +38,10 @@ pub fn has_edge(x: &Extraction, source: &str, relation: &str, target: &str) -> b
 }
 
 pub fn person_title(x: &Extraction, id: &str) -> Option<String> {
-    x.entities.iter().find(|e| e.id == id).and_then(|e| e.attributes.get("title").cloned())
+    x.entities
+        .iter()
+        .find(|e| e.id == id)
+        .and_then(|e| e.attributes.get("title").cloned())
 }
 
 pub fn mentions_of(x: &Extraction, id: &str) -> usize {
@@ -43,5 +49,8 @@ pub fn mentions_of(x: &Extraction, id: &str) -> usize {
 }
 
 pub fn meeting_date(x: &Extraction, id: &str) -> Option<String> {
-    x.entities.iter().find(|e| e.id == id).and_then(|e| e.attributes.get("date").cloned())
+    x.entities
+        .iter()
+        .find(|e| e.id == id)
+        .and_then(|e| e.attributes.get("date").cloned())
 }

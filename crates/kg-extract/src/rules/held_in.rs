@@ -10,14 +10,31 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "held_in", apply };
+pub const RULE: Rule = Rule {
+    name: "held_in",
+    apply,
+};
 
 fn apply(a: &mut Analysis) {
     for m in 0..a.ents.len() {
-        let Some(info) = a.ents[m].meeting.clone() else { continue };
+        let Some(info) = a.ents[m].meeting.clone() else {
+            continue;
+        };
         let Some(place) = info.place else { continue };
-        let Some(span) = a.mentions.iter().filter(|x| x.ent == m).map(|x| x.span).min() else { continue };
-        let status = if info.status == Status::Occurred { Status::Occurred } else { Status::Planned };
+        let Some(span) = a
+            .mentions
+            .iter()
+            .filter(|x| x.ent == m)
+            .map(|x| x.span)
+            .min()
+        else {
+            continue;
+        };
+        let status = if info.status == Status::Occurred {
+            Status::Occurred
+        } else {
+            Status::Planned
+        };
         a.add_rel(RelationKind::HeldIn, m, place, status, span, RULE.name);
     }
 }

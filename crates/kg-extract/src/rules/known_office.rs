@@ -15,13 +15,26 @@ use crate::analysis::Analysis;
 use crate::gazetteer::Role;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "known_office", apply };
+pub const RULE: Rule = Rule {
+    name: "known_office",
+    apply,
+};
 
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };
     for p in 0..a.ents.len() {
-        let Some(known) = a.ents[p].known else { continue };
-        let Some(first) = a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).min() else { continue };
+        let Some(known) = a.ents[p].known else {
+            continue;
+        };
+        let Some(first) = a
+            .mentions
+            .iter()
+            .filter(|m| m.ent == p)
+            .map(|m| m.span)
+            .min()
+        else {
+            continue;
+        };
         let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
         for t in terms {
             let term = &a.gaz.terms[t];
@@ -38,11 +51,21 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
             // The article's own title for this office, when it gave one, wins.
-            if a.rels.iter().any(|r| r.kind == RelationKind::OfficialOf && r.src == p && r.dst == target) {
+            if a.rels
+                .iter()
+                .any(|r| r.kind == RelationKind::OfficialOf && r.src == p && r.dst == target)
+            {
                 continue;
             }
             let title = term.title.clone();
-            a.add_rel(RelationKind::OfficialOf, p, target, Status::Occurred, Span::new(first.start, first.end), RULE.name);
+            a.add_rel(
+                RelationKind::OfficialOf,
+                p,
+                target,
+                Status::Occurred,
+                Span::new(first.start, first.end),
+                RULE.name,
+            );
             if let Some(r) = a.rels.last_mut() {
                 r.attrs.insert("title".into(), title);
             }
@@ -57,8 +80,18 @@ mod tests {
     #[test]
     fn head_of_state_by_date() {
         let x = extract("President Macron spoke about France.", "2025-03-01");
-        assert!(has_edge(&x, "person:emmanuel-macron", "official_of", "country:fr"));
+        assert!(has_edge(
+            &x,
+            "person:emmanuel-macron",
+            "official_of",
+            "country:fr"
+        ));
         let x = extract("President Macron spoke about France.", "2016-03-01");
-        assert!(!has_edge(&x, "person:emmanuel-macron", "official_of", "country:fr"));
+        assert!(!has_edge(
+            &x,
+            "person:emmanuel-macron",
+            "official_of",
+            "country:fr"
+        ));
     }
 }

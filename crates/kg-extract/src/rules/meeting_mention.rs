@@ -18,7 +18,10 @@ use crate::clause::{clause_of, persons_in, status_at};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "meeting_mention", apply };
+pub const RULE: Rule = Rule {
+    name: "meeting_mention",
+    apply,
+};
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
@@ -32,24 +35,47 @@ fn class_of(word: &str) -> Option<MeetingClass> {
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let lower = a.lower(i);
-        let Some(class) = class_of(&lower) else { continue };
+        let Some(class) = class_of(&lower) else {
+            continue;
+        };
         if a.mention_at(a.toks[i].span.start).is_some() || is_verb_use(a, i, &lower) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
         let (_, clause_end) = clause_of(a, i);
-        let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
+        let mut info = MeetingInfo {
+            class: Some(class),
+            name,
+            org,
+            ..MeetingInfo::default()
+        };
         info.org = info.org.or_else(|| org_after(a, i));
-        info.place = place_before.or_else(|| where_place(a, i)).or_else(|| place_after(a, i + 1, clause_end));
+        info.place = place_before
+            .or_else(|| where_place(a, i))
+            .or_else(|| place_after(a, i + 1, clause_end));
         info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
         if a.lower(i + 1) == "between" {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
         info.status = status_at(a, i, None);
+        let (clause_start, _) = clause_of(a, i);
+        info.past = (np_start.saturating_sub(2)..i).any(|k| {
+            matches!(
+                a.lower(k).as_str(),
+                "last" | "previous" | "earlier" | "former"
+            )
+        }) || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
         let span = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
         let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
-        let surface = if specific { a.slice(span).trim_start_matches("the ").trim_start_matches("The ").to_string() } else { String::new() };
+        let surface = if specific {
+            a.slice(span)
+                .trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string()
+        } else {
+            String::new()
+        };
         // Visits to a whole region are trips, not meetings.
         if class == MeetingClass::Visit && info.place.is_none() {
             continue;
@@ -60,11 +86,22 @@ fn apply(a: &mut Analysis) {
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
 fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
-    let next_is_person = a.toks.get(i + 1).and_then(|t| a.mention_at(t.span.start)).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = a
+        .toks
+        .get(i + 1)
+        .and_then(|t| a.mention_at(t.span.start))
+        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { String::new() };
     match lower {
-        "meeting" => next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their"),
-        "visit" => matches!(prev.as_str(), "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
+        "meeting" => {
+            next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their")
+        }
+        "visit" => {
+            matches!(
+                prev.as_str(),
+                "to" | "will" | "would" | "could" | "may" | "might"
+            ) || next_is_person
+        }
         _ => false,
     }
 }
@@ -73,7 +110,16 @@ fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
 /// Summit"), an organiser ("NATO foreign ministers' meeting"), a place ("Istanbul
 /// talks") and a date ("the November 2023 summit").
 #[allow(clippy::type_complexity)]
-fn noun_phrase(a: &Analysis, i: usize) -> (usize, Option<String>, Option<usize>, Option<usize>, Option<crate::dates::DateValue>) {
+fn noun_phrase(
+    a: &Analysis,
+    i: usize,
+) -> (
+    usize,
+    Option<String>,
+    Option<usize>,
+    Option<usize>,
+    Option<crate::dates::DateValue>,
+) {
     let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
     let (mut start, mut org, mut place, mut date) = (i, None, None, None);
     let trigger_cap = a.toks[i].is_cap;
@@ -90,7 +136,10 @@ fn noun_phrase(a: &Analysis, i: usize) -> (usize, Option<String>, Option<usize>,
                 EntityKind::Location => place = place.or(Some(m.ent)),
                 _ => {}
             }
-            if !matches!(a.ents[m.ent].kind, EntityKind::Organization | EntityKind::Location) {
+            if !matches!(
+                a.ents[m.ent].kind,
+                EntityKind::Organization | EntityKind::Location
+            ) {
                 break;
             }
             k = a.tok_at(m.span.start);
@@ -107,7 +156,24 @@ fn noun_phrase(a: &Analysis, i: usize) -> (usize, Option<String>, Option<usize>,
             cap_run = false;
             continue;
         }
-        let lower_ok = !t.is_cap && t.is_word && !matches!(w, "the" | "a" | "an" | "of" | "in" | "at" | "on" | "and" | "for" | "to" | "with" | "by" | "after");
+        let lower_ok = !t.is_cap
+            && t.is_word
+            && !matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "and"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "after"
+            );
         let possessive = matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         let cap_name = cap_run && t.is_cap && t.is_word && !crate::names::is_function_word(w);
         if lower_ok || possessive || cap_name {
@@ -122,8 +188,20 @@ fn noun_phrase(a: &Analysis, i: usize) -> (usize, Option<String>, Option<usize>,
             break;
         }
     }
-    let name = (trigger_cap && name_start < i)
-        .then(|| a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end)).to_string())
+    // Headline case ("Proposed Talks In Turkey") names nothing.
+    let headline = a
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.is_cap && crate::names::is_function_word(a.word(i + 1)));
+    let participle = name_start < i && {
+        let w = a.lower(name_start);
+        w.ends_with("ed") || w.ends_with("ing")
+    };
+    let name = (trigger_cap && name_start < i && !headline && !participle)
+        .then(|| {
+            a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end))
+                .to_string()
+        })
         .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
     (start, name, org, place, date)
 }
@@ -138,7 +216,9 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
             return None;
         }
         if let Some(m) = a.mention_at(a.toks[k].span.start) {
-            if a.ents[m.ent].kind == EntityKind::Organization && matches!(a.lower(k - 1).as_str(), "from" | "of" | "the") {
+            if a.ents[m.ent].kind == EntityKind::Organization
+                && matches!(a.lower(k - 1).as_str(), "from" | "of" | "the")
+            {
                 return Some(m.ent);
             }
         }
@@ -155,7 +235,11 @@ fn where_place(a: &Analysis, i: usize) -> Option<usize> {
     let at = a.toks[start].span.start;
     a.mentions
         .iter()
-        .filter(|m| m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at))
+        .filter(|m| {
+            m.span.end <= at
+                && a.ents[m.ent].kind == EntityKind::Location
+                && a.sent_of(m.span.start) == a.sent_of(at)
+        })
         .min_by_key(|m| m.span.start)
         .map(|m| m.ent)
 }
@@ -166,18 +250,34 @@ mod tests {
 
     #[test]
     fn talks_with_place_and_date_then_a_bare_reference() {
-        let x = extract("Peace talks will take place in Doha on June 3. The talks are expected to be hard.", "2024-05-30");
-        let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
+        let x = extract(
+            "Peace talks will take place in Doha on June 3. The talks are expected to be hard.",
+            "2024-05-30",
+        );
+        let meetings: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.id.starts_with("meeting:"))
+            .collect();
         assert_eq!(meetings.len(), 1, "{meetings:?}");
         assert!(has_edge(&x, &meetings[0].id, "held_in", "location:doha"));
-        assert_eq!(meeting_date(&x, &meetings[0].id).as_deref(), Some("2024-06-03"));
+        assert_eq!(
+            meeting_date(&x, &meetings[0].id).as_deref(),
+            Some("2024-06-03")
+        );
     }
 
     #[test]
     fn named_summit_with_a_date_before_it() {
-        let x = extract("They spoke at the November 2023 Lakeside Summit.", "2024-08-28");
+        let x = extract(
+            "They spoke at the November 2023 Lakeside Summit.",
+            "2024-08-28",
+        );
         let m = x.entities.iter().find(|e| e.label == "Lakeside Summit");
         assert!(m.is_some(), "{:?}", x.entities);
-        assert_eq!(m.and_then(|m| m.attributes.get("date")).map(String::as_str), Some("2023-11"));
+        assert_eq!(
+            m.and_then(|m| m.attributes.get("date")).map(String::as_str),
+            Some("2023-11")
+        );
     }
 }

@@ -18,18 +18,32 @@ use crate::clause::{clause_of, objects_after, status_at, subject_of};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "met_with", apply };
+pub const RULE: Rule = Rule {
+    name: "met_with",
+    apply,
+};
 
 /// How many tokens the trigger spans, if token `i` starts one.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     let w = a.lower(i);
     let next = a.lower(i + 1);
-    let next_is_person = a.toks.get(i + 1).and_then(|t| a.mention_at(t.span.start)).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = a
+        .toks
+        .get(i + 1)
+        .and_then(|t| a.mention_at(t.span.start))
+        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     match w.as_str() {
         "met" | "meet" | "meets" => Some(if next == "with" { 2 } else { 1 }),
         "meeting" if next_is_person || next == "with" => Some(if next == "with" { 2 } else { 1 }),
-        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes" if next_is_person || a.toks.get(i + 1).is_some_and(|t| t.is_cap) => Some(1),
-        "held" | "hold" | "holds" | "holding" if next == "talks" && a.lower(i + 2) == "with" => Some(3),
+        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed"
+        | "welcomes"
+            if next_is_person || a.toks.get(i + 1).is_some_and(|t| t.is_cap) =>
+        {
+            Some(1)
+        }
+        "held" | "hold" | "holds" | "holding" if next == "talks" && a.lower(i + 2) == "with" => {
+            Some(3)
+        }
         "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(3),
         "convenes" | "convened" | "convene" if next == "with" => Some(2),
         _ => None,
@@ -40,7 +54,10 @@ fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         if let Some(len) = trigger(a, i) {
             verb(a, i, len);
-        } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1).as_str(), "meeting" | "talks") {
+        } else if a.lower(i) == "between"
+            && i > 0
+            && matches!(a.lower(i - 1).as_str(), "meeting" | "talks")
+        {
             between(a, i);
         }
     }
@@ -49,14 +66,20 @@ fn apply(a: &mut Analysis) {
 fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
     let objects = objects_after(a, last);
-    let Some(&(_, first_span)) = objects.first() else { return };
+    let Some(&(_, first_span)) = objects.first() else {
+        return;
+    };
     // The object must follow closely: "met on May 14 with X" allows a date between.
-    if a.tok_at(first_span.start) > last + 12 {
+    if a.tok_at(first_span.start) > last + 30 {
         return;
     }
-    let Some((subject, subject_span)) = subject_of(a, i) else { return };
+    let Some((subject, subject_span)) = subject_of(a, i) else {
+        return;
+    };
     let status = tense(a, i, status_at(a, i, Some(subject_span)));
-    let span = subject_span.cover(a.toks[last].span).cover(objects.last().map_or(first_span, |o| o.1));
+    let span = subject_span
+        .cover(a.toks[last].span)
+        .cover(objects.last().map_or(first_span, |o| o.1));
     let mut participants = vec![subject];
     for &(obj, _) in &objects {
         if obj != subject {
@@ -66,8 +89,18 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
     let (_, clause_end) = clause_of(a, i);
     let after_objects = a.tok_at(objects.last().map_or(first_span, |o| o.1).end);
-    let place = place_after(a, after_objects, clause_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
-    let date = date_in(a, clause_of(a, i).0, clause_end).or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
+    // The place must follow the objects closely, not sit in an appositive after them.
+    let near_end = (after_objects..clause_end.min(after_objects + 9))
+        .find(|&k| a.word(k) == ",")
+        .unwrap_or(clause_end.min(after_objects + 9));
+    let place = place_after(a, after_objects, near_end)
+        .or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
+    let date = date_in(a, clause_of(a, i).0, clause_end).or_else(|| {
+        a.doc
+            .date
+            .filter(|_| present_tense(a, i))
+            .map(crate::dates::DateValue::from_date)
+    });
     if place.is_some() {
         let info = MeetingInfo {
             class: Some(MeetingClass::Meeting),
@@ -95,7 +128,14 @@ fn between(a: &mut Analysis, i: usize) {
     let span = a.toks[i - 1].span.cover(persons[persons.len() - 1].1);
     for x in 0..persons.len() {
         for y in x + 1..persons.len() {
-            a.add_rel(RelationKind::MetWith, persons[x].0, persons[y].0, status, span, RULE.name);
+            a.add_rel(
+                RelationKind::MetWith,
+                persons[x].0,
+                persons[y].0,
+                status,
+                span,
+                RULE.name,
+            );
         }
     }
 }
@@ -106,13 +146,18 @@ fn tense(a: &Analysis, i: usize, status: Status) -> Status {
         return status;
     }
     match a.lower(i).as_str() {
-        "meet" | "host" | "sit" | "hold" | "convene" if i > 0 && a.lower(i - 1) == "to" => Status::Proposed,
+        "meet" | "host" | "sit" | "hold" | "convene" if i > 0 && a.lower(i - 1) == "to" => {
+            Status::Proposed
+        }
         _ => status,
     }
 }
 
 fn present_tense(a: &Analysis, i: usize) -> bool {
-    matches!(a.lower(i).as_str(), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
+    matches!(
+        a.lower(i).as_str(),
+        "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits"
+    )
 }
 
 #[cfg(test)]
@@ -122,17 +167,49 @@ mod tests {
     #[test]
     fn met_and_hosted_make_edges_and_a_meeting() {
         let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
-        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
-        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"));
-        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
-        assert!(has_edge(&x, "person:paul-okello", "attends", &m), "{:?}", x.entities);
+        assert!(has_edge(
+            &x,
+            "person:amos-kiprono",
+            "met_with",
+            "person:rose-mwakasege"
+        ));
+        assert!(has_edge(
+            &x,
+            "person:amos-kiprono",
+            "met_with",
+            "person:paul-okello"
+        ));
+        let m = x
+            .entities
+            .iter()
+            .find(|e| e.id.starts_with("meeting:"))
+            .map(|e| e.id.clone())
+            .unwrap_or_default();
+        assert!(
+            has_edge(&x, "person:paul-okello", "attends", &m),
+            "{:?}",
+            x.entities
+        );
     }
 
     #[test]
     fn relative_clause_does_not_steal_the_subject() {
-        let x = extract("Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.", "2025-03-05");
-        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
-        assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"));
+        let x = extract(
+            "Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.",
+            "2025-03-05",
+        );
+        assert!(has_edge(
+            &x,
+            "person:anna-brown",
+            "met_with",
+            "person:ivan-petrov"
+        ));
+        assert!(!has_edge(
+            &x,
+            "person:tom-price",
+            "met_with",
+            "person:ivan-petrov"
+        ));
     }
 
     #[test]
@@ -145,9 +222,15 @@ mod tests {
             "Anna Brown said she would only meet Ivan Petrov.",
         ] {
             let x = extract(text, "2025-03-05");
-            assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+            assert!(
+                !has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"),
+                "{text}"
+            );
         }
         let all = extract_all("Anna Brown refused to meet Ivan Petrov.", "2025-03-05");
-        assert!(all.relations.iter().any(|r| r.kind.as_str() == "met_with" && r.status.as_str() == "declined"));
+        assert!(all
+            .relations
+            .iter()
+            .any(|r| r.kind.as_str() == "met_with" && r.status.as_str() == "declined"));
     }
 }

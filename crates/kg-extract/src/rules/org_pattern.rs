@@ -13,17 +13,58 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "org_pattern", apply };
+pub const RULE: Rule = Rule {
+    name: "org_pattern",
+    apply,
+};
 
 const HEADS: &[&str] = &[
-    "Ministry", "Office", "Directorate", "Commission", "Council", "Committee", "Party", "Agency", "Department", "Bureau",
-    "Service", "Forces", "Army", "Navy", "Guard", "Court", "Parliament", "Assembly", "Bank", "Fund", "Organization",
-    "Organisation", "Union", "Alliance", "Institute", "Administration", "Cabinet", "Secretariat", "Staff", "Command",
-    "Corps", "Front", "Movement", "Foundation", "Association", "Authority", "Inspectorate", "Politburo", "Duma", "Senate",
+    "Ministry",
+    "Office",
+    "Directorate",
+    "Commission",
+    "Council",
+    "Committee",
+    "Party",
+    "Agency",
+    "Department",
+    "Bureau",
+    "Service",
+    "Forces",
+    "Army",
+    "Navy",
+    "Guard",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Alliance",
+    "Institute",
+    "Administration",
+    "Cabinet",
+    "Secretariat",
+    "Staff",
+    "Command",
+    "Corps",
+    "Front",
+    "Movement",
+    "Foundation",
+    "Association",
+    "Authority",
+    "Inspectorate",
+    "Politburo",
+    "Duma",
+    "Senate",
     "Congress",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on"];
-const STARTERS_TO_DROP: &[&str] = &["The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of"];
+const STARTERS_TO_DROP: &[&str] = &[
+    "The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of",
+];
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
@@ -35,7 +76,8 @@ fn apply(a: &mut Analysis) {
         let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
         let mut j = i + 1;
         let mut last_cap = i;
-        while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {
+        while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ")
+        {
             let w = a.word(j);
             if CONNECTORS.contains(&w) {
                 j += 1;
@@ -63,7 +105,9 @@ fn apply(a: &mut Analysis) {
         let words: Vec<&str> = (i..=last_cap).map(|k| a.word(k)).collect();
         let head = words.iter().position(|w| HEADS.contains(w));
         let end_tok = match head {
-            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => Some(last_cap),
+            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => {
+                Some(last_cap)
+            }
             Some(_) => words.iter().rposition(|w| HEADS.contains(w)).map(|h| i + h),
             None => None,
         };
@@ -83,11 +127,19 @@ fn apply(a: &mut Analysis) {
 
 fn starts_name(a: &Analysis, i: usize) -> bool {
     let t = a.toks[i];
-    t.is_word && t.is_cap && !STARTERS_TO_DROP.contains(&a.word(i)) && a.mention_at(t.span.start).is_none() && !a.title_at(t.span)
+    t.is_word
+        && t.is_cap
+        && !STARTERS_TO_DROP.contains(&a.word(i))
+        && a.mention_at(t.span.start).is_none()
+        && !a.title_at(t.span)
 }
 
 fn org_named(a: &mut Analysis, label: &str) -> usize {
-    if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == label) {
+    if let Some(i) = a
+        .ents
+        .iter()
+        .position(|e| e.kind == EntityKind::Organization && e.label == label)
+    {
         return i;
     }
     a.new_entity(Ent::new(EntityKind::Organization, label))
@@ -99,8 +151,15 @@ mod tests {
 
     #[test]
     fn finds_organisations_by_head_noun() {
-        let x = extract("Anna Petrova, director of the Federal Customs Service, spoke.", "2025-01-01");
-        assert!(entities(&x).contains(&"organization:federal-customs-service".to_string()), "{:?}", entities(&x));
+        let x = extract(
+            "Anna Petrova, director of the Federal Customs Service, spoke.",
+            "2025-01-01",
+        );
+        assert!(
+            entities(&x).contains(&"organization:federal-customs-service".to_string()),
+            "{:?}",
+            entities(&x)
+        );
     }
 
     #[test]

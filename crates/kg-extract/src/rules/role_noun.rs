@@ -14,7 +14,10 @@ use crate::analysis::{Analysis, Form};
 use crate::gazetteer::{Role, Target, TitleCategory};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "role_noun", apply };
+pub const RULE: Rule = Rule {
+    name: "role_noun",
+    apply,
+};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Wanted {
@@ -27,9 +30,13 @@ enum Wanted {
 
 fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
     Some(match (word, next) {
-        ("leader", _) | ("chief", _) | ("head", "of") if next != "of" || word == "head" => (Wanted::Leader, 1),
+        ("leader", _) | ("chief", _) | ("head", "of") if next != "of" || word == "head" => {
+            (Wanted::Leader, 1)
+        }
         ("president", _) => (Wanted::President, 1),
-        ("prime", "minister") | ("premier", _) | ("chancellor", _) => (Wanted::PrimeMinister, if word == "prime" { 2 } else { 1 }),
+        ("prime", "minister") | ("premier", _) | ("chancellor", _) => {
+            (Wanted::PrimeMinister, if word == "prime" { 2 } else { 1 })
+        }
         ("foreign", "minister") => (Wanted::ForeignMinister, 2),
         ("diplomat", _) => (Wanted::ForeignMinister, 1),
         ("capital", _) => (Wanted::Capital, 1),
@@ -47,7 +54,12 @@ fn apply(a: &mut Analysis) {
         if a.lower(k) == "top" {
             k += 1;
         }
-        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)).cloned() else {
+        let Some(m) = a
+            .toks
+            .get(k)
+            .and_then(|t| a.mention_at(t.span.start))
+            .cloned()
+        else {
             alliance(a, i);
             continue;
         };
@@ -57,7 +69,9 @@ fn apply(a: &mut Analysis) {
             _ => continue,
         };
         let after = a.tok_at(m.span.end);
-        let Some((want, len)) = wanted(&a.lower(after), &a.lower(after + 1)) else { continue };
+        let Some((want, len)) = wanted(&a.lower(after), &a.lower(after + 1)) else {
+            continue;
+        };
         let last = after + len - 1;
         if last >= a.toks.len() || a.mention_at(a.toks[after].span.start).is_some() {
             continue;
@@ -80,13 +94,22 @@ fn apply(a: &mut Analysis) {
 /// "the alliance", "the military alliance": NATO, when the article names it.
 fn alliance(a: &mut Analysis, the: usize) {
     let mut k = the + 1;
-    if matches!(a.lower(k).as_str(), "military" | "western" | "transatlantic" | "defence" | "defense") {
+    if matches!(
+        a.lower(k).as_str(),
+        "military" | "western" | "transatlantic" | "defence" | "defense"
+    ) {
         k += 1;
     }
     if a.lower(k) != "alliance" || a.toks.get(k).is_none() {
         return;
     }
-    let Some(nato) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.key == "nato") else { return };
+    let Some(nato) = a
+        .ents
+        .iter()
+        .position(|e| e.kind == EntityKind::Organization && e.key == "nato")
+    else {
+        return;
+    };
     let span = Span::new(a.toks[the].span.start, a.toks[k].span.end);
     a.add_mention(nato, span, RULE.name, Form::RoleNoun);
 }
@@ -94,13 +117,23 @@ fn alliance(a: &mut Analysis, the: usize) {
 fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
     let iso = iso?;
     let country = a.gaz.countries.iter().find(|c| c.iso == iso)?;
-    let city = a.gaz.cities.iter().position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
+    let city = a
+        .gaz
+        .cities
+        .iter()
+        .position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
     Some(a.gaz_entity(Target::City(city)))
 }
 
 /// The person of the document holding the role, by the article's titles first and by
 /// the office-holder table second.
-fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before: usize) -> Option<usize> {
+fn person(
+    a: &Analysis,
+    country: usize,
+    iso: Option<&str>,
+    want: Wanted,
+    before: usize,
+) -> Option<usize> {
     let title_ok = |title: &str, cat: TitleCategory| {
         let t = title.to_lowercase();
         match want {
@@ -138,7 +171,9 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
             a.ents[e].known.is_some_and(|k| {
                 a.gaz.persons[k].terms.iter().any(|&t| {
                     let term = &a.gaz.terms[t];
-                    term.target == iso && role_ok(term.role, &term.title) && a.doc.date.is_none_or(|d| term.covers(d))
+                    term.target == iso
+                        && role_ok(term.role, &term.title)
+                        && a.doc.date.is_none_or(|d| term.covers(d))
                 })
             })
         })
@@ -153,7 +188,10 @@ mod tests {
 
     #[test]
     fn role_noun_resolves_to_the_titled_person() {
-        let x = extract("Kenyan President Amos Kiprono spoke. The Kenyan leader left.", "2025-03-01");
+        let x = extract(
+            "Kenyan President Amos Kiprono spoke. The Kenyan leader left.",
+            "2025-03-01",
+        );
         assert_eq!(mentions_of(&x, "person:amos-kiprono"), 2);
     }
 

@@ -21,9 +21,10 @@ pub struct Sentence {
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof", "Capt",
-    "Maj", "Sgt", "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "Jan",
-    "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres", "Amb",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof",
+    "Capt", "Maj", "Sgt", "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt",
+    "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres",
+    "Amb",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -50,7 +51,10 @@ fn word_end(text: &str, start: usize) -> usize {
             // A possessive 's (or bare s) is its own token: "Putin's" -> "Putin" "'s".
             let rest = &text[at + c.len_utf8()..];
             let possessive = rest.starts_with('s')
-                && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                && !rest[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric());
             if possessive {
                 break;
             }
@@ -82,7 +86,9 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
     let mut pos = 0;
     let mut saw_newline = false;
     while pos < text.len() {
-        let Some(c) = text[pos..].chars().next() else { break };
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             saw_newline |= c == '\n' || c == '\u{2029}';
             pos += c.len_utf8();
@@ -146,7 +152,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             return false;
         }
         let next_char = next.chars().next().unwrap_or(' ');
-        return next_char.is_uppercase() || next_char.is_ascii_digit() || matches!(next, "\"" | "\u{201c}" | "(");
+        return next_char.is_uppercase()
+            || next_char.is_ascii_digit()
+            || matches!(next, "\"" | "\u{201c}" | "(");
     }
     let attached = i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
     if is_closing(here) && attached {
@@ -164,18 +172,35 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        segment(text).1.iter().map(|t| &text[t.span.start..t.span.end]).collect()
+        segment(text)
+            .1
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).0.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+        segment(text)
+            .0
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
     }
 
     #[test]
     fn tokens_keep_abbreviations_and_split_possessives() {
         assert_eq!(
             words("Mr. Smith's U.S. visit, face-to-face."),
-            ["Mr.", "Smith", "'s", "U.S.", "visit", ",", "face-to-face", "."]
+            [
+                "Mr.",
+                "Smith",
+                "'s",
+                "U.S.",
+                "visit",
+                ",",
+                "face-to-face",
+                "."
+            ]
         );
         assert_eq!(words("don’t Erdoğan’s"), ["don’t", "Erdoğan", "’s"]);
     }
@@ -184,7 +209,12 @@ mod tests {
     fn splits_sentences_but_not_after_titles_or_inside_ellipses() {
         assert_eq!(
             sentences("Mr. Lee met Ms. Park. \"We agreed.\" Then...they left.\nNew line"),
-            ["Mr. Lee met Ms. Park.", "\"We agreed.\"", "Then...they left.", "New line"]
+            [
+                "Mr. Lee met Ms. Park.",
+                "\"We agreed.\"",
+                "Then...they left.",
+                "New line"
+            ]
         );
     }
 
