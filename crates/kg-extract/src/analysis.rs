@@ -38,6 +38,16 @@ pub enum MeetingClass {
     Visit,
 }
 
+impl MeetingClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingClass::Talks => "talks",
+            MeetingClass::Meeting => "meeting",
+            MeetingClass::Visit => "visit",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct MeetingInfo {
     pub class: Option<MeetingClass>,

@@ -328,6 +328,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         "due",
         "would",
         "going",
+        "ahead",
     ]
     .iter()
     .any(|w| has(w))

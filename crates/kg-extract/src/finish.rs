@@ -29,13 +29,20 @@ fn base_key(a: &Analysis, e: usize, labels: &[String]) -> String {
         }
         EntityKind::Location => format!("location:{}", slug(label)),
         EntityKind::Meeting => {
-            let date = ent
-                .meeting
-                .as_ref()
+            let info = ent.meeting.as_ref();
+            let date = info
                 .and_then(|m| m.date)
                 .map(|d| format!("@{d}"))
                 .unwrap_or_default();
-            format!("meeting:{}{date}", slug(label))
+            // Named meetings by name; others by kind and place, so that reports of one
+            // meeting in different articles share an id.
+            let place = info.and_then(|m| m.place).map(|p| slug(&labels[p]));
+            let kind = info.and_then(|m| m.class).map_or("meeting", |c| c.as_str());
+            match (info.and_then(|m| m.name.as_ref()), place) {
+                (Some(name), _) => format!("meeting:{}{date}", slug(name)),
+                (None, Some(place)) => format!("meeting:{kind}-{place}{date}"),
+                (None, None) => format!("meeting:{}{date}", slug(label)),
+            }
         }
         EntityKind::Delegation => String::new(),
     }
@@ -221,7 +228,7 @@ fn attributes(a: &Analysis, e: usize) -> BTreeMap<String, String> {
                 }
                 attrs.insert("status".into(), m.status.to_string());
                 if let Some(c) = m.class {
-                    attrs.insert("kind".into(), format!("{c:?}").to_lowercase());
+                    attrs.insert("kind".into(), c.as_str().into());
                 }
             }
         }

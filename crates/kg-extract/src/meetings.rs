@@ -149,6 +149,8 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     }
     let mut label = e
         .label
+        .trim_start_matches(['\'', '\u{2019}'])
+        .trim_start_matches("s ")
         .trim_start_matches("the ")
         .trim_start_matches("The ")
         .to_string();

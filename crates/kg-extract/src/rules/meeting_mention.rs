@@ -50,9 +50,14 @@ fn apply(a: &mut Analysis) {
             ..MeetingInfo::default()
         };
         info.org = info.org.or_else(|| org_after(a, i));
-        info.place = place_before
-            .or_else(|| where_place(a, i))
-            .or_else(|| place_after(a, i + 1, clause_end));
+        info.place = if class == MeetingClass::Visit {
+            // "a visit to Russia since the war in Ukraine began": only the destination.
+            visit_destination(a, i)
+        } else {
+            place_before
+                .or_else(|| where_place(a, i))
+                .or_else(|| place_after(a, i + 1, clause_end))
+        };
         info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
         if a.lower(i + 1) == "between" {
             let ps = persons_in(a, i + 2, clause_end, false);
@@ -82,6 +87,127 @@ fn apply(a: &mut Analysis) {
         }
         resolve_meeting(a, info, span, &surface, RULE.name);
     }
+}
+
+/// Lower-case words that may modify a meeting noun inside its noun phrase; verbs,
+/// function words and participles end the phrase.
+fn np_modifier(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "at",
+        "on",
+        "and",
+        "or",
+        "for",
+        "to",
+        "with",
+        "by",
+        "after",
+        "before",
+        "during",
+        "held",
+        "hold",
+        "holds",
+        "holding",
+        "have",
+        "has",
+        "had",
+        "said",
+        "says",
+        "say",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "began",
+        "begin",
+        "begins",
+        "start",
+        "starts",
+        "resume",
+        "resumes",
+        "attend",
+        "attends",
+        "join",
+        "joins",
+        "host",
+        "hosts",
+        "chair",
+        "chairs",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "next",
+        "last",
+        "new",
+        "latest",
+        "such",
+        "any",
+        "no",
+        "not",
+        "more",
+        "than",
+        "since",
+        "from",
+        "as",
+        "into",
+        "about",
+        "between",
+        "ahead",
+        "amid",
+        "while",
+        "where",
+        "when",
+        "which",
+        "who",
+        "whose",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "there",
+        "so",
+        "but",
+        "if",
+        "over",
+        "called",
+        "call",
+        "calls",
+        "proposed",
+        "propose",
+        "set",
+        "upcoming",
+        "possible",
+        "potential",
+        "planned",
+    ];
+    !STOP.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
 }
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
@@ -150,30 +276,11 @@ fn noun_phrase(
             continue;
         }
         if let Some(d) = a.dates.iter().find(|d| d.span.contains(t.span)) {
+            // A date ends the phrase: it dates the meeting but is no part of its name.
             date = Some(d.value);
-            k = a.tok_at(d.span.start);
-            start = k;
-            cap_run = false;
-            continue;
+            break;
         }
-        let lower_ok = !t.is_cap
-            && t.is_word
-            && !matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "of"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "and"
-                    | "for"
-                    | "to"
-                    | "with"
-                    | "by"
-                    | "after"
-            );
+        let lower_ok = !t.is_cap && t.is_word && np_modifier(w);
         let possessive = matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         let cap_name = cap_run && t.is_cap && t.is_word && !crate::names::is_function_word(w);
         if lower_ok || possessive || cap_name {
@@ -224,6 +331,25 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "visit to X", "visit in X": the place named right after the noun.
+pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
+    if !matches!(a.lower(i + 1).as_str(), "to" | "in") {
+        return None;
+    }
+    let k = if a.lower(i + 2) == "the" {
+        i + 3
+    } else {
+        i + 2
+    };
+    let m = a.mention_at(a.toks.get(k)?.span.start)?;
+    let e = &a.ents[m.ent];
+    let vague = e
+        .attrs
+        .get("kind")
+        .is_some_and(|k| k == "continent" || k == "region");
+    (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
 }
 
 /// "..., where X chaired a meeting": the place named before "where".

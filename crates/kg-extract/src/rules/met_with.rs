@@ -35,6 +35,16 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     match w.as_str() {
         "met" | "meet" | "meets" => Some(if next == "with" { 2 } else { 1 }),
         "meeting" if next_is_person || next == "with" => Some(if next == "with" { 2 } else { 1 }),
+        // "Saturday's talks with X": the talks of the clause's subject.
+        "talks" | "negotiations" | "meetings"
+            if next == "with"
+                && !matches!(
+                    a.lower(i.wrapping_sub(1)).as_str(),
+                    "held" | "hold" | "holds" | "holding"
+                ) =>
+        {
+            Some(2)
+        }
         "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed"
         | "welcomes"
             if next_is_person || a.toks.get(i + 1).is_some_and(|t| t.is_cap) =>
@@ -101,7 +111,33 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
             .filter(|_| present_tense(a, i))
             .map(crate::dates::DateValue::from_date)
     });
-    if place.is_some() {
+    // "held talks with": the talks named in the clause are the meeting.
+    let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
+    let named = a
+        .mentions
+        .iter()
+        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)
+        .find(|m| {
+            let t = a.tok_at(m.span.start);
+            t >= clause_start && t < clause_end
+        })
+        .map(|m| m.ent);
+    if let Some(m) = named {
+        let finer = place.filter(|&p| {
+            let have = a.ents[m].meeting.as_ref().and_then(|x| x.place);
+            have.is_none_or(|h| {
+                a.ents[h].kind == EntityKind::Country && a.ents[p].iso == a.ents[h].iso
+            })
+        });
+        if let Some(info) = a.ents[m].meeting.as_mut() {
+            info.place = finer.or(info.place);
+            info.date = info.date.or(date);
+            info.participants.extend(participants.iter().copied());
+        }
+        for p in participants {
+            a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+        }
+    } else if place.is_some() {
         let info = MeetingInfo {
             class: Some(MeetingClass::Meeting),
             place,

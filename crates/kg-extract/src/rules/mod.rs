@@ -29,6 +29,7 @@ mod role_noun;
 mod speaker_person;
 mod surname;
 mod titled_person;
+mod visit;
 
 /// One extraction rule.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +52,7 @@ pub const RULES: &[Rule] = &[
     pronoun::RULE,
     meeting_mention::RULE,
     met_with::RULE,
+    visit::RULE,
     attends::RULE,
     leads_delegation::RULE,
     member_of::RULE,

@@ -1,0 +1,138 @@
+//! **visit** — a person visiting a place: a meeting held there.
+//!
+//! Matches: "A visited X" (X a city or country), "A visited B in X" (B a person: A met
+//! B in X). The visit is a meeting held in X that A (and B) attend; the status comes
+//! from the wording ("will visit" is planned, and a planned visit is no `met_with`).
+//! Example: "Prime Minister Anna Brown visited Nairobi on Monday." → a visit held in
+//! Nairobi, attended by Brown.
+//! Known false positives: "visited" in a past-career sense ("she had visited Kyiv many
+//! times").
+
+use super::Rule;
+use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::clause::{clause_of, objects_after, status_at, subject_of};
+use crate::meetings::{date_in, place_after, resolve_meeting};
+use crate::model::{EntityKind, RelationKind};
+
+pub const RULE: Rule = Rule {
+    name: "visit",
+    apply,
+};
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        if !matches!(
+            a.lower(i).as_str(),
+            "visited" | "visits" | "visit" | "visiting"
+        ) {
+            continue;
+        }
+        // The noun ("a visit to") is read by meeting_mention.
+        if i > 0
+            && matches!(
+                a.lower(i - 1).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "first" | "official" | "state"
+            )
+        {
+            continue;
+        }
+        let (clause_start, clause_end) = clause_of(a, i);
+        let Some((subject, subject_span)) = subject_of(a, i) else {
+            continue;
+        };
+        let status = status_at(a, i, Some(subject_span));
+        let host = objects_after(a, i)
+            .first()
+            .copied()
+            .filter(|(_, s)| a.tok_at(s.start) <= i + 4);
+        let direct = a
+            .toks
+            .get(i + 1)
+            .and_then(|t| a.mention_at(t.span.start))
+            .filter(|m| {
+                matches!(
+                    a.ents[m.ent].kind,
+                    EntityKind::Location | EntityKind::Country
+                )
+            })
+            .map(|m| m.ent);
+        let place = direct.or_else(|| {
+            host.and_then(|(_, s)| {
+                place_after(a, a.tok_at(s.end), clause_end.min(a.tok_at(s.end) + 4))
+            })
+        });
+        let Some(place) = place else { continue };
+        if a.ents[place]
+            .attrs
+            .get("kind")
+            .is_some_and(|k| k == "continent" || k == "region")
+        {
+            continue;
+        }
+        let mut participants = vec![subject];
+        let span = subject_span.cover(a.toks[i].span);
+        if let Some((h, hspan)) = host {
+            a.add_rel(
+                RelationKind::MetWith,
+                subject,
+                h,
+                status,
+                span.cover(hspan),
+                RULE.name,
+            );
+            participants.push(h);
+        }
+        let info = MeetingInfo {
+            class: Some(MeetingClass::Visit),
+            place: Some(place),
+            date: date_in(a, clause_start, clause_end),
+            participants: participants.iter().copied().collect(),
+            status,
+            ..MeetingInfo::default()
+        };
+        if let Some(m) = resolve_meeting(a, info, a.toks[i].span, "", RULE.name) {
+            for p in participants {
+                a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn a_visit_is_a_meeting_in_the_place() {
+        let x = extract(
+            "Kenyan President Amos Kiprono visited Kampala on Monday.",
+            "2025-03-05",
+        );
+        let m = x
+            .entities
+            .iter()
+            .find(|e| e.id.starts_with("meeting:"))
+            .map(|e| e.id.clone())
+            .unwrap_or_default();
+        assert!(
+            has_edge(&x, &m, "held_in", "location:kampala"),
+            "{:?}",
+            x.entities
+        );
+        assert!(has_edge(&x, "person:amos-kiprono", "attends", &m));
+    }
+
+    #[test]
+    fn a_planned_visit_is_no_fact() {
+        let x = extract(
+            "Amos Kiprono will visit Paul Okello in Kampala next week.",
+            "2025-03-05",
+        );
+        assert!(!has_edge(
+            &x,
+            "person:amos-kiprono",
+            "met_with",
+            "person:paul-okello"
+        ));
+    }
+}
