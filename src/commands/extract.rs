@@ -19,25 +19,21 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         None => Extractor::builtin(),
     };
     let graph = build_graph(&extractor, &docs, args.all_statuses);
-    let format = args.format.unwrap_or(
-        if args.output.is_none() && std::io::stdout().is_terminal() {
-            Format::Text
-        } else {
-            Format::Json
-        },
-    );
+    let format = args.format.unwrap_or(if args.output.is_none() && std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    });
     let meta = GraphMeta {
         generator: format!("kg {}", env!("CARGO_PKG_VERSION")),
         documents: docs.iter().map(|d| d.id.clone()).collect(),
     };
     let rendered = render(&graph, &meta, format)?;
     match &args.output {
-        Some(path) => std::fs::write(path, rendered)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => std::fs::write(path, rendered).with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes())
-                .context("writing standard output")?;
+            out.write_all(rendered.as_bytes()).context("writing standard output")?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -49,7 +45,7 @@ pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: b
     for doc in docs {
         let mut x: Extraction = extractor.extract(doc);
         if !all_statuses {
-            x.relations.retain(|r| r.is_default_visible());
+            x = x.default_view();
         }
         graph.add_extraction(&x);
     }
@@ -81,8 +77,7 @@ fn load_gazetteer(specs: &[String]) -> Result<Option<Gazetteer>> {
         let Some(kind) = SourceKind::parse(kind) else {
             bail!("--gazetteer: unknown kind {kind:?} (countries, cities, places, organizations, titles, officials, given-names)");
         };
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read gazetteer {path}"))?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gazetteer {path}"))?;
         builder.add(kind, path, text);
     }
     Ok(Some(builder.build()?))

@@ -23,14 +23,8 @@ pub fn to_dot(graph: &Graph) -> String {
         writer.set_pretty_print(true);
         let mut digraph = writer.digraph();
         digraph.set_rank_direction(RankDirection::LeftRight);
-        digraph
-            .node_attributes()
-            .set_style(Style::Filled)
-            .set("fontsize", "12", false);
-        digraph
-            .edge_attributes()
-            .set("fontsize", "10", false)
-            .set("color", "#555555", true);
+        digraph.node_attributes().set_style(Style::Filled).set("fontsize", "12", false);
+        digraph.edge_attributes().set("fontsize", "10", false).set("color", "#555555", true);
 
         let mut ids: BTreeMap<&str, String> = BTreeMap::new();
         for (i, node) in graph.nodes().enumerate() {
@@ -46,8 +40,7 @@ pub fn to_dot(graph: &Graph) -> String {
         }
 
         for (source, target, edge) in graph.edges() {
-            let (Some(s), Some(t)) = (ids.get(source.id.as_str()), ids.get(target.id.as_str()))
-            else {
+            let (Some(s), Some(t)) = (ids.get(source.id.as_str()), ids.get(target.id.as_str())) else {
                 continue;
             };
             let mut label = edge.relation.as_str().to_string();
@@ -85,18 +78,10 @@ fn look(kind: EntityKind) -> (&'static str, &'static str) {
 /// The escaped label of a node: its label (or id when the label is empty), and for
 /// persons with a title, the title on a second line.
 fn node_label(node: &Node) -> String {
-    let main = if node.label.trim().is_empty() {
-        &node.id
-    } else {
-        &node.label
-    };
+    let main = if node.label.trim().is_empty() { &node.id } else { &node.label };
     let mut label = escape(main);
     if node.kind == EntityKind::Person {
-        if let Some(title) = node
-            .attributes
-            .get("title")
-            .filter(|t| !t.trim().is_empty())
-        {
+        if let Some(title) = node.attributes.get("title").filter(|t| !t.trim().is_empty()) {
             label.push_str("\\n");
             label.push_str(&escape(title));
         }
@@ -168,16 +153,10 @@ mod tests {
     #[test]
     fn met_with_is_undirected_and_planned_is_dashed() {
         let dot = to_dot(&fixture::graph());
-        let planned = dot
-            .lines()
-            .find(|l| l.contains("met_with (planned)"))
-            .expect("planned met_with edge");
+        let planned = dot.lines().find(|l| l.contains("met_with (planned)")).expect("planned met_with edge");
         assert!(planned.contains("dir=none"));
         assert!(planned.contains("style=\"dashed\""));
-        let occurred = dot
-            .lines()
-            .find(|l| l.contains("label=\"met_with\""))
-            .expect("occurred met_with edge");
+        let occurred = dot.lines().find(|l| l.contains("label=\"met_with\"")).expect("occurred met_with edge");
         assert!(!occurred.contains("dashed"));
     }
 }

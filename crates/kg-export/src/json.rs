@@ -45,10 +45,7 @@ pub fn to_json_value(graph: &Graph, meta: &GraphMeta) -> Value {
     doc.insert("multigraph".into(), true.into());
     doc.insert("graph".into(), Value::Object(graph_attrs));
     doc.insert("nodes".into(), graph.nodes().map(node_value).collect());
-    doc.insert(
-        "edges".into(),
-        graph.edges().map(|(s, t, e)| edge_value(s, t, e)).collect(),
-    );
+    doc.insert("edges".into(), graph.edges().map(|(s, t, e)| edge_value(s, t, e)).collect());
     Value::Object(doc)
 }
 
@@ -86,10 +83,7 @@ fn edge_value(source: &Node, target: &Node, edge: &Edge) -> Value {
     m.insert("status".into(), edge.status.as_str().into());
     m.insert("attributes".into(), string_map(&edge.attributes));
     m.insert("count".into(), edge.evidence.len().into());
-    m.insert(
-        "evidence".into(),
-        edge.evidence.iter().map(evidence_value).collect(),
-    );
+    m.insert("evidence".into(), edge.evidence.iter().map(evidence_value).collect());
     Value::Object(m)
 }
 
@@ -105,18 +99,11 @@ fn evidence_value(ev: &Evidence) -> Value {
 }
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a String>) -> Value {
-    items
-        .into_iter()
-        .map(|s| Value::String(s.clone()))
-        .collect()
+    items.into_iter().map(|s| Value::String(s.clone())).collect()
 }
 
 fn string_map(map: &BTreeMap<String, String>) -> Value {
-    Value::Object(
-        map.iter()
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect(),
-    )
+    Value::Object(map.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
 }
 
 #[cfg(test)]
@@ -125,10 +112,7 @@ mod tests {
     use crate::fixture;
 
     fn meta() -> GraphMeta {
-        GraphMeta {
-            generator: "kg 0.1.0".into(),
-            documents: vec!["istanbul.txt".into(), "riyadh.txt".into()],
-        }
+        GraphMeta { generator: "kg 0.1.0".into(), documents: vec!["istanbul.txt".into(), "riyadh.txt".into()] }
     }
 
     #[test]
@@ -152,19 +136,12 @@ mod tests {
     #[test]
     fn keys_name_relation_and_non_default_status() {
         let v = to_json_value(&fixture::graph(), &GraphMeta::default());
-        let keys: Vec<&str> = v["edges"]
-            .as_array()
-            .expect("edges array")
-            .iter()
-            .filter_map(|e| e["key"].as_str())
-            .collect();
+        let keys: Vec<&str> =
+            v["edges"].as_array().expect("edges array").iter().filter_map(|e| e["key"].as_str()).collect();
         assert!(keys.contains(&"met_with"));
         assert!(keys.contains(&"met_with:planned"));
         for e in v["edges"].as_array().expect("edges array") {
-            assert_eq!(
-                e["count"].as_u64(),
-                e["evidence"].as_array().map(|a| a.len() as u64)
-            );
+            assert_eq!(e["count"].as_u64(), e["evidence"].as_array().map(|a| a.len() as u64));
         }
     }
 

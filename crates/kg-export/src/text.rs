@@ -45,13 +45,7 @@ pub fn to_text(graph: &Graph) -> String {
 
     let _ = writeln!(out, "Relations ({})", graph.edge_count());
     for (source, target, edge) in graph.edges() {
-        let _ = write!(
-            out,
-            "  {} -[{}]-> {}",
-            one_line(&source.label),
-            edge.relation,
-            one_line(&target.label)
-        );
+        let _ = write!(out, "  {} -[{}]-> {}", one_line(&source.label), edge.relation, one_line(&target.label));
         if edge.status != Status::Occurred {
             let _ = write!(out, "  ({})", edge.status);
         }
@@ -89,10 +83,7 @@ fn heading(kind: EntityKind) -> &'static str {
 /// to a single space and trims, so one item stays on one line.
 fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }

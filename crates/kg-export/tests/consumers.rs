@@ -16,49 +16,17 @@ use serde_json::Value;
 
 /// Labels chosen to break naive DOT, SVG, JSON or shell quoting.
 const HOSTILE: &[(&str, EntityKind, &str)] = &[
-    (
-        "person:quote",
-        EntityKind::Person,
-        r#"Abdullah "Abu Ali" O'Neil"#,
-    ),
-    (
-        "person:backslash",
-        EntityKind::Person,
-        r"C:\path\to\n \N \G \l and a trailing \",
-    ),
-    (
-        "organization:newline",
-        EntityKind::Organization,
-        "first line\nsecond line\r\nthird",
-    ),
-    (
-        "organization:markup",
-        EntityKind::Organization,
-        "<b>AT&T</b> & <i>co</i> &#x41; &amp;",
-    ),
-    (
-        "location:arrow",
-        EntityKind::Location,
-        "a --> b -- c -> d; }",
-    ),
+    ("person:quote", EntityKind::Person, r#"Abdullah "Abu Ali" O'Neil"#),
+    ("person:backslash", EntityKind::Person, r"C:\path\to\n \N \G \l and a trailing \"),
+    ("organization:newline", EntityKind::Organization, "first line\nsecond line\r\nthird"),
+    ("organization:markup", EntityKind::Organization, "<b>AT&T</b> & <i>co</i> &#x41; &amp;"),
+    ("location:arrow", EntityKind::Location, "a --> b -- c -> d; }"),
     ("country:end", EntityKind::Country, "end"),
-    (
-        "delegation:cyrillic",
-        EntityKind::Delegation,
-        "Делегация Российской Федерации",
-    ),
-    (
-        "meeting:arabic",
-        EntityKind::Meeting,
-        "اجتماع وزراء الخارجية العرب",
-    ),
+    ("delegation:cyrillic", EntityKind::Delegation, "Делегация Российской Федерации"),
+    ("meeting:arabic", EntityKind::Meeting, "اجتماع وزراء الخارجية العرب"),
     ("person:chinese", EntityKind::Person, "王毅"),
     ("country:empty", EntityKind::Country, ""),
-    (
-        "location:id \"with\" {quotes}",
-        EntityKind::Location,
-        "node { graph } digraph strict",
-    ),
+    ("location:id \"with\" {quotes}", EntityKind::Location, "node { graph } digraph strict"),
 ];
 
 fn hostile_graph() -> Graph {
@@ -66,10 +34,7 @@ fn hostile_graph() -> Graph {
     for (id, kind, label) in HOSTILE {
         let mut attributes = BTreeMap::new();
         if *kind == EntityKind::Person {
-            attributes.insert(
-                "title".to_string(),
-                "Minister \"of\" <Foreign> \\ Affairs\n& more".to_string(),
-            );
+            attributes.insert("title".to_string(), "Minister \"of\" <Foreign> \\ Affairs\n& more".to_string());
         }
         g.add_entity(&Entity {
             id: id.to_string(),
@@ -80,54 +45,14 @@ fn hostile_graph() -> Graph {
         });
     }
     let edges = [
-        (
-            "person:quote",
-            RelationKind::MetWith,
-            "person:chinese",
-            Status::Occurred,
-        ),
-        (
-            "person:quote",
-            RelationKind::MetWith,
-            "person:chinese",
-            Status::Proposed,
-        ),
-        (
-            "person:backslash",
-            RelationKind::MemberOf,
-            "organization:newline",
-            Status::Occurred,
-        ),
-        (
-            "person:chinese",
-            RelationKind::LeadsDelegation,
-            "delegation:cyrillic",
-            Status::Occurred,
-        ),
-        (
-            "delegation:cyrillic",
-            RelationKind::Attends,
-            "meeting:arabic",
-            Status::Cancelled,
-        ),
-        (
-            "meeting:arabic",
-            RelationKind::HeldIn,
-            "location:arrow",
-            Status::Occurred,
-        ),
-        (
-            "location:arrow",
-            RelationKind::LocatedIn,
-            "country:end",
-            Status::Occurred,
-        ),
-        (
-            "organization:markup",
-            RelationKind::Represents,
-            "country:empty",
-            Status::Hypothetical,
-        ),
+        ("person:quote", RelationKind::MetWith, "person:chinese", Status::Occurred),
+        ("person:quote", RelationKind::MetWith, "person:chinese", Status::Proposed),
+        ("person:backslash", RelationKind::MemberOf, "organization:newline", Status::Occurred),
+        ("person:chinese", RelationKind::LeadsDelegation, "delegation:cyrillic", Status::Occurred),
+        ("delegation:cyrillic", RelationKind::Attends, "meeting:arabic", Status::Cancelled),
+        ("meeting:arabic", RelationKind::HeldIn, "location:arrow", Status::Occurred),
+        ("location:arrow", RelationKind::LocatedIn, "country:end", Status::Occurred),
+        ("organization:markup", RelationKind::Represents, "country:empty", Status::Hypothetical),
     ];
     for (i, (s, kind, t, status)) in edges.into_iter().enumerate() {
         let added = g.add_relation(&Relation {
@@ -135,9 +60,7 @@ fn hostile_graph() -> Graph {
             source: s.into(),
             target: t.into(),
             status,
-            attributes: [("note".to_string(), "say \"hi\"\n<&>".to_string())]
-                .into_iter()
-                .collect(),
+            attributes: [("note".to_string(), "say \"hi\"\n<&>".to_string())].into_iter().collect(),
             evidence: Evidence {
                 doc: "hostile \"doc\".txt".into(),
                 sentence: i,
@@ -230,19 +153,10 @@ fn graphviz_accepts_hostile_labels() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn dot");
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(dot.as_bytes())
-        .expect("write DOT to dot");
+    child.stdin.take().expect("piped stdin").write_all(dot.as_bytes()).expect("write DOT to dot");
     let out = child.wait_with_output().expect("run dot");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "dot -Tsvg rejected {}:\n{stderr}",
-        path.display()
-    );
+    assert!(out.status.success(), "dot -Tsvg rejected {}:\n{stderr}", path.display());
     assert!(!stderr.contains("rror"), "dot reported: {stderr}");
 
     let svg = String::from_utf8(out.stdout).expect("SVG is UTF-8");
@@ -257,22 +171,9 @@ fn graphviz_accepts_hostile_labels() {
             );
         }
     }
-    assert!(
-        texts
-            .iter()
-            .any(|t| t == "Minister \"of\" <Foreign> \\ Affairs"),
-        "person title not rendered: {texts:#?}"
-    );
-    for relation in [
-        "met_with",
-        "met_with (proposed)",
-        "attends (cancelled)",
-        "held_in",
-    ] {
-        assert!(
-            texts.iter().any(|t| t == relation),
-            "edge label {relation:?} missing"
-        );
+    assert!(texts.iter().any(|t| t == "Minister \"of\" <Foreign> \\ Affairs"), "person title not rendered: {texts:#?}");
+    for relation in ["met_with", "met_with (proposed)", "attends (cancelled)", "held_in"] {
+        assert!(texts.iter().any(|t| t == relation), "edge label {relation:?} missing");
     }
     let _ = std::fs::remove_file(&path);
 }
@@ -298,28 +199,19 @@ print(json.dumps({
 
 #[test]
 fn networkx_reads_the_json_back() {
-    match Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-    {
+    match Command::new("python3").args(["-c", "import networkx"]).output() {
         Ok(out) if out.status.success() => {}
         _ => return skip("python3 with networkx"),
     }
     let graph = hostile_graph();
-    let meta = GraphMeta {
-        generator: "kg \"test\" \\ 0.1.0".into(),
-        documents: vec!["a\nb.txt".into(), "ج.txt".into()],
-    };
+    let meta =
+        GraphMeta { generator: "kg \"test\" \\ 0.1.0".into(), documents: vec!["a\nb.txt".into(), "ج.txt".into()] };
     let path = tmp_path("hostile.json");
     let mut bytes = Vec::new();
     write_json(&graph, &meta, &mut bytes).expect("write JSON");
     std::fs::write(&path, &bytes).expect("write JSON file");
 
-    let out = Command::new("python3")
-        .args(["-c", NETWORKX_CHECK])
-        .arg(&path)
-        .output()
-        .expect("run python3");
+    let out = Command::new("python3").args(["-c", NETWORKX_CHECK]).arg(&path).output().expect("run python3");
     assert!(
         out.status.success(),
         "networkx could not load {}:\n{}",
@@ -335,26 +227,17 @@ fn networkx_reads_the_json_back() {
     assert_eq!(seen["nodes"].as_u64(), Some(graph.node_count() as u64));
     assert_eq!(seen["edges"].as_u64(), Some(graph.edge_count() as u64));
     for node in graph.nodes() {
-        assert_eq!(
-            seen["labels"][&node.id].as_str(),
-            Some(node.label.as_str()),
-            "label of {:?}",
-            node.id
-        );
+        assert_eq!(seen["labels"][&node.id].as_str(), Some(node.label.as_str()), "label of {:?}", node.id);
         assert_eq!(seen["types"][&node.id].as_str(), Some(node.kind.as_str()));
     }
-    let mut keys: Vec<Value> = graph
-        .edges()
-        .map(|(s, t, e)| serde_json::json!([s.id, t.id, kg_export::json::edge_key(e)]))
-        .collect();
+    let mut keys: Vec<Value> =
+        graph.edges().map(|(s, t, e)| serde_json::json!([s.id, t.id, kg_export::json::edge_key(e)])).collect();
     keys.sort_by_key(|k| k.to_string());
     let mut seen_keys = seen["keys"].as_array().cloned().unwrap_or_default();
     seen_keys.sort_by_key(|k| k.to_string());
     assert_eq!(seen_keys, keys);
-    let mut evidence: Vec<&str> = graph
-        .edges()
-        .flat_map(|(_, _, e)| e.evidence.iter().map(|ev| ev.text.as_str()))
-        .collect();
+    let mut evidence: Vec<&str> =
+        graph.edges().flat_map(|(_, _, e)| e.evidence.iter().map(|ev| ev.text.as_str())).collect();
     evidence.sort_unstable();
     assert_eq!(seen["evidence"], serde_json::json!(evidence));
     let _ = std::fs::remove_file(&path);

@@ -13,9 +13,7 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(2)
     });
-    let date = args
-        .next()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let date = args.next().and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let x = Extractor::builtin().extract(&Document::new("dump", text.clone(), date));
     for m in &x.mentions {
         println!(
@@ -28,9 +26,6 @@ fn main() {
         );
     }
     for r in &x.relations {
-        println!(
-            "{} -[{} {}]-> {}  ({})",
-            r.source, r.kind, r.status, r.target, r.evidence.rule
-        );
+        println!("{} -[{} {}]-> {}  ({})", r.source, r.kind, r.status, r.target, r.evidence.rule);
     }
 }

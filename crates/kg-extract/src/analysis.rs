@@ -186,15 +186,11 @@ impl<'a> Analysis<'a> {
 
     /// Index of the last token ending at or before byte `at`, if any.
     pub fn tok_before(&self, at: usize) -> Option<usize> {
-        self.toks
-            .partition_point(|t| t.span.end <= at)
-            .checked_sub(1)
+        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
     }
 
     pub fn sent_of(&self, at: usize) -> usize {
-        self.sents
-            .partition_point(|s| s.span.end <= at)
-            .min(self.sents.len().saturating_sub(1))
+        self.sents.partition_point(|s| s.span.end <= at).min(self.sents.len().saturating_sub(1))
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
@@ -203,9 +199,7 @@ impl<'a> Analysis<'a> {
 
     /// The mention whose span covers byte `at`, if any.
     pub fn mention_at(&self, at: usize) -> Option<&MentionRec> {
-        self.mentions
-            .iter()
-            .find(|m| m.span.start <= at && at < m.span.end)
+        self.mentions.iter().find(|m| m.span.start <= at && at < m.span.end)
     }
 
     /// Whether a title word overlaps the span.
@@ -236,13 +230,7 @@ impl<'a> Analysis<'a> {
             }
         }
         let sent = self.sent_of(span.start);
-        self.mentions.push(MentionRec {
-            ent,
-            span,
-            sent,
-            rule,
-            form,
-        });
+        self.mentions.push(MentionRec { ent, span, sent, rule, form });
         true
     }
 
@@ -312,8 +300,7 @@ impl<'a> Analysis<'a> {
     pub fn person_named(&mut self, name: &str) -> usize {
         let key = fold(name);
         if let Some(i) = self.ents.iter().position(|e| {
-            e.kind == EntityKind::Person
-                && (fold(&e.label) == key || e.aliases.iter().any(|a| fold(a) == key))
+            e.kind == EntityKind::Person && (fold(&e.label) == key || e.aliases.iter().any(|a| fold(a) == key))
         }) {
             return i;
         }
@@ -321,10 +308,7 @@ impl<'a> Analysis<'a> {
         let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
         if key.contains(' ') {
             if let Some(i) = self.ents.iter().position(|e| {
-                e.kind == EntityKind::Person
-                    && e.known.is_none()
-                    && !e.label.contains(' ')
-                    && fold(&e.label) == last
+                e.kind == EntityKind::Person && e.known.is_none() && !e.label.contains(' ') && fold(&e.label) == last
             }) {
                 let old = std::mem::replace(&mut self.ents[i].label, name.to_string());
                 self.ents[i].aliases.insert(old);
@@ -350,20 +334,10 @@ impl<'a> Analysis<'a> {
         let dup = self.rels.iter().any(|r| {
             r.kind == kind
                 && r.status == status
-                && ((r.src, r.dst) == (src, dst)
-                    || (kind.is_symmetric() && (r.src, r.dst) == (dst, src)))
+                && ((r.src, r.dst) == (src, dst) || (kind.is_symmetric() && (r.src, r.dst) == (dst, src)))
         });
         if !dup {
-            self.rels.push(Rel {
-                kind,
-                src,
-                dst,
-                status,
-                attrs: BTreeMap::new(),
-                span,
-                sent,
-                rule,
-            });
+            self.rels.push(Rel { kind, src, dst, status, attrs: BTreeMap::new(), span, sent, rule });
         }
     }
 
@@ -409,10 +383,7 @@ mod tests {
     #[test]
     fn quotes_pair_within_a_paragraph() {
         let text = "He said \"yes\" and “no”.\n\"open";
-        let q: Vec<&str> = find_quotes(text)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect();
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(q, ["\"yes\"", "“no”"]);
     }
 }

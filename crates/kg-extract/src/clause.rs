@@ -6,8 +6,8 @@ use crate::model::{EntityKind, Span, Status};
 
 /// Words that open a new clause; the clause includes them.
 const OPENERS: &[&str] = &[
-    "but", "while", "whereas", "though", "although", "when", "where", "whether", "because", "who",
-    "which", "saying", "adding", "even",
+    "but", "while", "whereas", "though", "although", "when", "where", "whether", "because", "who", "which", "saying",
+    "adding", "even",
 ];
 
 fn is_boundary_punct(w: &str) -> bool {
@@ -58,8 +58,7 @@ fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)
     let mut i = from;
     while i + 1 < to {
         let next = a.lower(i + 1);
-        if a.word(i) == "," && matches!(next.as_str(), "who" | "which" | "whose" | "whom" | "where")
-        {
+        if a.word(i) == "," && matches!(next.as_str(), "who" | "which" | "whose" | "whom" | "where") {
             let close = (i + 2..to).find(|&j| a.word(j) == ",").unwrap_or(to);
             out.push((i, close));
             i = close;
@@ -110,9 +109,7 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
             // "Medinsky, an aide to Putin who ...": the relative hangs on the aide.
             let last = before.last().copied()?;
             let prep = a.tok_before(last.1.start).map(|t| a.lower(t));
-            if matches!(prep.as_deref(), Some("to" | "of" | "for" | "with" | "by"))
-                && before.len() >= 2
-            {
+            if matches!(prep.as_deref(), Some("to" | "of" | "for" | "with" | "by")) && before.len() >= 2 {
                 Some(before[before.len() - 2])
             } else {
                 Some(last)
@@ -122,6 +119,27 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
         "but" | "while" | "saying" | "adding" | "even" => before.first().copied(),
         _ => None,
     }
+}
+
+/// The subject of the verb at `tok` and the persons coordinated with it ("A and B
+/// met", "A, B and C attended").
+pub fn subjects_of(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
+    let Some(first) = subject_of(a, tok) else { return Vec::new() };
+    let quoted = a.in_quote(a.toks[tok].span);
+    let mut out = vec![first];
+    for (ent, span) in persons_in(a, a.tok_at(first.1.end), tok, quoted) {
+        let Some(&(_, prev)) = out.last() else { break };
+        if span.start < prev.end {
+            continue;
+        }
+        if !coordinated(a, prev.end, span.start) {
+            break;
+        }
+        if !out.iter().any(|&(e, _)| e == ent) {
+            out.push((ent, span));
+        }
+    }
+    out
 }
 
 /// The persons right after `tok` in its clause: the first one and those coordinated
@@ -156,17 +174,9 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         return false;
     }
     // After the join, only capitalised words (titles, demonyms) or title words.
-    let tail = gap
-        .rsplit([','])
-        .next()
-        .unwrap_or(gap)
-        .trim()
-        .trim_start_matches("and ")
-        .trim();
-    tail.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(w, "and" | "of" | "the" | "to" | "for")
-    })
+    let tail = gap.rsplit([',']).next().unwrap_or(gap).trim().trim_start_matches("and ").trim();
+    tail.split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "to" | "for"))
 }
 
 /// Status of the event named at `tok`, read from the words between its subject (or
@@ -177,10 +187,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     // not inherit the modality of what comes before the comma.
     let from = subject.map_or(start, |s| {
         let subject_tok = a.tok_at(s.start);
-        (start..subject_tok)
-            .rev()
-            .find(|&i| a.word(i) == ",")
-            .map_or(start, |c| c + 1)
+        (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
     });
     let skip = relative_segments(a, from, tok);
     let words: Vec<String> = (from..tok)
@@ -189,14 +196,9 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         .collect();
     let trigger = a.lower(tok);
     let has = |w: &str| words.iter().any(|x| x == w);
-    let has_seq = |seq: &[&str]| {
-        words
-            .windows(seq.len())
-            .any(|win| win.iter().zip(seq).all(|(x, y)| x == y))
-    };
-    let negated = words.iter().any(|w| {
-        matches!(w.as_str(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't")
-    });
+    let has_seq = |seq: &[&str]| words.windows(seq.len()).any(|win| win.iter().zip(seq).all(|(x, y)| x == y));
+    let negated =
+        words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
     if negated
         || [
             "declined",
@@ -217,17 +219,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     {
         return Status::Declined;
     }
-    if [
-        "cancelled",
-        "canceled",
-        "postponed",
-        "dashed",
-        "scrapped",
-        "lack",
-        "abandoned",
-    ]
-    .iter()
-    .any(|w| has(w))
+    if ["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"].iter().any(|w| has(w))
         || has_seq(&["called", "off"])
     {
         return Status::Cancelled;
@@ -235,29 +227,10 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     let reported = words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "said"
-                | "says"
-                | "told"
-                | "adding"
-                | "added"
-                | "announced"
-                | "indicated"
-                | "stated"
-                | "confirmed"
+            "said" | "says" | "told" | "adding" | "added" | "announced" | "indicated" | "stated" | "confirmed"
         )
     });
-    if [
-        "if",
-        "unless",
-        "until",
-        "could",
-        "might",
-        "whether",
-        "should",
-        "hypothetical",
-    ]
-    .iter()
-    .any(|w| has(w))
+    if ["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"].iter().any(|w| has(w))
         || (has("would") && !reported)
     {
         return Status::Hypothetical;
@@ -306,10 +279,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     }
     let past_plan = words.windows(2).any(|w| {
         matches!(w[0].as_str(), "was" | "were" | "been")
-            && matches!(
-                w[1].as_str(),
-                "scheduled" | "expected" | "set" | "supposed" | "due"
-            )
+            && matches!(w[1].as_str(), "scheduled" | "expected" | "set" | "supposed" | "due")
     });
     if past_plan {
         return Status::Proposed;
@@ -337,10 +307,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     }
     // A bare infinitive ("to meet") is an intention, not an event.
     if words.last().is_some_and(|w| w == "to")
-        && matches!(
-            trigger.as_str(),
-            "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join"
-        )
+        && matches!(trigger.as_str(), "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
     {
         return Status::Proposed;
     }
@@ -374,53 +341,18 @@ mod tests {
         let cases = [
             ("Lee met Park in Seoul.", "met", Status::Occurred),
             ("Lee will meet Park in Seoul.", "meet", Status::Planned),
-            (
-                "Lee decided not to attend the summit.",
-                "attend",
-                Status::Declined,
-            ),
+            ("Lee decided not to attend the summit.", "attend", Status::Declined),
             ("Lee offered to meet Park.", "meet", Status::Proposed),
-            (
-                "Nothing happens until Lee and Park meet.",
-                "meet",
-                Status::Hypothetical,
-            ),
-            (
-                "Lee said Park would attend the summit.",
-                "attend",
-                Status::Planned,
-            ),
-            (
-                "Lee would attend if invited.",
-                "attend",
-                Status::Hypothetical,
-            ),
-            (
-                "Hopes that Lee would attend were dashed.",
-                "attend",
-                Status::Hypothetical,
-            ),
-            (
-                "Lee, who was scheduled to attend the summit, met Park.",
-                "met",
-                Status::Occurred,
-            ),
-            (
-                "Lee was scheduled to attend the summit.",
-                "attend",
-                Status::Proposed,
-            ),
-            (
-                "Lee met Park but will not attend the summit.",
-                "attend",
-                Status::Declined,
-            ),
+            ("Nothing happens until Lee and Park meet.", "meet", Status::Hypothetical),
+            ("Lee said Park would attend the summit.", "attend", Status::Planned),
+            ("Lee would attend if invited.", "attend", Status::Hypothetical),
+            ("Hopes that Lee would attend were dashed.", "attend", Status::Hypothetical),
+            ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),
+            ("Lee was scheduled to attend the summit.", "attend", Status::Proposed),
+            ("Lee met Park but will not attend the summit.", "attend", Status::Declined),
         ];
         for (text, trigger, want) in cases {
-            let persons: Vec<&str> = ["Lee", "Park"]
-                .into_iter()
-                .filter(|p| text.contains(p))
-                .collect();
+            let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();
             assert_eq!(status(text, &persons, trigger), want, "{text}");
         }
     }

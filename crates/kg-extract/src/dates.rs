@@ -24,19 +24,11 @@ impl DateValue {
     }
 
     fn day(d: NaiveDate) -> Self {
-        DateValue {
-            year: d.year(),
-            month: Some(d.month()),
-            day: Some(d.day()),
-        }
+        DateValue { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
     }
 
     fn month(d: NaiveDate) -> Self {
-        DateValue {
-            year: d.year(),
-            month: Some(d.month()),
-            day: None,
-        }
+        DateValue { year: d.year(), month: Some(d.month()), day: None }
     }
 
     /// Whether two dates can name the same day: equal where both are known.
@@ -95,10 +87,7 @@ const MONTHS: [&str; 12] = [
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(prefix))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| m.starts_with(prefix)).map(|i| i as u32 + 1)
 }
 
 fn pattern() -> &'static Regex {
@@ -146,9 +135,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
         let value = if let Some(m) = caps.name("dm_month") {
             let (month, day) = (month_number(m.as_str()), num("dm_day"));
             match (month, day, num("dm_year")) {
-                (Some(mo), Some(d), Some(y)) => {
-                    NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day)
-                }
+                (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
                 (Some(mo), Some(d), None) => anchor_year(mo, d, published),
                 _ => None,
             }
@@ -156,39 +143,24 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             let (month, day) = (month_number(m.as_str()), num("md_day"));
             let ranged = caps.name("md_range").is_some();
             let value = match (month, day, num("md_year")) {
-                (Some(mo), Some(d), Some(y)) => {
-                    NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day)
-                }
+                (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
                 (Some(mo), Some(d), None) => anchor_year(mo, d, published),
                 _ => None,
             };
             // Talks over several days are dated by their month.
-            value.map(|v| {
-                if ranged {
-                    DateValue { day: None, ..v }
-                } else {
-                    v
-                }
-            })
+            value.map(|v| if ranged { DateValue { day: None, ..v } } else { v })
         } else if let Some(m) = caps.name("my_month") {
-            month_number(m.as_str())
-                .zip(num("my_year"))
-                .map(|(mo, y)| DateValue {
-                    year: y as i32,
-                    month: Some(mo),
-                    day: None,
-                })
-        } else if let Some(y) = num("y_year") {
-            Some(DateValue {
+            month_number(m.as_str()).zip(num("my_year")).map(|(mo, y)| DateValue {
                 year: y as i32,
-                month: None,
+                month: Some(mo),
                 day: None,
             })
+        } else if let Some(y) = num("y_year") {
+            Some(DateValue { year: y as i32, month: None, day: None })
         } else if let Some(w) = caps.name("weekday") {
             published.zip(weekday(w.as_str())).and_then(|(p, wd)| {
                 let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-                p.checked_sub_days(Days::new(back as u64))
-                    .map(DateValue::day)
+                p.checked_sub_days(Days::new(back as u64)).map(DateValue::day)
             })
         } else if let Some(r) = caps.name("rel") {
             published.and_then(|p| relative(&r.as_str().to_ascii_lowercase(), p))
@@ -209,9 +181,7 @@ fn relative(phrase: &str, p: NaiveDate) -> Option<DateValue> {
         ["yesterday"] => p.checked_sub_days(Days::new(1)).map(DateValue::day),
         ["tomorrow"] => p.checked_add_days(Days::new(1)).map(DateValue::day),
         ["last", "week"] => p.checked_sub_days(Days::new(7)).map(DateValue::month),
-        ["earlier", "this", "month"] | ["this", "month"] | ["this", "week"] => {
-            Some(DateValue::month(p))
-        }
+        ["earlier", "this", "month"] | ["this", "month"] | ["this", "week"] => Some(DateValue::month(p)),
         ["last", "month"] => p.checked_sub_months(Months::new(1)).map(DateValue::month),
         _ => None,
     }
@@ -223,10 +193,7 @@ mod tests {
 
     fn dates(text: &str, published: &str) -> Vec<String> {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-        find_dates(text, p)
-            .iter()
-            .map(|d| d.value.to_string())
-            .collect()
+        find_dates(text, p).iter().map(|d| d.value.to_string()).collect()
     }
 
     #[test]
@@ -234,26 +201,10 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             ("The envoys meet on June 3.", "2024-05-30", &["2024-06-03"]),
             ("They met on December 20.", "2025-01-10", &["2024-12-20"]),
-            (
-                "Talks ran on October 2-4 in Doha.",
-                "2023-10-05",
-                &["2023-10"],
-            ),
-            (
-                "Agreed in March 2019 and signed on 5 April 2020.",
-                "2024-01-01",
-                &["2019-03", "2020-04-05"],
-            ),
-            (
-                "The ministers spoke on Tuesday.",
-                "2025-05-15",
-                &["2025-05-13"],
-            ),
-            (
-                "Today the two leaders signed it; talks last week failed.",
-                "2025-08-08",
-                &["2025-08-08", "2025-08"],
-            ),
+            ("Talks ran on October 2-4 in Doha.", "2023-10-05", &["2023-10"]),
+            ("Agreed in March 2019 and signed on 5 April 2020.", "2024-01-01", &["2019-03", "2020-04-05"]),
+            ("The ministers spoke on Tuesday.", "2025-05-15", &["2025-05-13"]),
+            ("Today the two leaders signed it; talks last week failed.", "2025-08-08", &["2025-08-08", "2025-08"]),
             ("The deal was struck in 2015.", "2025-08-08", &["2015"]),
         ];
         for (text, published, want) in cases {
@@ -269,22 +220,10 @@ mod tests {
 
     #[test]
     fn compatibility() {
-        let day = DateValue {
-            year: 2024,
-            month: Some(8),
-            day: Some(27),
-        };
-        let month = DateValue {
-            year: 2024,
-            month: Some(8),
-            day: None,
-        };
+        let day = DateValue { year: 2024, month: Some(8), day: Some(27) };
+        let month = DateValue { year: 2024, month: Some(8), day: None };
         assert!(day.compatible(month) && month.compatible(day));
         assert_eq!(month.finer(day), day);
-        assert!(!day.compatible(DateValue {
-            year: 2024,
-            month: Some(9),
-            day: None
-        }));
+        assert!(!day.compatible(DateValue { year: 2024, month: Some(9), day: None }));
     }
 }

@@ -5,42 +5,31 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::{Analysis, Form};
 use crate::meetings::meeting_label;
-use crate::model::{
-    Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span,
-};
+use crate::model::{Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span};
 use crate::text::slug;
 
 fn base_key(a: &Analysis, e: usize, labels: &[String]) -> String {
     let ent = &a.ents[e];
     let label = &labels[e];
     match ent.kind {
-        EntityKind::Country => format!(
-            "country:{}",
-            ent.iso.as_deref().unwrap_or("xx").to_ascii_lowercase()
-        ),
+        EntityKind::Country => format!("country:{}", ent.iso.as_deref().unwrap_or("xx").to_ascii_lowercase()),
         EntityKind::Person => format!("person:{}", slug(label)),
         EntityKind::Organization => {
-            let key = if ent.key.is_empty() {
-                slug(label)
-            } else {
-                ent.key.clone()
-            };
+            let key = if ent.key.is_empty() { slug(label) } else { ent.key.clone() };
             format!("organization:{key}")
         }
         EntityKind::Location => format!("location:{}", slug(label)),
         EntityKind::Meeting => {
             let info = ent.meeting.as_ref();
-            let date = info
-                .and_then(|m| m.date)
-                .map(|d| format!("@{d}"))
-                .unwrap_or_default();
+            let date = info.and_then(|m| m.date).map(|d| format!("@{d}")).unwrap_or_default();
             // Named meetings by name; others by kind and place, so that reports of one
             // meeting in different articles share an id.
             let place = info.and_then(|m| m.place).map(|p| slug(&labels[p]));
             let kind = info.and_then(|m| m.class).map_or("meeting", |c| c.as_str());
+            let org = info.and_then(|m| m.org).map(|o| format!("{}-", keys_of_org(&a.ents[o], &labels[o])));
             match (info.and_then(|m| m.name.as_ref()), place) {
                 (Some(name), _) => format!("meeting:{}{date}", slug(name)),
-                (None, Some(place)) => format!("meeting:{kind}-{place}{date}"),
+                (None, Some(place)) => format!("meeting:{}{kind}-{place}{date}", org.unwrap_or_default()),
                 (None, None) => format!("meeting:{}{date}", slug(label)),
             }
         }
@@ -48,27 +37,24 @@ fn base_key(a: &Analysis, e: usize, labels: &[String]) -> String {
     }
 }
 
+fn keys_of_org(ent: &crate::analysis::Ent, label: &str) -> String {
+    if ent.key.is_empty() {
+        slug(label)
+    } else {
+        ent.key.clone()
+    }
+}
+
 pub fn finish(a: Analysis) -> Extraction {
     let mut mentioned: BTreeSet<usize> = a.mentions.iter().map(|m| m.ent).collect();
     // A country named only by its capital ("the team Moscow sent") is still the one
     // its delegation represents.
-    let represented: Vec<usize> = mentioned
-        .iter()
-        .filter_map(|&e| a.ents[e].represents)
-        .collect();
+    let represented: Vec<usize> = mentioned.iter().filter_map(|&e| a.ents[e].represents).collect();
     mentioned.extend(represented);
     let labels: Vec<String> = (0..a.ents.len())
-        .map(|e| {
-            if a.ents[e].kind == EntityKind::Meeting {
-                meeting_label(&a, e)
-            } else {
-                a.ents[e].label.clone()
-            }
-        })
+        .map(|e| if a.ents[e].kind == EntityKind::Meeting { meeting_label(&a, e) } else { a.ents[e].label.clone() })
         .collect();
-    let mut keys: Vec<String> = (0..a.ents.len())
-        .map(|e| base_key(&a, e, &labels))
-        .collect();
+    let mut keys: Vec<String> = (0..a.ents.len()).map(|e| base_key(&a, e, &labels)).collect();
     // A delegation is named by what it represents and the meeting it attends.
     for e in 0..a.ents.len() {
         if a.ents[e].kind != EntityKind::Delegation {
@@ -78,9 +64,7 @@ pub fn finish(a: Analysis) -> Extraction {
             .represents
             .map(|r| match a.ents[r].iso.as_deref() {
                 Some(iso) if a.ents[r].kind == EntityKind::Country => iso.to_ascii_lowercase(),
-                _ => keys[r]
-                    .split_once(':')
-                    .map_or(String::new(), |(_, k)| k.to_string()),
+                _ => keys[r].split_once(':').map_or(String::new(), |(_, k)| k.to_string()),
             })
             .unwrap_or_else(|| slug(&labels[e]));
         let meeting = a
@@ -112,12 +96,9 @@ pub fn finish(a: Analysis) -> Extraction {
     for m in &a.mentions {
         if matches!(m.form, Form::RoleNoun) {
             if let Some(entity) = by_key.get_mut(&keys[m.ent]) {
-                entity.aliases.insert(
-                    a.slice(m.span)
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ")
-                        .to_string(),
-                );
+                entity
+                    .aliases
+                    .insert(a.slice(m.span).trim_start_matches("the ").trim_start_matches("The ").to_string());
             }
         }
     }
@@ -130,12 +111,7 @@ pub fn finish(a: Analysis) -> Extraction {
     let mut mentions: Vec<Mention> = a
         .mentions
         .iter()
-        .map(|m| Mention {
-            entity: keys[m.ent].clone(),
-            span: m.span,
-            sentence: m.sent,
-            rule: m.rule.to_string(),
-        })
+        .map(|m| Mention { entity: keys[m.ent].clone(), span: m.span, sentence: m.sent, rule: m.rule.to_string() })
         .collect();
     mentions.sort_by(|x, y| (x.span, &x.entity).cmp(&(y.span, &y.entity)));
 
@@ -168,9 +144,7 @@ pub fn finish(a: Analysis) -> Extraction {
                 start: r.span.start,
                 end: r.span.end,
                 rule: r.rule.to_string(),
-                text: a
-                    .slice(Span::new(sentence.span.start, sentence.span.end))
-                    .to_string(),
+                text: a.slice(Span::new(sentence.span.start, sentence.span.end)).to_string(),
             },
         });
     }
@@ -183,9 +157,7 @@ pub fn finish(a: Analysis) -> Extraction {
             y.evidence.start,
         ))
     });
-    relations.dedup_by(|x, y| {
-        x.kind == y.kind && x.source == y.source && x.target == y.target && x.status == y.status
-    });
+    relations.dedup_by(|x, y| x.kind == y.kind && x.source == y.source && x.target == y.target && x.status == y.status);
 
     Extraction {
         doc: a.doc.id.clone(),
@@ -203,19 +175,13 @@ fn attributes(a: &Analysis, e: usize) -> BTreeMap<String, String> {
         EntityKind::Person => {
             // The first office the article gives, else the first occupation.
             let facts: Vec<_> = a.titles.iter().filter(|t| t.person == e).collect();
-            let title = facts
-                .iter()
-                .find(|t| t.category.is_office() && !t.former)
-                .or(facts.first());
+            let title = facts.iter().find(|t| t.category.is_office() && !t.former).or(facts.first());
             if let Some(t) = title {
                 attrs.insert("title".into(), t.title.clone());
             } else if let Some(k) = ent.known {
                 let date = a.doc.date;
-                let term = a.gaz.persons[k]
-                    .terms
-                    .iter()
-                    .map(|&t| &a.gaz.terms[t])
-                    .find(|t| date.is_some_and(|d| t.covers(d)));
+                let term =
+                    a.gaz.persons[k].terms.iter().map(|&t| &a.gaz.terms[t]).find(|t| date.is_some_and(|d| t.covers(d)));
                 if let Some(t) = term {
                     attrs.insert("title".into(), t.title.clone());
                 }
@@ -243,20 +209,11 @@ fn attributes(a: &Analysis, e: usize) -> BTreeMap<String, String> {
 }
 
 /// Date and place of the meeting both persons attend, if any.
-fn met_with_attributes(
-    a: &Analysis,
-    x: usize,
-    y: usize,
-    labels: &[String],
-) -> BTreeMap<String, String> {
+fn met_with_attributes(a: &Analysis, x: usize, y: usize, labels: &[String]) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let attends = |p: usize, m: usize| {
-        a.rels
-            .iter()
-            .any(|r| r.kind == RelationKind::Attends && r.src == p && r.dst == m)
-    };
-    let shared = (0..a.ents.len())
-        .find(|&m| a.ents[m].kind == EntityKind::Meeting && attends(x, m) && attends(y, m));
+    let attends =
+        |p: usize, m: usize| a.rels.iter().any(|r| r.kind == RelationKind::Attends && r.src == p && r.dst == m);
+    let shared = (0..a.ents.len()).find(|&m| a.ents[m].kind == EntityKind::Meeting && attends(x, m) && attends(y, m));
     if let Some(info) = shared.and_then(|m| a.ents[m].meeting.as_ref()) {
         if let Some(d) = info.date {
             out.insert("date".into(), d.to_string());

@@ -27,10 +27,7 @@ mod title_phrase;
 mod test_support;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError, SourceKind};
-pub use model::{
-    Document, Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span,
-    Status,
-};
+pub use model::{Document, Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span, Status};
 
 /// Runs the rules of [`rules::RULES`] over documents with one gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -41,9 +38,7 @@ pub struct Extractor<'g> {
 impl Extractor<'static> {
     /// An extractor over the gazetteer compiled into kg.
     pub fn builtin() -> Self {
-        Extractor {
-            gazetteer: Gazetteer::builtin(),
-        }
+        Extractor { gazetteer: Gazetteer::builtin() }
     }
 }
 

@@ -20,6 +20,13 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     if (have.past && upcoming(new)) || (new.past && upcoming(have)) {
         return false;
     }
+    // A meeting that happened is not the one that was only proposed or refused.
+    let unreal = |m: &MeetingInfo| !m.status.is_default_visible();
+    if (have.status == crate::model::Status::Occurred && unreal(new))
+        || (new.status == crate::model::Status::Occurred && unreal(have))
+    {
+        return false;
+    }
     if let (Some(x), Some(y)) = (&have.name, &new.name) {
         return x == y;
     }
@@ -27,10 +34,7 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
         return false;
     }
     // An organiser tells meetings apart, unless the new mention says nothing else.
-    let bare = new.place.is_none()
-        && new.date.is_none()
-        && new.participants.is_empty()
-        && new.name.is_none();
+    let bare = new.place.is_none() && new.date.is_none() && new.participants.is_empty() && new.name.is_none();
     if have.org != new.org && !(bare && new.org.is_none()) {
         return false;
     }
@@ -44,10 +48,7 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
             return false;
         }
     }
-    if have.participants.len() >= 2
-        && new.participants.len() >= 2
-        && have.participants.is_disjoint(&new.participants)
-    {
+    if have.participants.len() >= 2 && new.participants.len() >= 2 && have.participants.is_disjoint(&new.participants) {
         return false;
     }
     true
@@ -58,22 +59,13 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
     a.mentions
         .iter()
         .filter(|m| m.span.start < at)
-        .filter(|m| {
-            a.ents[m.ent]
-                .meeting
-                .as_ref()
-                .is_some_and(|have| compatible(a, have, info))
-        })
+        .filter(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
         .max_by_key(|m| m.span.start)
         .map(|m| m.ent)
         .or_else(|| {
             // A named meeting may be named again before its first mention ends.
-            (0..a.ents.len()).find(|&i| {
-                a.ents[i]
-                    .meeting
-                    .as_ref()
-                    .is_some_and(|have| have.name.is_some() && have.name == info.name)
-            })
+            (0..a.ents.len())
+                .find(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| have.name.is_some() && have.name == info.name))
         })
 }
 
@@ -90,9 +82,7 @@ pub fn resolve_meeting(
     let existing = recent_compatible(a, &info, span.start);
     let ent = match existing {
         Some(i) => {
-            let is_city = |a: &Analysis, e: Option<usize>| {
-                e.is_some_and(|e| a.ents[e].kind == EntityKind::Location)
-            };
+            let is_city = |a: &Analysis, e: Option<usize>| e.is_some_and(|e| a.ents[e].kind == EntityKind::Location);
             let new_is_city = is_city(a, info.place);
             let old_is_city = is_city(a, a.ents[i].meeting.as_ref().and_then(|m| m.place));
             if let Some(have) = a.ents[i].meeting.as_mut() {
@@ -117,9 +107,8 @@ pub fn resolve_meeting(
             i
         }
         None => {
-            let named_enough = info.name.is_some()
-                || info.place.is_some()
-                || (info.org.is_some() && info.date.is_some());
+            let named_enough =
+                info.name.is_some() || info.place.is_some() || (info.org.is_some() && info.date.is_some());
             if !named_enough {
                 return None;
             }
@@ -128,12 +117,10 @@ pub fn resolve_meeting(
             a.new_entity(e)
         }
     };
-    let form = if surface.is_empty() {
-        Form::Anaphor
-    } else {
-        Form::Name
-    };
-    a.add_mention(ent, span, rule, form);
+    if !surface.is_empty() && existing.is_some() {
+        a.ents[ent].aliases.insert(surface.to_string());
+    }
+    a.add_mention(ent, span, rule, Form::Anaphor);
     Some(ent)
 }
 
@@ -189,10 +176,7 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         match e.kind {
             EntityKind::Location | EntityKind::Country if w != "of" => {
                 // Continents and vague regions are not where a meeting is held.
-                let vague = e
-                    .attrs
-                    .get("kind")
-                    .is_some_and(|k| k == "continent" || k == "region");
+                let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
                 if !vague {
                     return Some(m.ent);
                 }

@@ -9,9 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` into the original text of one document.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -136,9 +134,7 @@ impl fmt::Display for RelationKind {
 }
 
 /// What the wording says about whether an event happened.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -231,6 +227,24 @@ impl Relation {
     }
 }
 
+impl Extraction {
+    /// The default view: facts and firm plans. Relations of other statuses go, and so
+    /// do meetings that were only proposed, refused, cancelled or imagined.
+    pub fn default_view(mut self) -> Extraction {
+        let hidden: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Meeting)
+            .filter(|e| e.attributes.get("status").is_some_and(|s| !matches!(s.as_str(), "occurred" | "planned")))
+            .map(|e| e.id.clone())
+            .collect();
+        self.entities.retain(|e| !hidden.contains(&e.id));
+        self.mentions.retain(|m| !hidden.contains(&m.entity));
+        self.relations.retain(|r| r.is_default_visible() && !hidden.contains(&r.source) && !hidden.contains(&r.target));
+        self
+    }
+}
+
 /// A document to extract from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -242,11 +256,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>, date: Option<NaiveDate>) -> Self {
-        Document {
-            id: id.into(),
-            text: text.into(),
-            date,
-        }
+        Document { id: id.into(), text: text.into(), date }
     }
 }
 

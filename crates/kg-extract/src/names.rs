@@ -7,8 +7,8 @@ use crate::text::fold;
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin",
-    "bint", "ibn", "al", "el", "la", "le", "ben",
+    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el",
+    "la", "le", "ben",
 ];
 
 /// Capitalised words that never start or continue a personal name.
@@ -194,11 +194,7 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
         return false;
     }
     let w = a.word(tok);
-    if NOT_NAME.contains(&w)
-        || THING_HEADS.contains(&w)
-        || a.mention_at(t.span.start).is_some()
-        || a.title_at(t.span)
-    {
+    if NOT_NAME.contains(&w) || THING_HEADS.contains(&w) || a.mention_at(t.span.start).is_some() || a.title_at(t.span) {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.
@@ -238,28 +234,19 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
         }
     }
     // "Abraham Accords": a name of a thing, not of a person.
-    if a.toks.get(end).is_some_and(|t| t.is_cap)
-        && THING_HEADS.contains(&a.word(end))
-        && adjacent(a, end)
-    {
+    if a.toks.get(end).is_some_and(|t| t.is_cap) && THING_HEADS.contains(&a.word(end)) && adjacent(a, end) {
         return None;
     }
     // A name does not end on an initial.
     while end > tok + 1 && a.word(end - 1).ends_with('.') {
         end -= 1;
     }
-    Some((
-        Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end),
-        end,
-    ))
+    Some((Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end), end))
 }
 
 /// Tokens of one name are separated by a single space, not by punctuation or lines.
 fn adjacent(a: &Analysis, tok: usize) -> bool {
-    let gap = a
-        .text
-        .get(a.toks[tok - 1].span.end..a.toks[tok].span.start)
-        .unwrap_or("");
+    let gap = a.text.get(a.toks[tok - 1].span.end..a.toks[tok].span.start).unwrap_or("");
     gap == " "
 }
 
@@ -267,12 +254,7 @@ fn adjacent(a: &Analysis, tok: usize) -> bool {
 /// share one.
 pub fn translit_key(name: &str) -> String {
     let f = fold(name);
-    let mut s = f
-        .replace("kh", "h")
-        .replace("ts", "c")
-        .replace('w', "v")
-        .replace('y', "i")
-        .replace("ou", "u");
+    let mut s = f.replace("kh", "h").replace("ts", "c").replace('w', "v").replace('y', "i").replace("ou", "u");
     for ending in ["ii", "ij"] {
         if s.ends_with(ending) {
             s.truncate(s.len() - 2);
@@ -307,9 +289,7 @@ pub fn surname_matches(word: &str, label: &str, aliases: &[&str]) -> bool {
         }
         let (kw, kc) = (translit_key(word), translit_key(c));
         kw == kc
-            || (kw.len() >= 7
-                && kw.chars().next() == kc.chars().next()
-                && strsim::damerau_levenshtein(&kw, &kc) <= 1)
+            || (kw.len() >= 7 && kw.chars().next() == kc.chars().next() && strsim::damerau_levenshtein(&kw, &kc) <= 1)
     })
 }
 
@@ -319,22 +299,9 @@ pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
         .filter(|&i| a.ents[i].kind == EntityKind::Person)
         .filter(|&i| {
             let e = &a.ents[i];
-            let known: Vec<&str> = e
-                .known
-                .map(|k| {
-                    a.gaz.persons[k]
-                        .aliases
-                        .iter()
-                        .map(String::as_str)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let own: Vec<&str> = e
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .filter(|s| !s.contains(' '))
-                .collect();
+            let known: Vec<&str> =
+                e.known.map(|k| a.gaz.persons[k].aliases.iter().map(String::as_str).collect()).unwrap_or_default();
+            let own: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|s| !s.contains(' ')).collect();
             let all: Vec<&str> = known.into_iter().chain(own).collect();
             surname_matches(word, &e.label, &all)
         })
@@ -375,11 +342,7 @@ pub fn known_by_surname(a: &Analysis, word: &str, title: Option<&str>) -> Option
             let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
             surname_matches(word, &p.name, &aliases) && fold(word).len() >= 2
         })
-        .filter(|(_, p)| {
-            p.terms
-                .iter()
-                .any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d)))
-        })
+        .filter(|(_, p)| p.terms.iter().any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d))))
         .map(|(i, _)| i)
         .collect();
     if hits.len() > 1 {
@@ -405,12 +368,9 @@ mod tests {
 
     #[test]
     fn transliterations_share_a_key() {
-        for (a, b) in [
-            ("Zelenskyy", "Zelensky"),
-            ("Zelenskiy", "Zelenskyi"),
-            ("Erdoğan", "Erdogan"),
-            ("Medinskiy", "Medinsky"),
-        ] {
+        for (a, b) in
+            [("Zelenskyy", "Zelensky"), ("Zelenskiy", "Zelenskyi"), ("Erdoğan", "Erdogan"), ("Medinskiy", "Medinsky")]
+        {
             assert_eq!(translit_key(a), translit_key(b), "{a} {b}");
         }
         assert_ne!(translit_key("Lavrov"), translit_key("Lavrova"));

@@ -13,9 +13,7 @@ pub fn extract_all(text: &str, date: &str) -> Extraction {
 
 /// Extraction as the default graph shows it: facts and firm plans only.
 pub fn extract(text: &str, date: &str) -> Extraction {
-    let mut x = extract_all(text, date);
-    x.relations.retain(|r| r.is_default_visible());
-    x
+    extract_all(text, date).default_view()
 }
 
 pub fn entities(x: &Extraction) -> Vec<String> {
@@ -23,10 +21,7 @@ pub fn entities(x: &Extraction) -> Vec<String> {
 }
 
 fn same(id: &str, want: &str) -> bool {
-    id == want
-        || id
-            .strip_prefix(want)
-            .is_some_and(|rest| rest.starts_with('@'))
+    id == want || id.strip_prefix(want).is_some_and(|rest| rest.starts_with('@'))
 }
 
 pub fn has_edge(x: &Extraction, source: &str, relation: &str, target: &str) -> bool {
@@ -38,10 +33,7 @@ pub fn has_edge(x: &Extraction, source: &str, relation: &str, target: &str) -> b
 }
 
 pub fn person_title(x: &Extraction, id: &str) -> Option<String> {
-    x.entities
-        .iter()
-        .find(|e| e.id == id)
-        .and_then(|e| e.attributes.get("title").cloned())
+    x.entities.iter().find(|e| e.id == id).and_then(|e| e.attributes.get("title").cloned())
 }
 
 pub fn mentions_of(x: &Extraction, id: &str) -> usize {
@@ -49,8 +41,5 @@ pub fn mentions_of(x: &Extraction, id: &str) -> usize {
 }
 
 pub fn meeting_date(x: &Extraction, id: &str) -> Option<String> {
-    x.entities
-        .iter()
-        .find(|e| e.id == id)
-        .and_then(|e| e.attributes.get("date").cloned())
+    x.entities.iter().find(|e| e.id == id).and_then(|e| e.attributes.get("date").cloned())
 }

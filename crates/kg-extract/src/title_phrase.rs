@@ -21,23 +21,15 @@ pub struct TitlePhrase {
     pub former: bool,
 }
 
-const QUALIFIERS: &[&str] = &[
-    "deputy", "first", "acting", "vice", "senior", "interim", "chief", "special", "top",
-];
+const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "interim", "chief", "special", "top"];
 
 /// The mention (entity, span) that ends right before byte `at`, across blanks and an
 /// optional possessive.
 fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
     let before = a.text.get(..at)?.trim_end();
-    let before = before
-        .strip_suffix("'s")
-        .or_else(|| before.strip_suffix("\u{2019}s"))
-        .unwrap_or(before);
+    let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
     let end = before.len();
-    a.mentions
-        .iter()
-        .find(|m| m.span.end == end)
-        .map(|m| (m.ent, m.span))
+    a.mentions.iter().find(|m| m.span.end == end).map(|m| (m.ent, m.span))
 }
 
 /// The mention starting at the first token at or after byte `at`, after an optional "the".
@@ -47,10 +39,7 @@ fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
         tok += 1;
     }
     let start = a.toks.get(tok)?.span.start;
-    a.mentions
-        .iter()
-        .find(|m| m.span.start == start)
-        .map(|m| (m.ent, m.span))
+    a.mentions.iter().find(|m| m.span.start == start).map(|m| (m.ent, m.span))
 }
 
 /// Every title phrase of the document, in text order.
@@ -59,31 +48,20 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
     for hit in &a.title_hits {
         // A title inside a longer name already found is not one; a name inside the
         // title ("Kremlin spokesman", "Politburo Member") is what it belongs to.
-        if a.mentions
-            .iter()
-            .any(|m| m.span.contains(hit.span) && m.span != hit.span)
-        {
+        if a.mentions.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
             continue;
         }
         let inner = a
             .mentions
             .iter()
             .filter(|m| hit.span.contains(m.span))
-            .find(|m| {
-                matches!(
-                    a.ents[m.ent].kind,
-                    EntityKind::Country | EntityKind::Organization
-                )
-            })
+            .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
             .map(|m| m.ent);
         let t = &a.gaz.titles[hit.title];
         let mut start = hit.span.start;
         let mut end = hit.span.end;
-        let mut title = if t.category == TitleCategory::Occupation {
-            a.slice(hit.span).to_string()
-        } else {
-            t.canonical.clone()
-        };
+        let mut title =
+            if t.category == TitleCategory::Occupation { a.slice(hit.span).to_string() } else { t.canonical.clone() };
         // Qualifiers the title list lacks: "First Deputy", "Acting".
         let mut tok = a.tok_at(start);
         while tok > 0
@@ -96,20 +74,14 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         }
         let mut affiliation = inner;
         if let Some((ent, span)) = mention_ending_at(a, start) {
-            if matches!(
-                a.ents[ent].kind,
-                EntityKind::Country | EntityKind::Organization
-            ) {
+            if matches!(a.ents[ent].kind, EntityKind::Country | EntityKind::Organization) {
                 affiliation = Some(ent);
                 start = span.start;
             }
         }
         let first = a.tok_at(start);
-        let former = first > 0
-            && matches!(
-                a.lower(first - 1).as_str(),
-                "former" | "ex" | "then" | "late" | "ex-" | "then-"
-            );
+        let former =
+            first > 0 && matches!(a.lower(first - 1).as_str(), "former" | "ex" | "then" | "late" | "ex-" | "then-");
         let mut delegation = None;
         let next = a.tok_at(end);
         // "Ambassador to" may be the title itself, or the title plus "to".
@@ -121,18 +93,10 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         if to_word == "to" && t.title.to_lowercase().ends_with(" to") {
             title = title.trim_end_matches(" to").to_string();
         }
-        match if to_word == "to" {
-            "to".to_string()
-        } else {
-            a.lower(next)
-        }
-        .as_str()
-        {
+        match if to_word == "to" { "to".to_string() } else { a.lower(next) }.as_str() {
             "to" if matches!(t.category, TitleCategory::Diplomat) => {
                 if let Some((ent, span)) = mention_starting_at(a, to_end) {
-                    if a.ents[ent].kind == EntityKind::Country
-                        || a.ents[ent].kind == EntityKind::Organization
-                    {
+                    if a.ents[ent].kind == EntityKind::Country || a.ents[ent].kind == EntityKind::Organization {
                         title = format!("{title} to {}", a.slice(span));
                         end = span.end;
                     }
@@ -140,9 +104,8 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             }
             "of" | "for" => {
                 // "head of Russia's delegation": a delegation a few words on wins.
-                let delegation_near = (next + 1..(next + 5).min(a.toks.len()))
-                    .take_while(|&k| a.word(k) != ",")
-                    .find_map(|k| {
+                let delegation_near =
+                    (next + 1..(next + 5).min(a.toks.len())).take_while(|&k| a.word(k) != ",").find_map(|k| {
                         a.mention_at(a.toks[k].span.start)
                             .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation)
                             .map(|m| (m.ent, m.span))
@@ -181,7 +144,5 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
 
 fn cap(w: &str) -> String {
     let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }

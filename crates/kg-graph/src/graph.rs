@@ -57,9 +57,7 @@ impl Graph {
             let node = &mut self.inner[ix];
             node.aliases.extend(entity.aliases.iter().cloned());
             for (k, v) in &entity.attributes {
-                node.attributes
-                    .entry(k.clone())
-                    .or_insert_with(|| v.clone());
+                node.attributes.entry(k.clone()).or_insert_with(|| v.clone());
             }
             node.aliases.remove(&node.label);
             return ix;
@@ -90,9 +88,7 @@ impl Graph {
         if let Some(&ix) = self.edges.get(&key) {
             let edge = &mut self.inner[ix];
             for (k, v) in &relation.attributes {
-                edge.attributes
-                    .entry(k.clone())
-                    .or_insert_with(|| v.clone());
+                edge.attributes.entry(k.clone()).or_insert_with(|| v.clone());
             }
             if let Err(pos) = edge.evidence.binary_search(&relation.evidence) {
                 edge.evidence.insert(pos, relation.evidence.clone());
@@ -193,16 +189,8 @@ mod tests {
         let mut g = Graph::new();
         let a = Extraction {
             doc: "a".into(),
-            entities: vec![
-                entity("person:x-y", EntityKind::Person, "Y"),
-                entity("person:z", EntityKind::Person, "Z"),
-            ],
-            relations: vec![relation(
-                "person:z",
-                RelationKind::MetWith,
-                "person:x-y",
-                "a",
-            )],
+            entities: vec![entity("person:x-y", EntityKind::Person, "Y"), entity("person:z", EntityKind::Person, "Z")],
+            relations: vec![relation("person:z", RelationKind::MetWith, "person:x-y", "a")],
             ..Extraction::default()
         };
         let b = Extraction {
@@ -211,12 +199,7 @@ mod tests {
                 entity("person:x-y", EntityKind::Person, "Mr Y"),
                 entity("person:z", EntityKind::Person, "Z"),
             ],
-            relations: vec![relation(
-                "person:x-y",
-                RelationKind::MetWith,
-                "person:z",
-                "b",
-            )],
+            relations: vec![relation("person:x-y", RelationKind::MetWith, "person:z", "b")],
             ..Extraction::default()
         };
         g.add_extraction(&a);
@@ -232,11 +215,6 @@ mod tests {
     #[test]
     fn relation_to_unknown_node_is_refused() {
         let mut g = Graph::new();
-        assert!(!g.add_relation(&relation(
-            "person:a",
-            RelationKind::MetWith,
-            "person:b",
-            "d"
-        )));
+        assert!(!g.add_relation(&relation("person:a", RelationKind::MetWith, "person:b", "d")));
     }
 }

@@ -3,8 +3,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::{
-    City, Country, Gazetteer, KnownPerson, NameMatcher, Org, Place, Role, Term, Title,
-    TitleCategory, TitleMatcher,
+    City, Country, Gazetteer, KnownPerson, NameMatcher, Org, Place, Role, Term, Title, TitleCategory, TitleMatcher,
 };
 use crate::text::fold;
 
@@ -46,11 +45,7 @@ pub struct GazetteerError {
 
 macro_rules! data {
     ($kind:ident, $file:literal) => {
-        (
-            SourceKind::$kind,
-            $file,
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $file)),
-        )
+        (SourceKind::$kind, $file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $file)))
     };
 }
 
@@ -66,12 +61,7 @@ pub(super) const BUILTIN: &[(SourceKind, &str, &str)] = &[
 ];
 
 fn list(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 fn opt(field: &str) -> Option<String> {
@@ -88,11 +78,7 @@ fn parse_date(s: &str, end: bool) -> Option<NaiveDate> {
     match (month, day) {
         (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d),
         (Some(m), None) if end => {
-            let (ny, nm) = if m == 12 {
-                (year + 1, 1)
-            } else {
-                (year, m + 1)
-            };
+            let (ny, nm) = if m == 12 { (year + 1, 1) } else { (year, m + 1) };
             NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
         }
         (Some(m), None) => NaiveDate::from_ymd_opt(year, m, 1),
@@ -115,30 +101,18 @@ pub(super) struct Parsed {
 }
 
 impl Parsed {
-    pub(super) fn parse(
-        &mut self,
-        kind: SourceKind,
-        file: &str,
-        text: &str,
-    ) -> Result<(), GazetteerError> {
+    pub(super) fn parse(&mut self, kind: SourceKind, file: &str, text: &str) -> Result<(), GazetteerError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |message: String| GazetteerError {
-                file: file.to_string(),
-                line: i + 1,
-                message,
-            };
+            let err = |message: String| GazetteerError { file: file.to_string(), line: i + 1, message };
             let f: Vec<&str> = line.split('\t').collect();
             let need = |n: usize| {
                 if f.len() < n {
-                    Err(err(format!(
-                        "expected {n} tab-separated fields, found {}",
-                        f.len()
-                    )))
+                    Err(err(format!("expected {n} tab-separated fields, found {}", f.len())))
                 } else {
                     Ok(())
                 }
@@ -181,10 +155,7 @@ impl Parsed {
                         acronyms: f.get(2).map(|s| list(s)).unwrap_or_default(),
                         aliases: f.get(3).map(|s| list(s)).unwrap_or_default(),
                         kind: f.get(4).map(|s| s.trim().to_string()).unwrap_or_default(),
-                        country: f
-                            .get(5)
-                            .and_then(|s| opt(s))
-                            .map(|s| s.to_ascii_uppercase()),
+                        country: f.get(5).and_then(|s| opt(s)).map(|s| s.to_ascii_uppercase()),
                     });
                 }
                 SourceKind::Titles => {
@@ -193,10 +164,7 @@ impl Parsed {
                         .ok_or_else(|| err(format!("unknown title category {:?}", f[1])))?;
                     let title = f[0].trim().to_string();
                     self.titles.push(Title {
-                        canonical: f
-                            .get(2)
-                            .and_then(|s| opt(s))
-                            .unwrap_or_else(|| title.clone()),
+                        canonical: f.get(2).and_then(|s| opt(s)).unwrap_or_else(|| title.clone()),
                         plural: f.get(3).and_then(|s| opt(s)),
                         title,
                         category,
@@ -205,15 +173,10 @@ impl Parsed {
                 SourceKind::Officials => {
                     need(6)?;
                     let name = f[0].trim().to_string();
-                    let role = Role::parse(f[4].trim())
-                        .ok_or_else(|| err(format!("unknown role {:?}", f[4])))?;
-                    let start = parse_date(f[5], false)
-                        .ok_or_else(|| err(format!("bad start date {:?}", f[5])))?;
+                    let role = Role::parse(f[4].trim()).ok_or_else(|| err(format!("unknown role {:?}", f[4])))?;
+                    let start = parse_date(f[5], false).ok_or_else(|| err(format!("bad start date {:?}", f[5])))?;
                     let end = match f.get(6).map(|s| s.trim()).filter(|s| !s.is_empty()) {
-                        Some(e) => Some(
-                            parse_date(e, true)
-                                .ok_or_else(|| err(format!("bad end date {e:?}")))?,
-                        ),
+                        Some(e) => Some(parse_date(e, true).ok_or_else(|| err(format!("bad end date {e:?}")))?),
                         None => None,
                     };
                     let female = match f.get(7).map(|s| s.trim()) {
@@ -256,13 +219,7 @@ impl Parsed {
     }
 
     pub(super) fn finish(self) -> Gazetteer {
-        let names = NameMatcher::build(
-            &self.countries,
-            &self.cities,
-            &self.places,
-            &self.orgs,
-            &self.persons,
-        );
+        let names = NameMatcher::build(&self.countries, &self.cities, &self.places, &self.orgs, &self.persons);
         let title_matcher = TitleMatcher::build(&self.titles);
         Gazetteer {
             countries: self.countries,
@@ -292,10 +249,7 @@ mod tests {
             ("2019", true, "2019-12-31"),
         ];
         for (input, end, want) in cases {
-            assert_eq!(
-                parse_date(input, end).map(|d| d.to_string()).as_deref(),
-                Some(want)
-            );
+            assert_eq!(parse_date(input, end).map(|d| d.to_string()).as_deref(), Some(want));
         }
         assert_eq!(parse_date("soon", false), None);
     }
@@ -304,11 +258,7 @@ mod tests {
     fn bad_rows_name_file_and_line() {
         let mut p = Parsed::default();
         let e = p
-            .parse(
-                SourceKind::Officials,
-                "mine.tsv",
-                "#header\nA B\tx\tUS\tPresident\tking\t2020\t\tm\n",
-            )
+            .parse(SourceKind::Officials, "mine.tsv", "#header\nA B\tx\tUS\tPresident\tking\t2020\t\tm\n")
             .err()
             .map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("mine.tsv:2: unknown role \"king\""));

@@ -75,17 +75,11 @@ impl NameMatcher {
         }
         for (i, o) in orgs.iter().enumerate() {
             add(&o.name, Target::Org(i));
-            o.acronyms
-                .iter()
-                .chain(&o.aliases)
-                .for_each(|a| add(a, Target::Org(i)));
+            o.acronyms.iter().chain(&o.aliases).for_each(|a| add(a, Target::Org(i)));
         }
         for (i, p) in persons.iter().enumerate() {
             add(&p.name, Target::Person(i));
-            p.aliases
-                .iter()
-                .filter(|a| a.contains(' '))
-                .for_each(|a| add(a, Target::Person(i)));
+            p.aliases.iter().filter(|a| a.contains(' ')).for_each(|a| add(a, Target::Person(i)));
         }
         let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
         patterns.sort();
@@ -93,10 +87,7 @@ impl NameMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p))
             .ok();
-        NameMatcher {
-            ac,
-            targets: patterns.into_iter().map(|(_, t)| t).collect(),
-        }
+        NameMatcher { ac, targets: patterns.into_iter().map(|(_, t)| t).collect() }
     }
 
     /// All names in `text` that start and end on word boundaries.
@@ -105,10 +96,7 @@ impl NameMatcher {
             return Vec::new();
         };
         bounded_matches(ac, text)
-            .map(|(pattern, span)| NameHit {
-                span,
-                targets: self.targets[pattern].clone(),
-            })
+            .map(|(pattern, span)| NameHit { span, targets: self.targets[pattern].clone() })
             .collect()
     }
 }
@@ -145,10 +133,7 @@ impl TitleMatcher {
             .ascii_case_insensitive(true)
             .build(patterns.iter().map(|(p, _)| p))
             .ok();
-        TitleMatcher {
-            ac,
-            targets: patterns.into_iter().map(|(_, t)| t).collect(),
-        }
+        TitleMatcher { ac, targets: patterns.into_iter().map(|(_, t)| t).collect() }
     }
 
     pub fn find(&self, text: &str) -> Vec<TitleHit> {
@@ -158,11 +143,7 @@ impl TitleMatcher {
         bounded_matches(ac, text)
             .map(|(pattern, span)| {
                 let (title, plural) = self.targets[pattern];
-                TitleHit {
-                    span,
-                    title,
-                    plural,
-                }
+                TitleHit { span, title, plural }
             })
             .collect()
     }
@@ -174,18 +155,12 @@ fn is_word_char(c: char) -> bool {
 
 /// Leftmost-longest matches whose ends sit on word boundaries. A match that fails the
 /// check does not hide a valid match starting inside it.
-fn bounded_matches<'a>(
-    ac: &'a AhoCorasick,
-    text: &'a str,
-) -> impl Iterator<Item = (usize, Span)> + 'a {
+fn bounded_matches<'a>(ac: &'a AhoCorasick, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos < text.len() {
             let m = ac.find(Input::new(text).range(pos..))?;
-            let before_ok = !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char);
+            let before_ok = !text[..m.start()].chars().next_back().is_some_and(is_word_char);
             let after_ok = !text[m.end()..].chars().next().is_some_and(is_word_char);
             // A pattern ending in "." ("U.S.") may be followed by anything.
             if before_ok && (after_ok || text[..m.end()].ends_with('.')) {
@@ -221,22 +196,13 @@ mod tests {
         ];
         let m = NameMatcher::build(&countries, &[], &[], &[], &[]);
         let text = "Irani dishes; Iran, Nigeria and Niger. Iranian-backed.";
-        let found: Vec<&str> = m
-            .find(text)
-            .iter()
-            .map(|h| &text[h.span.start..h.span.end])
-            .collect();
+        let found: Vec<&str> = m.find(text).iter().map(|h| &text[h.span.start..h.span.end]).collect();
         assert_eq!(found, ["Iran", "Nigeria", "Niger", "Iranian"]);
     }
 
     #[test]
     fn ascii_variants_are_added() {
-        let p = KnownPerson {
-            name: "Recep Tayyip Erdoğan".into(),
-            aliases: vec![],
-            female: None,
-            terms: vec![],
-        };
+        let p = KnownPerson { name: "Recep Tayyip Erdoğan".into(), aliases: vec![], female: None, terms: vec![] };
         let m = NameMatcher::build(&[], &[], &[], &[], &[p]);
         assert_eq!(m.find("Recep Tayyip Erdogan said").len(), 1);
     }

@@ -85,10 +85,7 @@ impl TitleCategory {
     }
 
     pub fn is_leader(self) -> bool {
-        matches!(
-            self,
-            TitleCategory::HeadOfState | TitleCategory::HeadOfGovernment
-        )
+        matches!(self, TitleCategory::HeadOfState | TitleCategory::HeadOfGovernment)
     }
 }
 
@@ -186,9 +183,7 @@ impl Gazetteer {
     }
 
     pub fn country_by_iso(&self, iso: &str) -> Option<usize> {
-        self.countries
-            .iter()
-            .position(|c| c.iso.eq_ignore_ascii_case(iso))
+        self.countries.iter().position(|c| c.iso.eq_ignore_ascii_case(iso))
     }
 
     pub fn org_by_key(&self, key: &str) -> Option<usize> {
@@ -201,9 +196,7 @@ impl Gazetteer {
 
     /// The terms in force on `date` (or any term when no date is known).
     pub fn terms_on(&self, date: Option<NaiveDate>) -> impl Iterator<Item = &Term> + '_ {
-        self.terms
-            .iter()
-            .filter(move |t| date.is_none_or(|d| t.covers(d)))
+        self.terms.iter().filter(move |t| date.is_none_or(|d| t.covers(d)))
     }
 }
 
@@ -218,19 +211,13 @@ impl GazetteerBuilder {
     pub fn with_builtin() -> Self {
         let mut b = GazetteerBuilder::default();
         for (kind, name, text) in load::BUILTIN {
-            b.sources
-                .push((*kind, (*name).to_string(), (*text).to_string()));
+            b.sources.push((*kind, (*name).to_string(), (*text).to_string()));
         }
         b
     }
 
     /// Adds a user file; `name` is used in error messages.
-    pub fn add(
-        &mut self,
-        kind: SourceKind,
-        name: impl Into<String>,
-        text: impl Into<String>,
-    ) -> &mut Self {
+    pub fn add(&mut self, kind: SourceKind, name: impl Into<String>, text: impl Into<String>) -> &mut Self {
         self.sources.push((kind, name.into(), text.into()));
         self
     }
@@ -251,9 +238,7 @@ impl Gazetteer {
         G.get_or_init(|| {
             // The built-in files are checked by the test suite; a failure here is a bug.
             #[allow(clippy::expect_used)]
-            GazetteerBuilder::with_builtin()
-                .build()
-                .expect("built-in gazetteer parses")
+            GazetteerBuilder::with_builtin().build().expect("built-in gazetteer parses")
         })
     }
 }

@@ -14,10 +14,7 @@ use crate::analysis::{Analysis, Form};
 use crate::model::{EntityKind, Span};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule {
-    name: "appositive_person",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "appositive_person", apply };
 
 fn apply(a: &mut Analysis) {
     for pi in 0..a.phrases.len() {
@@ -35,10 +32,7 @@ fn apply(a: &mut Analysis) {
 /// "Name, the title": the person whose name ends at the comma before the phrase.
 fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
     let before = a.text.get(..start)?;
-    let trimmed = ["a ", "an ", "the ", "A ", "The "]
-        .iter()
-        .find_map(|art| before.strip_suffix(art))
-        .unwrap_or(before);
+    let trimmed = ["a ", "an ", "the ", "A ", "The "].iter().find_map(|art| before.strip_suffix(art)).unwrap_or(before);
     let comma_at = trimmed.strip_suffix(", ")?.len();
     if let Some(m) = a.mentions.iter().find(|m| m.span.end == comma_at) {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
@@ -82,33 +76,14 @@ mod tests {
 
     #[test]
     fn name_then_title() {
-        let x = extract(
-            "Olena Kovalenko, director of the National Security Service, spoke.",
-            "2025-03-01",
-        );
-        assert_eq!(
-            person_title(&x, "person:olena-kovalenko").as_deref(),
-            Some("Director")
-        );
-        assert!(has_edge(
-            &x,
-            "person:olena-kovalenko",
-            "official_of",
-            "organization:national-security-service"
-        ));
+        let x = extract("Olena Kovalenko, director of the National Security Service, spoke.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:olena-kovalenko").as_deref(), Some("Director"));
+        assert!(has_edge(&x, "person:olena-kovalenko", "official_of", "organization:national-security-service"));
     }
 
     #[test]
     fn title_then_name_leads_a_delegation() {
-        let x = extract(
-            "The head of Kenya's delegation, Amina Odhiambo, arrived.",
-            "2025-03-01",
-        );
-        assert!(has_edge(
-            &x,
-            "person:amina-odhiambo",
-            "leads_delegation",
-            "delegation:ke"
-        ));
+        let x = extract("The head of Kenya's delegation, Amina Odhiambo, arrived.", "2025-03-01");
+        assert!(has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"));
     }
 }

@@ -11,13 +11,10 @@
 
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, persons_in, status_at, subject_of};
+use crate::clause::{clause_of, persons_in, status_at, subjects_of};
 use crate::model::{EntityKind, RelationKind, Span};
 
-pub const RULE: Rule = Rule {
-    name: "attends",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "attends", apply };
 
 /// Length of the trigger starting at token `i`.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
@@ -32,11 +29,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
-        (
-            "travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going",
-            "to",
-            _,
-        ) => 2,
+        ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
         ("sidelines", "of", _) => 2,
         _ => return None,
     })
@@ -64,10 +57,8 @@ fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize,
 fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
     let (_, clause_end) = clause_of(a, i);
-    let bare_attend = matches!(
-        a.lower(i).as_str(),
-        "attend" | "attends" | "attended" | "attending" | "participate" | "participated"
-    );
+    let bare_attend =
+        matches!(a.lower(i).as_str(), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
         None if bare_attend => match last_meeting(a, a.toks[i].span.start) {
@@ -76,19 +67,13 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         },
         None => return,
     };
-    let Some((subject, subject_span)) = subject_of(a, i) else {
-        return;
-    };
+    let subjects = subjects_of(a, i);
+    let Some(&(_, subject_span)) = subjects.first() else { return };
     let status = status_at(a, i, Some(subject_span));
     let span = subject_span.cover(meeting.1);
-    a.add_rel(
-        RelationKind::Attends,
-        subject,
-        meeting.0,
-        status,
-        span,
-        RULE.name,
-    );
+    for (subject, _) in subjects {
+        a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
+    }
 }
 
 /// "discussed by A and B at the summit": persons right before "at <meeting>".
@@ -97,7 +82,7 @@ fn persons_at(a: &mut Analysis, i: usize) {
     let Some((meeting, mspan)) = meeting_after(a, i, clause_end) else {
         return;
     };
-    if a.tok_at(mspan.start) > i + 4 {
+    if a.tok_at(mspan.start) > i + 7 {
         return;
     }
     let persons = persons_in(a, clause_start, i, false);
@@ -105,10 +90,7 @@ fn persons_at(a: &mut Analysis, i: usize) {
         return;
     };
     // Only the list that ends right before "at".
-    let gap = a
-        .text
-        .get(last_span.end..a.toks[i].span.start)
-        .unwrap_or("x");
+    let gap = a.text.get(last_span.end..a.toks[i].span.start).unwrap_or("x");
     if !gap.trim().is_empty() {
         return;
     }
@@ -118,21 +100,14 @@ fn persons_at(a: &mut Analysis, i: usize) {
         .rev()
         .scan(last_span.end + 1, |next_start, &(p, s)| {
             let gap = a.text.get(s.end..*next_start).unwrap_or("");
-            let joined = *next_start == last_span.end + 1
-                || gap.len() < 40 && (gap.contains(" and ") || gap.contains(", "));
+            let joined =
+                *next_start == last_span.end + 1 || gap.len() < 40 && (gap.contains(" and ") || gap.contains(", "));
             *next_start = s.start;
             joined.then_some((p, s))
         })
         .collect();
     for (p, s) in list {
-        a.add_rel(
-            RelationKind::Attends,
-            p,
-            meeting,
-            status,
-            s.cover(mspan),
-            RULE.name,
-        );
+        a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), RULE.name);
     }
 }
 
@@ -150,19 +125,12 @@ mod tests {
     use crate::test_support::{extract, extract_all, has_edge};
 
     fn meeting(x: &crate::model::Extraction) -> String {
-        x.entities
-            .iter()
-            .find(|e| e.id.starts_with("meeting:"))
-            .map(|e| e.id.clone())
-            .unwrap_or_default()
+        x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
     }
 
     #[test]
     fn chaired_and_attended() {
-        let x = extract(
-            "The summit opened in Nairobi on Monday. Amos Kiprono chaired the summit.",
-            "2025-03-05",
-        );
+        let x = extract("The summit opened in Nairobi on Monday. Amos Kiprono chaired the summit.", "2025-03-05");
         assert!(has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)));
     }
 
@@ -172,18 +140,13 @@ mod tests {
         let x = extract(text, "2025-03-05");
         assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)));
         let all = extract_all(text, "2025-03-05");
-        assert!(all
-            .relations
-            .iter()
-            .any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
+        assert!(all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
     }
 
     #[test]
     fn persons_at_a_named_summit() {
-        let x = extract(
-            "The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.",
-            "2024-08-28",
-        );
+        let x =
+            extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
         assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)));
         assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)));
     }

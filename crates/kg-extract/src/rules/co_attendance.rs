@@ -14,18 +14,12 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "co_attendance",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "co_attendance", apply };
 
 fn apply(a: &mut Analysis) {
     for m in 0..a.ents.len() {
         if a.ents[m].kind != EntityKind::Meeting
-            || a.ents[m]
-                .meeting
-                .as_ref()
-                .is_some_and(|i| i.status != Status::Occurred)
+            || a.ents[m].meeting.as_ref().is_some_and(|i| i.status != Status::Occurred)
         {
             continue;
         }
@@ -43,19 +37,9 @@ fn apply(a: &mut Analysis) {
         if persons.len() != 2 {
             continue;
         }
-        let span = attendees
-            .iter()
-            .map(|r| r.span)
-            .fold(attendees[0].span, |x, y| x.cover(y));
+        let span = attendees.iter().map(|r| r.span).fold(attendees[0].span, |x, y| x.cover(y));
         let p: Vec<usize> = persons.into_iter().collect();
-        a.add_rel(
-            RelationKind::MetWith,
-            p[0],
-            p[1],
-            Status::Occurred,
-            span,
-            RULE.name,
-        );
+        a.add_rel(RelationKind::MetWith, p[0], p[1], Status::Occurred, span, RULE.name);
     }
 }
 
@@ -65,15 +49,8 @@ mod tests {
 
     #[test]
     fn two_attendees_met() {
-        let x = extract(
-            "The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.",
-            "2024-08-28",
-        );
-        assert!(has_edge(
-            &x,
-            "person:anna-brown",
-            "met_with",
-            "person:tom-price"
-        ));
+        let x =
+            extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
     }
 }

@@ -14,17 +14,11 @@ use super::Rule;
 use crate::analysis::{Analysis, MeetingClass};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "delegation_attends",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "delegation_attends", apply };
 
 fn apply(a: &mut Analysis) {
     let is_talks = |a: &Analysis, e: usize| {
-        a.ents[e]
-            .meeting
-            .as_ref()
-            .is_some_and(|m| m.class == Some(MeetingClass::Talks) || m.class.is_none())
+        a.ents[e].meeting.as_ref().is_some_and(|m| m.class == Some(MeetingClass::Talks) || m.class.is_none())
     };
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in &a.mentions {
@@ -32,21 +26,10 @@ fn apply(a: &mut Analysis) {
             *counts.entry(m.ent).or_default() += 1;
         }
     }
-    let salient = counts
-        .iter()
-        .max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e)))
-        .map(|(e, _)| *e);
-    let delegations: Vec<usize> = (0..a.ents.len())
-        .filter(|&e| a.ents[e].kind == EntityKind::Delegation)
-        .collect();
+    let salient = counts.iter().max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e))).map(|(e, _)| *e);
+    let delegations: Vec<usize> = (0..a.ents.len()).filter(|&e| a.ents[e].kind == EntityKind::Delegation).collect();
     for d in delegations {
-        let Some(first) = a
-            .mentions
-            .iter()
-            .filter(|m| m.ent == d)
-            .min_by_key(|m| m.span.start)
-            .cloned()
-        else {
+        let Some(first) = a.mentions.iter().filter(|m| m.ent == d).min_by_key(|m| m.span.start).cloned() else {
             continue;
         };
         let nearest = a
@@ -63,14 +46,7 @@ fn apply(a: &mut Analysis) {
             Some(Status::Occurred) => Status::Occurred,
             _ => Status::Planned,
         };
-        a.add_rel(
-            RelationKind::Attends,
-            d,
-            meeting,
-            status,
-            first.span,
-            RULE.name,
-        );
+        a.add_rel(RelationKind::Attends, d, meeting, status, first.span, RULE.name);
     }
 }
 
@@ -80,22 +56,9 @@ mod tests {
 
     #[test]
     fn delegation_attends_the_talks() {
-        let x = extract(
-            "Talks open in Geneva on Friday. The Swiss delegation arrived.",
-            "2025-03-05",
-        );
-        let m = x
-            .entities
-            .iter()
-            .find(|e| e.id.starts_with("meeting:"))
-            .map(|e| e.id.clone())
-            .unwrap_or_default();
-        let d = x
-            .entities
-            .iter()
-            .find(|e| e.id.starts_with("delegation:ch"))
-            .map(|e| e.id.clone())
-            .unwrap_or_default();
+        let x = extract("Talks open in Geneva on Friday. The Swiss delegation arrived.", "2025-03-05");
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+        let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
         assert!(has_edge(&x, &d, "attends", &m), "{:?}", x.relations);
     }
 }

@@ -12,23 +12,11 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule {
-    name: "delegation_mention",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "delegation_mention", apply };
 
 /// Adjectives allowed between the country and the noun: "Russian high-level delegation".
-const ADJECTIVES: &[&str] = &[
-    "negotiating",
-    "high-level",
-    "low-level",
-    "official",
-    "peace",
-    "government",
-    "technical",
-    "senior",
-    "military",
-];
+const ADJECTIVES: &[&str] =
+    &["negotiating", "high-level", "low-level", "official", "peace", "government", "technical", "senior", "military"];
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
@@ -63,12 +51,7 @@ fn apply(a: &mut Analysis) {
                     .max_by_key(|m| m.span.start)
                     .map(|m| m.ent);
                 if let Some(d) = last {
-                    a.add_mention(
-                        d,
-                        Span::new(a.toks[head_start - 1].span.start, end),
-                        RULE.name,
-                        Form::Anaphor,
-                    );
+                    a.add_mention(d, Span::new(a.toks[head_start - 1].span.start, end), RULE.name, Form::Anaphor);
                 }
             }
             None => {}
@@ -125,10 +108,7 @@ fn sender(a: &Analysis, ent: usize) -> Option<usize> {
 
 fn capital_of(a: &Analysis, ent: usize) -> Option<usize> {
     let e = &a.ents[ent];
-    a.gaz
-        .countries
-        .iter()
-        .position(|c| c.capital == e.label && e.iso.as_deref() == Some(c.iso.as_str()))
+    a.gaz.countries.iter().position(|c| c.capital == e.label && e.iso.as_deref() == Some(c.iso.as_str()))
 }
 
 /// Countries and organisations send delegations; a capital stands for its country.
@@ -147,11 +127,7 @@ fn represented_by(a: &mut Analysis, ent: usize) -> Option<usize> {
 
 /// The delegation of a country or organisation, created on first use.
 fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
-    if let Some(i) = a
-        .ents
-        .iter()
-        .position(|e| e.kind == EntityKind::Delegation && e.represents == Some(represented))
-    {
+    if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Delegation && e.represents == Some(represented)) {
         return i;
     }
     let r = &a.ents[represented];
@@ -178,22 +154,12 @@ mod tests {
             ("The Russian delegation arrived.", "delegation:ru"),
             ("Ukraine's delegation arrived.", "delegation:ua"),
             ("A delegation from Turkey arrived.", "delegation:tr"),
-            (
-                "Officials described the negotiating team Moscow sent.",
-                "delegation:ru",
-            ),
+            ("Officials described the negotiating team Moscow sent.", "delegation:ru"),
         ];
         for (text, want) in cases {
             let x = extract(text, "2025-05-15");
-            assert!(
-                entities(&x).iter().any(|e| e.starts_with(want)),
-                "{text}: {:?}",
-                entities(&x)
-            );
-            assert!(
-                has_edge(&x, want, "represents", &format!("country:{}", &want[11..])),
-                "{text}"
-            );
+            assert!(entities(&x).iter().any(|e| e.starts_with(want)), "{text}: {:?}", entities(&x));
+            assert!(has_edge(&x, want, "represents", &format!("country:{}", &want[11..])), "{text}");
         }
     }
 }

@@ -11,10 +11,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
 
-pub const RULE: Rule = Rule {
-    name: "gazetteer_names",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "gazetteer_names", apply };
 
 /// Preference among entries that share one surface form.
 fn rank(t: &Target) -> u8 {
@@ -51,11 +48,7 @@ fn apply(a: &mut Analysis) {
         let Some(&target) = targets.first() else {
             continue;
         };
-        let form = if matches!(target, Target::Demonym(_)) {
-            Form::Demonym
-        } else {
-            Form::Name
-        };
+        let form = if matches!(target, Target::Demonym(_)) { Form::Demonym } else { Form::Name };
         let ent = a.gaz_entity(target);
         a.add_mention(ent, hit.span, RULE.name, form);
     }
@@ -67,21 +60,10 @@ mod tests {
 
     #[test]
     fn finds_countries_demonyms_cities_and_orgs() {
-        let x = extract(
-            "Turkish officials met NATO envoys in Ankara and Iranian diplomats.",
-            "2025-05-15",
-        );
+        let x = extract("Turkish officials met NATO envoys in Ankara and Iranian diplomats.", "2025-05-15");
         let found = entities(&x);
-        for want in [
-            "country:tr",
-            "country:ir",
-            "organization:nato",
-            "location:ankara",
-        ] {
-            assert!(
-                found.iter().any(|id| id == want),
-                "{want} missing from {found:?}"
-            );
+        for want in ["country:tr", "country:ir", "organization:nato", "location:ankara"] {
+            assert!(found.iter().any(|id| id == want), "{want} missing from {found:?}");
         }
     }
 }

@@ -12,10 +12,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule {
-    name: "given_name_person",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "given_name_person", apply };
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
@@ -41,16 +38,10 @@ mod tests {
 
     #[test]
     fn given_name_and_surname() {
-        let x = extract(
-            "Talks were led by Keith Lawson and Ursula von der Brandt.",
-            "2025-03-01",
-        );
+        let x = extract("Talks were led by Keith Lawson and Ursula von der Brandt.", "2025-03-01");
         let e = entities(&x);
         assert!(e.contains(&"person:keith-lawson".to_string()), "{e:?}");
-        assert!(
-            e.contains(&"person:ursula-von-der-brandt".to_string()),
-            "{e:?}"
-        );
+        assert!(e.contains(&"person:ursula-von-der-brandt".to_string()), "{e:?}");
     }
 
     #[test]

@@ -10,10 +10,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "held_in",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "held_in", apply };
 
 fn apply(a: &mut Analysis) {
     for m in 0..a.ents.len() {
@@ -21,20 +18,10 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let Some(place) = info.place else { continue };
-        let Some(span) = a
-            .mentions
-            .iter()
-            .filter(|x| x.ent == m)
-            .map(|x| x.span)
-            .min()
-        else {
+        let Some(span) = a.mentions.iter().filter(|x| x.ent == m).map(|x| x.span).min() else {
             continue;
         };
-        let status = if info.status == Status::Occurred {
-            Status::Occurred
-        } else {
-            Status::Planned
-        };
+        let status = if info.status == Status::Occurred { Status::Occurred } else { Status::Planned };
         a.add_rel(RelationKind::HeldIn, m, place, status, span, RULE.name);
     }
 }

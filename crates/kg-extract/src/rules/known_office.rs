@@ -15,10 +15,7 @@ use crate::analysis::Analysis;
 use crate::gazetteer::Role;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule {
-    name: "known_office",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "known_office", apply };
 
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };
@@ -26,13 +23,7 @@ fn apply(a: &mut Analysis) {
         let Some(known) = a.ents[p].known else {
             continue;
         };
-        let Some(first) = a
-            .mentions
-            .iter()
-            .filter(|m| m.ent == p)
-            .map(|m| m.span)
-            .min()
-        else {
+        let Some(first) = a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).min() else {
             continue;
         };
         let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
@@ -51,10 +42,7 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
             // The article's own title for this office, when it gave one, wins.
-            if a.rels
-                .iter()
-                .any(|r| r.kind == RelationKind::OfficialOf && r.src == p && r.dst == target)
-            {
+            if a.rels.iter().any(|r| r.kind == RelationKind::OfficialOf && r.src == p && r.dst == target) {
                 continue;
             }
             let title = term.title.clone();
@@ -80,18 +68,8 @@ mod tests {
     #[test]
     fn head_of_state_by_date() {
         let x = extract("President Macron spoke about France.", "2025-03-01");
-        assert!(has_edge(
-            &x,
-            "person:emmanuel-macron",
-            "official_of",
-            "country:fr"
-        ));
+        assert!(has_edge(&x, "person:emmanuel-macron", "official_of", "country:fr"));
         let x = extract("President Macron spoke about France.", "2016-03-01");
-        assert!(!has_edge(
-            &x,
-            "person:emmanuel-macron",
-            "official_of",
-            "country:fr"
-        ));
+        assert!(!has_edge(&x, "person:emmanuel-macron", "official_of", "country:fr"));
     }
 }

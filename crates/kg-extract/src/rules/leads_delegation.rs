@@ -13,10 +13,7 @@ use crate::analysis::Analysis;
 use crate::clause::{objects_after, subject_of};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "leads_delegation",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "leads_delegation", apply };
 
 fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::model::Span)> {
     (from..to.min(a.toks.len())).find_map(|k| {
@@ -28,10 +25,8 @@ fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let w = a.lower(i);
-        let active = matches!(
-            w.as_str(),
-            "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading"
-        );
+        let active =
+            matches!(w.as_str(), "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading");
         if !active {
             continue;
         }
@@ -42,26 +37,12 @@ fn apply(a: &mut Analysis) {
                 continue;
             };
             if let Some(&(p, pspan)) = objects_after(a, i + 1).first() {
-                a.add_rel(
-                    RelationKind::LeadsDelegation,
-                    p,
-                    d,
-                    Status::Occurred,
-                    dspan.cover(pspan),
-                    RULE.name,
-                );
+                a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
         } else if let Some((d, dspan)) = delegation_at(a, i + 1, i + 4) {
             // "A will lead the X delegation"
             if let Some((p, pspan)) = subject_of(a, i) {
-                a.add_rel(
-                    RelationKind::LeadsDelegation,
-                    p,
-                    d,
-                    Status::Occurred,
-                    pspan.cover(dspan),
-                    RULE.name,
-                );
+                a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, pspan.cover(dspan), RULE.name);
             }
         }
     }
@@ -73,25 +54,9 @@ mod tests {
 
     #[test]
     fn active_and_passive() {
-        let x = extract(
-            "Foreign Minister Amina Odhiambo will lead the Kenyan delegation.",
-            "2025-03-05",
-        );
-        assert!(has_edge(
-            &x,
-            "person:amina-odhiambo",
-            "leads_delegation",
-            "delegation:ke"
-        ));
-        let x = extract(
-            "Ghana's delegation arrived. The delegation will be led by Kofi Mensah.",
-            "2025-03-05",
-        );
-        assert!(has_edge(
-            &x,
-            "person:kofi-mensah",
-            "leads_delegation",
-            "delegation:gh"
-        ));
+        let x = extract("Foreign Minister Amina Odhiambo will lead the Kenyan delegation.", "2025-03-05");
+        assert!(has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"));
+        let x = extract("Ghana's delegation arrived. The delegation will be led by Kofi Mensah.", "2025-03-05");
+        assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"));
     }
 }

@@ -9,10 +9,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "located_in",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "located_in", apply };
 
 fn apply(a: &mut Analysis) {
     for l in 0..a.ents.len() {
@@ -22,30 +19,14 @@ fn apply(a: &mut Analysis) {
         let Some(iso) = a.ents[l].iso.clone() else {
             continue;
         };
-        let Some(country) = a
-            .ents
-            .iter()
-            .position(|e| e.kind == EntityKind::Country && e.iso.as_ref() == Some(&iso))
+        let Some(country) = a.ents.iter().position(|e| e.kind == EntityKind::Country && e.iso.as_ref() == Some(&iso))
         else {
             continue;
         };
-        let mentioned = |e: usize| {
-            a.mentions
-                .iter()
-                .filter(|m| m.ent == e)
-                .map(|m| m.span)
-                .min()
-        };
+        let mentioned = |e: usize| a.mentions.iter().filter(|m| m.ent == e).map(|m| m.span).min();
         let (Some(span), Some(_)) = (mentioned(l), mentioned(country)) else {
             continue;
         };
-        a.add_rel(
-            RelationKind::LocatedIn,
-            l,
-            country,
-            Status::Occurred,
-            span,
-            RULE.name,
-        );
+        a.add_rel(RelationKind::LocatedIn, l, country, Status::Occurred, span, RULE.name);
     }
 }

@@ -14,14 +14,11 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
-use crate::clause::{clause_of, persons_in, status_at};
+use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityKind, Span, Status};
 
-pub const RULE: Rule = Rule {
-    name: "meeting_mention",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "meeting_mention", apply };
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
@@ -43,46 +40,48 @@ fn apply(a: &mut Analysis) {
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
         let (_, clause_end) = clause_of(a, i);
-        let mut info = MeetingInfo {
-            class: Some(class),
-            name,
-            org,
-            ..MeetingInfo::default()
-        };
+        let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         info.place = if class == MeetingClass::Visit {
             // "a visit to Russia since the war in Ukraine began": only the destination.
             visit_destination(a, i)
         } else {
-            place_before
-                .or_else(|| where_place(a, i))
-                .or_else(|| place_after(a, i + 1, clause_end))
+            place_before.or_else(|| where_place(a, i)).or_else(|| place_after(a, i + 1, clause_end))
         };
         info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
         if a.lower(i + 1) == "between" {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
-        info.status = status_at(a, i, None);
+        info.status = meeting_status(a, np_start, i, clause_end, info.date);
         let (clause_start, _) = clause_of(a, i);
-        info.past = (np_start.saturating_sub(2)..i).any(|k| {
-            matches!(
-                a.lower(k).as_str(),
-                "last" | "previous" | "earlier" | "former"
-            )
-        }) || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
-        let span = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
+        info.past = (np_start.saturating_sub(2)..i)
+            .any(|k| matches!(a.lower(k).as_str(), "last" | "previous" | "earlier" | "former"))
+            || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
+        let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
+        // The mention is the head noun: names inside the phrase keep their own mentions.
+        let span = a.toks[i].span;
         let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
         let surface = if specific {
-            a.slice(span)
-                .trim_start_matches("the ")
-                .trim_start_matches("The ")
-                .to_string()
+            a.slice(np).trim_start_matches("the ").trim_start_matches("The ").to_string()
         } else {
             String::new()
         };
         // Visits to a whole region are trips, not meetings.
         if class == MeetingClass::Visit && info.place.is_none() {
+            continue;
+        }
+        // A bare "talks" is generic ("called for direct talks"); only a definite one
+        // ("the talks", "Monday's talks") refers back to a meeting.
+        let says_something = specific || info.date.is_some() || !info.participants.is_empty();
+        let definite = np_start > 0
+            && matches!(
+                a.lower(np_start - 1).as_str(),
+                "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her"
+            )
+            || matches!(a.lower(np_start).as_str(), "the" | "this" | "these" | "those")
+            || (np_start..i).any(|k| matches!(a.word(k), "'s" | "\u{2019}s"));
+        if !says_something && !definite {
             continue;
         }
         resolve_meeting(a, info, span, &surface, RULE.name);
@@ -206,8 +205,38 @@ fn np_modifier(w: &str) -> bool {
     !STOP.contains(&w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
-        && w.chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+}
+
+/// Whether the meeting itself took place, from its own words: "proposed talks",
+/// "the summit was cancelled", "talks are set to take place", or a date after
+/// publication. Who attends it is another matter (read by `attends`).
+fn meeting_status(
+    a: &Analysis,
+    np_start: usize,
+    i: usize,
+    clause_end: usize,
+    date: Option<crate::dates::DateValue>,
+) -> Status {
+    let before: Vec<String> = (np_start.saturating_sub(1)..i).map(|k| a.lower(k)).collect();
+    let after: Vec<String> = (i + 1..clause_end.min(i + 8)).map(|k| a.lower(k)).collect();
+    let any = |words: &[String], cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+    if any(&after, &["cancelled", "canceled", "postponed", "scrapped", "collapsed"])
+        || after.windows(2).any(|w| w[0] == "called" && w[1] == "off")
+    {
+        return Status::Cancelled;
+    }
+    if any(&before, &["proposed", "possible", "potential", "hypothetical"]) {
+        return Status::Proposed;
+    }
+    let future = matches!((date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p) && d.day.is_some());
+    if future
+        || any(&before, &["planned", "upcoming", "next", "scheduled"])
+        || any(&after, &["will", "set", "scheduled", "expected", "due", "planned"])
+    {
+        return Status::Planned;
+    }
+    Status::Occurred
 }
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
@@ -219,15 +248,8 @@ fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
         .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { String::new() };
     match lower {
-        "meeting" => {
-            next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their")
-        }
-        "visit" => {
-            matches!(
-                prev.as_str(),
-                "to" | "will" | "would" | "could" | "may" | "might"
-            ) || next_is_person
-        }
+        "meeting" => next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their"),
+        "visit" => matches!(prev.as_str(), "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
         _ => false,
     }
 }
@@ -239,13 +261,7 @@ fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
 fn noun_phrase(
     a: &Analysis,
     i: usize,
-) -> (
-    usize,
-    Option<String>,
-    Option<usize>,
-    Option<usize>,
-    Option<crate::dates::DateValue>,
-) {
+) -> (usize, Option<String>, Option<usize>, Option<usize>, Option<crate::dates::DateValue>) {
     let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
     let (mut start, mut org, mut place, mut date) = (i, None, None, None);
     let trigger_cap = a.toks[i].is_cap;
@@ -262,10 +278,7 @@ fn noun_phrase(
                 EntityKind::Location => place = place.or(Some(m.ent)),
                 _ => {}
             }
-            if !matches!(
-                a.ents[m.ent].kind,
-                EntityKind::Organization | EntityKind::Location
-            ) {
+            if !matches!(a.ents[m.ent].kind, EntityKind::Organization | EntityKind::Location) {
                 break;
             }
             k = a.tok_at(m.span.start);
@@ -296,19 +309,13 @@ fn noun_phrase(
         }
     }
     // Headline case ("Proposed Talks In Turkey") names nothing.
-    let headline = a
-        .toks
-        .get(i + 1)
-        .is_some_and(|t| t.is_cap && crate::names::is_function_word(a.word(i + 1)));
+    let headline = a.toks.get(i + 1).is_some_and(|t| t.is_cap && crate::names::is_function_word(a.word(i + 1)));
     let participle = name_start < i && {
         let w = a.lower(name_start);
         w.ends_with("ed") || w.ends_with("ing")
     };
     let name = (trigger_cap && name_start < i && !headline && !participle)
-        .then(|| {
-            a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end))
-                .to_string()
-        })
+        .then(|| a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end)).to_string())
         .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
     (start, name, org, place, date)
 }
@@ -338,17 +345,10 @@ pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
     if !matches!(a.lower(i + 1).as_str(), "to" | "in") {
         return None;
     }
-    let k = if a.lower(i + 2) == "the" {
-        i + 3
-    } else {
-        i + 2
-    };
+    let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };
     let m = a.mention_at(a.toks.get(k)?.span.start)?;
     let e = &a.ents[m.ent];
-    let vague = e
-        .attrs
-        .get("kind")
-        .is_some_and(|k| k == "continent" || k == "region");
+    let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
 }
 
@@ -362,9 +362,7 @@ fn where_place(a: &Analysis, i: usize) -> Option<usize> {
     a.mentions
         .iter()
         .filter(|m| {
-            m.span.end <= at
-                && a.ents[m.ent].kind == EntityKind::Location
-                && a.sent_of(m.span.start) == a.sent_of(at)
+            m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at)
         })
         .min_by_key(|m| m.span.start)
         .map(|m| m.ent)
@@ -376,34 +374,19 @@ mod tests {
 
     #[test]
     fn talks_with_place_and_date_then_a_bare_reference() {
-        let x = extract(
-            "Peace talks will take place in Doha on June 3. The talks are expected to be hard.",
-            "2024-05-30",
-        );
-        let meetings: Vec<_> = x
-            .entities
-            .iter()
-            .filter(|e| e.id.starts_with("meeting:"))
-            .collect();
+        let x =
+            extract("Peace talks will take place in Doha on June 3. The talks are expected to be hard.", "2024-05-30");
+        let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
         assert_eq!(meetings.len(), 1, "{meetings:?}");
         assert!(has_edge(&x, &meetings[0].id, "held_in", "location:doha"));
-        assert_eq!(
-            meeting_date(&x, &meetings[0].id).as_deref(),
-            Some("2024-06-03")
-        );
+        assert_eq!(meeting_date(&x, &meetings[0].id).as_deref(), Some("2024-06-03"));
     }
 
     #[test]
     fn named_summit_with_a_date_before_it() {
-        let x = extract(
-            "They spoke at the November 2023 Lakeside Summit.",
-            "2024-08-28",
-        );
+        let x = extract("They spoke at the November 2023 Lakeside Summit.", "2024-08-28");
         let m = x.entities.iter().find(|e| e.label == "Lakeside Summit");
         assert!(m.is_some(), "{:?}", x.entities);
-        assert_eq!(
-            m.and_then(|m| m.attributes.get("date")).map(String::as_str),
-            Some("2023-11")
-        );
+        assert_eq!(m.and_then(|m| m.attributes.get("date")).map(String::as_str), Some("2023-11"));
     }
 }

@@ -14,10 +14,7 @@ use crate::analysis::Analysis;
 use crate::clause::{objects_after, subject_of};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule {
-    name: "member_of",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "member_of", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
@@ -25,57 +22,33 @@ fn apply(a: &mut Analysis) {
         let n1 = a.lower(i + 1);
         let n2 = a.lower(i + 2);
         let n3 = a.lower(i + 3);
-        let member_noun = |x: &str| {
-            matches!(
-                x,
-                "negotiators" | "negotiator" | "members" | "member" | "delegates" | "delegate"
-            )
-        };
+        let member_noun =
+            |x: &str| matches!(x, "negotiators" | "negotiator" | "members" | "member" | "delegates" | "delegate");
         // Subject-side patterns: the person precedes the trigger.
         let subject_side = (w == "among" && (n1 == "the" && member_noun(&n2) || member_noun(&n1)))
             || (w == "named" && n1 == "as" && (member_noun(&n2) || member_noun(&n3)))
-            || (matches!(w.as_str(), "is" | "was" | "are")
-                && n1 == "a"
-                && member_noun(&n2)
-                && n3 == "of");
+            || (matches!(w.as_str(), "is" | "was" | "are") && n1 == "a" && member_noun(&n2) && n3 == "of");
         if subject_side {
             if let Some((p, pspan)) = subject_of(a, i) {
                 if let Some(d) = delegation_for(a, i, p) {
-                    a.add_rel(
-                        RelationKind::MemberOf,
-                        p,
-                        d,
-                        Status::Occurred,
-                        pspan.cover(a.toks[i].span),
-                        RULE.name,
-                    );
+                    a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, pspan.cover(a.toks[i].span), RULE.name);
                 }
             }
             continue;
         }
         // Object-side patterns: "the delegation includes A, B", "negotiators A and B".
         let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
-        let delegation_before = (sent_start..i).any(|k| {
-            a.mention_at(a.toks[k].span.start)
-                .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation)
-        });
-        let object_side = matches!(
-            w.as_str(),
-            "included" | "includes" | "include" | "including" | "comprises" | "comprised"
-        ) && delegation_before
-            || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap));
+        let delegation_before = (sent_start..i)
+            .any(|k| a.mention_at(a.toks[k].span.start).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
+        let object_side =
+            matches!(w.as_str(), "included" | "includes" | "include" | "including" | "comprises" | "comprised")
+                && delegation_before
+                || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap));
         if object_side {
             let objects = objects_after(a, i);
             for (p, pspan) in objects {
                 if let Some(d) = delegation_for(a, i, p) {
-                    a.add_rel(
-                        RelationKind::MemberOf,
-                        p,
-                        d,
-                        Status::Occurred,
-                        a.toks[i].span.cover(pspan),
-                        RULE.name,
-                    );
+                    a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, a.toks[i].span.cover(pspan), RULE.name);
                 }
             }
         }
@@ -86,30 +59,20 @@ fn apply(a: &mut Analysis) {
 /// preferring the delegation of the person's own country.
 fn delegation_for(a: &Analysis, i: usize, person: usize) -> Option<usize> {
     let sent = a.sent_of(a.toks[i].span.start);
-    let own_country: Vec<usize> = a
-        .titles
-        .iter()
-        .filter(|t| t.person == person)
-        .filter_map(|t| t.affiliation)
-        .collect();
+    let own_country: Vec<usize> =
+        a.titles.iter().filter(|t| t.person == person).filter_map(|t| t.affiliation).collect();
     let delegations: Vec<(usize, Span)> = a
         .mentions
         .iter()
         .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation && a.sent_of(m.span.start) <= sent)
         .map(|m| (m.ent, m.span))
         .collect();
-    if let Some(&(d, _)) = delegations.iter().rev().find(|(d, _)| {
-        a.ents[*d]
-            .represents
-            .is_some_and(|r| own_country.contains(&r))
-    }) {
+    if let Some(&(d, _)) =
+        delegations.iter().rev().find(|(d, _)| a.ents[*d].represents.is_some_and(|r| own_country.contains(&r)))
+    {
         return Some(d);
     }
-    if let Some(&(d, _)) = delegations
-        .iter()
-        .rev()
-        .find(|(_, s)| a.sent_of(s.start) == sent)
-    {
+    if let Some(&(d, _)) = delegations.iter().rev().find(|(_, s)| a.sent_of(s.start) == sent) {
         return Some(d);
     }
     delegations.last().map(|&(d, _)| d)
@@ -121,23 +84,16 @@ mod tests {
 
     #[test]
     fn among_the_negotiators() {
-        let x = extract("Tanzania's delegation arrived on Monday. Deputy Minister Juma Mwinyi would be among the negotiators.", "2025-03-05");
-        assert!(has_edge(
-            &x,
-            "person:juma-mwinyi",
-            "member_of",
-            "delegation:tz"
-        ));
+        let x = extract(
+            "Tanzania's delegation arrived on Monday. Deputy Minister Juma Mwinyi would be among the negotiators.",
+            "2025-03-05",
+        );
+        assert!(has_edge(&x, "person:juma-mwinyi", "member_of", "delegation:tz"));
     }
 
     #[test]
     fn named_as_a_negotiator() {
         let x = extract("The Kenyan delegation was announced. Grace Wanjiru, director of the Central Bank, is also named as a negotiator.", "2025-03-05");
-        assert!(has_edge(
-            &x,
-            "person:grace-wanjiru",
-            "member_of",
-            "delegation:ke"
-        ));
+        assert!(has_edge(&x, "person:grace-wanjiru", "member_of", "delegation:ke"));
     }
 }

@@ -14,14 +14,11 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
-use crate::clause::{clause_of, objects_after, status_at, subject_of};
+use crate::clause::{clause_of, objects_after, status_at, subject_of, subjects_of};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "met_with",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "met_with", apply };
 
 /// How many tokens the trigger spans, if token `i` starts one.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
@@ -38,22 +35,16 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         // "Saturday's talks with X": the talks of the clause's subject.
         "talks" | "negotiations" | "meetings"
             if next == "with"
-                && !matches!(
-                    a.lower(i.wrapping_sub(1)).as_str(),
-                    "held" | "hold" | "holds" | "holding"
-                ) =>
+                && !matches!(a.lower(i.wrapping_sub(1)).as_str(), "held" | "hold" | "holds" | "holding") =>
         {
             Some(2)
         }
-        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed"
-        | "welcomes"
+        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes"
             if next_is_person || a.toks.get(i + 1).is_some_and(|t| t.is_cap) =>
         {
             Some(1)
         }
-        "held" | "hold" | "holds" | "holding" if next == "talks" && a.lower(i + 2) == "with" => {
-            Some(3)
-        }
+        "held" | "hold" | "holds" | "holding" if next == "talks" && a.lower(i + 2) == "with" => Some(3),
         "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(3),
         "convenes" | "convened" | "convene" if next == "with" => Some(2),
         _ => None,
@@ -64,10 +55,7 @@ fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         if let Some(len) = trigger(a, i) {
             verb(a, i, len);
-        } else if a.lower(i) == "between"
-            && i > 0
-            && matches!(a.lower(i - 1).as_str(), "meeting" | "talks")
-        {
+        } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1).as_str(), "meeting" | "talks") {
             between(a, i);
         }
     }
@@ -77,6 +65,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
     let objects = objects_after(a, last);
     let Some(&(_, first_span)) = objects.first() else {
+        mutual(a, i, last);
         return;
     };
     // The object must follow closely: "met on May 14 with X" allows a date between.
@@ -87,9 +76,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         return;
     };
     let status = tense(a, i, status_at(a, i, Some(subject_span)));
-    let span = subject_span
-        .cover(a.toks[last].span)
-        .cover(objects.last().map_or(first_span, |o| o.1));
+    let span = subject_span.cover(a.toks[last].span).cover(objects.last().map_or(first_span, |o| o.1));
     let mut participants = vec![subject];
     for &(obj, _) in &objects {
         if obj != subject {
@@ -103,14 +90,10 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let near_end = (after_objects..clause_end.min(after_objects + 9))
         .find(|&k| a.word(k) == ",")
         .unwrap_or(clause_end.min(after_objects + 9));
-    let place = place_after(a, after_objects, near_end)
-        .or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
-    let date = date_in(a, clause_of(a, i).0, clause_end).or_else(|| {
-        a.doc
-            .date
-            .filter(|_| present_tense(a, i))
-            .map(crate::dates::DateValue::from_date)
-    });
+    let place =
+        place_after(a, after_objects, near_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
+    let date = date_in(a, clause_of(a, i).0, clause_end)
+        .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
     let named = a
@@ -125,9 +108,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     if let Some(m) = named {
         let finer = place.filter(|&p| {
             let have = a.ents[m].meeting.as_ref().and_then(|x| x.place);
-            have.is_none_or(|h| {
-                a.ents[h].kind == EntityKind::Country && a.ents[p].iso == a.ents[h].iso
-            })
+            have.is_none_or(|h| a.ents[h].kind == EntityKind::Country && a.ents[p].iso == a.ents[h].iso)
         });
         if let Some(info) = a.ents[m].meeting.as_mut() {
             info.place = finer.or(info.place);
@@ -154,6 +135,40 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
 }
 
+/// "A and B met (on Wednesday near San Francisco)": every pair of the subjects met.
+fn mutual(a: &mut Analysis, i: usize, last: usize) {
+    if !matches!(a.lower(i).as_str(), "met" | "meet" | "meets") {
+        return;
+    }
+    let subjects = subjects_of(a, i);
+    if subjects.len() < 2 {
+        return;
+    }
+    let status = tense(a, i, status_at(a, i, Some(subjects[0].1)));
+    let span = subjects[0].1.cover(a.toks[last].span);
+    for x in 0..subjects.len() {
+        for y in x + 1..subjects.len() {
+            a.add_rel(RelationKind::MetWith, subjects[x].0, subjects[y].0, status, span, RULE.name);
+        }
+    }
+    let (clause_start, clause_end) = clause_of(a, i);
+    let near_end = clause_end.min(last + 12);
+    let Some(place) = place_after(a, last + 1, near_end) else { return };
+    let info = MeetingInfo {
+        class: Some(MeetingClass::Meeting),
+        place: Some(place),
+        date: date_in(a, clause_start, clause_end),
+        participants: subjects.iter().map(|s| s.0).collect(),
+        status,
+        ..MeetingInfo::default()
+    };
+    if let Some(m) = resolve_meeting(a, info, a.toks[i].span, "", RULE.name) {
+        for (p, _) in subjects {
+            a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+        }
+    }
+}
+
 /// "a meeting between A and B".
 fn between(a: &mut Analysis, i: usize) {
     let persons = objects_after(a, i);
@@ -164,14 +179,7 @@ fn between(a: &mut Analysis, i: usize) {
     let span = a.toks[i - 1].span.cover(persons[persons.len() - 1].1);
     for x in 0..persons.len() {
         for y in x + 1..persons.len() {
-            a.add_rel(
-                RelationKind::MetWith,
-                persons[x].0,
-                persons[y].0,
-                status,
-                span,
-                RULE.name,
-            );
+            a.add_rel(RelationKind::MetWith, persons[x].0, persons[y].0, status, span, RULE.name);
         }
     }
 }
@@ -182,18 +190,13 @@ fn tense(a: &Analysis, i: usize, status: Status) -> Status {
         return status;
     }
     match a.lower(i).as_str() {
-        "meet" | "host" | "sit" | "hold" | "convene" if i > 0 && a.lower(i - 1) == "to" => {
-            Status::Proposed
-        }
+        "meet" | "host" | "sit" | "hold" | "convene" if i > 0 && a.lower(i - 1) == "to" => Status::Proposed,
         _ => status,
     }
 }
 
 fn present_tense(a: &Analysis, i: usize) -> bool {
-    matches!(
-        a.lower(i).as_str(),
-        "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits"
-    )
+    matches!(a.lower(i).as_str(), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
 }
 
 #[cfg(test)]
@@ -203,49 +206,17 @@ mod tests {
     #[test]
     fn met_and_hosted_make_edges_and_a_meeting() {
         let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
-        assert!(has_edge(
-            &x,
-            "person:amos-kiprono",
-            "met_with",
-            "person:rose-mwakasege"
-        ));
-        assert!(has_edge(
-            &x,
-            "person:amos-kiprono",
-            "met_with",
-            "person:paul-okello"
-        ));
-        let m = x
-            .entities
-            .iter()
-            .find(|e| e.id.starts_with("meeting:"))
-            .map(|e| e.id.clone())
-            .unwrap_or_default();
-        assert!(
-            has_edge(&x, "person:paul-okello", "attends", &m),
-            "{:?}",
-            x.entities
-        );
+        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
+        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"));
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(has_edge(&x, "person:paul-okello", "attends", &m), "{:?}", x.entities);
     }
 
     #[test]
     fn relative_clause_does_not_steal_the_subject() {
-        let x = extract(
-            "Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.",
-            "2025-03-05",
-        );
-        assert!(has_edge(
-            &x,
-            "person:anna-brown",
-            "met_with",
-            "person:ivan-petrov"
-        ));
-        assert!(!has_edge(
-            &x,
-            "person:tom-price",
-            "met_with",
-            "person:ivan-petrov"
-        ));
+        let x = extract("Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.", "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
+        assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"));
     }
 
     #[test]
@@ -258,15 +229,9 @@ mod tests {
             "Anna Brown said she would only meet Ivan Petrov.",
         ] {
             let x = extract(text, "2025-03-05");
-            assert!(
-                !has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"),
-                "{text}"
-            );
+            assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
         }
         let all = extract_all("Anna Brown refused to meet Ivan Petrov.", "2025-03-05");
-        assert!(all
-            .relations
-            .iter()
-            .any(|r| r.kind.as_str() == "met_with" && r.status.as_str() == "declined"));
+        assert!(all.relations.iter().any(|r| r.kind.as_str() == "met_with" && r.status.as_str() == "declined"));
     }
 }

@@ -11,10 +11,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule {
-    name: "official_of",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "official_of", apply };
 
 fn apply(a: &mut Analysis) {
     let facts = a.titles.clone();
@@ -24,14 +21,7 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         let before = a.rels.len();
-        a.add_rel(
-            RelationKind::OfficialOf,
-            f.person,
-            aff,
-            Status::Occurred,
-            f.span,
-            f.rule,
-        );
+        a.add_rel(RelationKind::OfficialOf, f.person, aff, Status::Occurred, f.span, f.rule);
         if a.rels.len() > before {
             if let Some(r) = a.rels.last_mut() {
                 r.attrs.insert("title".into(), f.title.clone());
@@ -47,15 +37,7 @@ mod tests {
 
     #[test]
     fn former_offices_are_not_current() {
-        let x = extract(
-            "Former Georgian President Nino Beridze spoke.",
-            "2025-03-01",
-        );
-        assert!(!has_edge(
-            &x,
-            "person:nino-beridze",
-            "official_of",
-            "country:ge"
-        ));
+        let x = extract("Former Georgian President Nino Beridze spoke.", "2025-03-01");
+        assert!(!has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
     }
 }

@@ -13,10 +13,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule {
-    name: "org_pattern",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "org_pattern", apply };
 
 const HEADS: &[&str] = &[
     "Ministry",
@@ -62,9 +59,8 @@ const HEADS: &[&str] = &[
     "Congress",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on"];
-const STARTERS_TO_DROP: &[&str] = &[
-    "The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of",
-];
+const STARTERS_TO_DROP: &[&str] =
+    &["The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of"];
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
@@ -76,8 +72,7 @@ fn apply(a: &mut Analysis) {
         let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
         let mut j = i + 1;
         let mut last_cap = i;
-        while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ")
-        {
+        while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {
             let w = a.word(j);
             if CONNECTORS.contains(&w) {
                 j += 1;
@@ -105,9 +100,7 @@ fn apply(a: &mut Analysis) {
         let words: Vec<&str> = (i..=last_cap).map(|k| a.word(k)).collect();
         let head = words.iter().position(|w| HEADS.contains(w));
         let end_tok = match head {
-            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => {
-                Some(last_cap)
-            }
+            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => Some(last_cap),
             Some(_) => words.iter().rposition(|w| HEADS.contains(w)).map(|h| i + h),
             None => None,
         };
@@ -135,11 +128,7 @@ fn starts_name(a: &Analysis, i: usize) -> bool {
 }
 
 fn org_named(a: &mut Analysis, label: &str) -> usize {
-    if let Some(i) = a
-        .ents
-        .iter()
-        .position(|e| e.kind == EntityKind::Organization && e.label == label)
-    {
+    if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == label) {
         return i;
     }
     a.new_entity(Ent::new(EntityKind::Organization, label))
@@ -151,15 +140,8 @@ mod tests {
 
     #[test]
     fn finds_organisations_by_head_noun() {
-        let x = extract(
-            "Anna Petrova, director of the Federal Customs Service, spoke.",
-            "2025-01-01",
-        );
-        assert!(
-            entities(&x).contains(&"organization:federal-customs-service".to_string()),
-            "{:?}",
-            entities(&x)
-        );
+        let x = extract("Anna Petrova, director of the Federal Customs Service, spoke.", "2025-01-01");
+        assert!(entities(&x).contains(&"organization:federal-customs-service".to_string()), "{:?}", entities(&x));
     }
 
     #[test]

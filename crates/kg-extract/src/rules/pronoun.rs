@@ -12,10 +12,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::model::EntityKind;
 
-pub const RULE: Rule = Rule {
-    name: "pronoun",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "pronoun", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
@@ -54,15 +51,7 @@ mod tests {
 
     #[test]
     fn pronoun_subject_of_the_next_sentence() {
-        let x = extract(
-            "Amina Odhiambo arrived in Nairobi. She met with Tom Price in the city.",
-            "2025-03-01",
-        );
-        assert!(has_edge(
-            &x,
-            "person:amina-odhiambo",
-            "met_with",
-            "person:tom-price"
-        ));
+        let x = extract("Amina Odhiambo arrived in Nairobi. She met with Tom Price in the city.", "2025-03-01");
+        assert!(has_edge(&x, "person:amina-odhiambo", "met_with", "person:tom-price"));
     }
 }

@@ -14,10 +14,7 @@ use crate::analysis::{Analysis, Form};
 use crate::gazetteer::{Role, Target, TitleCategory};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule {
-    name: "role_noun",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "role_noun", apply };
 
 #[derive(Clone, Copy, PartialEq)]
 enum Wanted {
@@ -30,9 +27,7 @@ enum Wanted {
 
 fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
     Some(match (word, next) {
-        ("leader", _) | ("chief", _) | ("head", "of") if next != "of" || word == "head" => {
-            (Wanted::Leader, 1)
-        }
+        ("leader", _) | ("chief", _) | ("head", "of") if next != "of" || word == "head" => (Wanted::Leader, 1),
         ("president", _) => (Wanted::President, 1),
         ("prime", "minister") | ("premier", _) | ("chancellor", _) => {
             (Wanted::PrimeMinister, if word == "prime" { 2 } else { 1 })
@@ -54,12 +49,7 @@ fn apply(a: &mut Analysis) {
         if a.lower(k) == "top" {
             k += 1;
         }
-        let Some(m) = a
-            .toks
-            .get(k)
-            .and_then(|t| a.mention_at(t.span.start))
-            .cloned()
-        else {
+        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)).cloned() else {
             alliance(a, i);
             continue;
         };
@@ -94,20 +84,13 @@ fn apply(a: &mut Analysis) {
 /// "the alliance", "the military alliance": NATO, when the article names it.
 fn alliance(a: &mut Analysis, the: usize) {
     let mut k = the + 1;
-    if matches!(
-        a.lower(k).as_str(),
-        "military" | "western" | "transatlantic" | "defence" | "defense"
-    ) {
+    if matches!(a.lower(k).as_str(), "military" | "western" | "transatlantic" | "defence" | "defense") {
         k += 1;
     }
     if a.lower(k) != "alliance" || a.toks.get(k).is_none() {
         return;
     }
-    let Some(nato) = a
-        .ents
-        .iter()
-        .position(|e| e.kind == EntityKind::Organization && e.key == "nato")
-    else {
+    let Some(nato) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.key == "nato") else {
         return;
     };
     let span = Span::new(a.toks[the].span.start, a.toks[k].span.end);
@@ -117,23 +100,13 @@ fn alliance(a: &mut Analysis, the: usize) {
 fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
     let iso = iso?;
     let country = a.gaz.countries.iter().find(|c| c.iso == iso)?;
-    let city = a
-        .gaz
-        .cities
-        .iter()
-        .position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
+    let city = a.gaz.cities.iter().position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
     Some(a.gaz_entity(Target::City(city)))
 }
 
 /// The person of the document holding the role, by the article's titles first and by
 /// the office-holder table second.
-fn person(
-    a: &Analysis,
-    country: usize,
-    iso: Option<&str>,
-    want: Wanted,
-    before: usize,
-) -> Option<usize> {
+fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before: usize) -> Option<usize> {
     let title_ok = |title: &str, cat: TitleCategory| {
         let t = title.to_lowercase();
         match want {
@@ -171,9 +144,7 @@ fn person(
             a.ents[e].known.is_some_and(|k| {
                 a.gaz.persons[k].terms.iter().any(|&t| {
                     let term = &a.gaz.terms[t];
-                    term.target == iso
-                        && role_ok(term.role, &term.title)
-                        && a.doc.date.is_none_or(|d| term.covers(d))
+                    term.target == iso && role_ok(term.role, &term.title) && a.doc.date.is_none_or(|d| term.covers(d))
                 })
             })
         })
@@ -188,10 +159,7 @@ mod tests {
 
     #[test]
     fn role_noun_resolves_to_the_titled_person() {
-        let x = extract(
-            "Kenyan President Amos Kiprono spoke. The Kenyan leader left.",
-            "2025-03-01",
-        );
+        let x = extract("Kenyan President Amos Kiprono spoke. The Kenyan leader left.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:amos-kiprono"), 2);
     }
 

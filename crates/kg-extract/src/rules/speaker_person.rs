@@ -11,14 +11,11 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule {
-    name: "speaker_person",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "speaker_person", apply };
 
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "asked", "wrote", "stated", "noted", "tweeted", "posted",
-    "warned", "stressed", "insisted",
+    "said", "says", "told", "added", "asked", "wrote", "stated", "noted", "tweeted", "posted", "warned", "stressed",
+    "insisted",
 ];
 
 fn apply(a: &mut Analysis) {
@@ -35,9 +32,8 @@ fn apply(a: &mut Analysis) {
         };
         let multi = next > i + 1;
         let before_verb = SPEECH.contains(&a.lower(next).as_str());
-        let after_verb = i > 0
-            && matches!(a.lower(i - 1).as_str(), "said" | "says")
-            && matches!(a.word(next), "." | "," | "");
+        let after_verb =
+            i > 0 && matches!(a.lower(i - 1).as_str(), "said" | "says") && matches!(a.word(next), "." | "," | "");
         if multi && (before_verb || after_verb) {
             let person = person_for_name(a, span, None);
             a.add_mention(person, span, RULE.name, Form::Name);
@@ -52,10 +48,8 @@ mod tests {
 
     #[test]
     fn speakers_before_and_after_the_verb() {
-        let x = extract(
-            "Tiko Abashidze told reporters it was over. \"We are ready,\" said Gela Dolidze.",
-            "2025-03-01",
-        );
+        let x =
+            extract("Tiko Abashidze told reporters it was over. \"We are ready,\" said Gela Dolidze.", "2025-03-01");
         let e = entities(&x);
         assert!(e.contains(&"person:tiko-abashidze".to_string()), "{e:?}");
         assert!(e.contains(&"person:gela-dolidze".to_string()), "{e:?}");

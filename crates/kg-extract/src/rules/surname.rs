@@ -15,10 +15,7 @@ use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
 use crate::names::{known_by_surname, persons_with_surname};
 
-pub const RULE: Rule = Rule {
-    name: "surname",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "surname", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
@@ -54,17 +51,7 @@ fn apply(a: &mut Analysis) {
 fn followed_by_verb(a: &Analysis, i: usize) -> bool {
     matches!(
         a.lower(i + 1).as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "met"
-            | "has"
-            | "had"
-            | "is"
-            | "was"
-            | "will"
-            | "'s"
-            | "\u{2019}s"
+        "said" | "says" | "told" | "met" | "has" | "had" | "is" | "was" | "will" | "'s" | "\u{2019}s"
     )
 }
 
@@ -74,10 +61,7 @@ mod tests {
 
     #[test]
     fn surnames_and_transliterations_resolve_to_one_person() {
-        let x = extract(
-            "Oleksandr Kovalenkyy arrived. Later Kovalenko and Kovalenkiy spoke.",
-            "2025-03-01",
-        );
+        let x = extract("Oleksandr Kovalenkyy arrived. Later Kovalenko and Kovalenkiy spoke.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:oleksandr-kovalenkyy"), 3);
     }
 }

@@ -16,10 +16,7 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 use crate::names::{name_at, person_for_name};
 use crate::title_phrase::{title_phrases, TitlePhrase};
 
-pub const RULE: Rule = Rule {
-    name: "titled_person",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "titled_person", apply };
 
 fn apply(a: &mut Analysis) {
     a.phrases = title_phrases(a);
@@ -38,10 +35,7 @@ fn apply(a: &mut Analysis) {
             }
             // "envoys A, B and C"
             let rest = a.text.get(at..).unwrap_or("");
-            let skip = [", and ", " and ", ", "]
-                .iter()
-                .find(|s| rest.starts_with(**s))
-                .map_or(0, |s| s.len());
+            let skip = [", and ", " and ", ", "].iter().find(|s| rest.starts_with(**s)).map_or(0, |s| s.len());
             if skip == 0 {
                 break;
             }
@@ -70,11 +64,7 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     }
     let (span, _) = name_at(a, tok, 4)?;
     let person = person_for_name(a, span, Some(title));
-    let form = if a.slice(span).contains(' ') {
-        Form::Name
-    } else {
-        Form::Surname
-    };
+    let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
     a.add_mention(person, span, RULE.name, form);
     Some((person, span))
 }
@@ -114,14 +104,7 @@ pub fn record(a: &mut Analysis, person: usize, p: &TitlePhrase, rule: &'static s
         });
     }
     if let Some(d) = p.delegation {
-        a.add_rel(
-            RelationKind::LeadsDelegation,
-            person,
-            d,
-            Status::Occurred,
-            p.span,
-            rule,
-        );
+        a.add_rel(RelationKind::LeadsDelegation, person, d, Status::Occurred, p.span, rule);
     }
 }
 
@@ -131,47 +114,22 @@ mod tests {
 
     #[test]
     fn title_and_name() {
-        let x = extract(
-            "Georgian Foreign Minister Nino Beridze arrived in Baku.",
-            "2025-03-01",
-        );
-        assert!(has_edge(
-            &x,
-            "person:nino-beridze",
-            "official_of",
-            "country:ge"
-        ));
-        assert_eq!(
-            person_title(&x, "person:nino-beridze").as_deref(),
-            Some("Foreign Minister")
-        );
+        let x = extract("Georgian Foreign Minister Nino Beridze arrived in Baku.", "2025-03-01");
+        assert!(has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
+        assert_eq!(person_title(&x, "person:nino-beridze").as_deref(), Some("Foreign Minister"));
     }
 
     #[test]
     fn plural_title_with_a_list() {
-        let x = extract(
-            "The US sent envoys Anna Brown and Tom Price to the talks.",
-            "2025-03-01",
-        );
+        let x = extract("The US sent envoys Anna Brown and Tom Price to the talks.", "2025-03-01");
         assert!(person_title(&x, "person:anna-brown").is_some());
         assert!(person_title(&x, "person:tom-price").is_some());
     }
 
     #[test]
     fn occupation_is_a_title_but_not_an_office() {
-        let x = extract(
-            "Polish political scientist Jan Nowak said little.",
-            "2025-03-01",
-        );
-        assert_eq!(
-            person_title(&x, "person:jan-nowak").as_deref(),
-            Some("political scientist")
-        );
-        assert!(!has_edge(
-            &x,
-            "person:jan-nowak",
-            "official_of",
-            "country:pl"
-        ));
+        let x = extract("Polish political scientist Jan Nowak said little.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:jan-nowak").as_deref(), Some("political scientist"));
+        assert!(!has_edge(&x, "person:jan-nowak", "official_of", "country:pl"));
     }
 }

@@ -14,17 +14,11 @@ use crate::clause::{clause_of, objects_after, status_at, subject_of};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, RelationKind};
 
-pub const RULE: Rule = Rule {
-    name: "visit",
-    apply,
-};
+pub const RULE: Rule = Rule { name: "visit", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
-        if !matches!(
-            a.lower(i).as_str(),
-            "visited" | "visits" | "visit" | "visiting"
-        ) {
+        if !matches!(a.lower(i).as_str(), "visited" | "visits" | "visit" | "visiting") {
             continue;
         }
         // The noun ("a visit to") is read by meeting_mention.
@@ -41,45 +35,23 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let status = status_at(a, i, Some(subject_span));
-        let host = objects_after(a, i)
-            .first()
-            .copied()
-            .filter(|(_, s)| a.tok_at(s.start) <= i + 4);
+        let host = objects_after(a, i).first().copied().filter(|(_, s)| a.tok_at(s.start) <= i + 4);
         let direct = a
             .toks
             .get(i + 1)
             .and_then(|t| a.mention_at(t.span.start))
-            .filter(|m| {
-                matches!(
-                    a.ents[m.ent].kind,
-                    EntityKind::Location | EntityKind::Country
-                )
-            })
+            .filter(|m| matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country))
             .map(|m| m.ent);
-        let place = direct.or_else(|| {
-            host.and_then(|(_, s)| {
-                place_after(a, a.tok_at(s.end), clause_end.min(a.tok_at(s.end) + 4))
-            })
-        });
+        let place = direct
+            .or_else(|| host.and_then(|(_, s)| place_after(a, a.tok_at(s.end), clause_end.min(a.tok_at(s.end) + 4))));
         let Some(place) = place else { continue };
-        if a.ents[place]
-            .attrs
-            .get("kind")
-            .is_some_and(|k| k == "continent" || k == "region")
-        {
+        if a.ents[place].attrs.get("kind").is_some_and(|k| k == "continent" || k == "region") {
             continue;
         }
         let mut participants = vec![subject];
         let span = subject_span.cover(a.toks[i].span);
         if let Some((h, hspan)) = host {
-            a.add_rel(
-                RelationKind::MetWith,
-                subject,
-                h,
-                status,
-                span.cover(hspan),
-                RULE.name,
-            );
+            a.add_rel(RelationKind::MetWith, subject, h, status, span.cover(hspan), RULE.name);
             participants.push(h);
         }
         let info = MeetingInfo {
@@ -104,35 +76,15 @@ mod tests {
 
     #[test]
     fn a_visit_is_a_meeting_in_the_place() {
-        let x = extract(
-            "Kenyan President Amos Kiprono visited Kampala on Monday.",
-            "2025-03-05",
-        );
-        let m = x
-            .entities
-            .iter()
-            .find(|e| e.id.starts_with("meeting:"))
-            .map(|e| e.id.clone())
-            .unwrap_or_default();
-        assert!(
-            has_edge(&x, &m, "held_in", "location:kampala"),
-            "{:?}",
-            x.entities
-        );
+        let x = extract("Kenyan President Amos Kiprono visited Kampala on Monday.", "2025-03-05");
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(has_edge(&x, &m, "held_in", "location:kampala"), "{:?}", x.entities);
         assert!(has_edge(&x, "person:amos-kiprono", "attends", &m));
     }
 
     #[test]
     fn a_planned_visit_is_no_fact() {
-        let x = extract(
-            "Amos Kiprono will visit Paul Okello in Kampala next week.",
-            "2025-03-05",
-        );
-        assert!(!has_edge(
-            &x,
-            "person:amos-kiprono",
-            "met_with",
-            "person:paul-okello"
-        ));
+        let x = extract("Amos Kiprono will visit Paul Okello in Kampala next week.", "2025-03-05");
+        assert!(!has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"));
     }
 }

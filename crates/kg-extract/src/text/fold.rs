@@ -8,11 +8,7 @@ pub fn fold(s: &str) -> String {
         } else if c == '\u{2019}' || c == '\u{2018}' {
             out.push('\'');
         } else {
-            out.push_str(
-                &deunicode::deunicode_char(c)
-                    .unwrap_or("")
-                    .to_ascii_lowercase(),
-            );
+            out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_ascii_lowercase());
         }
     }
     out
@@ -41,11 +37,7 @@ mod tests {
 
     #[test]
     fn folds_accents_and_quotes() {
-        for (input, want) in [
-            ("Erdoğan", "erdogan"),
-            ("Türkiye", "turkiye"),
-            ("O’Brien", "o'brien"),
-        ] {
+        for (input, want) in [("Erdoğan", "erdogan"), ("Türkiye", "turkiye"), ("O’Brien", "o'brien")] {
             assert_eq!(fold(input), want);
         }
     }

@@ -21,10 +21,9 @@ pub struct Sentence {
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof",
-    "Capt", "Maj", "Sgt", "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt",
-    "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres",
-    "Amb",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof", "Capt", "Maj", "Sgt",
+    "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres", "Amb",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -50,11 +49,7 @@ fn word_end(text: &str, start: usize) -> usize {
         if is_apostrophe(c) && joins {
             // A possessive 's (or bare s) is its own token: "Putin's" -> "Putin" "'s".
             let rest = &text[at + c.len_utf8()..];
-            let possessive = rest.starts_with('s')
-                && !rest[1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric());
+            let possessive = rest.starts_with('s') && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
             if possessive {
                 break;
             }
@@ -105,11 +100,7 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
             (pos + c.len_utf8(), false)
         };
         let end = end.max(pos + c.len_utf8());
-        tokens.push(Token {
-            span: Span::new(pos, end),
-            is_word,
-            is_cap: c.is_uppercase(),
-        });
+        tokens.push(Token { span: Span::new(pos, end), is_word, is_cap: c.is_uppercase() });
         newline_before.push(saw_newline);
         saw_newline = false;
         pos = end;
@@ -126,10 +117,8 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
             ends_sentence(text, &tokens, i)
         };
         if boundary_after {
-            sentences.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[i].span.end),
-                tokens: first..i + 1,
-            });
+            sentences
+                .push(Sentence { span: Span::new(tokens[first].span.start, tokens[i].span.end), tokens: first..i + 1 });
             first = i + 1;
         }
     }
@@ -152,9 +141,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             return false;
         }
         let next_char = next.chars().next().unwrap_or(' ');
-        return next_char.is_uppercase()
-            || next_char.is_ascii_digit()
-            || matches!(next, "\"" | "\u{201c}" | "(");
+        return next_char.is_uppercase() || next_char.is_ascii_digit() || matches!(next, "\"" | "\u{201c}" | "(");
     }
     let attached = i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
     if is_closing(here) && attached {
@@ -172,35 +159,18 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        segment(text)
-            .1
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect()
+        segment(text).1.iter().map(|t| &text[t.span.start..t.span.end]).collect()
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text)
-            .0
-            .iter()
-            .map(|s| &text[s.span.start..s.span.end])
-            .collect()
+        segment(text).0.iter().map(|s| &text[s.span.start..s.span.end]).collect()
     }
 
     #[test]
     fn tokens_keep_abbreviations_and_split_possessives() {
         assert_eq!(
             words("Mr. Smith's U.S. visit, face-to-face."),
-            [
-                "Mr.",
-                "Smith",
-                "'s",
-                "U.S.",
-                "visit",
-                ",",
-                "face-to-face",
-                "."
-            ]
+            ["Mr.", "Smith", "'s", "U.S.", "visit", ",", "face-to-face", "."]
         );
         assert_eq!(words("don’t Erdoğan’s"), ["don’t", "Erdoğan", "’s"]);
     }
@@ -209,12 +179,7 @@ mod tests {
     fn splits_sentences_but_not_after_titles_or_inside_ellipses() {
         assert_eq!(
             sentences("Mr. Lee met Ms. Park. \"We agreed.\" Then...they left.\nNew line"),
-            [
-                "Mr. Lee met Ms. Park.",
-                "\"We agreed.\"",
-                "Then...they left.",
-                "New line"
-            ]
+            ["Mr. Lee met Ms. Park.", "\"We agreed.\"", "Then...they left.", "New line"]
         );
     }
 
