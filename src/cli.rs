@@ -6,11 +6,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "kg",
-    version,
-    about = "Turn diplomatic news articles into a knowledge graph"
-)]
+#[command(name = "kg", version, about = "Turn diplomatic news articles into a knowledge graph")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

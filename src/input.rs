@@ -8,41 +8,24 @@ use chrono::NaiveDate;
 use kg_extract::Document;
 
 /// Reads the named files (or standard input for none or `-`) as documents.
-pub fn read_documents(
-    files: &[std::path::PathBuf],
-    date: Option<NaiveDate>,
-) -> Result<Vec<Document>> {
+pub fn read_documents(files: &[std::path::PathBuf], date: Option<NaiveDate>) -> Result<Vec<Document>> {
     if files.is_empty() || (files.len() == 1 && files[0] == Path::new("-")) {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        return Ok(vec![Document::new(
-            "stdin",
-            decode(&bytes, "standard input"),
-            date,
-        )]);
+        std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
+        return Ok(vec![Document::new("stdin", decode(&bytes, "standard input"), date)]);
     }
     files
         .iter()
         .map(|path| {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Ok(Document::new(
-                doc_id(path),
-                decode(&bytes, &path.display().to_string()),
-                date,
-            ))
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok(Document::new(doc_id(path), decode(&bytes, &path.display().to_string()), date))
         })
         .collect()
 }
 
 /// The id of a document read from a file: its name without extension.
 fn doc_id(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// UTF-8 text with a BOM removed; invalid bytes are replaced, with a warning.

@@ -224,14 +224,21 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let surface = self.slice(span).trim();
-        if form == Form::Name || form == Form::Surname {
-            if !surface.is_empty() && surface != self.ents[ent].label {
-                self.ents[ent].aliases.insert(surface.to_string());
-            }
+        if matches!(form, Form::Name | Form::Surname) && !surface.is_empty() && surface != self.ents[ent].label {
+            self.ents[ent].aliases.insert(surface.to_string());
         }
         let sent = self.sent_of(span.start);
         self.mentions.push(MentionRec { ent, span, sent, rule, form });
         true
+    }
+
+    /// Records a mention inside another ("Russia" in "Russia's Foreign Ministry"):
+    /// the country is named even though the longer name won.
+    pub fn add_nested_mention(&mut self, ent: usize, span: Span, rule: &'static str) {
+        let sent = self.sent_of(span.start);
+        if !self.mentions.iter().any(|m| m.ent == ent && m.span == span) {
+            self.mentions.push(MentionRec { ent, span, sent, rule, form: Form::Demonym });
+        }
     }
 
     pub fn new_entity(&mut self, ent: Ent) -> usize {

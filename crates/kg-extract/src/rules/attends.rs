@@ -25,7 +25,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("attend" | "attends" | "attended" | "attending", _, _) => 1,
         ("take" | "takes" | "took" | "taking", "part", "in") => 3,
         ("participate" | "participates" | "participated" | "participating", "in", _) => 2,
-        ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts" | "hosting", _, _) => 1,
+        ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts", _, _) => 1,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,

@@ -24,6 +24,8 @@ fn apply(a: &mut Analysis) {
         let (head_start, head_end) = match w.as_str() {
             "delegation" => (i, i),
             "team" if a.lower(i.wrapping_sub(1)) == "negotiating" => (i - 1, i),
+            // "the U.S. team, headed by ...": a country's team in talks.
+            "team" if negotiation_context(a, i) => (i, i),
             _ => continue,
         };
         if a.mention_at(a.toks[head_start].span.start).is_some() {
@@ -57,6 +59,15 @@ fn apply(a: &mut Analysis) {
             None => {}
         }
     }
+}
+
+/// A sentence about leading or negotiating: where "team" means a delegation.
+fn negotiation_context(a: &Analysis, i: usize) -> bool {
+    let sent = &a.sents[a.sent_of(a.toks[i].span.start)];
+    sent.tokens.clone().any(|k| {
+        let w = a.lower(k);
+        matches!(w.as_str(), "led" | "headed" | "talks" | "negotiations" | "negotiators" | "negotiating" | "delegation")
+    })
 }
 
 /// The country or organisation named right before the noun, across adjectives and a

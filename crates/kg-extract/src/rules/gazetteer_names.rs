@@ -51,6 +51,26 @@ fn apply(a: &mut Analysis) {
         let form = if matches!(target, Target::Demonym(_)) { Form::Demonym } else { Form::Name };
         let ent = a.gaz_entity(target);
         a.add_mention(ent, hit.span, RULE.name, form);
+        if let Target::Org(_) | Target::Place(_) = target {
+            nested_countries(a, hit.span);
+        }
+    }
+}
+
+/// Countries named inside a longer name: "Russia's Foreign Ministry", "Ukrainian
+/// Armed Forces".
+fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
+    let inner = a.slice(span);
+    // Leftmost-longest would find the whole name again; without its last character
+    // only the names inside it remain.
+    let Some((cut, _)) = inner.char_indices().next_back() else { return };
+    for hit in a.gaz.names().find(&inner[..cut]) {
+        let Some(&t) = hit.targets.iter().find(|t| matches!(t, Target::Country(_) | Target::Demonym(_))) else {
+            continue;
+        };
+        let ent = a.gaz_entity(t);
+        let at = crate::model::Span::new(span.start + hit.span.start, span.start + hit.span.end);
+        a.add_nested_mention(ent, at, RULE.name);
     }
 }
 

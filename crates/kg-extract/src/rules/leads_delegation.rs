@@ -36,7 +36,8 @@ fn apply(a: &mut Analysis) {
             let Some((d, dspan)) = delegation_at(a, before, i) else {
                 continue;
             };
-            if let Some(&(p, pspan)) = objects_after(a, i + 1).first() {
+            // "headed by A and B": co-heads.
+            for (p, pspan) in objects_after(a, i + 1) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
         } else if let Some((d, dspan)) = delegation_at(a, i + 1, i + 4) {

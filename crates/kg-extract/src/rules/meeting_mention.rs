@@ -46,7 +46,10 @@ fn apply(a: &mut Analysis) {
             // "a visit to Russia since the war in Ukraine began": only the destination.
             visit_destination(a, i)
         } else {
-            place_before.or_else(|| where_place(a, i)).or_else(|| place_after(a, i + 1, clause_end))
+            place_before
+                .or_else(|| where_place(a, i))
+                .or_else(|| place_after(a, i + 1, clause_end))
+                .or_else(|| purpose_place(a, np_start))
         };
         info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
         if a.lower(i + 1) == "between" {
@@ -338,6 +341,20 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "arrived in Jeddah on Sunday for talks": the place the clause went to before
+/// "for".
+fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
+    let mut k = np_start;
+    if k > 0 && a.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    if k == 0 || a.lower(k - 1) != "for" {
+        return None;
+    }
+    let (clause_start, _) = clause_of(a, k - 1);
+    place_after(a, clause_start, k - 1)
 }
 
 /// "visit to X", "visit in X": the place named right after the noun.

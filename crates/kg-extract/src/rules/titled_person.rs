@@ -24,10 +24,7 @@ fn apply(a: &mut Analysis) {
         let p = a.phrases[pi].clone();
         let mut at = p.span.end;
         let mut persons = Vec::new();
-        loop {
-            let Some(person) = person_right_after(a, at, p.title.as_str()) else {
-                break;
-            };
+        while let Some(person) = person_right_after(a, at, p.title.as_str()) {
             persons.push(person.0);
             at = person.1.end;
             if !p.plural {

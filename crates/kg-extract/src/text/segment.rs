@@ -109,13 +109,7 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
     let mut sentences = Vec::new();
     let mut first = 0;
     for i in 0..tokens.len() {
-        let boundary_after = if i + 1 == tokens.len() {
-            true
-        } else if newline_before[i + 1] {
-            true
-        } else {
-            ends_sentence(text, &tokens, i)
-        };
+        let boundary_after = i + 1 == tokens.len() || newline_before[i + 1] || ends_sentence(text, &tokens, i);
         if boundary_after {
             sentences
                 .push(Sentence { span: Span::new(tokens[first].span.start, tokens[i].span.end), tokens: first..i + 1 });
