@@ -57,6 +57,17 @@ fn apply(a: &mut Analysis) {
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
         info.status = meeting_status(a, np_start, i, clause_end, info.date);
+        // "rejected a proposal to hold a summit": the clause speaks of the meeting
+        // itself, unless its verb is someone's attendance ("is not expected to attend").
+        let attendance = (clause_of(a, i).0..i).any(|k| {
+            matches!(
+                a.lower(k).as_str(),
+                "attend" | "attends" | "attending" | "join" | "joining" | "travel" | "go" | "part"
+            )
+        });
+        if info.status == Status::Occurred && !attendance {
+            info.status = crate::clause::status_at(a, np_start, None);
+        }
         let (clause_start, _) = clause_of(a, i);
         info.past = (np_start.saturating_sub(2)..i)
             .any(|k| matches!(a.lower(k).as_str(), "last" | "previous" | "earlier" | "former"))

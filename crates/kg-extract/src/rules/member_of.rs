@@ -43,9 +43,11 @@ fn apply(a: &mut Analysis) {
         let object_side =
             matches!(w.as_str(), "included" | "includes" | "include" | "including" | "comprises" | "comprised")
                 && delegation_before
-                || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap));
+                || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
-            let objects = objects_after(a, i);
+            // "named its negotiators: A, B and C" — the list after the colon.
+            let from = if a.word(i + 1) == ":" { i + 1 } else { i };
+            let objects = objects_after(a, from);
             for (p, pspan) in objects {
                 if let Some(d) = delegation_for(a, i, p) {
                     a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, a.toks[i].span.cover(pspan), RULE.name);

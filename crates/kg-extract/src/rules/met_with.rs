@@ -72,7 +72,14 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     if a.tok_at(first_span.start) > last + 30 {
         return;
     }
-    let Some((subject, subject_span)) = subject_of(a, i) else {
+    // "plans for Putin to meet Macron": the person before "to" is the subject.
+    let infinitive_subject = (i >= 2 && a.lower(i - 1) == "to")
+        .then(|| {
+            a.mentions.iter().find(|m| m.span.end == a.toks[i - 2].span.end && a.ents[m.ent].kind == EntityKind::Person)
+        })
+        .flatten()
+        .map(|m| (m.ent, m.span));
+    let Some((subject, subject_span)) = infinitive_subject.or_else(|| subject_of(a, i)) else {
         return;
     };
     let status = tense(a, i, status_at(a, i, Some(subject_span)));
