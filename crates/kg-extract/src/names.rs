@@ -312,22 +312,28 @@ pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
 /// person; a bare surname resolves to a person of the document, else to the one known
 /// office holder of that surname (preferring one whose office matches `title`), else
 /// starts a new person.
-pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> usize {
+pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Option<usize> {
     let name = a.slice(span).to_string();
     if name.contains(' ') {
-        return a.person_named(&name);
+        return Some(a.person_named(&name));
     }
-    let in_doc = persons_with_surname(a, &name);
+    let mut in_doc = persons_with_surname(a, &name);
+    if in_doc.len() > 1 {
+        // Two people share the surname: only the title can tell them apart.
+        let wanted = title.map(str::to_lowercase);
+        in_doc.retain(|&p| a.titles.iter().any(|t| t.person == p && Some(t.title.to_lowercase()) == wanted));
+        return match in_doc.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+    }
     if let [one] = in_doc.as_slice() {
-        return *one;
+        return Some(*one);
     }
     if let Some(known) = known_by_surname(a, &name, title) {
-        return a.gaz_entity(crate::gazetteer::Target::Person(known));
+        return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
     }
-    if let Some(&first) = in_doc.first() {
-        return first;
-    }
-    a.person_named(&name)
+    Some(a.person_named(&name))
 }
 
 /// The one office holder, in office at the document's date, with this surname.

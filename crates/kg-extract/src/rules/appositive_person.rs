@@ -46,7 +46,7 @@ fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
     if !a.slice(span).contains(' ') {
         return None;
     }
-    Some(attach(a, span))
+    attach(a, span)
 }
 
 /// "the title, Name": the name right after the comma that follows the phrase.
@@ -61,13 +61,13 @@ fn name_after(a: &mut Analysis, end: usize) -> Option<usize> {
     if !a.slice(span).contains(' ') {
         return None;
     }
-    Some(attach(a, span))
+    attach(a, span)
 }
 
-fn attach(a: &mut Analysis, span: Span) -> usize {
-    let person = person_for_name(a, span, None);
+fn attach(a: &mut Analysis, span: Span) -> Option<usize> {
+    let person = person_for_name(a, span, None)?;
     a.add_mention(person, span, RULE.name, Form::Name);
-    person
+    Some(person)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ fn apply(a: &mut Analysis) {
         if t.is_cap && a.gaz.is_given_name(a.word(i)) && a.mention_at(t.span.start).is_none() {
             if let Some((span, next)) = name_at(a, i, 4) {
                 if next > i + 1 {
-                    let person = person_for_name(a, span, None);
+                    let Some(person) = person_for_name(a, span, None) else { continue };
                     a.add_mention(person, span, RULE.name, Form::Name);
                     i = next;
                     continue;

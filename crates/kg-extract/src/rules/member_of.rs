@@ -94,6 +94,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_a_colon() {
+        let x = extract(
+            "The Kenyan delegation was announced. It named its negotiators: Joseph Kamau, Peter Otieno and Mary Akinyi.",
+            "2025-03-05",
+        );
+        for p in ["person:joseph-kamau", "person:peter-otieno", "person:mary-akinyi"] {
+            assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}");
+        }
+    }
+
+    #[test]
     fn named_as_a_negotiator() {
         let x = extract("The Kenyan delegation was announced. Grace Wanjiru, director of the Central Bank, is also named as a negotiator.", "2025-03-05");
         assert!(has_edge(&x, "person:grace-wanjiru", "member_of", "delegation:ke"));

@@ -220,6 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn other_ways_to_say_they_met() {
+        let cases = [
+            "Anna Brown sat down with Ivan Petrov in Geneva.",
+            "Anna Brown held talks with Ivan Petrov on Monday.",
+            "Anna Brown met Ivan Petrov on the sidelines of the summit.",
+            "A meeting between Anna Brown and Ivan Petrov took place in Vienna.",
+            "Anna Brown and Ivan Petrov met in Vienna on Monday.",
+            "Anna Brown received Ivan Petrov in Ankara.",
+        ];
+        for text in cases {
+            let x = extract(text, "2025-03-05");
+            assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+        }
+    }
+
+    #[test]
     fn relative_clause_does_not_steal_the_subject() {
         let x = extract("Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.", "2025-03-05");
         assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));

@@ -164,6 +164,17 @@ mod tests {
     }
 
     #[test]
+    fn kremlin_chief_and_top_diplomat_by_dated_knowledge() {
+        let x = extract("Putin spoke first. The Kremlin chief then left.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:vladimir-putin"), 2);
+        let x = extract("Rubio arrived late. The top US diplomat said little.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:marco-rubio"), 2);
+        // Before his term the same words do not make him the Secretary of State.
+        let x = extract("Rubio arrived late. The top US diplomat said little.", "2023-03-01");
+        assert!(mentions_of(&x, "person:marco-rubio") < 2);
+    }
+
+    #[test]
     fn capital_of_a_country() {
         let x = extract("Talks were held in the Turkish capital.", "2025-03-01");
         assert!(x.entities.iter().any(|e| e.label == "Ankara"));

@@ -35,7 +35,7 @@ fn apply(a: &mut Analysis) {
         let after_verb =
             i > 0 && matches!(a.lower(i - 1).as_str(), "said" | "says") && matches!(a.word(next), "." | "," | "");
         if multi && (before_verb || after_verb) {
-            let person = person_for_name(a, span, None);
+            let Some(person) = person_for_name(a, span, None) else { continue };
             a.add_mention(person, span, RULE.name, Form::Name);
         }
         i = next;
@@ -45,6 +45,13 @@ fn apply(a: &mut Analysis) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    #[test]
+    fn a_quoted_speaker_is_the_person_named_before() {
+        let x = extract("Oksana Petrenko, head of the commission, spoke. \"No,\" Petrenko told Reuters.", "2025-03-01");
+        assert_eq!(crate::test_support::mentions_of(&x, "person:oksana-petrenko"), 2);
+        assert!(!entities(&x).iter().any(|e| e == "person:reuters"));
+    }
 
     #[test]
     fn speakers_before_and_after_the_verb() {

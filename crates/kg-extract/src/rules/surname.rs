@@ -49,6 +49,10 @@ fn apply(a: &mut Analysis) {
 }
 
 fn followed_by_verb(a: &Analysis, i: usize) -> bool {
+    // "Putin spoke", "Rubio arrived": a lower-case word after the name.
+    if a.toks.get(i + 1).is_some_and(|t| t.is_word && !t.is_cap) {
+        return true;
+    }
     matches!(
         a.lower(i + 1).as_str(),
         "said" | "says" | "told" | "met" | "has" | "had" | "is" | "was" | "will" | "'s" | "\u{2019}s"
@@ -58,6 +62,18 @@ fn followed_by_verb(a: &Analysis, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, mentions_of};
+
+    #[test]
+    fn accents_do_not_split_a_person() {
+        let x = extract("Mehmet Yılmaz spoke. Later Yilmaz and Yılmaz left.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:mehmet-yilmaz"), 3);
+    }
+
+    #[test]
+    fn a_shared_surname_is_not_merged_without_evidence() {
+        let x = extract("Anna Novak and Petr Novak arrived. Novak spoke.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:anna-novak") + mentions_of(&x, "person:petr-novak"), 2);
+    }
 
     #[test]
     fn surnames_and_transliterations_resolve_to_one_person() {

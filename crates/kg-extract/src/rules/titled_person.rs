@@ -60,7 +60,7 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
         return (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span));
     }
     let (span, _) = name_at(a, tok, 4)?;
-    let person = person_for_name(a, span, Some(title));
+    let person = person_for_name(a, span, Some(title))?;
     let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
     a.add_mention(person, span, RULE.name, form);
     Some((person, span))
