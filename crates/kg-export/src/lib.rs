@@ -11,6 +11,7 @@
 
 pub mod dot;
 pub mod json;
+pub mod read;
 pub mod text;
 
 #[cfg(test)]
@@ -18,4 +19,5 @@ mod fixture;
 
 pub use dot::to_dot;
 pub use json::{edge_key, to_json_value, write_json, GraphMeta};
+pub use read::{read_graph, ReadError};
 pub use text::to_text;

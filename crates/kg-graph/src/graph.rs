@@ -106,6 +106,49 @@ impl Graph {
         true
     }
 
+    /// Adds a node as read from a graph file, merging it into the node with its id.
+    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+        let entity = Entity {
+            id: node.id,
+            kind: node.kind,
+            label: node.label,
+            aliases: node.aliases,
+            attributes: node.attributes,
+        };
+        self.add_entity(&entity)
+    }
+
+    /// Adds an edge as read from a graph file, merging attributes and evidence into the
+    /// edge with the same key. Returns false when an endpoint is unknown.
+    pub fn add_edge(&mut self, source: &str, target: &str, edge: Edge) -> bool {
+        let (mut source, mut target) = (source.to_string(), target.to_string());
+        if edge.relation.is_symmetric() && target < source {
+            std::mem::swap(&mut source, &mut target);
+        }
+        let (Some(&s), Some(&t)) = (self.nodes.get(&source), self.nodes.get(&target)) else {
+            return false;
+        };
+        let key = (source, edge.relation, target, edge.status);
+        if let Some(&ix) = self.edges.get(&key) {
+            let have = &mut self.inner[ix];
+            for (k, v) in edge.attributes {
+                have.attributes.entry(k).or_insert(v);
+            }
+            for ev in edge.evidence {
+                if let Err(pos) = have.evidence.binary_search(&ev) {
+                    have.evidence.insert(pos, ev);
+                }
+            }
+            return true;
+        }
+        let mut edge = edge;
+        edge.evidence.sort();
+        edge.evidence.dedup();
+        let ix = self.inner.add_edge(s, t, edge);
+        self.edges.insert(key, ix);
+        true
+    }
+
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.get(id).map(|&ix| &self.inner[ix])
     }
