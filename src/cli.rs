@@ -20,6 +20,14 @@ pub enum Command {
     Eval(EvalArgs),
     /// List the extraction rules in the order they run.
     Rules,
+    /// Ask the graph a question: who met whom, delegations, officials, paths.
+    Query(crate::commands::query::QueryArgs),
+    /// Convert a graph JSON written by kg to another format.
+    Export(crate::commands::export::ExportArgs),
+    /// Draw a graph (or the graph of articles) with Graphviz.
+    Render(crate::commands::render::RenderArgs),
+    /// Merge graphs produced separately into one.
+    Merge(crate::commands::merge::MergeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,15 +38,26 @@ pub enum Format {
     Json,
     /// Graphviz DOT.
     Dot,
+    /// networkx node-link JSON with both `edges` and `links` (networkx 3.4 to 3.6).
+    NodeLink,
+    /// GraphML (Gephi, yEd, Cytoscape, networkx, igraph).
+    Graphml,
+    /// GEXF 1.3 (Gephi, networkx).
+    Gexf,
+    /// Cytoscape.js elements JSON (Cytoscape, Cytoscape.js, networkx).
+    Cytoscape,
+    /// A folder with nodes.csv and relationships.csv for neo4j-admin import (needs -o DIR).
+    Neo4j,
+    /// A Cypher script of MERGE statements (cypher-shell).
+    Cypher,
+    /// A Mermaid flowchart (Markdown on GitHub and GitLab).
+    Mermaid,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Articles to read; `-` or none reads standard input.
-    pub files: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD): anchors "on Tuesday", "May 16", "last week".
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub input: crate::input::InputArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
@@ -72,6 +91,7 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+/// Parses a `--date` value.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }

@@ -7,6 +7,16 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use kg_extract::Document;
 
+/// Where articles come from, and what their publication date is.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// Articles to read; `-` or none reads standard input.
+    pub files: Vec<std::path::PathBuf>,
+    /// Publication date (YYYY-MM-DD): anchors "on Tuesday", "May 16", "last week".
+    #[arg(long, value_parser = crate::cli::parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
 /// Reads the named files (or standard input for none or `-`) as documents.
 pub fn read_documents(files: &[std::path::PathBuf], date: Option<NaiveDate>) -> Result<Vec<Document>> {
     if files.is_empty() || (files.len() == 1 && files[0] == Path::new("-")) {

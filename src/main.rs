@@ -5,7 +5,11 @@
 
 mod cli;
 mod commands;
+mod eval;
 mod input;
+mod output;
+mod source;
+mod table;
 
 use std::process::ExitCode;
 

@@ -1,6 +1,6 @@
 //! `kg extract`: articles in, one graph out.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
@@ -12,7 +12,7 @@ use crate::cli::{ExtractArgs, Format};
 use crate::input::read_documents;
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    let docs = read_documents(&args.files, args.date)?;
+    let docs = read_documents(&args.input.files, args.input.date)?;
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let extractor = match &gazetteer {
         Some(g) => Extractor::new(g),
@@ -28,14 +28,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         generator: format!("kg {}", env!("CARGO_PKG_VERSION")),
         documents: docs.iter().map(|d| d.id.clone()).collect(),
     };
-    let rendered = render(&graph, &meta, format)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, rendered).with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes()).context("writing standard output")?;
-        }
-    }
+    crate::commands::export::write_graph(&graph, &meta, format, args.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -52,6 +45,8 @@ pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: b
     graph
 }
 
+/// The graph in `format`, as text. `neo4j` is a folder, not a text: it is written by
+/// [`crate::commands::export::write_graph`], and asking for it here is an error.
 pub fn render(graph: &Graph, meta: &GraphMeta, format: Format) -> Result<String> {
     Ok(match format {
         Format::Text => kg_export::to_text(graph),
@@ -61,6 +56,13 @@ pub fn render(graph: &Graph, meta: &GraphMeta, format: Format) -> Result<String>
             kg_export::write_json(graph, meta, &mut buf).context("serialising JSON")?;
             String::from_utf8(buf).context("JSON output is not UTF-8")?
         }
+        Format::NodeLink => kg_export::to_node_link(graph, meta),
+        Format::Graphml => kg_export::to_graphml(graph),
+        Format::Gexf => kg_export::to_gexf(graph),
+        Format::Cytoscape => kg_export::to_cytoscape(graph),
+        Format::Cypher => kg_export::to_cypher(graph),
+        Format::Mermaid => kg_export::to_mermaid(graph),
+        Format::Neo4j => bail!("--format neo4j writes a folder (nodes.csv, relationships.csv): give it with -o DIR"),
     })
 }
 

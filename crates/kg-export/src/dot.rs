@@ -64,7 +64,7 @@ pub fn to_dot(graph: &Graph) -> String {
 }
 
 /// Shape and fill colour of a node of this kind.
-fn look(kind: EntityKind) -> (&'static str, &'static str) {
+pub(crate) fn look(kind: EntityKind) -> (&'static str, &'static str) {
     match kind {
         EntityKind::Person => ("ellipse", "#ffd8a8"),
         EntityKind::Country => ("box", "#a5d8ff"),
@@ -77,7 +77,7 @@ fn look(kind: EntityKind) -> (&'static str, &'static str) {
 
 /// The escaped label of a node: its label (or id when the label is empty), and for
 /// persons with a title, the title on a second line.
-fn node_label(node: &Node) -> String {
+pub(crate) fn node_label(node: &Node) -> String {
     let main = if node.label.trim().is_empty() { &node.id } else { &node.label };
     let mut label = escape(main);
     if node.kind == EntityKind::Person {

@@ -87,7 +87,7 @@ fn edge_value(source: &Node, target: &Node, edge: &Edge) -> Value {
     Value::Object(m)
 }
 
-fn evidence_value(ev: &Evidence) -> Value {
+pub(crate) fn evidence_value(ev: &Evidence) -> Value {
     let mut m = Map::new();
     m.insert("doc".into(), ev.doc.clone().into());
     m.insert("sentence".into(), ev.sentence.into());

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dates::{find_dates, DateMention, DateValue};
 use crate::gazetteer::{Gazetteer, Target, TitleCategory, TitleHit};
+use crate::mention_index::MentionIndex;
 use crate::model::{Document, EntityKind, RelationKind, Span, Status};
 use crate::text::{fold, segment, Sentence, Token};
 
@@ -140,6 +141,10 @@ pub struct Analysis<'a> {
     pub ents: Vec<Ent>,
     pub mentions: Vec<MentionRec>,
     pub titles: Vec<TitleFact>,
+    /// Positions of the mentions; kept in step with `mentions`.
+    index: MentionIndex,
+    /// Lower-case form of every token.
+    lowers: Vec<String>,
     /// Title phrases, found once the names they qualify are known.
     pub phrases: Vec<crate::title_phrase::TitlePhrase>,
     pub rels: Vec<Rel>,
@@ -149,6 +154,7 @@ impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
+        let lowers = toks.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase()).collect();
         Analysis {
             gaz,
             doc,
@@ -156,10 +162,12 @@ impl<'a> Analysis<'a> {
             dates: find_dates(text, doc.date),
             quotes: find_quotes(text),
             title_hits: gaz.title_matcher().find(text),
-            sents,
             toks,
+            sents,
             ents: Vec::new(),
             mentions: Vec::new(),
+            index: MentionIndex::default(),
+            lowers,
             titles: Vec::new(),
             phrases: Vec::new(),
             rels: Vec::new(),
@@ -175,8 +183,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// Lower-case word at `tok`, or "" past the end.
-    pub fn lower(&self, tok: usize) -> String {
-        self.word(tok).to_lowercase()
+    pub fn lower(&self, tok: usize) -> &str {
+        self.lowers.get(tok).map_or("", String::as_str)
     }
 
     /// Index of the token starting at or after byte `at`.
@@ -194,28 +202,53 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
-        self.quotes.iter().any(|q| q.contains(span))
+        // Quotations are disjoint and in text order.
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        self.quotes.get(i).is_some_and(|q| q.contains(span))
     }
 
-    /// The mention whose span covers byte `at`, if any.
+    /// The mention whose span covers byte `at`, if any (the earliest recorded).
     pub fn mention_at(&self, at: usize) -> Option<&MentionRec> {
-        self.mentions.iter().find(|m| m.span.start <= at && at < m.span.end)
+        self.index.covering(at, &self.mentions).map(|i| &self.mentions[i])
+    }
+
+    /// The mentions starting exactly at byte `start`.
+    pub fn mentions_starting(&self, start: usize) -> impl Iterator<Item = &MentionRec> + '_ {
+        self.index.starting(start).iter().map(|&i| &self.mentions[i])
+    }
+
+    /// The mentions ending exactly at byte `end`.
+    pub fn mentions_ending(&self, end: usize) -> impl Iterator<Item = &MentionRec> + '_ {
+        self.index.ending(end).iter().map(|&i| &self.mentions[i])
+    }
+
+    /// Mentions starting inside a span, in text order.
+    pub fn mentions_within(&self, span: Span) -> impl Iterator<Item = &MentionRec> + '_ {
+        self.index.starting_within(span).map(|i| &self.mentions[i])
     }
 
     /// Whether a title word overlaps the span.
     pub fn title_at(&self, span: Span) -> bool {
-        self.title_hits.iter().any(|t| t.span.overlaps(span))
+        let i = self.title_hits.partition_point(|t| t.span.end <= span.start);
+        self.title_hits.get(i).is_some_and(|t| t.span.overlaps(span))
     }
 
     pub fn covered(&self, span: Span) -> bool {
-        self.mentions.iter().any(|m| m.span.overlaps(span))
+        self.index.overlapping(span, &self.mentions).next().is_some()
     }
 
     /// Mentions of a sentence in text order.
     pub fn mentions_in(&self, sent: usize) -> Vec<&MentionRec> {
-        let mut v: Vec<&MentionRec> = self.mentions.iter().filter(|m| m.sent == sent).collect();
+        let Some(s) = self.sents.get(sent) else { return Vec::new() };
+        let mut v: Vec<&MentionRec> = self.mentions_within(s.span).collect();
         v.sort_by_key(|m| m.span);
         v
+    }
+
+    /// Removes the mentions inside `span` (a longer name swallowed them).
+    pub fn remove_mentions_within(&mut self, span: Span) {
+        self.mentions.retain(|m| !span.contains(m.span));
+        self.index.rebuild(&self.mentions);
     }
 
     /// Records a mention unless one already overlaps it (earlier rules win).
@@ -228,6 +261,7 @@ impl<'a> Analysis<'a> {
             self.ents[ent].aliases.insert(surface.to_string());
         }
         let sent = self.sent_of(span.start);
+        self.index.insert(self.mentions.len(), span);
         self.mentions.push(MentionRec { ent, span, sent, rule, form });
         true
     }
@@ -236,7 +270,8 @@ impl<'a> Analysis<'a> {
     /// the country is named even though the longer name won.
     pub fn add_nested_mention(&mut self, ent: usize, span: Span, rule: &'static str) {
         let sent = self.sent_of(span.start);
-        if !self.mentions.iter().any(|m| m.ent == ent && m.span == span) {
+        if !self.mentions_starting(span.start).any(|m| m.ent == ent && m.span == span) {
+            self.index.insert(self.mentions.len(), span);
             self.mentions.push(MentionRec { ent, span, sent, rule, form: Form::Demonym });
         }
     }

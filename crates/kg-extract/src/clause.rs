@@ -26,9 +26,9 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
             start = i + 1;
             break;
         }
-        if OPENERS.contains(&w.as_str()) {
+        if OPENERS.contains(&w) {
             // ", who ... ," closed before the trigger is a parenthesis, not the clause.
-            let relative = matches!(w.as_str(), "who" | "which") && i > 0 && a.word(i - 1) == ",";
+            let relative = matches!(w, "who" | "which") && i > 0 && a.word(i - 1) == ",";
             if relative && (i + 1..tok).any(|j| a.word(j) == ",") {
                 continue;
             }
@@ -39,7 +39,7 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     let mut end = sent.tokens.end;
     for i in tok + 1..sent.tokens.end {
         let w = a.lower(i);
-        if is_boundary_punct(&w) || OPENERS.contains(&w.as_str()) || !same_side(i) {
+        if is_boundary_punct(&w) || OPENERS.contains(&w) || !same_side(i) {
             end = i;
             break;
         }
@@ -58,7 +58,7 @@ fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)
     let mut i = from;
     while i + 1 < to {
         let next = a.lower(i + 1);
-        if a.word(i) == "," && matches!(next.as_str(), "who" | "which" | "whose" | "whom" | "where") {
+        if a.word(i) == "," && matches!(next, "who" | "which" | "whose" | "whom" | "where") {
             let close = (i + 2..to).find(|&j| a.word(j) == ",").unwrap_or(to);
             out.push((i, close));
             i = close;
@@ -103,7 +103,7 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     let opener = a.lower(start);
     let sent = a.sent_of(a.toks[tok].span.start);
     let before = persons_in(a, a.sents[sent].tokens.start, start, quoted);
-    match opener.as_str() {
+    match opener {
         // "Rubio, who ... " : the person the relative clause hangs on.
         "who" => {
             // "Medinsky, an aide to Putin who ...": the relative hangs on the aide.
@@ -307,7 +307,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     }
     // A bare infinitive ("to meet") is an intention, not an event.
     if words.last().is_some_and(|w| w == "to")
-        && matches!(trigger.as_str(), "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
+        && matches!(trigger, "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
     {
         return Status::Proposed;
     }

@@ -17,6 +17,7 @@ pub mod dates;
 mod finish;
 pub mod gazetteer;
 mod meetings;
+mod mention_index;
 pub mod model;
 mod names;
 pub mod rules;

@@ -162,7 +162,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
 pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     for i in from..to.min(a.toks.len()) {
         let w = a.lower(i);
-        if !matches!(w.as_str(), "in" | "at" | "outside" | "near" | "of") {
+        if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
             continue;
         }
         let mut k = i + 1;

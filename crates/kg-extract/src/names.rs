@@ -253,20 +253,37 @@ fn adjacent(a: &Analysis, tok: usize) -> bool {
 /// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
 /// share one.
 pub fn translit_key(name: &str) -> String {
-    let f = fold(name);
-    let mut s = f.replace("kh", "h").replace("ts", "c").replace('w', "v").replace('y', "i").replace("ou", "u");
-    for ending in ["ii", "ij"] {
-        if s.ends_with(ending) {
-            s.truncate(s.len() - 2);
-            s.push('i');
+    let f: Vec<char> = fold(name).chars().collect();
+    let mut out = String::with_capacity(f.len());
+    let mut i = 0;
+    while i < f.len() {
+        let next = f.get(i + 1).copied();
+        let c = match (f[i], next) {
+            ('k', Some('h')) | ('o', Some('u')) => {
+                i += 1;
+                if f[i - 1] == 'k' {
+                    'h'
+                } else {
+                    'u'
+                }
+            }
+            ('t', Some('s')) => {
+                i += 1;
+                'c'
+            }
+            ('w', _) => 'v',
+            ('y', _) => 'i',
+            // A final "-ij" is "-i" ("Medinskij").
+            ('j', None) if out.ends_with('i') => {
+                i += 1;
+                continue;
+            }
+            (c, _) => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
         }
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if out.ends_with(c) {
-            continue;
-        }
-        out.push(c);
+        i += 1;
     }
     out
 }
@@ -341,9 +358,9 @@ pub fn known_by_surname(a: &Analysis, word: &str, title: Option<&str>) -> Option
     let date = a.doc.date;
     let mut hits: Vec<usize> = a
         .gaz
-        .persons
+        .persons_by_surname(&translit_key(word))
         .iter()
-        .enumerate()
+        .map(|&i| (i, &a.gaz.persons[i]))
         .filter(|(_, p)| {
             let aliases: Vec<&str> = p.aliases.iter().map(String::as_str).collect();
             surname_matches(word, &p.name, &aliases) && fold(word).len() >= 2

@@ -64,9 +64,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             if t.category == TitleCategory::Occupation { a.slice(hit.span).to_string() } else { t.canonical.clone() };
         // Qualifiers the title list lacks: "First Deputy", "Acting".
         let mut tok = a.tok_at(start);
-        while tok > 0
-            && QUALIFIERS.contains(&a.lower(tok - 1).as_str())
-            && !title.to_lowercase().starts_with(&a.lower(tok - 1))
+        while tok > 0 && QUALIFIERS.contains(&a.lower(tok - 1)) && !title.to_lowercase().starts_with(&a.lower(tok - 1))
         {
             tok -= 1;
             start = a.toks[tok].span.start;
@@ -80,20 +78,19 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             }
         }
         let first = a.tok_at(start);
-        let former =
-            first > 0 && matches!(a.lower(first - 1).as_str(), "former" | "ex" | "then" | "late" | "ex-" | "then-");
+        let former = first > 0 && matches!(a.lower(first - 1), "former" | "ex" | "then" | "late" | "ex-" | "then-");
         let mut delegation = None;
         let next = a.tok_at(end);
         // "Ambassador to" may be the title itself, or the title plus "to".
         let (to_word, to_end) = if t.title.to_lowercase().ends_with(" to") {
-            ("to".to_string(), hit.span.end)
+            ("to", hit.span.end)
         } else {
             (a.lower(next), a.toks.get(next).map_or(end, |x| x.span.end))
         };
         if to_word == "to" && t.title.to_lowercase().ends_with(" to") {
             title = title.trim_end_matches(" to").to_string();
         }
-        match if to_word == "to" { "to".to_string() } else { a.lower(next) }.as_str() {
+        match if to_word == "to" { "to" } else { a.lower(next) } {
             "to" if matches!(t.category, TitleCategory::Diplomat) => {
                 if let Some((ent, span)) = mention_starting_at(a, to_end) {
                     if a.ents[ent].kind == EntityKind::Country || a.ents[ent].kind == EntityKind::Organization {

@@ -221,6 +221,17 @@ impl Parsed {
     pub(super) fn finish(self) -> Gazetteer {
         let names = NameMatcher::build(&self.countries, &self.cities, &self.places, &self.orgs, &self.persons);
         let title_matcher = TitleMatcher::build(&self.titles);
+        let mut surnames: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, p) in self.persons.iter().enumerate() {
+            let last = p.name.rsplit(' ').next().unwrap_or(&p.name);
+            let singles = p.aliases.iter().filter(|a| !a.contains(' ')).map(String::as_str);
+            for word in std::iter::once(last).chain(singles) {
+                let slot = surnames.entry(crate::names::translit_key(word)).or_default();
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
+            }
+        }
         Gazetteer {
             countries: self.countries,
             cities: self.cities,
@@ -232,6 +243,7 @@ impl Parsed {
             given_names: self.given_names,
             names,
             title_matcher,
+            surnames,
         }
     }
 }

@@ -171,6 +171,9 @@ pub struct Gazetteer {
     pub given_names: HashSet<String>,
     names: NameMatcher,
     title_matcher: TitleMatcher,
+    /// Known persons by the transliteration key of their surname (and of one-word
+    /// aliases such as a family name written first).
+    surnames: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -188,6 +191,11 @@ impl Gazetteer {
 
     pub fn org_by_key(&self, key: &str) -> Option<usize> {
         self.orgs.iter().position(|o| o.key == key)
+    }
+
+    /// Known persons whose surname has this transliteration key.
+    pub fn persons_by_surname(&self, key: &str) -> &[usize] {
+        self.surnames.get(key).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

@@ -21,7 +21,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     let w = a.lower(i);
     let n1 = a.lower(i + 1);
     let n2 = a.lower(i + 2);
-    Some(match (w.as_str(), n1.as_str(), n2.as_str()) {
+    Some(match (w, n1, n2) {
         ("attend" | "attends" | "attended" | "attending", _, _) => 1,
         ("take" | "takes" | "took" | "taking", "part", "in") => 3,
         ("participate" | "participates" | "participated" | "participating", "in", _) => 2,
@@ -58,7 +58,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
     let (_, clause_end) = clause_of(a, i);
     let bare_attend =
-        matches!(a.lower(i).as_str(), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
+        matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
         None if bare_attend => match last_meeting(a, a.toks[i].span.start) {

@@ -21,7 +21,7 @@ const ADJECTIVES: &[&str] =
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let w = a.lower(i);
-        let (head_start, head_end) = match w.as_str() {
+        let (head_start, head_end) = match w {
             "delegation" => (i, i),
             "team" if a.lower(i.wrapping_sub(1)) == "negotiating" => (i - 1, i),
             // "the U.S. team, headed by ...": a country's team in talks.
@@ -66,7 +66,7 @@ fn negotiation_context(a: &Analysis, i: usize) -> bool {
     let sent = &a.sents[a.sent_of(a.toks[i].span.start)];
     sent.tokens.clone().any(|k| {
         let w = a.lower(k);
-        matches!(w.as_str(), "led" | "headed" | "talks" | "negotiations" | "negotiators" | "negotiating" | "delegation")
+        matches!(w, "led" | "headed" | "talks" | "negotiations" | "negotiators" | "negotiating" | "delegation")
     })
 }
 
@@ -75,7 +75,7 @@ fn negotiation_context(a: &Analysis, i: usize) -> bool {
 /// where the delegation's mention starts.
 fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
     let mut k = head;
-    while k > 0 && ADJECTIVES.contains(&a.lower(k - 1).as_str()) {
+    while k > 0 && ADJECTIVES.contains(&a.lower(k - 1)) {
         k -= 1;
     }
     if k > 0 && matches!(a.word(k - 1), "'s" | "\u{2019}s") {
@@ -90,7 +90,7 @@ fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
 fn after(a: &Analysis, head: usize) -> Option<(usize, usize)> {
     let next = head + 1;
     let start = |a: &Analysis| a.toks[head].span.start;
-    match a.lower(next).as_str() {
+    match a.lower(next) {
         "of" | "from" => {
             let m = a.mention_at(a.toks.get(next + 1)?.span.start)?;
             sender(a, m.ent).map(|e| (e, start(a)))
@@ -98,7 +98,7 @@ fn after(a: &Analysis, head: usize) -> Option<(usize, usize)> {
         _ => {
             let m = a.mention_at(a.toks.get(next)?.span.start)?;
             let verb = a.lower(a.tok_at(m.span.end));
-            if matches!(verb.as_str(), "sent" | "sends" | "dispatched" | "has") {
+            if matches!(verb, "sent" | "sends" | "dispatched" | "has") {
                 sender(a, m.ent).map(|e| (e, start(a)))
             } else {
                 None

@@ -25,8 +25,7 @@ fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let w = a.lower(i);
-        let active =
-            matches!(w.as_str(), "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading");
+        let active = matches!(w, "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading");
         if !active {
             continue;
         }

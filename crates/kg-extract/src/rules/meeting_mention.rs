@@ -60,17 +60,14 @@ fn apply(a: &mut Analysis) {
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").
         let attendance = (clause_of(a, i).0..i).any(|k| {
-            matches!(
-                a.lower(k).as_str(),
-                "attend" | "attends" | "attending" | "join" | "joining" | "travel" | "go" | "part"
-            )
+            matches!(a.lower(k), "attend" | "attends" | "attending" | "join" | "joining" | "travel" | "go" | "part")
         });
         if info.status == Status::Occurred && !attendance {
             info.status = crate::clause::status_at(a, np_start, None);
         }
         let (clause_start, _) = clause_of(a, i);
         info.past = (np_start.saturating_sub(2)..i)
-            .any(|k| matches!(a.lower(k).as_str(), "last" | "previous" | "earlier" | "former"))
+            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former"))
             || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
         let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
         // The mention is the head noun: names inside the phrase keep their own mentions.
@@ -89,11 +86,8 @@ fn apply(a: &mut Analysis) {
         // ("the talks", "Monday's talks") refers back to a meeting.
         let says_something = specific || info.date.is_some() || !info.participants.is_empty();
         let definite = np_start > 0
-            && matches!(
-                a.lower(np_start - 1).as_str(),
-                "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her"
-            )
-            || matches!(a.lower(np_start).as_str(), "the" | "this" | "these" | "those")
+            && matches!(a.lower(np_start - 1), "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her")
+            || matches!(a.lower(np_start), "the" | "this" | "these" | "those")
             || (np_start..i).any(|k| matches!(a.word(k), "'s" | "\u{2019}s"));
         if !says_something && !definite {
             continue;
@@ -232,9 +226,9 @@ fn meeting_status(
     clause_end: usize,
     date: Option<crate::dates::DateValue>,
 ) -> Status {
-    let before: Vec<String> = (np_start.saturating_sub(1)..i).map(|k| a.lower(k)).collect();
-    let after: Vec<String> = (i + 1..clause_end.min(i + 8)).map(|k| a.lower(k)).collect();
-    let any = |words: &[String], cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+    let before: Vec<&str> = (np_start.saturating_sub(1)..i).map(|k| a.lower(k)).collect();
+    let after: Vec<&str> = (i + 1..clause_end.min(i + 8)).map(|k| a.lower(k)).collect();
+    let any = |words: &[&str], cues: &[&str]| words.iter().any(|w| cues.contains(w));
     if any(&after, &["cancelled", "canceled", "postponed", "scrapped", "collapsed"])
         || after.windows(2).any(|w| w[0] == "called" && w[1] == "off")
     {
@@ -260,10 +254,10 @@ fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
         .get(i + 1)
         .and_then(|t| a.mention_at(t.span.start))
         .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
-    let prev = if i > 0 { a.lower(i - 1) } else { String::new() };
+    let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
-        "meeting" => next_is_person && !matches!(prev.as_str(), "a" | "the" | "his" | "her" | "their"),
-        "visit" => matches!(prev.as_str(), "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
+        "meeting" => next_is_person && !matches!(prev, "a" | "the" | "his" | "her" | "their"),
+        "visit" => matches!(prev, "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
         _ => false,
     }
 }
@@ -336,7 +330,7 @@ fn noun_phrase(
 
 /// "a meeting of foreign ministers from the military alliance": the organiser after.
 fn org_after(a: &Analysis, i: usize) -> Option<usize> {
-    if !matches!(a.lower(i + 1).as_str(), "of") {
+    if !matches!(a.lower(i + 1), "of") {
         return None;
     }
     for k in i + 2..(i + 8).min(a.toks.len()) {
@@ -344,9 +338,7 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
             return None;
         }
         if let Some(m) = a.mention_at(a.toks[k].span.start) {
-            if a.ents[m.ent].kind == EntityKind::Organization
-                && matches!(a.lower(k - 1).as_str(), "from" | "of" | "the")
-            {
+            if a.ents[m.ent].kind == EntityKind::Organization && matches!(a.lower(k - 1), "from" | "of" | "the") {
                 return Some(m.ent);
             }
         }
@@ -370,7 +362,7 @@ fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
 
 /// "visit to X", "visit in X": the place named right after the noun.
 pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
-    if !matches!(a.lower(i + 1).as_str(), "to" | "in") {
+    if !matches!(a.lower(i + 1), "to" | "in") {
         return None;
     }
     let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };

@@ -27,7 +27,7 @@ fn apply(a: &mut Analysis) {
         // Subject-side patterns: the person precedes the trigger.
         let subject_side = (w == "among" && (n1 == "the" && member_noun(&n2) || member_noun(&n1)))
             || (w == "named" && n1 == "as" && (member_noun(&n2) || member_noun(&n3)))
-            || (matches!(w.as_str(), "is" | "was" | "are") && n1 == "a" && member_noun(&n2) && n3 == "of");
+            || (matches!(w, "is" | "was" | "are") && n1 == "a" && member_noun(&n2) && n3 == "of");
         if subject_side {
             if let Some((p, pspan)) = subject_of(a, i) {
                 if let Some(d) = delegation_for(a, i, p) {
@@ -40,10 +40,9 @@ fn apply(a: &mut Analysis) {
         let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
         let delegation_before = (sent_start..i)
             .any(|k| a.mention_at(a.toks[k].span.start).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
-        let object_side =
-            matches!(w.as_str(), "included" | "includes" | "include" | "including" | "comprises" | "comprised")
-                && delegation_before
-                || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
+        let object_side = matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
+            && delegation_before
+            || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
             // "named its negotiators: A, B and C" — the list after the colon.
             let from = if a.word(i + 1) == ":" { i + 1 } else { i };

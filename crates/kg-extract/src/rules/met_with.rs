@@ -29,13 +29,12 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         .get(i + 1)
         .and_then(|t| a.mention_at(t.span.start))
         .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
-    match w.as_str() {
+    match w {
         "met" | "meet" | "meets" => Some(if next == "with" { 2 } else { 1 }),
         "meeting" if next_is_person || next == "with" => Some(if next == "with" { 2 } else { 1 }),
         // "Saturday's talks with X": the talks of the clause's subject.
         "talks" | "negotiations" | "meetings"
-            if next == "with"
-                && !matches!(a.lower(i.wrapping_sub(1)).as_str(), "held" | "hold" | "holds" | "holding") =>
+            if next == "with" && !matches!(a.lower(i.wrapping_sub(1)), "held" | "hold" | "holds" | "holding") =>
         {
             Some(2)
         }
@@ -55,7 +54,7 @@ fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         if let Some(len) = trigger(a, i) {
             verb(a, i, len);
-        } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1).as_str(), "meeting" | "talks") {
+        } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1), "meeting" | "talks") {
             between(a, i);
         }
     }
@@ -144,7 +143,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
 
 /// "A and B met (on Wednesday near San Francisco)": every pair of the subjects met.
 fn mutual(a: &mut Analysis, i: usize, last: usize) {
-    if !matches!(a.lower(i).as_str(), "met" | "meet" | "meets") {
+    if !matches!(a.lower(i), "met" | "meet" | "meets") {
         return;
     }
     let subjects = subjects_of(a, i);
@@ -196,14 +195,14 @@ fn tense(a: &Analysis, i: usize, status: Status) -> Status {
     if status != Status::Occurred {
         return status;
     }
-    match a.lower(i).as_str() {
+    match a.lower(i) {
         "meet" | "host" | "sit" | "hold" | "convene" if i > 0 && a.lower(i - 1) == "to" => Status::Proposed,
         _ => status,
     }
 }
 
 fn present_tense(a: &Analysis, i: usize) -> bool {
-    matches!(a.lower(i).as_str(), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
+    matches!(a.lower(i), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
 }
 
 #[cfg(test)]

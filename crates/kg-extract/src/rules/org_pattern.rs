@@ -110,7 +110,7 @@ fn apply(a: &mut Analysis) {
         };
         let span = Span::new(a.toks[i].span.start, a.toks[end_tok].span.end);
         // A longer name swallows the demonyms and names inside it.
-        a.mentions.retain(|m| !span.contains(m.span));
+        a.remove_mentions_within(span);
         let label = a.slice(span).to_string();
         let e = org_named(a, &label);
         a.add_mention(e, span, RULE.name, Form::Name);

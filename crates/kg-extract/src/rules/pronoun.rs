@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule { name: "pronoun", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
-        let female = match a.lower(i).as_str() {
+        let female = match a.lower(i) {
             "he" => false,
             "she" => true,
             _ => continue,

@@ -75,7 +75,7 @@ fn apply(a: &mut Analysis) {
         };
         if let Some(t) = target {
             // The demonym inside stays a mention of the country.
-            a.mentions.retain(|x| !(span.contains(x.span)));
+            a.remove_mentions_within(span);
             a.add_mention(t, span, RULE.name, Form::RoleNoun);
         }
     }
@@ -84,7 +84,7 @@ fn apply(a: &mut Analysis) {
 /// "the alliance", "the military alliance": NATO, when the article names it.
 fn alliance(a: &mut Analysis, the: usize) {
     let mut k = the + 1;
-    if matches!(a.lower(k).as_str(), "military" | "western" | "transatlantic" | "defence" | "defense") {
+    if matches!(a.lower(k), "military" | "western" | "transatlantic" | "defence" | "defense") {
         k += 1;
     }
     if a.lower(k) != "alliance" || a.toks.get(k).is_none() {

@@ -31,9 +31,8 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let multi = next > i + 1;
-        let before_verb = SPEECH.contains(&a.lower(next).as_str());
-        let after_verb =
-            i > 0 && matches!(a.lower(i - 1).as_str(), "said" | "says") && matches!(a.word(next), "." | "," | "");
+        let before_verb = SPEECH.contains(&a.lower(next));
+        let after_verb = i > 0 && matches!(a.lower(i - 1), "said" | "says") && matches!(a.word(next), "." | "," | "");
         if multi && (before_verb || after_verb) {
             let Some(person) = person_for_name(a, span, None) else { continue };
             a.add_mention(person, span, RULE.name, Form::Name);

@@ -54,7 +54,7 @@ fn followed_by_verb(a: &Analysis, i: usize) -> bool {
         return true;
     }
     matches!(
-        a.lower(i + 1).as_str(),
+        a.lower(i + 1),
         "said" | "says" | "told" | "met" | "has" | "had" | "is" | "was" | "will" | "'s" | "\u{2019}s"
     )
 }

@@ -18,15 +18,12 @@ pub const RULE: Rule = Rule { name: "visit", apply };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
-        if !matches!(a.lower(i).as_str(), "visited" | "visits" | "visit" | "visiting") {
+        if !matches!(a.lower(i), "visited" | "visits" | "visit" | "visiting") {
             continue;
         }
         // The noun ("a visit to") is read by meeting_mention.
         if i > 0
-            && matches!(
-                a.lower(i - 1).as_str(),
-                "a" | "an" | "the" | "his" | "her" | "their" | "first" | "official" | "state"
-            )
+            && matches!(a.lower(i - 1), "a" | "an" | "the" | "his" | "her" | "their" | "first" | "official" | "state")
         {
             continue;
         }

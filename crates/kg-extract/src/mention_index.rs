@@ -1,0 +1,62 @@
+//! Position indexes over a document's mentions, so that "which mention covers this
+//! byte" costs a logarithm, not a scan: long documents stay linear.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::MentionRec;
+use crate::model::Span;
+
+#[derive(Debug, Default)]
+pub struct MentionIndex {
+    by_start: BTreeMap<usize, Vec<usize>>,
+    by_end: BTreeMap<usize, Vec<usize>>,
+    /// The longest mention, bounding how far back a covering mention can start.
+    max_len: usize,
+}
+
+impl MentionIndex {
+    pub fn insert(&mut self, idx: usize, span: Span) {
+        self.by_start.entry(span.start).or_default().push(idx);
+        self.by_end.entry(span.end).or_default().push(idx);
+        self.max_len = self.max_len.max(span.len());
+    }
+
+    pub fn rebuild(&mut self, mentions: &[MentionRec]) {
+        *self = MentionIndex::default();
+        for (i, m) in mentions.iter().enumerate() {
+            self.insert(i, m.span);
+        }
+    }
+
+    /// Indexes of the mentions overlapping `span`, in no particular order.
+    pub fn overlapping<'s>(&'s self, span: Span, mentions: &'s [MentionRec]) -> impl Iterator<Item = usize> + 's {
+        let from = span.start.saturating_sub(self.max_len);
+        self.by_start
+            .range(from..span.end.max(span.start + 1))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(move |&i| mentions[i].span.overlaps(span) || (span.is_empty() && mentions[i].span.contains(span)))
+    }
+
+    /// The earliest-recorded mention covering byte `at`.
+    pub fn covering(&self, at: usize, mentions: &[MentionRec]) -> Option<usize> {
+        let from = at.saturating_sub(self.max_len);
+        self.by_start
+            .range(from..=at)
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(|&i| mentions[i].span.start <= at && at < mentions[i].span.end)
+            .min()
+    }
+
+    pub fn starting(&self, start: usize) -> &[usize] {
+        self.by_start.get(&start).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn ending(&self, end: usize) -> &[usize] {
+        self.by_end.get(&end).map_or(&[], Vec::as_slice)
+    }
+
+    /// Mentions starting inside `span`, in text order.
+    pub fn starting_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        self.by_start.range(span.start..span.end).flat_map(|(_, ids)| ids.iter().copied())
+    }
+}

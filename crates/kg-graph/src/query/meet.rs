@@ -1,0 +1,302 @@
+//! Who met whom, and which meetings took place: `met` reads the `met_with` edges and
+//! completes their date and place from the meeting both persons attend; `meetings`
+//! lists meeting nodes with their date, place, participants and status.
+
+use kg_extract::{EntityKind, Evidence, RelationKind, Status};
+use serde::Serialize;
+
+use super::{add_evidence, join_labels, visible_edges_of, Answer, DateRange, EdgeKey, NodeRef, Options, Parts};
+use crate::{Graph, Node};
+
+/// Two persons who met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Met {
+    pub person: NodeRef,
+    pub with: NodeRef,
+    /// From the `met_with` edge, else from the meeting both attend.
+    pub date: Option<String>,
+    /// From the `met_with` edge, else where the meeting both attend was held.
+    pub place: Option<String>,
+    /// The meeting both attend, when the graph knows one.
+    pub meeting: Option<NodeRef>,
+    pub status: Status,
+    pub evidence: Vec<Evidence>,
+    #[serde(skip)]
+    pub parts: Parts,
+}
+
+impl Answer for Met {
+    const COLUMNS: &'static [&'static str] = &["person", "met", "date", "place", "meeting"];
+
+    fn cells(&self) -> Vec<String> {
+        let mut with = self.with.label.clone();
+        if self.status != Status::Occurred {
+            with = format!("{with} ({})", self.status);
+        }
+        vec![
+            self.person.label.clone(),
+            with,
+            self.date.clone().unwrap_or_default(),
+            self.place.clone().unwrap_or_default(),
+            self.meeting.as_ref().map(|m| m.label.clone()).unwrap_or_default(),
+        ]
+    }
+
+    fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    fn parts(&self) -> &Parts {
+        &self.parts
+    }
+}
+
+/// Whom `person` met (every pair that met, without a person), within `range`, ordered
+/// by date (undated last), then by name.
+pub fn met(graph: &Graph, person: Option<&Node>, range: &DateRange, opts: Options) -> Vec<Met> {
+    let edges: Vec<_> = match person {
+        Some(p) => visible_edges_of(graph, &p.id, opts),
+        None => graph.edges().filter(|(s, t, e)| opts.shows(e) && opts.shows_node(s) && opts.shows_node(t)).collect(),
+    };
+    let mut out = Vec::new();
+    for (s, t, e) in edges.into_iter().filter(|(_, _, e)| e.relation == RelationKind::MetWith) {
+        let (me, other) = match person {
+            Some(p) if t.id == p.id => (t, s),
+            _ => (s, t),
+        };
+        let mut parts = Parts::default();
+        parts.node(&me.id);
+        parts.edge(s, t, e);
+        let edge_date = e.attributes.get("date");
+        let edge_place = e.attributes.get("place");
+        let shared = shared_meeting(graph, me, other, edge_date.map(String::as_str), opts);
+        let mut date = edge_date.cloned();
+        let mut place = edge_place.cloned();
+        let meeting = shared.map(|(m, keys)| {
+            parts.edges.extend(keys);
+            let held = places(graph, m, opts);
+            if date.is_none() {
+                date = m.attributes.get("date").cloned();
+            }
+            if place.is_none() && !held.is_empty() {
+                place = Some(held.iter().map(|(p, _)| p.label.as_str()).collect::<Vec<_>>().join(", "));
+            }
+            parts.edges.extend(held.into_iter().map(|(_, k)| k));
+            NodeRef::of(m)
+        });
+        if !range.admits(date.as_deref()) {
+            continue;
+        }
+        out.push(Met {
+            person: NodeRef::of(me),
+            with: NodeRef::of(other),
+            date,
+            place,
+            meeting,
+            status: e.status,
+            evidence: e.evidence.clone(),
+            parts,
+        });
+    }
+    out.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.person.label, &a.with.label).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.person.label,
+            &b.with.label,
+        ))
+    });
+    out
+}
+
+/// A meeting with who took part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub meeting: NodeRef,
+    pub date: Option<String>,
+    pub places: Vec<NodeRef>,
+    /// Persons attending, directly or in a delegation, then other attendees
+    /// (organisations, countries, delegations without known members).
+    pub participants: Vec<NodeRef>,
+    pub delegations: Vec<NodeRef>,
+    /// The meeting's own status (`occurred` when the graph does not say).
+    pub status: String,
+    pub evidence: Vec<Evidence>,
+    #[serde(skip)]
+    pub parts: Parts,
+}
+
+impl Answer for Meeting {
+    const COLUMNS: &'static [&'static str] = &["meeting", "date", "place", "status", "participants"];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.meeting.label.clone(),
+            self.date.clone().unwrap_or_default(),
+            join_labels(&self.places),
+            self.status.clone(),
+            join_labels(&self.participants),
+        ]
+    }
+
+    fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    fn parts(&self) -> &Parts {
+        &self.parts
+    }
+}
+
+/// Meetings held at `at` (the place itself, a place inside it, or a place of that
+/// country) and attended by `with` (directly, through a delegation, or as the country
+/// a delegation represents), ordered by date (undated last), then by label.
+pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Options) -> Vec<Meeting> {
+    let mut out = Vec::new();
+    for m in graph.nodes().filter(|n| n.kind == EntityKind::Meeting && opts.shows_node(n)) {
+        let mut parts = Parts::default();
+        parts.node(&m.id);
+        let mut evidence = Vec::new();
+        let held = places(graph, m, opts);
+        if let Some(at) = at {
+            if !held.iter().any(|(p, _)| is_within(graph, p, at, opts)) {
+                continue;
+            }
+        }
+        let mut persons = Vec::new();
+        let mut others = Vec::new();
+        let mut delegations = Vec::new();
+        let mut involved = vec![m.id.clone()];
+        for (s, t, e) in visible_edges_of(graph, &m.id, opts) {
+            if e.relation != RelationKind::Attends || t.id != m.id {
+                continue;
+            }
+            parts.edge(s, t, e);
+            add_evidence(&mut evidence, &e.evidence);
+            involved.push(s.id.clone());
+            match s.kind {
+                EntityKind::Person => persons.push(NodeRef::of(s)),
+                EntityKind::Delegation => {
+                    delegations.push(NodeRef::of(s));
+                    let mut known = false;
+                    for (ds, dt, de) in visible_edges_of(graph, &s.id, opts) {
+                        match de.relation {
+                            RelationKind::LeadsDelegation | RelationKind::MemberOf if dt.id == s.id => {
+                                parts.edge(ds, dt, de);
+                                persons.push(NodeRef::of(ds));
+                                involved.push(ds.id.clone());
+                                known = true;
+                            }
+                            RelationKind::Represents if ds.id == s.id => {
+                                parts.edge(ds, dt, de);
+                                involved.push(dt.id.clone());
+                            }
+                            _ => {}
+                        }
+                    }
+                    if !known {
+                        others.push(NodeRef::of(s));
+                    }
+                }
+                _ => others.push(NodeRef::of(s)),
+            }
+        }
+        if with.is_some_and(|w| !involved.contains(&w.id)) {
+            continue;
+        }
+        for (_, key) in &held {
+            parts.edges.push(key.clone());
+        }
+        persons.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
+        persons.dedup();
+        others.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
+        persons.extend(others);
+        out.push(Meeting {
+            meeting: NodeRef::of(m),
+            date: m.attributes.get("date").cloned(),
+            places: held.iter().map(|(p, _)| NodeRef::of(p)).collect(),
+            participants: persons,
+            delegations,
+            status: m.attributes.get("status").cloned().unwrap_or_else(|| Status::Occurred.to_string()),
+            evidence,
+            parts,
+        });
+    }
+    out.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.meeting.label).cmp(&(b.date.is_none(), &b.date, &b.meeting.label))
+    });
+    out
+}
+
+/// Where a meeting was held: the targets of its `held_in` edges.
+fn places<'g>(graph: &'g Graph, meeting: &Node, opts: Options) -> Vec<(&'g Node, EdgeKey)> {
+    visible_edges_of(graph, &meeting.id, opts)
+        .into_iter()
+        .filter(|(s, _, e)| e.relation == RelationKind::HeldIn && s.id == meeting.id)
+        .map(|(s, t, e)| (t, EdgeKey::of(s, t, e)))
+        .collect()
+}
+
+/// Whether `place` is `area` or inside it: a `located_in` edge, or the country code
+/// of a location matching the country's.
+fn is_within(graph: &Graph, place: &Node, area: &Node, opts: Options) -> bool {
+    if place.id == area.id {
+        return true;
+    }
+    let located = visible_edges_of(graph, &place.id, opts)
+        .into_iter()
+        .any(|(s, t, e)| e.relation == RelationKind::LocatedIn && s.id == place.id && t.id == area.id);
+    let same_country = area.kind == EntityKind::Country
+        && matches!((place.attributes.get("country"), area.attributes.get("iso")), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
+    located || same_country
+}
+
+/// The meetings a node attends, directly or through a delegation it leads or belongs
+/// to, each with the edges that say so, in meeting id order.
+fn attended<'g>(graph: &'g Graph, node: &Node, opts: Options) -> Vec<(&'g Node, Vec<EdgeKey>)> {
+    let mut out: Vec<(&Node, Vec<EdgeKey>)> = Vec::new();
+    for (s, t, e) in visible_edges_of(graph, &node.id, opts) {
+        if s.id != node.id {
+            continue;
+        }
+        match e.relation {
+            RelationKind::Attends if t.kind == EntityKind::Meeting => out.push((t, vec![EdgeKey::of(s, t, e)])),
+            RelationKind::LeadsDelegation | RelationKind::MemberOf if t.kind == EntityKind::Delegation => {
+                for (ds, dt, de) in visible_edges_of(graph, &t.id, opts) {
+                    if ds.id == t.id && de.relation == RelationKind::Attends && dt.kind == EntityKind::Meeting {
+                        out.push((dt, vec![EdgeKey::of(s, t, e), EdgeKey::of(ds, dt, de)]));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    out.dedup_by(|a, b| a.0.id == b.0.id);
+    out
+}
+
+/// The meeting two persons both attend, with the edges that say so: the one on the
+/// date of their `met_with` when there is such, else the earliest.
+fn shared_meeting<'g>(
+    graph: &'g Graph,
+    a: &Node,
+    b: &Node,
+    date: Option<&str>,
+    opts: Options,
+) -> Option<(&'g Node, Vec<EdgeKey>)> {
+    let theirs = attended(graph, b, opts);
+    let mut shared: Vec<(&Node, Vec<EdgeKey>)> = attended(graph, a, opts)
+        .into_iter()
+        .filter_map(|(m, mut keys)| {
+            let (_, other) = theirs.iter().find(|(n, _)| n.id == m.id)?;
+            keys.extend(other.iter().cloned());
+            Some((m, keys))
+        })
+        .collect();
+    shared.sort_by_key(|(m, _)| {
+        let d = m.attributes.get("date").map(String::as_str);
+        (date.is_some() && d != date, d.is_none(), d.map(str::to_string), m.id.clone())
+    });
+    shared.into_iter().next()
+}
