@@ -7,8 +7,9 @@
 //! relation (with its status when it did not occur) as `label`, the evidence count as
 //! `weight`, and `kind` set to the edge key (`met_with`, `met_with:planned`): Gephi sums
 //! parallel edges of the same kind, so two relations between the same nodes stay apart.
-//! `key`, `relation`, `status`, `count`, `evidence`, `docs` and the relation attributes
-//! are edge attributes.
+//! `relation`, `status`, `count`, `evidence`, `docs` and the relation attributes are
+//! edge attributes; the edge key is the attribute `networkx_key`, which networkx takes
+//! as the multigraph key (an attribute named `key` would make `read_gexf` fail).
 
 use kg_graph::Graph;
 
@@ -23,7 +24,11 @@ pub fn to_gexf(graph: &Graph) -> String {
     let schema = Schema::of(graph);
     // The label is the node's own XML attribute, not a declared one.
     let node_columns: Vec<&Column> = schema.node.iter().filter(|c| c.name != "label").collect();
-    let edge_columns: Vec<&Column> = schema.edge.iter().collect();
+    let edge_columns: Vec<Column> = schema
+        .edge
+        .iter()
+        .map(|c| if c.name == "key" { Column { name: "networkx_key".into(), kind: c.kind } } else { c.clone() })
+        .collect();
 
     let mut doc = Doc::new();
     doc.open(
@@ -40,7 +45,8 @@ pub fn to_gexf(graph: &Graph) -> String {
     doc.text("description", &[], "kg knowledge graph: officials, delegations, meetings and who met whom");
     doc.close("meta");
     doc.open("graph", &[("mode", "static"), ("defaultedgetype", "directed")]);
-    for (class, columns) in [("node", &node_columns), ("edge", &edge_columns)] {
+    let edge_refs: Vec<&Column> = edge_columns.iter().collect();
+    for (class, columns) in [("node", &node_columns), ("edge", &edge_refs)] {
         doc.open("attributes", &[("class", class), ("mode", "static")]);
         for (i, column) in columns.iter().enumerate() {
             let ty = if column.kind == Kind::Int { "integer" } else { "string" };
@@ -74,8 +80,10 @@ pub fn to_gexf(graph: &Graph) -> String {
                 ("weight", &weight),
             ],
         );
-        let values =
-            edge_columns.iter().enumerate().filter_map(|(i, c)| Some((i, edge_value(edge, &c.name)?.joined())));
+        let values = edge_columns.iter().enumerate().filter_map(|(i, c)| {
+            let name = if c.name == "networkx_key" { "key" } else { c.name.as_str() };
+            Some((i, edge_value(edge, name)?.joined()))
+        });
         attvalues(&mut doc, values);
         doc.close("edge");
     }
@@ -112,6 +120,8 @@ mod tests {
         assert!(xml.contains(r#"defaultedgetype="directed""#));
         assert!(xml.contains(r#"kind="met_with" weight="2""#));
         assert!(xml.contains(r#"kind="met_with:planned" weight="1""#));
+        assert!(xml.contains(r#"<attribute id="0" title="networkx_key" type="string"/>"#));
+        assert!(xml.contains(r#"<attvalue for="0" value="met_with:planned"/>"#));
         for i in 0..g.edge_count() {
             assert_eq!(xml.matches(&format!("<edge id=\"e{i}\" ")).count(), 1);
         }

@@ -212,6 +212,11 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
             "boycotted",
             "skipped",
             "skip",
+            "skips",
+            "missed",
+            "denied",
+            "denies",
+            "deny",
         ]
         .iter()
         .any(|w| has(w))

@@ -12,7 +12,7 @@
 use super::Rule;
 use crate::analysis::Analysis;
 use crate::clause::{clause_of, persons_in, status_at, subjects_of};
-use crate::model::{EntityKind, RelationKind, Span};
+use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "attends", apply };
 
@@ -26,6 +26,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("take" | "takes" | "took" | "taking", "part", "in") => 3,
         ("participate" | "participates" | "participated" | "participating", "in", _) => 2,
         ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts", _, _) => 1,
+        ("skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed", _, _) => 1,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
@@ -61,15 +62,25 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
-        None if bare_attend => match last_meeting(a, a.toks[i].span.start) {
-            Some(m) => (m, a.toks[i].span),
-            None => return,
-        },
+        // "decided not to attend." — an attendance with nothing after it.
+        None if bare_attend
+            && !a
+                .toks
+                .get(last + 1)
+                .is_some_and(|t| t.is_word && !matches!(a.lower(last + 1), "and" | "but" | "or")) =>
+        {
+            match last_meeting(a, a.toks[i].span.start) {
+                Some(m) => (m, a.toks[i].span),
+                None => return,
+            }
+        }
         None => return,
     };
     let subjects = subjects_of(a, i);
     let Some(&(_, subject_span)) = subjects.first() else { return };
-    let status = status_at(a, i, Some(subject_span));
+    // "skipped the summit" is a refusal in the verb itself.
+    let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");
+    let status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let span = subject_span.cover(meeting.1);
     for (subject, _) in subjects {
         a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
@@ -141,6 +152,17 @@ mod tests {
         assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)));
         let all = extract_all(text, "2025-03-05");
         assert!(all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
+    }
+
+    #[test]
+    fn skipping_is_declining() {
+        let text = "The summit opened in Nairobi on Monday. Ivan Petrov skipped the summit.";
+        assert!(!has_edge(
+            &extract(text, "2025-03-05"),
+            "person:ivan-petrov",
+            "attends",
+            &meeting(&extract(text, "2025-03-05"))
+        ));
     }
 
     #[test]

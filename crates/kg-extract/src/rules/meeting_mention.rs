@@ -60,7 +60,21 @@ fn apply(a: &mut Analysis) {
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").
         let attendance = (clause_of(a, i).0..i).any(|k| {
-            matches!(a.lower(k), "attend" | "attends" | "attending" | "join" | "joining" | "travel" | "go" | "part")
+            matches!(
+                a.lower(k),
+                "attend"
+                    | "attends"
+                    | "attending"
+                    | "join"
+                    | "joining"
+                    | "travel"
+                    | "go"
+                    | "part"
+                    | "skipped"
+                    | "skip"
+                    | "boycotted"
+                    | "missed"
+            )
         });
         if info.status == Status::Occurred && !attendance {
             info.status = crate::clause::status_at(a, np_start, None);
@@ -227,9 +241,9 @@ fn meeting_status(
     date: Option<crate::dates::DateValue>,
 ) -> Status {
     let before: Vec<&str> = (np_start.saturating_sub(1)..i).map(|k| a.lower(k)).collect();
-    let after: Vec<&str> = (i + 1..clause_end.min(i + 8)).map(|k| a.lower(k)).collect();
+    let after: Vec<&str> = (i + 1..clause_end).map(|k| a.lower(k)).collect();
     let any = |words: &[&str], cues: &[&str]| words.iter().any(|w| cues.contains(w));
-    if any(&after, &["cancelled", "canceled", "postponed", "scrapped", "collapsed"])
+    if any(&after, &["cancelled", "canceled", "postponed", "scrapped", "collapsed", "failed"])
         || after.windows(2).any(|w| w[0] == "called" && w[1] == "off")
     {
         return Status::Cancelled;

@@ -181,12 +181,36 @@ fn between(a: &mut Analysis, i: usize) {
     if persons.len() < 2 {
         return;
     }
-    let status = status_at(a, i - 1, None);
+    let mut status = status_at(a, i - 1, None);
+    // "Talks between A and B were cancelled": what the clause says after the names.
+    let (_, clause_end) = clause_of(a, i);
+    let after_names = a.tok_at(persons[persons.len() - 1].1.end);
+    if status == Status::Occurred {
+        status = after_status(a, after_names, clause_end);
+    }
     let span = a.toks[i - 1].span.cover(persons[persons.len() - 1].1);
     for x in 0..persons.len() {
         for y in x + 1..persons.len() {
             a.add_rel(RelationKind::MetWith, persons[x].0, persons[y].0, status, span, RULE.name);
         }
+    }
+}
+
+/// The status a clause gives its subject after the fact: "were cancelled", "collapsed",
+/// "will take place", "was proposed".
+pub fn after_status(a: &Analysis, from: usize, to: usize) -> Status {
+    let words: Vec<&str> = (from..to.min(a.toks.len())).map(|k| a.lower(k)).collect();
+    let any = |cues: &[&str]| words.iter().any(|w| cues.contains(w));
+    if any(&["cancelled", "canceled", "postponed", "scrapped", "collapsed", "failed", "abandoned"])
+        || words.windows(2).any(|w| w[0] == "called" && w[1] == "off")
+    {
+        Status::Cancelled
+    } else if any(&["proposed", "suggested", "possible", "could", "might", "may"]) {
+        Status::Proposed
+    } else if any(&["will", "would", "planned", "scheduled", "expected", "set"]) {
+        Status::Planned
+    } else {
+        Status::Occurred
     }
 }
 
@@ -231,6 +255,16 @@ mod tests {
         for text in cases {
             let x = extract(text, "2025-03-05");
             assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+        }
+    }
+
+    #[test]
+    fn cancelled_and_denied_meetings_are_not_meetings() {
+        for text in
+            ["Talks between Anna Brown and Ivan Petrov were cancelled.", "Anna Brown denied meeting Ivan Petrov."]
+        {
+            let x = extract(text, "2025-03-05");
+            assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
         }
     }
 

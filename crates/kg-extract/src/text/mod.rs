@@ -5,4 +5,4 @@ mod fold;
 mod segment;
 
 pub use fold::{fold, slug};
-pub use segment::{segment, Sentence, Token};
+pub use segment::{segment, Sentence, Token, MAX_SENTENCE_BYTES, MAX_SENTENCE_TOKENS};

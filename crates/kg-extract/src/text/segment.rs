@@ -1,3 +1,23 @@
+//! Sentences and tokens, with byte offsets into the original text.
+//!
+//! A token is a word (letters, digits, inner hyphens and apostrophes, abbreviation dots), a
+//! possessive `'s`, a run of dots, or one punctuation character. A sentence ends after `.`,
+//! `!`, `?` or `…` followed by a capital, a digit or an opening quote, after a closing quote
+//! that follows one of those, and at every line break.
+//!
+//! # The long-sentence limit
+//!
+//! Text without punctuation or line breaks (a 100 MB dump, a table flattened into one
+//! line, hostile input) would otherwise be one sentence, and the rules work sentence by
+//! sentence: their cost grows faster than linearly with the length of a sentence, and every
+//! piece of evidence carries the whole sentence. So no sentence is longer than
+//! [`MAX_SENTENCE_TOKENS`] tokens (1,000) or spans more than [`MAX_SENTENCE_BYTES`] bytes
+//! (16 KiB); only a single token longer than that can make a longer sentence. A sentence
+//! that reaches either limit is split after the last comma, semicolon, colon or dash in
+//! its final quarter when there is one, and otherwise just before the token that would
+//! overflow it. Real sentences in news are far below both limits (a long one has 60
+//! tokens), so the limit only changes text that has no sentences to speak of.
+
 use std::ops::Range;
 
 use crate::model::Span;
@@ -18,6 +38,13 @@ pub struct Sentence {
     pub span: Span,
     pub tokens: Range<usize>,
 }
+
+/// The most tokens one sentence holds; see the module documentation.
+pub const MAX_SENTENCE_TOKENS: usize = 1_000;
+
+/// The most bytes one sentence spans, unless it is a single token; see the module
+/// documentation.
+pub const MAX_SENTENCE_BYTES: usize = 16 * 1024;
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -114,9 +141,35 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
             sentences
                 .push(Sentence { span: Span::new(tokens[first].span.start, tokens[i].span.end), tokens: first..i + 1 });
             first = i + 1;
+        } else if overflows(&tokens, first, i + 1) {
+            let last = soft_break(text, &tokens, first, i);
+            sentences.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[last].span.end),
+                tokens: first..last + 1,
+            });
+            first = last + 1;
         }
     }
     (sentences, tokens)
+}
+
+/// Whether adding token `next` to the sentence that starts at token `first` would break
+/// the long-sentence limit.
+fn overflows(tokens: &[Token], first: usize, next: usize) -> bool {
+    next - first >= MAX_SENTENCE_TOKENS || tokens[next].span.end - tokens[first].span.start > MAX_SENTENCE_BYTES
+}
+
+/// Where to end an over-long sentence `first..=last`: after the last comma, semicolon,
+/// colon or dash in its final quarter, or else at `last`.
+fn soft_break(text: &str, tokens: &[Token], first: usize, last: usize) -> usize {
+    let floor = first + (last - first) * 3 / 4;
+    (floor..last)
+        .rev()
+        .find(|&k| {
+            let t = tokens[k];
+            !t.is_word && matches!(&text[t.span.start..t.span.end], "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "-")
+        })
+        .unwrap_or(last)
 }
 
 fn is_closing(s: &str) -> bool {
@@ -175,6 +228,37 @@ mod tests {
             sentences("Mr. Lee met Ms. Park. \"We agreed.\" Then...they left.\nNew line"),
             ["Mr. Lee met Ms. Park.", "\"We agreed.\"", "Then...they left.", "New line"]
         );
+    }
+
+    #[test]
+    fn over_long_sentences_are_split() {
+        // No punctuation at all: split every MAX_SENTENCE_TOKENS tokens.
+        let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let (sents, tokens) = segment(&text);
+        assert_eq!(tokens.len(), MAX_SENTENCE_TOKENS * 2 + 10);
+        let lens: Vec<usize> = sents.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]);
+
+        // A comma in the last quarter is preferred to a hard cut.
+        let mut text = "word ".repeat(MAX_SENTENCE_TOKENS - 100);
+        text.push_str("Kyiv, ");
+        text.push_str(&"word ".repeat(300));
+        let sents = sentences(&text);
+        assert!(sents[0].ends_with("Kyiv,"), "{:?}", &sents[0][sents[0].len() - 20..]);
+
+        // Long tokens: the byte limit applies, but one token is never cut.
+        let long = format!("{} ", "x".repeat(MAX_SENTENCE_BYTES / 3));
+        let text = long.repeat(7);
+        let sents = segment(&text).0;
+        assert!(sents.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES), "{:?}", sents);
+        assert_eq!(sents.iter().map(|s| s.tokens.len()).sum::<usize>(), 7);
+        let huge = "y".repeat(MAX_SENTENCE_BYTES * 2);
+        assert_eq!(segment(&huge).0.len(), 1);
+
+        // Every sentence still starts and ends on a token, in order, covering all tokens.
+        let (sents, tokens) = segment(&text);
+        assert_eq!(sents.last().map(|s| s.tokens.end), Some(tokens.len()));
+        assert!(sents.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start));
     }
 
     #[test]

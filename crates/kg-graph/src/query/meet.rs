@@ -2,6 +2,8 @@
 //! completes their date and place from the meeting both persons attend; `meetings`
 //! lists meeting nodes with their date, place, participants and status.
 
+use std::collections::HashMap;
+
 use kg_extract::{EntityKind, Evidence, RelationKind, Status};
 use serde::Serialize;
 
@@ -58,6 +60,7 @@ pub fn met(graph: &Graph, person: Option<&Node>, range: &DateRange, opts: Option
         Some(p) => visible_edges_of(graph, &p.id, opts),
         None => graph.edges().filter(|(s, t, e)| opts.shows(e) && opts.shows_node(s) && opts.shows_node(t)).collect(),
     };
+    let mut attendance = Attendance::new(graph, opts);
     let mut out = Vec::new();
     for (s, t, e) in edges.into_iter().filter(|(_, _, e)| e.relation == RelationKind::MetWith) {
         let (me, other) = match person {
@@ -69,7 +72,7 @@ pub fn met(graph: &Graph, person: Option<&Node>, range: &DateRange, opts: Option
         parts.edge(s, t, e);
         let edge_date = e.attributes.get("date");
         let edge_place = e.attributes.get("place");
-        let shared = shared_meeting(graph, me, other, edge_date.map(String::as_str), opts);
+        let shared = attendance.shared(me, other, edge_date.map(String::as_str));
         let mut date = edge_date.cloned();
         let mut place = edge_place.cloned();
         let meeting = shared.map(|(m, keys)| {
@@ -276,27 +279,38 @@ fn attended<'g>(graph: &'g Graph, node: &Node, opts: Options) -> Vec<(&'g Node, 
     out
 }
 
-/// The meeting two persons both attend, with the edges that say so: the one on the
-/// date of their `met_with` when there is such, else the earliest.
-fn shared_meeting<'g>(
+/// The meetings of each node, computed once per question.
+struct Attendance<'g> {
     graph: &'g Graph,
-    a: &Node,
-    b: &Node,
-    date: Option<&str>,
     opts: Options,
-) -> Option<(&'g Node, Vec<EdgeKey>)> {
-    let theirs = attended(graph, b, opts);
-    let mut shared: Vec<(&Node, Vec<EdgeKey>)> = attended(graph, a, opts)
-        .into_iter()
-        .filter_map(|(m, mut keys)| {
-            let (_, other) = theirs.iter().find(|(n, _)| n.id == m.id)?;
-            keys.extend(other.iter().cloned());
-            Some((m, keys))
-        })
-        .collect();
-    shared.sort_by_key(|(m, _)| {
-        let d = m.attributes.get("date").map(String::as_str);
-        (date.is_some() && d != date, d.is_none(), d.map(str::to_string), m.id.clone())
-    });
-    shared.into_iter().next()
+    memo: HashMap<&'g str, Vec<(&'g Node, Vec<EdgeKey>)>>,
+}
+
+impl<'g> Attendance<'g> {
+    fn new(graph: &'g Graph, opts: Options) -> Self {
+        Attendance { graph, opts, memo: HashMap::new() }
+    }
+
+    /// The meeting two persons both attend, with the edges that say so: the one on
+    /// the date of their `met_with` when there is such, else the earliest.
+    fn shared(&mut self, a: &'g Node, b: &'g Node, date: Option<&str>) -> Option<(&'g Node, Vec<EdgeKey>)> {
+        for node in [a, b] {
+            if !self.memo.contains_key(node.id.as_str()) {
+                self.memo.insert(node.id.as_str(), attended(self.graph, node, self.opts));
+            }
+        }
+        let (ours, theirs) = (self.memo.get(a.id.as_str())?, self.memo.get(b.id.as_str())?);
+        let mut shared: Vec<(&Node, Vec<EdgeKey>)> = ours
+            .iter()
+            .filter_map(|(m, keys)| {
+                let (_, other) = theirs.iter().find(|(n, _)| n.id == m.id)?;
+                Some((*m, keys.iter().chain(other).cloned().collect()))
+            })
+            .collect();
+        shared.sort_by_key(|(m, _)| {
+            let d = m.attributes.get("date").map(String::as_str);
+            (date.is_some() && d != date, d.is_none(), d.map(str::to_string), m.id.clone())
+        });
+        shared.into_iter().next()
+    }
 }

@@ -15,6 +15,7 @@
 mod dates;
 mod lookup;
 mod meet;
+mod names;
 mod org;
 mod resolve;
 mod walk;

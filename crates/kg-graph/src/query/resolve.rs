@@ -18,9 +18,9 @@
 
 use std::fmt;
 
-use kg_extract::text::slug;
 use kg_extract::EntityKind;
 
+use super::names::{names, slug_into, Query, Scratch, WORDS};
 use super::NodeRef;
 use crate::{Graph, Node};
 
@@ -73,20 +73,15 @@ fn or_list(items: &[String]) -> String {
 
 /// The node `name` refers to, among nodes of `kinds` (all kinds when empty).
 pub fn resolve<'g>(graph: &'g Graph, name: &str, kinds: &[EntityKind]) -> Result<&'g Node, NameError> {
-    let found = candidates(graph, name, kinds);
-    match found.as_slice() {
+    let (wanted, other) = candidates(graph, name, kinds);
+    match wanted.as_slice() {
         [one] => Ok(one),
+        [] if !other.is_empty() => Err(NameError::WrongKind {
+            name: name.to_string(),
+            found: other.into_iter().map(NodeRef::of).collect(),
+            wanted: kinds.to_vec(),
+        }),
         [] => {
-            if !kinds.is_empty() {
-                let other = candidates(graph, name, &[]);
-                if !other.is_empty() {
-                    return Err(NameError::WrongKind {
-                        name: name.to_string(),
-                        found: other.into_iter().map(NodeRef::of).collect(),
-                        wanted: kinds.to_vec(),
-                    });
-                }
-            }
             let suggestions = suggestions(graph, name, kinds, 3).into_iter().map(NodeRef::of).collect();
             Err(NameError::Unknown { name: name.to_string(), suggestions })
         }
@@ -97,23 +92,25 @@ pub fn resolve<'g>(graph: &'g Graph, name: &str, kinds: &[EntityKind]) -> Result
     }
 }
 
-/// The nodes of the best tier that `name` matches, in id order.
-pub(crate) fn candidates<'g>(graph: &'g Graph, name: &str, kinds: &[EntityKind]) -> Vec<&'g Node> {
+/// In one pass over the graph: the nodes of `kinds` in the best tier that `name`
+/// matches, and the best matches among the other kinds, each in id order.
+fn candidates<'g>(graph: &'g Graph, name: &str, kinds: &[EntityKind]) -> (Vec<&'g Node>, Vec<&'g Node>) {
     let query = Query::new(name);
+    let mut scratch = Scratch::default();
+    let mut wanted = (u8::MAX, Vec::new());
+    let mut other = (u8::MAX, Vec::new());
     if query.slug.is_empty() {
-        return Vec::new();
+        return (wanted.1, other.1);
     }
-    let mut best = u8::MAX;
-    let mut found = Vec::new();
-    for node in graph.nodes().filter(|n| kinds.is_empty() || kinds.contains(&n.kind)) {
-        let Some(tier) = query.tier(node, best) else { continue };
-        if tier < best {
-            best = tier;
-            found.clear();
+    for node in graph.nodes() {
+        let best = if kinds.is_empty() || kinds.contains(&node.kind) { &mut wanted } else { &mut other };
+        let Some(tier) = query.tier(node, best.0, &mut scratch) else { continue };
+        if tier < best.0 {
+            *best = (tier, Vec::new());
         }
-        found.push(node);
+        best.1.push(node);
     }
-    found
+    (wanted.1, other.1)
 }
 
 /// Every node that `text` names or that has it inside a name or its id, with the tier
@@ -124,13 +121,12 @@ pub(crate) fn ranked<'g>(graph: &'g Graph, text: &str) -> Vec<(u8, &'g Node)> {
     if query.slug.is_empty() {
         return Vec::new();
     }
+    let mut scratch = Scratch::default();
     let mut out: Vec<(u8, &Node)> = graph
         .nodes()
         .filter_map(|node| {
-            let tier = query.tier(node, u8::MAX).or_else(|| {
-                let inside = node.id.contains(&query.slug) || names(node).any(|n| slug(n).contains(&query.slug));
-                inside.then_some(4)
-            })?;
+            let tier = query.tier(node, WORDS, &mut scratch);
+            let tier = tier.or_else(|| query.is_inside(node, &mut scratch).then_some(WORDS + 1))?;
             Some((tier, node))
         })
         .collect();
@@ -138,23 +134,26 @@ pub(crate) fn ranked<'g>(graph: &'g Graph, text: &str) -> Vec<(u8, &'g Node)> {
     out
 }
 
-/// Up to `limit` nodes whose label, alias or a word of one is closest to `name` by
-/// edit distance, within a third of its length (at least one edit).
+/// Up to `limit` nodes of `kinds` (all when empty) whose label, alias or a word of one
+/// is closest to `name` by edit distance (transpositions count one), within a third of
+/// its length (at least one edit); closest first, then by label.
 pub fn suggestions<'g>(graph: &'g Graph, name: &str, kinds: &[EntityKind], limit: usize) -> Vec<&'g Node> {
-    let query = slug(name);
-    if query.is_empty() {
+    let query = Query::new(name);
+    if query.slug.is_empty() {
         return Vec::new();
     }
-    let max = (query.len() / 3).max(1);
+    let one_word = !query.slug.contains('-');
+    let max = (query.slug.len() / 3).max(1);
+    let mut scratch = Scratch::default();
     let mut scored: Vec<(usize, &Node)> = Vec::new();
     for node in graph.nodes().filter(|n| kinds.is_empty() || kinds.contains(&n.kind)) {
         let mut best = usize::MAX;
         for name in names(node) {
-            let name = slug(name);
-            best = best.min(distance(&query, &name, max));
-            if !query.contains('-') {
-                for word in name.split('-') {
-                    best = best.min(distance(&query, word, max));
+            slug_into(name, &mut scratch.slug);
+            best = best.min(distance(&query.slug, &scratch.slug, max));
+            if one_word {
+                for word in scratch.slug.split('-') {
+                    best = best.min(distance(&query.slug, word, max));
                 }
             }
         }
@@ -171,79 +170,7 @@ fn distance(a: &str, b: &str, max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return usize::MAX;
     }
-    strsim::damerau_levenshtein(a, b)
-}
-
-/// The label and aliases of a node.
-fn names(node: &Node) -> impl Iterator<Item = &str> {
-    std::iter::once(node.label.as_str()).chain(node.aliases.iter().map(String::as_str))
-}
-
-/// A typed name in its comparable forms.
-struct Query {
-    raw: String,
-    slug: String,
-    key: String,
-    word_keys: Vec<String>,
-}
-
-impl Query {
-    fn new(name: &str) -> Self {
-        let slug = slug(name);
-        let word_keys = slug.split('-').filter(|w| !w.is_empty()).map(translit_key).collect();
-        Query { raw: name.trim().to_string(), key: translit_key(&slug), slug, word_keys }
-    }
-
-    /// The tier (0 best) at which the node matches, if below `worst_wanted` or equal.
-    fn tier(&self, node: &Node, worst_wanted: u8) -> Option<u8> {
-        if node.id == self.raw || node.id.eq_ignore_ascii_case(&self.raw) {
-            return Some(0);
-        }
-        let local = node.id.split_once(':').map_or(node.id.as_str(), |(_, rest)| rest);
-        let local = local.split('@').next().unwrap_or(local);
-        if local == self.slug {
-            return Some(1);
-        }
-        let slugs: Vec<String> = names(node).map(slug).collect();
-        if slugs.iter().any(|s| *s == self.slug) {
-            return Some(1);
-        }
-        if worst_wanted < 2 {
-            return None;
-        }
-        if slugs.iter().any(|s| translit_key(s) == self.key) {
-            return Some(2);
-        }
-        if worst_wanted < 3 {
-            return None;
-        }
-        let words_match = |s: &String| {
-            let keys: Vec<String> = s.split('-').map(translit_key).collect();
-            self.word_keys.iter().all(|w| keys.contains(w))
-        };
-        if !self.word_keys.is_empty() && slugs.iter().any(words_match) {
-            return Some(3);
-        }
-        None
-    }
-}
-
-/// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
-/// share one; Zelenskky does not (a doubled consonant is a typo, not a spelling).
-fn translit_key(slug: &str) -> String {
-    let s = slug.replace("kh", "h").replace('w', "v").replace('y', "i");
-    let s = match s.strip_suffix("ij") {
-        Some(stem) => format!("{stem}i"),
-        None => s,
-    };
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == 'i' && out.ends_with('i') {
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]
@@ -304,12 +231,5 @@ mod tests {
                  Vladimir Putin (person:vladimir-putin); give the full name or the id"
                 .to_string())
         );
-    }
-
-    #[test]
-    fn transliteration_keys() {
-        assert_eq!(translit_key("zelenskyy"), translit_key("zelensky"));
-        assert_eq!(translit_key("andrij"), translit_key("andrii"));
-        assert_ne!(translit_key("zelenskky"), translit_key("zelenskyy"));
     }
 }

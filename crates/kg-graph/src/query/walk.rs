@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use kg_extract::{Evidence, RelationKind, Status};
 use petgraph::algo::astar;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::{EdgeFiltered, EdgeRef, UndirectedAdaptor};
+use petgraph::visit::{EdgeFiltered, EdgeRef, NodeIndexable, UndirectedAdaptor};
 use serde::Serialize;
 
 use super::{visible_edges_of, Answer, EdgeKey, NodeRef, Options, Parts};
@@ -150,11 +150,15 @@ pub fn path(graph: &Graph, from: &Node, to: &Node, relations: &[RelationKind], o
     let (Some(start), Some(goal)) = (index_of(&from.id), index_of(&to.id)) else {
         return Vec::new();
     };
+    let mut shown = vec![false; pg.node_bound()];
+    for ix in pg.node_indices() {
+        shown[ix.index()] = opts.shows_node(&pg[ix]);
+    }
     let allowed = |s: NodeIndex, t: NodeIndex, e: &Edge| {
         (relations.is_empty() || relations.contains(&e.relation))
             && opts.shows(e)
-            && opts.shows_node(&pg[s])
-            && opts.shows_node(&pg[t])
+            && shown.get(s.index()).copied().unwrap_or(false)
+            && shown.get(t.index()).copied().unwrap_or(false)
     };
     let view = EdgeFiltered::from_fn(UndirectedAdaptor(pg), |e| allowed(e.source(), e.target(), e.weight()));
     let cost = |e: &Edge| HOP + u64::from(is_weak(e.relation));
