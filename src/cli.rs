@@ -72,6 +72,17 @@ pub struct ExtractArgs {
     /// organizations, titles, officials, given-names). Repeatable.
     #[arg(long = "gazetteer", value_name = "KIND=FILE")]
     pub gazetteers: Vec<String>,
+    /// Add the articles to this graph (created when missing) and write it back in
+    /// place; the old graph stays intact if anything fails.
+    #[arg(long, value_name = "GRAPH.json", conflicts_with = "per_document")]
+    pub into: Option<PathBuf>,
+    /// One graph per article, one JSON object per line (JSON Lines): the map step of
+    /// a distributed run; `kg merge` is the reduce.
+    #[arg(long)]
+    pub per_document: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -8,6 +8,7 @@ mod commands;
 mod eval;
 mod input;
 mod output;
+mod pipeline;
 mod source;
 mod table;
 

@@ -20,9 +20,7 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
 
 /// Replaces `path` with `bytes` in one step.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.kg-tmp-{}", std::process::id()));
+    let tmp = temp_path(path);
     let result = (|| -> Result<()> {
         let mut file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
         file.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
@@ -33,6 +31,57 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// A streaming destination: standard output, or a temporary file renamed over the
+/// target by [`Sink::commit`] (dropped without commit, it leaves the target alone).
+pub struct Sink {
+    target: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    writer: Box<dyn Write>,
+}
+
+impl Sink {
+    pub fn open(path: Option<&Path>) -> Result<Sink> {
+        let Some(path) = path else {
+            return Ok(Sink { target: None, writer: Box::new(std::io::BufWriter::new(std::io::stdout())) });
+        };
+        let tmp = temp_path(path);
+        let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(Sink { target: Some((tmp, path.to_path_buf())), writer: Box::new(std::io::BufWriter::new(file)) })
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.writer.write_all(bytes).context("writing output")
+    }
+
+    /// Flushes, and moves the temporary file into place.
+    pub fn commit(mut self) -> Result<()> {
+        self.writer.flush().context("writing output")?;
+        if let Some((tmp, path)) = self.target.take() {
+            std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sink").field("target", &self.target).finish()
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = &self.target {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+fn temp_path(path: &Path) -> std::path::PathBuf {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    dir.join(format!(".{name}.kg-tmp-{}", std::process::id()))
 }
 
 #[cfg(test)]

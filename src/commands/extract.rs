@@ -9,26 +9,67 @@ use kg_extract::{Document, Extraction, Extractor, Gazetteer, GazetteerBuilder, S
 use kg_graph::Graph;
 
 use crate::cli::{ExtractArgs, Format};
-use crate::input::read_documents;
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
-    let docs = read_documents(&args.input.files, args.input.date)?;
+    if let Some(n) = args.threads {
+        // A second call fails harmlessly: the pool is already built.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let extractor = match &gazetteer {
         Some(g) => Extractor::new(g),
         None => Extractor::builtin(),
     };
-    let graph = build_graph(&extractor, &docs, args.all_statuses);
-    let format = args.format.unwrap_or(if args.output.is_none() && std::io::stdout().is_terminal() {
+    let docs = crate::input::documents(&args.input)?;
+    if args.per_document {
+        return per_document(&extractor, docs, args);
+    }
+    // --into: the existing graph is read first and replaced only when all went well.
+    let (mut graph, mut documents) = match &args.into {
+        Some(path) if path.exists() => {
+            let (g, meta) = crate::source::read_graph_file(path)?;
+            (g, meta.documents)
+        }
+        _ => (Graph::new(), Vec::new()),
+    };
+    documents.extend(crate::pipeline::extract_into(&mut graph, &extractor, docs, args.all_statuses)?);
+    documents.sort();
+    documents.dedup();
+    let output = args.output.as_deref().or(args.into.as_deref());
+    let format = args.format.unwrap_or(if output.is_none() && std::io::stdout().is_terminal() {
         Format::Text
     } else {
         Format::Json
     });
-    let meta = GraphMeta {
-        generator: format!("kg {}", env!("CARGO_PKG_VERSION")),
-        documents: docs.iter().map(|d| d.id.clone()).collect(),
-    };
-    crate::commands::export::write_graph(&graph, &meta, format, args.output.as_deref())?;
+    let meta = GraphMeta { generator: generator(), documents };
+    crate::commands::export::write_graph(&graph, &meta, format, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kg` and its version, for the `graph.generator` field.
+pub fn generator() -> String {
+    format!("kg {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// One graph per document, one compact JSON object per line: the map step of a
+/// distributed run, reduced by `kg merge`.
+fn per_document(
+    extractor: &Extractor<'_>,
+    docs: impl Iterator<Item = Result<Document>>,
+    args: &ExtractArgs,
+) -> Result<ExitCode> {
+    let mut out = crate::output::Sink::open(args.output.as_deref())?;
+    crate::pipeline::for_each_extraction(extractor, docs, args.all_statuses, |doc, x| {
+        // Unresolved: corpus-level resolution belongs to the reduce (`kg merge`), so
+        // that merging the parts equals one run over all the articles.
+        let mut graph = Graph::new();
+        graph.add_extraction(&x);
+        let meta = GraphMeta { generator: generator(), documents: vec![doc.id.clone()] };
+        let mut line = kg_export::to_json_value(&graph, &meta).to_string();
+        line.push('\n');
+        out.write(line.as_bytes())
+    })?;
+    out.commit()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -36,12 +77,10 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: bool) -> Graph {
     let mut graph = Graph::new();
     for doc in docs {
-        let mut x: Extraction = extractor.extract(doc);
-        if !all_statuses {
-            x = x.default_view();
-        }
+        let x: Extraction = crate::pipeline::extract_one(extractor, doc, all_statuses);
         graph.add_extraction(&x);
     }
+    graph.resolve();
     graph
 }
 

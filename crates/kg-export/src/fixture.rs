@@ -44,6 +44,7 @@ fn rel(
             end: text.len(),
             rule: format!("{kind}-rule"),
             text: text.into(),
+            date: None,
         },
     }
 }

@@ -67,7 +67,7 @@ pub fn to_gexf(graph: &Graph) -> String {
 
     doc.open("edges", &[]);
     for ((source, target, edge), id) in graph.edges().zip(edge_ids(graph)) {
-        let weight = edge.evidence.len().max(1).to_string();
+        let weight = edge.count.max(1).to_string();
         let kind = crate::json::edge_key(edge);
         doc.open(
             "edge",

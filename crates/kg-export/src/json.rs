@@ -82,7 +82,13 @@ fn edge_value(source: &Node, target: &Node, edge: &Edge) -> Value {
     m.insert("relation".into(), edge.relation.as_str().into());
     m.insert("status".into(), edge.status.as_str().into());
     m.insert("attributes".into(), string_map(&edge.attributes));
-    m.insert("count".into(), edge.evidence.len().into());
+    m.insert("count".into(), edge.count.into());
+    if let Some(d) = &edge.first_date {
+        m.insert("first_date".into(), d.clone().into());
+    }
+    if let Some(d) = &edge.last_date {
+        m.insert("last_date".into(), d.clone().into());
+    }
     m.insert("evidence".into(), edge.evidence.iter().map(evidence_value).collect());
     Value::Object(m)
 }
@@ -95,6 +101,9 @@ pub(crate) fn evidence_value(ev: &Evidence) -> Value {
     m.insert("end".into(), ev.end.into());
     m.insert("rule".into(), ev.rule.clone().into());
     m.insert("text".into(), ev.text.clone().into());
+    if let Some(d) = &ev.date {
+        m.insert("date".into(), d.clone().into());
+    }
     Value::Object(m)
 }
 

@@ -121,7 +121,7 @@ pub(crate) fn edge_value<'a>(edge: &'a Edge, name: &str) -> Option<Value<'a>> {
         "key" => Some(Value::Owned(edge_key(edge))),
         "relation" => Some(Value::Str(edge.relation.as_str())),
         "status" => Some(Value::Str(edge.status.as_str())),
-        "count" => Some(Value::Int(edge.evidence.len())),
+        "count" => Some(Value::Int(edge.count)),
         "evidence" => Some(Value::Str(edge.evidence.first().map_or("", |e| e.text.as_str()))),
         "docs" => {
             let mut docs: Vec<&str> = Vec::new();

@@ -59,6 +59,12 @@ struct FileEdge {
     attributes: BTreeMap<String, String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    count: usize,
+    #[serde(default)]
+    first_date: Option<String>,
+    #[serde(default)]
+    last_date: Option<String>,
 }
 
 /// Parses a JSON graph written by kg (or by another tool in the same shape).
@@ -73,7 +79,16 @@ pub fn read_graph(text: &str) -> Result<(Graph, GraphMeta), ReadError> {
         graph.add_node(Node { id: n.id, kind: n.kind, label: n.label, aliases: n.aliases, attributes: n.attributes });
     }
     for (index, e) in file.edges.into_iter().enumerate() {
-        let edge = Edge { relation: e.relation, status: e.status, attributes: e.attributes, evidence: e.evidence };
+        let count = e.count.max(e.evidence.len());
+        let edge = Edge {
+            relation: e.relation,
+            status: e.status,
+            attributes: e.attributes,
+            evidence: e.evidence,
+            count,
+            first_date: e.first_date,
+            last_date: e.last_date,
+        };
         if !graph.add_edge(&e.source, &e.target, edge) {
             return Err(ReadError::Edge {
                 index,

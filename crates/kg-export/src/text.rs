@@ -59,8 +59,8 @@ pub fn to_text(graph: &Graph) -> String {
                 ev.sentence,
                 one_line(&ev.rule)
             );
-            if edge.evidence.len() > 1 {
-                let _ = write!(out, " (+{} more)", edge.evidence.len() - 1);
+            if edge.count > 1 {
+                let _ = write!(out, " (+{} more)", edge.count - 1);
             }
             out.push('\n');
         }

@@ -68,6 +68,7 @@ fn hostile_graph() -> Graph {
                 end: 3,
                 rule: "rule\\with\\backslashes".into(),
                 text: format!("Evidence {i}: \"quoted\" \\ <&> 北京 Москва\nnext line"),
+                date: None,
             },
         });
         assert!(added, "edge {s} -> {t} must connect known nodes");

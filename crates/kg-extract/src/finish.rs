@@ -145,6 +145,7 @@ pub fn finish(a: Analysis) -> Extraction {
                 end: r.span.end,
                 rule: r.rule.to_string(),
                 text: a.slice(Span::new(sentence.span.start, sentence.span.end)).to_string(),
+                date: a.doc.date.map(|d| d.to_string()),
             },
         });
     }

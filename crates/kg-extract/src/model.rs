@@ -181,6 +181,9 @@ pub struct Evidence {
     pub rule: String,
     /// The sentence as written, so a reader needs no copy of the article.
     pub text: String,
+    /// Publication date of the document, when known (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// One real-world thing named in a document.

@@ -250,43 +250,7 @@ fn adjacent(a: &Analysis, tok: usize) -> bool {
     gap == " "
 }
 
-/// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
-/// share one.
-pub fn translit_key(name: &str) -> String {
-    let f: Vec<char> = fold(name).chars().collect();
-    let mut out = String::with_capacity(f.len());
-    let mut i = 0;
-    while i < f.len() {
-        let next = f.get(i + 1).copied();
-        let c = match (f[i], next) {
-            ('k', Some('h')) | ('o', Some('u')) => {
-                i += 1;
-                if f[i - 1] == 'k' {
-                    'h'
-                } else {
-                    'u'
-                }
-            }
-            ('t', Some('s')) => {
-                i += 1;
-                'c'
-            }
-            ('w', _) => 'v',
-            ('y', _) => 'i',
-            // A final "-ij" is "-i" ("Medinskij").
-            ('j', None) if out.ends_with('i') => {
-                i += 1;
-                continue;
-            }
-            (c, _) => c,
-        };
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-        i += 1;
-    }
-    out
-}
+pub use crate::text::translit_key;
 
 /// Whether a bare word refers to a person with this full name: the surname (or, for
 /// family-name-first names listed as aliases, the family name), allowing

@@ -16,14 +16,92 @@ pub struct Node {
     pub attributes: BTreeMap<String, String>,
 }
 
-/// A relation between two nodes with all the evidence found for it.
+/// Evidence kept per edge: the first this many pieces in evidence order. `count` still
+/// counts every piece; the cap bounds memory on a large archive.
+pub const MAX_EVIDENCE: usize = 32;
+
+/// A relation between two nodes with (a bounded sample of) the evidence found for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edge {
     pub relation: RelationKind,
     pub status: Status,
     pub attributes: BTreeMap<String, String>,
-    /// Sorted and deduplicated, so output does not depend on input order.
+    /// Sorted and deduplicated, at most [`MAX_EVIDENCE`], so output does not depend on
+    /// input order.
     pub evidence: Vec<Evidence>,
+    /// How many pieces of evidence support the edge (more than `evidence` holds when
+    /// the cap was reached).
+    pub count: usize,
+    /// Earliest and latest publication date among the evidence.
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+impl Edge {
+    /// An edge supported by one piece of evidence.
+    pub fn new(
+        relation: RelationKind,
+        status: Status,
+        attributes: BTreeMap<String, String>,
+        evidence: Evidence,
+    ) -> Self {
+        let date = evidence.date.clone();
+        Edge {
+            relation,
+            status,
+            attributes,
+            evidence: vec![evidence],
+            count: 1,
+            first_date: date.clone(),
+            last_date: date,
+        }
+    }
+
+    /// Merges another edge with the same key. Commutative and associative, so a graph
+    /// does not depend on the order its parts arrive in.
+    fn absorb(&mut self, other: Edge) {
+        merge_attributes(&mut self.attributes, other.attributes);
+        let mut added = 0;
+        for ev in other.evidence {
+            if let Err(pos) = self.evidence.binary_search(&ev) {
+                self.evidence.insert(pos, ev);
+                added += 1;
+            }
+        }
+        // Beyond the cap the evidence lists are samples: add the counts.
+        let exact = self.evidence.len() <= MAX_EVIDENCE && other.count <= MAX_EVIDENCE;
+        self.count = if exact { self.evidence.len() } else { self.count + other.count.max(added) };
+        self.evidence.truncate(MAX_EVIDENCE);
+        self.first_date = min_opt(self.first_date.take(), other.first_date);
+        self.last_date = max_opt(self.last_date.take(), other.last_date);
+    }
+}
+
+fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Order-independent union of attribute maps: on a conflict the smaller value wins.
+fn merge_attributes(into: &mut BTreeMap<String, String>, from: BTreeMap<String, String>) {
+    for (k, v) in from {
+        match into.get_mut(&k) {
+            Some(have) if v < *have => *have = v,
+            Some(_) => {}
+            None => {
+                into.insert(k, v);
+            }
+        }
+    }
 }
 
 type Key = (String, RelationKind, String, Status);
@@ -51,102 +129,114 @@ impl Graph {
         }
     }
 
-    /// Adds an entity, or merges its aliases and attributes into the node with its id.
+    /// Adds an entity, or merges it into the node with its id.
     pub fn add_entity(&mut self, entity: &Entity) -> NodeIndex {
-        if let Some(&ix) = self.nodes.get(&entity.id) {
-            let node = &mut self.inner[ix];
-            node.aliases.extend(entity.aliases.iter().cloned());
-            for (k, v) in &entity.attributes {
-                node.attributes.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-            node.aliases.remove(&node.label);
-            return ix;
-        }
-        let node = Node {
+        self.add_node(Node {
             id: entity.id.clone(),
             kind: entity.kind,
             label: entity.label.clone(),
             aliases: entity.aliases.clone(),
             attributes: entity.attributes.clone(),
-        };
-        let ix = self.inner.add_node(node);
-        self.nodes.insert(entity.id.clone(), ix);
-        ix
+        })
     }
 
     /// Adds a relation; both endpoints must have been added. Returns false (and adds
     /// nothing) when one is missing.
     pub fn add_relation(&mut self, relation: &Relation) -> bool {
-        let (mut source, mut target) = (relation.source.clone(), relation.target.clone());
-        if relation.kind.is_symmetric() && target < source {
-            std::mem::swap(&mut source, &mut target);
-        }
-        let (Some(&s), Some(&t)) = (self.nodes.get(&source), self.nodes.get(&target)) else {
-            return false;
-        };
-        let key = (source, relation.kind, target, relation.status);
-        if let Some(&ix) = self.edges.get(&key) {
-            let edge = &mut self.inner[ix];
-            for (k, v) in &relation.attributes {
-                edge.attributes.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-            if let Err(pos) = edge.evidence.binary_search(&relation.evidence) {
-                edge.evidence.insert(pos, relation.evidence.clone());
-            }
-            return true;
-        }
-        let edge = Edge {
-            relation: relation.kind,
-            status: relation.status,
-            attributes: relation.attributes.clone(),
-            evidence: vec![relation.evidence.clone()],
-        };
-        let ix = self.inner.add_edge(s, t, edge);
-        self.edges.insert(key, ix);
-        true
+        let edge = Edge::new(relation.kind, relation.status, relation.attributes.clone(), relation.evidence.clone());
+        self.add_edge(&relation.source, &relation.target, edge)
     }
 
-    /// Adds a node as read from a graph file, merging it into the node with its id.
+    /// Adds a node, or merges it into the node with its id: aliases are united, the
+    /// smaller label wins (the other becomes an alias), attributes merge
+    /// order-independently.
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
-        let entity = Entity {
-            id: node.id,
-            kind: node.kind,
-            label: node.label,
-            aliases: node.aliases,
-            attributes: node.attributes,
-        };
-        self.add_entity(&entity)
+        if let Some(&ix) = self.nodes.get(&node.id) {
+            let have = &mut self.inner[ix];
+            have.aliases.extend(node.aliases);
+            if node.label < have.label {
+                let old = std::mem::replace(&mut have.label, node.label);
+                have.aliases.insert(old);
+            } else if node.label != have.label {
+                have.aliases.insert(node.label);
+            }
+            merge_attributes(&mut have.attributes, node.attributes);
+            let label = have.label.clone();
+            have.aliases.remove(&label);
+            return ix;
+        }
+        let id = node.id.clone();
+        let ix = self.inner.add_node(node);
+        self.nodes.insert(id, ix);
+        ix
     }
 
-    /// Adds an edge as read from a graph file, merging attributes and evidence into the
-    /// edge with the same key. Returns false when an endpoint is unknown.
+    /// Adds an edge, merging it into the edge with the same (source, relation,
+    /// target, status). Returns false when an endpoint is unknown.
     pub fn add_edge(&mut self, source: &str, target: &str, edge: Edge) -> bool {
         let (mut source, mut target) = (source.to_string(), target.to_string());
         if edge.relation.is_symmetric() && target < source {
             std::mem::swap(&mut source, &mut target);
+        }
+        if source == target {
+            return false;
         }
         let (Some(&s), Some(&t)) = (self.nodes.get(&source), self.nodes.get(&target)) else {
             return false;
         };
         let key = (source, edge.relation, target, edge.status);
         if let Some(&ix) = self.edges.get(&key) {
-            let have = &mut self.inner[ix];
-            for (k, v) in edge.attributes {
-                have.attributes.entry(k).or_insert(v);
-            }
-            for ev in edge.evidence {
-                if let Err(pos) = have.evidence.binary_search(&ev) {
-                    have.evidence.insert(pos, ev);
-                }
-            }
+            self.inner[ix].absorb(edge);
             return true;
         }
         let mut edge = edge;
         edge.evidence.sort();
         edge.evidence.dedup();
+        edge.count = edge.count.max(edge.evidence.len());
+        edge.evidence.truncate(MAX_EVIDENCE);
         let ix = self.inner.add_edge(s, t, edge);
         self.edges.insert(key, ix);
         true
+    }
+
+    /// Moves every edge of node `from` to node `into` and merges the nodes; `from`
+    /// disappears. Used by corpus-level resolution.
+    pub fn merge_nodes(&mut self, from: &str, into: &str) {
+        if from == into {
+            return;
+        }
+        let Some(&fx) = self.nodes.get(from) else { return };
+        let moved: Vec<(Key, EdgeIndex)> =
+            self.edges.iter().filter(|(k, _)| k.0 == from || k.2 == from).map(|(k, ix)| (k.clone(), *ix)).collect();
+        let mut edges = Vec::new();
+        for (key, ix) in moved {
+            self.edges.remove(&key);
+            if let Some(edge) = self.inner.remove_edge(ix) {
+                let s = if key.0 == from { into.to_string() } else { key.0.clone() };
+                let t = if key.2 == from { into.to_string() } else { key.2.clone() };
+                edges.push((s, t, edge));
+            }
+        }
+        self.nodes.remove(from);
+        let into_label = self.node(into).map(|n| n.label.clone());
+        if let Some(mut node) = self.inner.remove_node(fx) {
+            node.id = into.to_string();
+            // The node merged into keeps its label; the other's becomes an alias.
+            if let Some(label) = into_label {
+                let old = std::mem::replace(&mut node.label, label);
+                node.aliases.insert(old);
+            }
+            if self.nodes.contains_key(into) {
+                self.add_node(node);
+            } else {
+                let id = node.id.clone();
+                let ix = self.inner.add_node(node);
+                self.nodes.insert(id, ix);
+            }
+        }
+        for (s, t, edge) in edges {
+            self.add_edge(&s, &t, edge);
+        }
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -223,6 +313,7 @@ mod tests {
                 end: 1,
                 rule: "test".into(),
                 text: "x".into(),
+                date: None,
             },
         }
     }

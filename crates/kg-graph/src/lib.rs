@@ -7,5 +7,6 @@
 
 mod graph;
 pub mod query;
+mod resolve;
 
-pub use graph::{Edge, Graph, Node};
+pub use graph::{Edge, Graph, Node, MAX_EVIDENCE};

@@ -31,6 +31,44 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
+/// share one.
+pub fn translit_key(name: &str) -> String {
+    let f: Vec<char> = fold(name).chars().collect();
+    let mut out = String::with_capacity(f.len());
+    let mut i = 0;
+    while i < f.len() {
+        let next = f.get(i + 1).copied();
+        let c = match (f[i], next) {
+            ('k', Some('h')) | ('o', Some('u')) => {
+                i += 1;
+                if f[i - 1] == 'k' {
+                    'h'
+                } else {
+                    'u'
+                }
+            }
+            ('t', Some('s')) => {
+                i += 1;
+                'c'
+            }
+            ('w', _) => 'v',
+            ('y', _) => 'i',
+            // A final "-ij" is "-i" ("Medinskij").
+            ('j', None) if out.ends_with('i') => {
+                i += 1;
+                continue;
+            }
+            (c, _) => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

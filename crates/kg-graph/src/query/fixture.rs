@@ -14,13 +14,18 @@ const RU_DEL: &str = "delegation:ru@meeting:talks-istanbul@2025-05-16";
 const UA_DEL: &str = "delegation:ua@meeting:talks-istanbul@2025-05-16";
 const TALKS: &str = "meeting:talks-istanbul@2025-05-16";
 
+/// id, kind, label, aliases, attributes.
+type NodeRow<'a> = (&'a str, EntityKind, &'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+/// source, relation, target, status, attributes.
+type EdgeRow<'a> = (&'a str, RelationKind, &'a str, Status, &'a [(&'a str, &'a str)]);
+
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 pub(crate) fn sample() -> Graph {
     let mut g = Graph::new();
-    let nodes: &[(&str, EntityKind, &str, &[&str], &[(&str, &str)])] = &[
+    let nodes: &[NodeRow] = &[
         (
             "person:volodymyr-zelenskyy",
             Person,
@@ -66,7 +71,7 @@ pub(crate) fn sample() -> Graph {
         });
     }
     let occurred = Status::Occurred;
-    let edges: &[(&str, RelationKind, &str, Status, &[(&str, &str)])] = &[
+    let edges: &[EdgeRow] = &[
         ("person:recep-tayyip-erdogan", MetWith, "person:volodymyr-zelenskyy", occurred, &[("place", "Ankara")]),
         ("person:vladimir-putin", MetWith, "person:volodymyr-zelenskyy", Status::Declined, &[]),
         ("person:hakan-fidan", MetWith, "person:vladimir-medinsky", occurred, &[]),
@@ -114,6 +119,7 @@ pub(crate) fn sample() -> Graph {
                 end: 1,
                 rule: "fixture".into(),
                 text: format!("sentence {i}"),
+                date: None,
             },
         });
     }

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use kg_extract::{EntityKind, Evidence, RelationKind, Status};
 use serde::Serialize;
 
-use super::{add_evidence, join_labels, visible_edges_of, Answer, DateRange, EdgeKey, NodeRef, Options, Parts};
+use super::{
+    add_evidence, join_labels, visible_edges_of, Answer, DateRange, EdgeKey, EdgeSource, NodeRef, Options, Parts,
+};
 use crate::{Graph, Node};
 
 /// Two persons who met.
@@ -60,7 +62,11 @@ pub fn met(graph: &Graph, person: Option<&Node>, range: &DateRange, opts: Option
         Some(p) => visible_edges_of(graph, &p.id, opts),
         None => graph.edges().filter(|(s, t, e)| opts.shows(e) && opts.shows_node(s) && opts.shows_node(t)).collect(),
     };
-    let mut attendance = Attendance::new(graph, opts);
+    let source = match person {
+        Some(_) => EdgeSource::sorted(graph, opts),
+        None => EdgeSource::indexed(graph, opts),
+    };
+    let mut attendance = Attendance::new(source);
     let mut out = Vec::new();
     for (s, t, e) in edges.into_iter().filter(|(_, _, e)| e.relation == RelationKind::MetWith) {
         let (me, other) = match person {
@@ -77,7 +83,7 @@ pub fn met(graph: &Graph, person: Option<&Node>, range: &DateRange, opts: Option
         let mut place = edge_place.cloned();
         let meeting = shared.map(|(m, keys)| {
             parts.edges.extend(keys);
-            let held = places(graph, m, opts);
+            let held = places(&attendance.edges, m);
             if date.is_none() {
                 date = m.attributes.get("date").cloned();
             }
@@ -160,7 +166,7 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
         let mut parts = Parts::default();
         parts.node(&m.id);
         let mut evidence = Vec::new();
-        let held = places(graph, m, opts);
+        let held = places(&EdgeSource::sorted(graph, opts), m);
         if let Some(at) = at {
             if !held.iter().any(|(p, _)| is_within(graph, p, at, opts)) {
                 continue;
@@ -231,13 +237,16 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
     out
 }
 
-/// Where a meeting was held: the targets of its `held_in` edges.
-fn places<'g>(graph: &'g Graph, meeting: &Node, opts: Options) -> Vec<(&'g Node, EdgeKey)> {
-    visible_edges_of(graph, &meeting.id, opts)
+/// Where a meeting was held: the targets of its `held_in` edges, in id order.
+fn places<'g>(edges: &EdgeSource<'g>, meeting: &Node) -> Vec<(&'g Node, EdgeKey)> {
+    let mut out: Vec<(&Node, EdgeKey)> = edges
+        .of(&meeting.id)
         .into_iter()
         .filter(|(s, _, e)| e.relation == RelationKind::HeldIn && s.id == meeting.id)
         .map(|(s, t, e)| (t, EdgeKey::of(s, t, e)))
-        .collect()
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
 }
 
 /// Whether `place` is `area` or inside it: a `located_in` edge, or the country code
@@ -256,16 +265,16 @@ fn is_within(graph: &Graph, place: &Node, area: &Node, opts: Options) -> bool {
 
 /// The meetings a node attends, directly or through a delegation it leads or belongs
 /// to, each with the edges that say so, in meeting id order.
-fn attended<'g>(graph: &'g Graph, node: &Node, opts: Options) -> Vec<(&'g Node, Vec<EdgeKey>)> {
+fn attended<'g>(edges: &EdgeSource<'g>, node: &Node) -> Vec<(&'g Node, Vec<EdgeKey>)> {
     let mut out: Vec<(&Node, Vec<EdgeKey>)> = Vec::new();
-    for (s, t, e) in visible_edges_of(graph, &node.id, opts) {
+    for (s, t, e) in edges.of(&node.id) {
         if s.id != node.id {
             continue;
         }
         match e.relation {
             RelationKind::Attends if t.kind == EntityKind::Meeting => out.push((t, vec![EdgeKey::of(s, t, e)])),
             RelationKind::LeadsDelegation | RelationKind::MemberOf if t.kind == EntityKind::Delegation => {
-                for (ds, dt, de) in visible_edges_of(graph, &t.id, opts) {
+                for (ds, dt, de) in edges.of(&t.id) {
                     if ds.id == t.id && de.relation == RelationKind::Attends && dt.kind == EntityKind::Meeting {
                         out.push((dt, vec![EdgeKey::of(s, t, e), EdgeKey::of(ds, dt, de)]));
                     }
@@ -274,21 +283,20 @@ fn attended<'g>(graph: &'g Graph, node: &Node, opts: Options) -> Vec<(&'g Node, 
             _ => {}
         }
     }
-    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    out.sort_by(|a, b| (&a.0.id, &a.1).cmp(&(&b.0.id, &b.1)));
     out.dedup_by(|a, b| a.0.id == b.0.id);
     out
 }
 
 /// The meetings of each node, computed once per question.
 struct Attendance<'g> {
-    graph: &'g Graph,
-    opts: Options,
+    edges: EdgeSource<'g>,
     memo: HashMap<&'g str, Vec<(&'g Node, Vec<EdgeKey>)>>,
 }
 
 impl<'g> Attendance<'g> {
-    fn new(graph: &'g Graph, opts: Options) -> Self {
-        Attendance { graph, opts, memo: HashMap::new() }
+    fn new(edges: EdgeSource<'g>) -> Self {
+        Attendance { edges, memo: HashMap::new() }
     }
 
     /// The meeting two persons both attend, with the edges that say so: the one on
@@ -296,7 +304,7 @@ impl<'g> Attendance<'g> {
     fn shared(&mut self, a: &'g Node, b: &'g Node, date: Option<&str>) -> Option<(&'g Node, Vec<EdgeKey>)> {
         for node in [a, b] {
             if !self.memo.contains_key(node.id.as_str()) {
-                self.memo.insert(node.id.as_str(), attended(self.graph, node, self.opts));
+                self.memo.insert(node.id.as_str(), attended(&self.edges, node));
             }
         }
         let (ours, theirs) = (self.memo.get(a.id.as_str())?, self.memo.get(b.id.as_str())?);

@@ -20,9 +20,12 @@ mod org;
 mod resolve;
 mod walk;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use kg_extract::{EntityKind, Evidence, RelationKind, Status};
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 use serde::Serialize;
 
 use crate::{Edge, Graph, Node};
@@ -165,6 +168,43 @@ fn visible_edges_of<'g>(graph: &'g Graph, id: &str, opts: Options) -> Vec<(&'g N
         .into_iter()
         .filter(|(s, t, e)| opts.shows(e) && opts.shows_node(s) && opts.shows_node(t))
         .collect()
+}
+
+/// Where questions read the edges of a node: [`Graph::edges_of`] (key order, one id
+/// lookup, right for a few nodes), or, for questions over the whole graph, an id index
+/// built once and petgraph's adjacency lists (no sorting; callers sort what they keep).
+struct EdgeSource<'g> {
+    graph: &'g Graph,
+    opts: Options,
+    index: Option<HashMap<&'g str, NodeIndex>>,
+}
+
+impl<'g> EdgeSource<'g> {
+    fn sorted(graph: &'g Graph, opts: Options) -> Self {
+        EdgeSource { graph, opts, index: None }
+    }
+
+    fn indexed(graph: &'g Graph, opts: Options) -> Self {
+        let pg = graph.petgraph();
+        let index = pg.node_indices().map(|ix| (pg[ix].id.as_str(), ix)).collect();
+        EdgeSource { graph, opts, index: Some(index) }
+    }
+
+    /// The visible edges leaving or entering the node with this id.
+    fn of(&self, id: &str) -> Vec<(&'g Node, &'g Node, &'g Edge)> {
+        let Some(index) = &self.index else {
+            return visible_edges_of(self.graph, id, self.opts);
+        };
+        let Some(&ix) = index.get(id) else {
+            return Vec::new();
+        };
+        let pg = self.graph.petgraph();
+        pg.edges_directed(ix, Direction::Outgoing)
+            .chain(pg.edges_directed(ix, Direction::Incoming))
+            .map(|e| (&pg[e.source()], &pg[e.target()], e.weight()))
+            .filter(|(s, t, e)| self.opts.shows(e) && self.opts.shows_node(s) && self.opts.shows_node(t))
+            .collect()
+    }
 }
 
 /// Adds `more` to the sorted, deduplicated `evidence`.

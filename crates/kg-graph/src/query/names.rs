@@ -74,6 +74,15 @@ pub(crate) fn translit_key(slug: &str) -> String {
     out
 }
 
+/// The name part of an id: `vladimir-putin` in `person:vladimir-putin`, `talks-istanbul`
+/// in `meeting:talks-istanbul@2025-05-16`.
+fn local_id(id: &str) -> &str {
+    let b = id.as_bytes();
+    let start = b.iter().position(|&c| c == b':').map_or(0, |i| i + 1);
+    let end = b[start..].iter().position(|&c| c == b'@').map_or(b.len(), |i| start + i);
+    id.get(start..end).unwrap_or(id)
+}
+
 /// The label and aliases of a node.
 pub(crate) fn names(node: &Node) -> impl Iterator<Item = &str> {
     std::iter::once(node.label.as_str()).chain(node.aliases.iter().map(String::as_str))
@@ -109,8 +118,7 @@ impl Query {
         if node.id == self.raw || node.id.eq_ignore_ascii_case(&self.raw) {
             return Some(ID);
         }
-        let local = node.id.split_once(':').map_or(node.id.as_str(), |(_, rest)| rest);
-        if local.split('@').next() == Some(self.slug.as_str()) {
+        if local_id(&node.id) == self.slug {
             return Some(NAME);
         }
         let mut best = None;

@@ -1,0 +1,197 @@
+//! Corpus-level resolution, once every document is in: one node per real-world entity
+//! across the whole corpus. Each document's extraction already resolved names inside
+//! it; here a bare surname joins the one person of the corpus it can be, spellings of
+//! one full name join, and reports of one meeting (same place, same date) join —
+//! with the delegations that attended it.
+//!
+//! Every merge is decided from the graph alone and applied in id order, so the result
+//! does not depend on the order documents or graphs arrived in.
+
+use std::collections::BTreeMap;
+
+use kg_extract::text::{fold, translit_key};
+use kg_extract::{EntityKind, RelationKind};
+
+use crate::graph::Graph;
+
+impl Graph {
+    /// Runs every corpus-level merge.
+    pub fn resolve(&mut self) {
+        self.merge_spellings();
+        self.merge_surnames();
+        let moved = self.merge_meetings();
+        self.follow_meetings(&moved);
+    }
+
+    fn persons(&self) -> Vec<(String, String)> {
+        self.nodes().filter(|n| n.kind == EntityKind::Person).map(|n| (n.id.clone(), n.label.clone())).collect()
+    }
+
+    /// "Andriy Yermak" and "Andrii Yermak": one person, under the smaller id.
+    fn merge_spellings(&mut self) {
+        let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (id, label) in self.persons() {
+            if label.contains(' ') {
+                let key: Vec<String> = label.split_whitespace().map(translit_key).collect();
+                groups.entry(key.join(" ")).or_default().push(id);
+            }
+        }
+        for ids in groups.into_values() {
+            if let Some((first, rest)) = ids.split_first() {
+                for other in rest {
+                    self.merge_nodes(other, first);
+                }
+            }
+        }
+    }
+
+    /// A person known only by a surname joins the one full-named person of the corpus
+    /// with that surname; with two candidates, nothing is merged.
+    fn merge_surnames(&mut self) {
+        let persons = self.persons();
+        for (id, label) in &persons {
+            if label.contains(' ') {
+                continue;
+            }
+            let key = translit_key(label);
+            let candidates: Vec<&String> = persons
+                .iter()
+                .filter(|(other, full)| other != id && full.contains(' '))
+                .filter(|(other, full)| {
+                    let last = full.rsplit(' ').next().unwrap_or(full);
+                    translit_key(last) == key
+                        || self
+                            .node(other)
+                            .is_some_and(|n| n.aliases.iter().any(|a| !a.contains(' ') && fold(a) == fold(label)))
+                })
+                .map(|(other, _)| other)
+                .collect();
+            if let [one] = candidates.as_slice() {
+                let one = (*one).clone();
+                self.merge_nodes(id, &one);
+            }
+        }
+    }
+
+    /// Meetings held in the same place on the same day are one meeting. Returns the
+    /// ids that were merged away, with where they went.
+    fn merge_meetings(&mut self) -> BTreeMap<String, String> {
+        let mut groups: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+        for (source, target, edge) in self.edges() {
+            if source.kind != EntityKind::Meeting || edge.relation != RelationKind::HeldIn {
+                continue;
+            }
+            let Some(date) = source.attributes.get("date").filter(|d| d.len() == 10) else { continue };
+            groups.entry((target.id.clone(), date.clone())).or_default().push(source.id.clone());
+        }
+        let mut moved = BTreeMap::new();
+        for mut ids in groups.into_values() {
+            ids.sort();
+            ids.dedup();
+            if let Some((first, rest)) = ids.split_first() {
+                for other in rest {
+                    self.merge_nodes(other, first);
+                    moved.insert(other.clone(), first.clone());
+                }
+            }
+        }
+        moved
+    }
+
+    /// A delegation's id names its meeting; when the meeting merged, so does it.
+    fn follow_meetings(&mut self, moved: &BTreeMap<String, String>) {
+        if moved.is_empty() {
+            return;
+        }
+        let delegations: Vec<String> =
+            self.nodes().filter(|n| n.kind == EntityKind::Delegation).map(|n| n.id.clone()).collect();
+        for id in delegations {
+            let Some((who, meeting)) = id.split_once('@') else { continue };
+            if let Some(to) = moved.get(meeting) {
+                let new_id = format!("{who}@{to}");
+                self.merge_nodes(&id, &new_id);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use kg_extract::{Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Status};
+
+    use crate::Graph;
+
+    fn person(id: &str, label: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            label: label.into(),
+            aliases: Default::default(),
+            attributes: BTreeMap::new(),
+        }
+    }
+
+    fn rel(s: &str, kind: RelationKind, t: &str, doc: &str) -> Relation {
+        Relation {
+            kind,
+            source: s.into(),
+            target: t.into(),
+            status: Status::Occurred,
+            attributes: BTreeMap::new(),
+            evidence: Evidence {
+                doc: doc.into(),
+                sentence: 0,
+                start: 0,
+                end: 1,
+                rule: "t".into(),
+                text: "t".into(),
+                date: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name() {
+        let mut g = Graph::new();
+        g.add_extraction(&Extraction {
+            doc: "a".into(),
+            entities: vec![person("person:musa-kamau", "Musa Kamau"), person("person:ann-lee", "Ann Lee")],
+            relations: vec![rel("person:musa-kamau", RelationKind::MetWith, "person:ann-lee", "a")],
+            ..Extraction::default()
+        });
+        g.add_extraction(&Extraction {
+            doc: "b".into(),
+            entities: vec![person("person:kamau", "Kamau"), person("person:ann-lee", "Ann Lee")],
+            relations: vec![rel("person:kamau", RelationKind::MetWith, "person:ann-lee", "b")],
+            ..Extraction::default()
+        });
+        g.resolve();
+        assert!(g.node("person:kamau").is_none());
+        assert_eq!(g.node("person:musa-kamau").map(|n| n.label.as_str()), Some("Musa Kamau"));
+        let (_, _, e) = g.edges().next().expect("one edge");
+        assert_eq!(e.count, 2);
+    }
+
+    #[test]
+    fn an_ambiguous_surname_stays_apart() {
+        let mut g = Graph::new();
+        for (id, label) in
+            [("person:musa-kamau", "Musa Kamau"), ("person:jane-kamau", "Jane Kamau"), ("person:kamau", "Kamau")]
+        {
+            g.add_entity(&person(id, label));
+        }
+        g.resolve();
+        assert_eq!(g.node_count(), 3);
+    }
+
+    #[test]
+    fn transliterations_of_one_full_name_join() {
+        let mut g = Graph::new();
+        g.add_entity(&person("person:andriy-yermak", "Andriy Yermak"));
+        g.add_entity(&person("person:andrii-yermak", "Andrii Yermak"));
+        g.resolve();
+        assert_eq!(g.node_count(), 1);
+    }
+}
