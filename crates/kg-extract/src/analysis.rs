@@ -154,6 +154,7 @@ impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
+        let index = MentionIndex::new(toks.iter().map(|t| t.span.start).collect());
         let lowers = toks.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase()).collect();
         Analysis {
             gaz,
@@ -166,7 +167,7 @@ impl<'a> Analysis<'a> {
             sents,
             ents: Vec::new(),
             mentions: Vec::new(),
-            index: MentionIndex::default(),
+            index,
             lowers,
             titles: Vec::new(),
             phrases: Vec::new(),

@@ -128,9 +128,11 @@ fn weekday(name: &str) -> Option<Weekday> {
 /// Finds the date expressions of a text. Relative ones need the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for caps in pattern().captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let span = Span::new(whole.start(), whole.end());
+    // Finding matches needs no captures and runs on the fast DFA; the captures are read
+    // again on the matched words only.
+    for found in pattern().find_iter(text) {
+        let Some(caps) = pattern().captures(found.as_str()) else { continue };
+        let span = Span::new(found.start(), found.end());
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let value = if let Some(m) = caps.name("dm_month") {
             let (month, day) = (month_number(m.as_str()), num("dm_day"));

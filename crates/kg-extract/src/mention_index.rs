@@ -8,6 +8,11 @@ use crate::model::Span;
 
 #[derive(Debug, Default)]
 pub struct MentionIndex {
+    /// Start offset of every token, and the first mention covering that start
+    /// (index + 1; 0 for none): the common question "is this token in a mention"
+    /// answered without a search.
+    tok_starts: Vec<usize>,
+    tok_cover: Vec<u32>,
     by_start: BTreeMap<usize, Vec<usize>>,
     by_end: BTreeMap<usize, Vec<usize>>,
     /// The longest mention, bounding how far back a covering mention can start.
@@ -15,14 +20,28 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
+    pub fn new(tok_starts: Vec<usize>) -> Self {
+        let n = tok_starts.len();
+        MentionIndex { tok_starts, tok_cover: vec![0; n], ..MentionIndex::default() }
+    }
+
     pub fn insert(&mut self, idx: usize, span: Span) {
+        let first = self.tok_starts.partition_point(|&s| s < span.start);
+        for t in first..self.tok_starts.len() {
+            if self.tok_starts[t] >= span.end {
+                break;
+            }
+            if self.tok_cover[t] == 0 {
+                self.tok_cover[t] = idx as u32 + 1;
+            }
+        }
         self.by_start.entry(span.start).or_default().push(idx);
         self.by_end.entry(span.end).or_default().push(idx);
         self.max_len = self.max_len.max(span.len());
     }
 
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
-        *self = MentionIndex::default();
+        *self = MentionIndex::new(std::mem::take(&mut self.tok_starts));
         for (i, m) in mentions.iter().enumerate() {
             self.insert(i, m.span);
         }
@@ -39,6 +58,9 @@ impl MentionIndex {
 
     /// The earliest-recorded mention covering byte `at`.
     pub fn covering(&self, at: usize, mentions: &[MentionRec]) -> Option<usize> {
+        if let Ok(t) = self.tok_starts.binary_search(&at) {
+            return self.tok_cover[t].checked_sub(1).map(|i| i as usize);
+        }
         let from = at.saturating_sub(self.max_len);
         self.by_start
             .range(from..=at)

@@ -315,10 +315,11 @@ impl<'g> Attendance<'g> {
                 Some((*m, keys.iter().chain(other).cloned().collect()))
             })
             .collect();
-        shared.sort_by_key(|(m, _)| {
+        let key = |m: &'g Node| {
             let d = m.attributes.get("date").map(String::as_str);
-            (date.is_some() && d != date, d.is_none(), d.map(str::to_string), m.id.clone())
-        });
+            (date.is_some() && d != date, d.is_none(), d, m.id.as_str())
+        };
+        shared.sort_by(|a, b| key(a.0).cmp(&key(b.0)));
         shared.into_iter().next()
     }
 }
