@@ -1,0 +1,134 @@
+//! End-to-end throughput of kg over a news archive, with the ceiling it is measured
+//! against: a bare aho-corasick scan of the same gazetteers over the same text.
+//!
+//! `cargo bench --bench throughput` builds a corpus of at least 50 MB (overridable
+//! with KG_BENCH_MB) from the articles in `examples/` and `../shared/corpus/dev`, writes
+//! it as JSON Lines to a temporary file, and runs, for one thread and for all cores,
+//! the whole path: read the JSON Lines, extract, resolve, merge, write the JSON graph.
+//! It prints MB/s, words/s and peak resident memory. Results go in BENCHMARKS.md.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn articles() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [root.join("examples"), root.join("../shared/corpus/dev")] {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.extension().is_some_and(|e| e == "txt") {
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    out.push((p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(), text));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn build_corpus(path: &Path, min_bytes: usize) -> (usize, usize, usize) {
+    let arts = articles();
+    assert!(!arts.is_empty(), "no articles found");
+    let mut text_bytes = 0;
+    let mut words = 0;
+    let mut docs = 0;
+    let mut out = String::new();
+    let mut i = 0;
+    while text_bytes < min_bytes {
+        let (name, text) = &arts[i % arts.len()];
+        let line = serde_json::json!({"id": format!("{name}-{i}"), "date": "2025-05-15", "text": text});
+        out.push_str(&line.to_string());
+        out.push('\n');
+        text_bytes += text.len();
+        words += text.split_whitespace().count();
+        docs += 1;
+        i += 1;
+    }
+    std::fs::write(path, out).expect("write corpus");
+    (text_bytes, words, docs)
+}
+
+/// Runs kg and returns (seconds, peak RSS in MB) read from GNU time's report.
+fn run_kg(corpus: &Path, threads: usize, out: &Path) -> (f64, f64) {
+    let kg = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/kg");
+    let started = Instant::now();
+    let report = std::env::temp_dir().join("kg-bench-time.txt");
+    let status = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "-o"])
+        .arg(&report)
+        .arg(&kg)
+        .arg("extract")
+        .arg(corpus)
+        .args(["--threads", &threads.to_string(), "--format", "json", "-o"])
+        .arg(out)
+        .status();
+    let secs = started.elapsed().as_secs_f64();
+    let rss_kb: f64 = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&report).ok().and_then(|t| t.trim().lines().last()?.parse().ok()).unwrap_or(0.0),
+        _ => {
+            // Without GNU time, run kg directly and report no memory figure.
+            let started = Instant::now();
+            let ok = Command::new(&kg)
+                .arg("extract")
+                .arg(corpus)
+                .args(["--threads", &threads.to_string(), "--format", "json", "-o"])
+                .arg(out)
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "kg failed");
+            return (started.elapsed().as_secs_f64(), f64::NAN);
+        }
+    };
+    (secs, rss_kb / 1024.0)
+}
+
+fn bare_scan(corpus_texts: &[String]) -> f64 {
+    let gaz = kg_extract::Gazetteer::builtin();
+    let started = Instant::now();
+    let mut hits = 0usize;
+    for t in corpus_texts {
+        hits += gaz.names().find(t).len();
+        hits += gaz.title_matcher().find(t).len();
+    }
+    std::hint::black_box(hits);
+    started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let mb: usize = std::env::var("KG_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let dir = std::env::temp_dir().join(format!("kg-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let corpus = dir.join("corpus.jsonl");
+    let (bytes, words, docs) = build_corpus(&corpus, mb << 20);
+    let build = Command::new("cargo").args(["build", "--release", "--quiet", "--bin", "kg"]).status();
+    assert!(build.is_ok_and(|s| s.success()), "cargo build --release failed");
+    println!("corpus: {docs} documents, {:.1} MB of text, {words} words (JSON Lines at {})", bytes as f64 / 1e6, corpus.display());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut single = 0.0;
+    for threads in [1, cores] {
+        let (secs, rss) = run_kg(&corpus, threads, &dir.join(format!("graph-{threads}.json")));
+        let mbs = bytes as f64 / 1e6 / secs;
+        if threads == 1 {
+            single = mbs;
+        }
+        println!(
+            "kg extract, {threads} thread(s): {secs:.2} s, {mbs:.2} MB/s, {:.0} words/s, peak RSS {rss:.0} MB{}",
+            words as f64 / secs,
+            if threads > 1 { format!(", {:.2}x one thread", mbs / single.max(1e-9)) } else { String::new() }
+        );
+    }
+    let texts: Vec<String> = articles().into_iter().map(|(_, t)| t).collect();
+    let reps = (bytes / texts.iter().map(String::len).sum::<usize>().max(1)).max(1);
+    let all: Vec<String> = (0..reps).flat_map(|_| texts.iter().cloned()).collect();
+    let secs = bare_scan(&all);
+    let scanned: usize = all.iter().map(String::len).sum();
+    let ceiling = scanned as f64 / 1e6 / secs;
+    println!("bare aho-corasick scan (names + titles), 1 thread: {ceiling:.2} MB/s; kg end to end is {:.1}% of it", single / ceiling * 100.0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
