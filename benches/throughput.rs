@@ -67,7 +67,9 @@ fn run_kg(corpus: &Path, threads: usize, out: &Path) -> (f64, f64) {
         .status();
     let secs = started.elapsed().as_secs_f64();
     let rss_kb: f64 = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&report).ok().and_then(|t| t.trim().lines().last()?.parse().ok()).unwrap_or(0.0),
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&report).ok().and_then(|t| t.trim().lines().last()?.parse().ok()).unwrap_or(0.0)
+        }
         _ => {
             // Without GNU time, run kg directly and report no memory figure.
             let started = Instant::now();
@@ -108,7 +110,11 @@ fn main() {
     let (bytes, words, docs) = build_corpus(&corpus, mb << 20);
     let build = Command::new("cargo").args(["build", "--release", "--quiet", "--bin", "kg"]).status();
     assert!(build.is_ok_and(|s| s.success()), "cargo build --release failed");
-    println!("corpus: {docs} documents, {:.1} MB of text, {words} words (JSON Lines at {})", bytes as f64 / 1e6, corpus.display());
+    println!(
+        "corpus: {docs} documents, {:.1} MB of text, {words} words (JSON Lines at {})",
+        bytes as f64 / 1e6,
+        corpus.display()
+    );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut single = 0.0;
     for threads in [1, cores] {
@@ -129,6 +135,9 @@ fn main() {
     let secs = bare_scan(&all);
     let scanned: usize = all.iter().map(String::len).sum();
     let ceiling = scanned as f64 / 1e6 / secs;
-    println!("bare aho-corasick scan (names + titles), 1 thread: {ceiling:.2} MB/s; kg end to end is {:.1}% of it", single / ceiling * 100.0);
+    println!(
+        "bare aho-corasick scan (names + titles), 1 thread: {ceiling:.2} MB/s; kg end to end is {:.1}% of it",
+        single / ceiling * 100.0
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

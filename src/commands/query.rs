@@ -279,6 +279,12 @@ fn load(args: &QueryArgs) -> Result<Graph> {
     if articles.is_empty() && args.date.is_some() {
         eprintln!("kg: warning: --date applies to articles; graph files keep the dates they were made with");
     }
+    if !articles.is_empty() && args.all_statuses {
+        eprintln!(
+            "kg: warning: articles are read with the default view; for what did not happen, query a graph \
+             made with `kg extract --all-statuses --format json`"
+        );
+    }
     let mut graph = if articles.is_empty() { Graph::new() } else { source::load(&articles, args.date)?.0 };
     for path in &graphs {
         let (more, _) = source::read_graph_file(path)?;

@@ -213,6 +213,11 @@ impl<'a> Analysis<'a> {
         self.index.covering(at, &self.mentions).map(|i| &self.mentions[i])
     }
 
+    /// The mention covering the start of token `tok` (the earliest recorded).
+    pub fn mention_at_tok(&self, tok: usize) -> Option<&MentionRec> {
+        self.index.covering_tok(tok).map(|i| &self.mentions[i])
+    }
+
     /// The mentions starting exactly at byte `start`.
     pub fn mentions_starting(&self, start: usize) -> impl Iterator<Item = &MentionRec> + '_ {
         self.index.starting(start).iter().map(|&i| &self.mentions[i])

@@ -96,12 +96,12 @@ fn pattern() -> &'static Regex {
         let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
         let src = format!(
             r"(?x)
-            \b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?:,?\s+(?P<dm_year>\d{{4}}))?\b
-            | \b(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?P<md_range>\s*[-–]\s*\d{{1,2}})?(?:,\s*(?P<md_year>\d{{4}}))?\b
-            | \b(?P<my_month>{month})\s+(?P<my_year>\d{{4}})\b
-            | \b(?:in|since|until)\s+(?P<y_year>(?:19|20)\d{{2}})\b
-            | \b(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-            | \b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week)\b
+            (?-u:\b)(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?:,?\s+(?P<dm_year>\d{{4}}))?(?-u:\b)
+            | (?-u:\b)(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?P<md_range>\s*[-–]\s*\d{{1,2}})?(?:,\s*(?P<md_year>\d{{4}}))?(?-u:\b)
+            | (?-u:\b)(?P<my_month>{month})\s+(?P<my_year>\d{{4}})(?-u:\b)
+            | (?-u:\b)(?:in|since|until)\s+(?P<y_year>(?:19|20)\d{{2}})(?-u:\b)
+            | (?-u:\b)(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
+            | (?-u:\b)(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week)(?-u:\b)
             "
         );
         #[allow(clippy::unwrap_used)] // a constant pattern, checked by the tests

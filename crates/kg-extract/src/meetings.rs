@@ -169,7 +169,7 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         if a.lower(k) == "the" {
             k += 1;
         }
-        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)) else {
+        let Some(m) = a.mention_at_tok(k) else {
             continue;
         };
         let e = &a.ents[m.ent];

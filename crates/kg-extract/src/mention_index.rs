@@ -56,6 +56,11 @@ impl MentionIndex {
             .filter(move |&i| mentions[i].span.overlaps(span) || (span.is_empty() && mentions[i].span.contains(span)))
     }
 
+    /// The earliest-recorded mention covering the start of token `tok`.
+    pub fn covering_tok(&self, tok: usize) -> Option<usize> {
+        self.tok_cover.get(tok).and_then(|c| c.checked_sub(1)).map(|i| i as usize)
+    }
+
     /// The earliest-recorded mention covering byte `at`.
     pub fn covering(&self, at: usize, mentions: &[MentionRec]) -> Option<usize> {
         if let Ok(t) = self.tok_starts.binary_search(&at) {

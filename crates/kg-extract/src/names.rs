@@ -194,7 +194,7 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
         return false;
     }
     let w = a.word(tok);
-    if NOT_NAME.contains(&w) || THING_HEADS.contains(&w) || a.mention_at(t.span.start).is_some() || a.title_at(t.span) {
+    if NOT_NAME.contains(&w) || THING_HEADS.contains(&w) || a.mention_at_tok(tok).is_some() || a.title_at(t.span) {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.

@@ -103,7 +103,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 // "head of Russia's delegation": a delegation a few words on wins.
                 let delegation_near =
                     (next + 1..(next + 5).min(a.toks.len())).take_while(|&k| a.word(k) != ",").find_map(|k| {
-                        a.mention_at(a.toks[k].span.start)
+                        a.mention_at_tok(k)
                             .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation)
                             .map(|m| (m.ent, m.span))
                     });

@@ -50,7 +50,7 @@ fn apply(a: &mut Analysis) {
 /// The meeting named right after the trigger in its clause.
 fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize, Span)> {
     (last + 1..clause_end.min(last + 8)).find_map(|k| {
-        let m = a.mention_at(a.toks[k].span.start)?;
+        let m = a.mention_at_tok(k)?;
         (a.ents[m.ent].kind == EntityKind::Meeting).then_some((m.ent, m.span))
     })
 }

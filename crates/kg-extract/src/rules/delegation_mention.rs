@@ -28,7 +28,7 @@ fn apply(a: &mut Analysis) {
             "team" if negotiation_context(a, i) => (i, i),
             _ => continue,
         };
-        if a.mention_at(a.toks[head_start].span.start).is_some() {
+        if a.mention_at_tok(head_start).is_some() {
             continue;
         }
         let represented = before(a, head_start).or_else(|| after(a, head_end));
@@ -82,7 +82,7 @@ fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     let prev = k.checked_sub(1)?;
-    let m = a.mention_at(a.toks[prev].span.start)?;
+    let m = a.mention_at_tok(prev)?;
     sender(a, m.ent).map(|e| (e, m.span.start))
 }
 

@@ -18,7 +18,7 @@ fn apply(a: &mut Analysis) {
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
-        if t.is_cap && a.gaz.is_given_name(a.word(i)) && a.mention_at(t.span.start).is_none() {
+        if t.is_cap && a.gaz.is_given_name(a.word(i)) && a.mention_at_tok(i).is_none() {
             if let Some((span, next)) = name_at(a, i, 4) {
                 if next > i + 1 {
                     let Some(person) = person_for_name(a, span, None) else { continue };

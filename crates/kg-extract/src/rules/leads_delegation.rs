@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule { name: "leads_delegation", apply };
 
 fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::model::Span)> {
     (from..to.min(a.toks.len())).find_map(|k| {
-        let m = a.mention_at(a.toks[k].span.start)?;
+        let m = a.mention_at_tok(k)?;
         (a.ents[m.ent].kind == EntityKind::Delegation).then_some((m.ent, m.span))
     })
 }

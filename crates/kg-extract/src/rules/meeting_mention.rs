@@ -35,7 +35,7 @@ fn apply(a: &mut Analysis) {
         let Some(class) = class_of(&lower) else {
             continue;
         };
-        if a.mention_at(a.toks[i].span.start).is_some() || is_verb_use(a, i, &lower) {
+        if a.mention_at_tok(i).is_some() || is_verb_use(a, i, &lower) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
@@ -351,7 +351,7 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
         if a.word(k) == "," || a.word(k) == "." {
             return None;
         }
-        if let Some(m) = a.mention_at(a.toks[k].span.start) {
+        if let Some(m) = a.mention_at_tok(k) {
             if a.ents[m.ent].kind == EntityKind::Organization && matches!(a.lower(k - 1), "from" | "of" | "the") {
                 return Some(m.ent);
             }

@@ -123,7 +123,7 @@ fn starts_name(a: &Analysis, i: usize) -> bool {
     t.is_word
         && t.is_cap
         && !STARTERS_TO_DROP.contains(&a.word(i))
-        && a.mention_at(t.span.start).is_none()
+        && a.mention_at_tok(i).is_none()
         && !a.title_at(t.span)
 }
 

@@ -49,7 +49,7 @@ fn apply(a: &mut Analysis) {
         if a.lower(k) == "top" {
             k += 1;
         }
-        let Some(m) = a.toks.get(k).and_then(|t| a.mention_at(t.span.start)).cloned() else {
+        let Some(m) = a.mention_at_tok(k).cloned() else {
             alliance(a, i);
             continue;
         };
@@ -63,7 +63,7 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let last = after + len - 1;
-        if last >= a.toks.len() || a.mention_at(a.toks[after].span.start).is_some() {
+        if last >= a.toks.len() || a.mention_at_tok(after).is_some() {
             continue;
         }
         let span = Span::new(a.toks[i].span.start, a.toks[last].span.end);

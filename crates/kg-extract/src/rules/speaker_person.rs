@@ -22,7 +22,7 @@ fn apply(a: &mut Analysis) {
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
-        if !t.is_cap || a.mention_at(t.span.start).is_some() {
+        if !t.is_cap || a.mention_at_tok(i).is_some() {
             i += 1;
             continue;
         }

@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule { name: "surname", apply };
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let t = a.toks[i];
-        if !t.is_word || !t.is_cap || a.mention_at(t.span.start).is_some() || a.title_at(t.span) {
+        if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() || a.title_at(t.span) {
             continue;
         }
         let word = a.word(i);

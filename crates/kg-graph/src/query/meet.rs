@@ -126,7 +126,7 @@ pub struct Meeting {
     pub places: Vec<NodeRef>,
     /// Persons attending, directly or in a delegation, then other attendees
     /// (organisations, countries, delegations without known members).
-    pub participants: Vec<NodeRef>,
+    pub participants: Vec<Participant>,
     pub delegations: Vec<NodeRef>,
     /// The meeting's own status (`occurred` when the graph does not say).
     pub status: String,
@@ -144,7 +144,7 @@ impl Answer for Meeting {
             self.date.clone().unwrap_or_default(),
             join_labels(&self.places),
             self.status.clone(),
-            join_labels(&self.participants),
+            self.participants.iter().map(Participant::cell).collect::<Vec<_>>().join(", "),
         ]
     }
 
@@ -154,6 +154,29 @@ impl Answer for Meeting {
 
     fn parts(&self) -> &Parts {
         &self.parts
+    }
+}
+
+/// Who took part in a meeting, and whether that happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    #[serde(flatten)]
+    pub node: NodeRef,
+    /// Not `occurred` only with [`Options::all_statuses`]: a declined invitation, say.
+    pub status: Status,
+}
+
+impl Participant {
+    fn new(node: &Node, status: Status) -> Self {
+        Participant { node: NodeRef::of(node), status }
+    }
+
+    /// The label, with the status when it did not occur.
+    fn cell(&self) -> String {
+        match self.status {
+            Status::Occurred => self.node.label.clone(),
+            status => format!("{} ({status})", self.node.label),
+        }
     }
 }
 
@@ -184,7 +207,7 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
             add_evidence(&mut evidence, &e.evidence);
             involved.push(s.id.clone());
             match s.kind {
-                EntityKind::Person => persons.push(NodeRef::of(s)),
+                EntityKind::Person => persons.push(Participant::new(s, e.status)),
                 EntityKind::Delegation => {
                     delegations.push(NodeRef::of(s));
                     let mut known = false;
@@ -192,7 +215,8 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
                         match de.relation {
                             RelationKind::LeadsDelegation | RelationKind::MemberOf if dt.id == s.id => {
                                 parts.edge(ds, dt, de);
-                                persons.push(NodeRef::of(ds));
+                                let status = if e.status == Status::Occurred { de.status } else { e.status };
+                                persons.push(Participant::new(ds, status));
                                 involved.push(ds.id.clone());
                                 known = true;
                             }
@@ -204,10 +228,10 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
                         }
                     }
                     if !known {
-                        others.push(NodeRef::of(s));
+                        others.push(Participant::new(s, e.status));
                     }
                 }
-                _ => others.push(NodeRef::of(s)),
+                _ => others.push(Participant::new(s, e.status)),
             }
         }
         if with.is_some_and(|w| !involved.contains(&w.id)) {
@@ -216,9 +240,12 @@ pub fn meetings(graph: &Graph, at: Option<&Node>, with: Option<&Node>, opts: Opt
         for (_, key) in &held {
             parts.edges.push(key.clone());
         }
-        persons.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
-        persons.dedup();
-        others.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
+        let order = |a: &Participant, b: &Participant| {
+            (&a.node.label, &a.node.id, a.status).cmp(&(&b.node.label, &b.node.id, b.status))
+        };
+        persons.sort_by(order);
+        persons.dedup_by(|a, b| a.node.id == b.node.id);
+        others.sort_by(order);
         persons.extend(others);
         out.push(Meeting {
             meeting: NodeRef::of(m),

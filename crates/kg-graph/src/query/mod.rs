@@ -32,7 +32,7 @@ use crate::{Edge, Graph, Node};
 
 pub use dates::{BadDate, DateRange, DateSpan, Day};
 pub use lookup::{find, relations, Found, Relation};
-pub use meet::{meetings, met, Meeting, Met};
+pub use meet::{meetings, met, Meeting, Met, Participant};
 pub use org::{delegations, officials, Delegation, Official};
 pub use resolve::{resolve, suggestions, NameError};
 pub use walk::{neighbors, path, PathStep, Step};

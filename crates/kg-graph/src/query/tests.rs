@@ -84,6 +84,7 @@ fn meetings_by_place_and_participant() {
     assert_eq!(with_russia.len(), 1);
     let declined = meetings(&g, None, Some(node(&g, "Putin")), Options { all_statuses: true });
     assert_eq!(labels(&declined, 3), ["declined"]);
+    assert_eq!(labels(&declined, 4), ["Vladimir Putin (declined)"]);
 }
 
 #[test]
