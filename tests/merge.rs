@@ -29,7 +29,11 @@ fn corpus_jsonl(dir: &Path) -> PathBuf {
     let mut lines = String::new();
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
     let mut golds: Vec<PathBuf> = std::fs::read_dir(&dev)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+                .collect()
+        })
         .unwrap_or_default();
     golds.sort();
     for gold in &golds {
@@ -74,7 +78,8 @@ fn merging_per_document_graphs_equals_one_run_in_any_order() {
         assert_eq!(run(&mut cmd), single, "merge differs from the single run");
     }
     // And as JSON Lines on standard input.
-    let merged = run(kg().args(["merge", "-"]).stdin(std::fs::File::open(write(&dir, "parts.jsonl", &parts)).expect("open")));
+    let merged =
+        run(kg().args(["merge", "-"]).stdin(std::fs::File::open(write(&dir, "parts.jsonl", &parts)).expect("open")));
     assert_eq!(merged, single);
 }
 
@@ -118,7 +123,8 @@ fn person_ids(g: &serde_json::Value) -> Vec<String> {
 #[test]
 fn one_person_named_two_ways_in_two_articles_is_one_node() {
     let dir = temp_dir("names");
-    let a = write(&dir, "a.txt", b"Kenyan Foreign Minister Musalia Mudavadi met Ugandan officials in Nairobi on Monday.");
+    let a =
+        write(&dir, "a.txt", b"Kenyan Foreign Minister Musalia Mudavadi met Ugandan officials in Nairobi on Monday.");
     let b = write(&dir, "b.txt", b"Foreign Minister Mudavadi said on Friday that the talks would resume.");
     let g = graph(&run(kg().arg("extract").arg(&a).arg(&b).args(["--date", "2024-06-07", "--format", "json"])));
     let persons = person_ids(&g);
@@ -131,7 +137,11 @@ fn one_person_named_two_ways_in_two_articles_is_one_node() {
 #[test]
 fn into_adds_articles_to_an_existing_graph() {
     let dir = temp_dir("into");
-    let a = write(&dir, "a.txt", b"Turkish Foreign Minister Hakan Fidan met Egyptian Foreign Minister Badr Abdelatty in Ankara.");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"Turkish Foreign Minister Hakan Fidan met Egyptian Foreign Minister Badr Abdelatty in Ankara.",
+    );
     let b = write(&dir, "b.txt", b"Fidan later met Ukrainian Foreign Minister Andrii Sybiha in Kyiv.");
     let store = dir.join("all.json");
     run(kg().arg("extract").arg(&a).args(["--date", "2025-02-04", "--into"]).arg(&store));

@@ -214,7 +214,11 @@ fn met_with_attributes(a: &Analysis, x: usize, y: usize, labels: &[String]) -> B
     let mut out = BTreeMap::new();
     let attends =
         |p: usize, m: usize| a.rels.iter().any(|r| r.kind == RelationKind::Attends && r.src == p && r.dst == m);
-    let shared = (0..a.ents.len()).find(|&m| a.ents[m].kind == EntityKind::Meeting && attends(x, m) && attends(y, m));
+    // The smallest meeting both attend: the bilateral, not the summit around it.
+    let size = |m: usize| a.rels.iter().filter(|r| r.kind == RelationKind::Attends && r.dst == m).count();
+    let shared = (0..a.ents.len())
+        .filter(|&m| a.ents[m].kind == EntityKind::Meeting && attends(x, m) && attends(y, m))
+        .min_by_key(|&m| (size(m), m));
     if let Some(info) = shared.and_then(|m| a.ents[m].meeting.as_ref()) {
         if let Some(d) = info.date {
             out.insert("date".into(), d.to_string());

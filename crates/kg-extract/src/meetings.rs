@@ -181,8 +181,13 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
                     return Some(m.ent);
                 }
             }
-            EntityKind::Meeting if w == "of" && a.lower(i - 1) == "sidelines" => {
-                return e.meeting.as_ref().and_then(|x| x.place);
+            _ if w == "of" && a.lower(i - 1) == "sidelines" => {
+                // The summit's head noun is a few words on: "of the NATO ministers' meeting".
+                let summit = (i + 1..(i + 10).min(a.toks.len()))
+                    .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
+                if let Some(m) = summit {
+                    return a.ents[m.ent].meeting.as_ref().and_then(|x| x.place);
+                }
             }
             _ => {}
         }

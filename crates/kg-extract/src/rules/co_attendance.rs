@@ -34,7 +34,9 @@ fn apply(a: &mut Analysis) {
             })
             .collect();
         let persons: BTreeSet<usize> = attendees.iter().map(|r| r.src).collect();
-        if persons.len() != 2 {
+        // Named together ("A and B at the summit"), not found there separately.
+        let sentences: BTreeSet<usize> = attendees.iter().map(|r| r.sent).collect();
+        if persons.len() != 2 || sentences.len() != 1 {
             continue;
         }
         let span = attendees.iter().map(|r| r.span).fold(attendees[0].span, |x, y| x.cover(y));

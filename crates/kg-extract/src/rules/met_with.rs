@@ -108,7 +108,9 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)
         .find(|m| {
             let t = a.tok_at(m.span.start);
-            t >= clause_start && t < clause_end
+            // A meeting "on the sidelines of" a summit is its own meeting.
+            let sidelines = (t.saturating_sub(10)..t).any(|k| a.lower(k) == "sidelines");
+            t >= clause_start && t < clause_end && !sidelines
         })
         .map(|m| m.ent);
     if let Some(m) = named {
