@@ -100,6 +100,15 @@ impl Ent {
     }
 }
 
+/// The keys a person's surname can be matched by, and what they were computed from.
+#[derive(Debug, Clone)]
+pub struct SurnameKeys {
+    pub label_len: usize,
+    pub alias_count: usize,
+    /// (folded, transliteration key) of the surname and of one-word aliases.
+    pub keys: Vec<(String, String)>,
+}
+
 /// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
 #[derive(Debug, Clone)]
 pub struct TitleFact {
@@ -145,6 +154,9 @@ pub struct Analysis<'a> {
     index: MentionIndex,
     /// Lower-case form of every token.
     lowers: Vec<String>,
+    /// Surname keys (folded, transliteration) of each person, with the label and
+    /// alias counts they were computed for: recomputed only when those change.
+    pub(crate) surname_keys: std::cell::RefCell<std::collections::HashMap<usize, SurnameKeys>>,
     /// Title phrases, found once the names they qualify are known.
     pub phrases: Vec<crate::title_phrase::TitlePhrase>,
     pub rels: Vec<Rel>,
@@ -169,6 +181,7 @@ impl<'a> Analysis<'a> {
             mentions: Vec::new(),
             index,
             lowers,
+            surname_keys: Default::default(),
             titles: Vec::new(),
             phrases: Vec::new(),
             rels: Vec::new(),

@@ -1,7 +1,7 @@
 //! Personal names in running text: runs of capitalised tokens with name particles,
 //! and matching of a surname or a transliteration to a person already named.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, SurnameKeys};
 use crate::model::{EntityKind, Span};
 use crate::text::fold;
 
@@ -256,35 +256,53 @@ pub use crate::text::translit_key;
 /// family-name-first names listed as aliases, the family name), allowing
 /// transliteration and one typo in long names.
 pub fn surname_matches(word: &str, label: &str, aliases: &[&str]) -> bool {
-    let w = fold(word);
-    if w.len() < 2 {
-        return false;
+    let keys = keys_of(label, aliases.iter().copied());
+    WordKey::new(word).is_some_and(|w| w.matches(&keys))
+}
+
+/// A bare word, folded and transliterated once.
+pub struct WordKey {
+    fold: String,
+    translit: String,
+}
+
+impl WordKey {
+    pub fn new(word: &str) -> Option<WordKey> {
+        let fold = fold(word);
+        (fold.len() >= 2).then(|| WordKey { translit: translit_key(word), fold })
     }
+
+    fn matches(&self, keys: &[(String, String)]) -> bool {
+        keys.iter().any(|(f, t)| {
+            *f == self.fold
+                || *t == self.translit
+                || (self.translit.len() >= 7
+                    && self.translit.chars().next() == t.chars().next()
+                    && strsim::damerau_levenshtein(&self.translit, t) <= 1)
+        })
+    }
+}
+
+fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(String, String)> {
     let last = label.rsplit(' ').next().unwrap_or(label);
-    let mut candidates = vec![last];
-    candidates.extend(aliases.iter().filter(|a| !a.contains(' ')).copied());
-    candidates.iter().any(|c| {
-        let cf = fold(c);
-        if cf == w {
-            return true;
-        }
-        let (kw, kc) = (translit_key(word), translit_key(c));
-        kw == kc
-            || (kw.len() >= 7 && kw.chars().next() == kc.chars().next() && strsim::damerau_levenshtein(&kw, &kc) <= 1)
-    })
+    std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))).map(|c| (fold(c), translit_key(c))).collect()
 }
 
 /// The persons already in the document that a bare word may refer to.
 pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
+    let Some(key) = WordKey::new(word) else { return Vec::new() };
+    let mut cache = a.surname_keys.borrow_mut();
     (0..a.ents.len())
         .filter(|&i| a.ents[i].kind == EntityKind::Person)
         .filter(|&i| {
             let e = &a.ents[i];
-            let known: Vec<&str> =
-                e.known.map(|k| a.gaz.persons[k].aliases.iter().map(String::as_str).collect()).unwrap_or_default();
-            let own: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|s| !s.contains(' ')).collect();
-            let all: Vec<&str> = known.into_iter().chain(own).collect();
-            surname_matches(word, &e.label, &all)
+            let fresh = cache.get(&i).is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());
+            if !fresh {
+                let known = e.known.map(|k| a.gaz.persons[k].aliases.as_slice()).unwrap_or_default();
+                let keys = keys_of(&e.label, known.iter().chain(e.aliases.iter()).map(String::as_str));
+                cache.insert(i, SurnameKeys { label_len: e.label.len(), alias_count: e.aliases.len(), keys });
+            }
+            cache.get(&i).is_some_and(|k| key.matches(&k.keys))
         })
         .collect()
 }

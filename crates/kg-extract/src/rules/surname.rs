@@ -33,7 +33,7 @@ fn apply(a: &mut Analysis) {
             [] => {
                 // Only famous office holders are known by surname alone, and never a
                 // word that opens a sentence.
-                let sentence_start = a.sents.iter().any(|s| s.tokens.start == i);
+                let sentence_start = a.sents[a.sent_of(t.span.start)].tokens.start == i;
                 if sentence_start && !followed_by_verb(a, i) {
                     None
                 } else {
