@@ -304,6 +304,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         "would",
         "going",
         "ahead",
+        "forward",
     ]
     .iter()
     .any(|w| has(w))

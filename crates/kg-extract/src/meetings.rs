@@ -30,7 +30,12 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     if let (Some(x), Some(y)) = (&have.name, &new.name) {
         return x == y;
     }
-    if have.class.is_some() && new.class.is_some() && have.class != new.class {
+    // "met in Budapest" and "the talks in Budapest" are one event; a visit stays apart.
+    let same_place = have.place.is_some() && have.place == new.place;
+    let talks_or_meeting = |c: Option<MeetingClass>| matches!(c, Some(MeetingClass::Talks | MeetingClass::Meeting));
+    let classes_agree =
+        have.class == new.class || (same_place && talks_or_meeting(have.class) && talks_or_meeting(new.class));
+    if have.class.is_some() && new.class.is_some() && !classes_agree {
         return false;
     }
     // An organiser tells meetings apart, unless the new mention says nothing else.
@@ -63,9 +68,15 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
         .max_by_key(|m| m.span.start)
         .map(|m| m.ent)
         .or_else(|| {
-            // A named meeting may be named again before its first mention ends.
-            (0..a.ents.len())
-                .find(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| have.name.is_some() && have.name == info.name))
+            // A meeting named later in the text ("met in Budapest ... the talks in
+            // Budapest" read in another order), when the name or the place agrees.
+            (0..a.ents.len()).find(|&i| {
+                a.ents[i].meeting.as_ref().is_some_and(|have| {
+                    let same_name = have.name.is_some() && have.name == info.name;
+                    let same_place = have.place.is_some() && have.place == info.place;
+                    same_name || (same_place && compatible(a, have, info))
+                })
+            })
         })
 }
 

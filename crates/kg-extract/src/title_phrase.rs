@@ -26,10 +26,12 @@ const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "in
 /// The mention (entity, span) that ends right before byte `at`, across blanks and an
 /// optional possessive.
 fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
-    let before = a.text.get(..at)?.trim_end();
+    // One space on the same line: a name at the end of the previous line or sentence
+    // does not qualify a title at the start of the next.
+    let before = a.text.get(..at)?.strip_suffix(' ')?;
     let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
     let end = before.len();
-    a.mentions.iter().find(|m| m.span.end == end).map(|m| (m.ent, m.span))
+    a.mentions_ending(end).next().map(|m| (m.ent, m.span))
 }
 
 /// The mention starting at the first token at or after byte `at`, after an optional "the".

@@ -270,7 +270,12 @@ fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
         .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
-        "meeting" => next_is_person && !matches!(prev, "a" | "the" | "his" | "her" | "their"),
+        // "looks forward to meeting Prime Minister Kishida": the verb.
+        "meeting" => {
+            let next_cap = a.toks.get(i + 1).is_some_and(|t| t.is_cap && t.is_word);
+            (next_is_person || next_cap)
+                && !matches!(prev, "a" | "the" | "his" | "her" | "their" | "its" | "'s" | "\u{2019}s")
+        }
         "visit" => matches!(prev, "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
         _ => false,
     }
