@@ -45,16 +45,36 @@ fn apply(a: &mut Analysis) {
             };
             (rank(t), city_penalty, *t)
         });
-        let Some(&target) = targets.first() else {
+        let Some(&target) = targets.first() else { continue };
+        if matches!(target, Target::Demonym(_)) && part_of_a_name(a, hit.span) {
             continue;
-        };
+        }
         let form = if matches!(target, Target::Demonym(_)) { Form::Demonym } else { Form::Name };
         let ent = a.gaz_entity(target);
         a.add_mention(ent, hit.span, RULE.name, form);
-        if let Target::Org(_) | Target::Place(_) = target {
-            nested_countries(a, hit.span);
+        // "Russia's Foreign Ministry" names Russia; "Turkish Airlines" or "the South China
+        // Sea" do not name a state.
+        if let Target::Org(o) = target {
+            if matches!(a.gaz.orgs[o].kind.as_str(), "gov" | "military" | "party") {
+                nested_countries(a, hit.span);
+            }
         }
     }
+}
+
+/// "Turkish Airlines", "French Riviera": a demonym that starts a proper name which is
+/// neither a title ("Turkish President") nor a known name names no state.
+fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
+    if a.text.get(span.end..span.end + 1) != Some(" ") {
+        return false;
+    }
+    let next = a.tok_at(span.end + 1);
+    let Some(t) = a.toks.get(next) else { return false };
+    t.is_word
+        && t.is_cap
+        && !a.title_at(t.span)
+        && !crate::names::is_function_word(a.word(next))
+        && a.gaz.names().find(a.word(next)).is_empty()
 }
 
 /// Countries named inside a longer name: "Russia's Foreign Ministry", "Ukrainian
@@ -77,6 +97,14 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    #[test]
+    fn demonyms_inside_other_names_name_no_state() {
+        let x = extract("Turkish Airlines flew over the Indian Ocean; Polish President spoke.", "2025-05-15");
+        let found = entities(&x);
+        assert!(!found.iter().any(|e| e == "country:tr" || e == "country:in"), "{found:?}");
+        assert!(found.iter().any(|e| e == "country:pl"), "{found:?}");
+    }
 
     #[test]
     fn finds_countries_demonyms_cities_and_orgs() {
