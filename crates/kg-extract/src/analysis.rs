@@ -157,6 +157,10 @@ pub struct Analysis<'a> {
     /// Surname keys (folded, transliteration) of each person, with the label and
     /// alias counts they were computed for: recomputed only when those change.
     pub(crate) surname_keys: std::cell::RefCell<std::collections::HashMap<usize, SurnameKeys>>,
+    /// Entities by the gazetteer entry they stand for.
+    by_gaz: std::collections::HashMap<Target, usize>,
+    /// The person entities, in creation order.
+    pub persons: Vec<usize>,
     /// Title phrases, found once the names they qualify are known.
     pub phrases: Vec<crate::title_phrase::TitlePhrase>,
     pub rels: Vec<Rel>,
@@ -182,6 +186,8 @@ impl<'a> Analysis<'a> {
             index,
             lowers,
             surname_keys: Default::default(),
+            by_gaz: Default::default(),
+            persons: Vec::new(),
             titles: Vec::new(),
             phrases: Vec::new(),
             rels: Vec::new(),
@@ -296,6 +302,12 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn new_entity(&mut self, ent: Ent) -> usize {
+        if let Some(t) = ent.gaz {
+            self.by_gaz.insert(t, self.ents.len());
+        }
+        if ent.kind == EntityKind::Person {
+            self.persons.push(self.ents.len());
+        }
         self.ents.push(ent);
         self.ents.len() - 1
     }
@@ -306,7 +318,7 @@ impl<'a> Analysis<'a> {
             Target::Demonym(i) => Target::Country(i),
             t => t,
         };
-        if let Some(i) = self.ents.iter().position(|e| e.gaz == Some(target)) {
+        if let Some(&i) = self.by_gaz.get(&target) {
             return i;
         }
         let g = self.gaz;
@@ -360,16 +372,21 @@ impl<'a> Analysis<'a> {
     /// Finds or creates the person with this full name.
     pub fn person_named(&mut self, name: &str) -> usize {
         let key = fold(name);
-        if let Some(i) = self.ents.iter().position(|e| {
-            e.kind == EntityKind::Person && (fold(&e.label) == key || e.aliases.iter().any(|a| fold(a) == key))
-        }) {
+        let ents = &self.ents;
+        if let Some(&i) = self
+            .persons
+            .iter()
+            .find(|&&i| fold(&ents[i].label) == key || ents[i].aliases.iter().any(|a| fold(a) == key))
+        {
             return i;
         }
         // A later full name completes an earlier bare surname ("Trump", then "Donald Trump").
         let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
         if key.contains(' ') {
-            if let Some(i) = self.ents.iter().position(|e| {
-                e.kind == EntityKind::Person && e.known.is_none() && !e.label.contains(' ') && fold(&e.label) == last
+            let ents = &self.ents;
+            if let Some(&i) = self.persons.iter().find(|&&i| {
+                let e = &ents[i];
+                e.known.is_none() && !e.label.contains(' ') && fold(&e.label) == last
             }) {
                 let old = std::mem::replace(&mut self.ents[i].label, name.to_string());
                 self.ents[i].aliases.insert(old);

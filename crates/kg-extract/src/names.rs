@@ -2,7 +2,7 @@
 //! and matching of a surname or a transliteration to a person already named.
 
 use crate::analysis::{Analysis, SurnameKeys};
-use crate::model::{EntityKind, Span};
+use crate::model::Span;
 use crate::text::fold;
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -292,8 +292,9 @@ fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(S
 pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
     let Some(key) = WordKey::new(word) else { return Vec::new() };
     let mut cache = a.surname_keys.borrow_mut();
-    (0..a.ents.len())
-        .filter(|&i| a.ents[i].kind == EntityKind::Person)
+    a.persons
+        .iter()
+        .copied()
         .filter(|&i| {
             let e = &a.ents[i];
             let fresh = cache.get(&i).is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());
