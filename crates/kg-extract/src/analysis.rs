@@ -272,8 +272,11 @@ impl<'a> Analysis<'a> {
 
     /// Removes the mentions inside `span` (a longer name swallowed them).
     pub fn remove_mentions_within(&mut self, span: Span) {
-        self.mentions.retain(|m| !span.contains(m.span));
-        self.index.rebuild(&self.mentions);
+        // Rebuilding the index costs a pass over every mention: only when needed.
+        if self.mentions_within(span).any(|m| span.contains(m.span)) {
+            self.mentions.retain(|m| !span.contains(m.span));
+            self.index.rebuild(&self.mentions);
+        }
     }
 
     /// Records a mention unless one already overlaps it (earlier rules win).
@@ -293,11 +296,11 @@ impl<'a> Analysis<'a> {
 
     /// Records a mention inside another ("Russia" in "Russia's Foreign Ministry"):
     /// the country is named even though the longer name won.
-    pub fn add_nested_mention(&mut self, ent: usize, span: Span, rule: &'static str) {
+    pub fn add_nested_mention(&mut self, ent: usize, span: Span, rule: &'static str, form: Form) {
         let sent = self.sent_of(span.start);
         if !self.mentions_starting(span.start).any(|m| m.ent == ent && m.span == span) {
             self.index.insert(self.mentions.len(), span);
-            self.mentions.push(MentionRec { ent, span, sent, rule, form: Form::Demonym });
+            self.mentions.push(MentionRec { ent, span, sent, rule, form });
         }
     }
 

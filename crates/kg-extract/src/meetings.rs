@@ -177,10 +177,15 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
             continue;
         }
         let mut k = i + 1;
+        // "in the Turkish capital": a place named by a role noun starts at "the".
+        let role_place = a.toks.get(k).and_then(|t| {
+            a.mentions_starting(t.span.start)
+                .find(|m| m.form == crate::analysis::Form::RoleNoun && a.ents[m.ent].kind == EntityKind::Location)
+        });
         if a.lower(k) == "the" {
             k += 1;
         }
-        let Some(m) = a.mention_at_tok(k) else {
+        let Some(m) = role_place.or_else(|| a.mention_at_tok(k)) else {
             continue;
         };
         let e = &a.ents[m.ent];

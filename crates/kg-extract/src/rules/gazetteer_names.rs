@@ -90,7 +90,7 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
         };
         let ent = a.gaz_entity(t);
         let at = crate::model::Span::new(span.start + hit.span.start, span.start + hit.span.end);
-        a.add_nested_mention(ent, at, RULE.name);
+        a.add_nested_mention(ent, at, RULE.name, crate::analysis::Form::Demonym);
     }
 }
 

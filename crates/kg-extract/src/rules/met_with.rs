@@ -16,7 +16,7 @@ use super::Rule;
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
 use crate::clause::{clause_of, objects_after, status_at, subject_of, subjects_of};
 use crate::meetings::{date_in, place_after, resolve_meeting};
-use crate::model::{EntityKind, RelationKind, Status};
+use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "met_with", apply };
 
@@ -102,15 +102,14 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
+    let clause_span = Span::new(a.toks[clause_start].span.start, a.toks[clause_end - 1].span.end);
     let named = a
-        .mentions
-        .iter()
+        .mentions_within(clause_span)
         .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)
         .find(|m| {
             let t = a.tok_at(m.span.start);
             // A meeting "on the sidelines of" a summit is its own meeting.
-            let sidelines = (t.saturating_sub(10)..t).any(|k| a.lower(k) == "sidelines");
-            t >= clause_start && t < clause_end && !sidelines
+            !(t.saturating_sub(10)..t).any(|k| a.lower(k) == "sidelines")
         })
         .map(|m| m.ent);
     if let Some(m) = named {

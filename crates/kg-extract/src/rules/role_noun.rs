@@ -74,9 +74,9 @@ fn apply(a: &mut Analysis) {
             person(a, country, iso.as_deref(), want, span.start)
         };
         if let Some(t) = target {
-            // The demonym inside stays a mention of the country.
-            a.remove_mentions_within(span);
-            a.add_mention(t, span, RULE.name, Form::RoleNoun);
+            // The demonym stays a mention of the country; the role noun covers it (and
+            // for "the Turkish capital", place finders take the city that starts at "the").
+            a.add_nested_mention(t, span, RULE.name, Form::RoleNoun);
         }
     }
 }
