@@ -51,6 +51,7 @@ fn check(text: &str, date: Option<NaiveDate>) -> Result<Extraction, TestCaseErro
     let doc = Document::new("p", text, date);
     let extractor = Extractor::builtin();
     let x = extractor.extract(&doc);
+    let (sentences, _) = segment(text);
     for m in &x.mentions {
         prop_assert!(
             text.get(m.span.start..m.span.end).is_some(),
@@ -65,11 +66,17 @@ fn check(text: &str, date: Option<NaiveDate>) -> Result<Extraction, TestCaseErro
         prop_assert!(ev.start <= ev.end, "evidence {}..{} by {}", ev.start, ev.end, ev.rule);
         let words = text.get(ev.start..ev.end);
         prop_assert!(words.is_some(), "evidence {}..{} by {} does not slice the text", ev.start, ev.end, ev.rule);
+        let sentence = sentences.get(ev.sentence).map(|s| s.span);
+        prop_assert!(sentence.is_some(), "evidence sentence {} by {} does not exist", ev.sentence, ev.rule);
+        let sentence = sentence.unwrap_or_default();
+        prop_assert_eq!(&text[sentence.start..sentence.end], ev.text.as_str(), "evidence text by {}", &ev.rule);
         prop_assert!(
-            text.contains(ev.text.as_str()),
-            "evidence sentence {:?} by {} is not in the text",
-            ev.text,
-            ev.rule
+            sentence.start <= ev.start && ev.end <= sentence.end,
+            "evidence {}..{} by {} is outside its sentence {:?}",
+            ev.start,
+            ev.end,
+            ev.rule,
+            sentence
         );
         prop_assert_eq!(&ev.doc, "p");
     }
