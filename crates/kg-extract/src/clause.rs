@@ -22,7 +22,7 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     let mut start = sent.tokens.start;
     for i in (sent.tokens.start..tok).rev() {
         let w = a.lower(i);
-        if is_boundary_punct(&w) || !same_side(i) {
+        if is_boundary_punct(w) || !same_side(i) {
             start = i + 1;
             break;
         }
@@ -39,7 +39,7 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     let mut end = sent.tokens.end;
     for i in tok + 1..sent.tokens.end {
         let w = a.lower(i);
-        if is_boundary_punct(&w) || OPENERS.contains(&w) || !same_side(i) {
+        if is_boundary_punct(w) || OPENERS.contains(&w) || !same_side(i) {
             end = i;
             break;
         }
@@ -109,7 +109,7 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
             // "Medinsky, an aide to Putin who ...": the relative hangs on the aide.
             let last = before.last().copied()?;
             let prep = a.tok_before(last.1.start).map(|t| a.lower(t));
-            if matches!(prep.as_deref(), Some("to" | "of" | "for" | "with" | "by")) && before.len() >= 2 {
+            if matches!(prep, Some("to" | "of" | "for" | "with" | "by")) && before.len() >= 2 {
                 Some(before[before.len() - 2])
             } else {
                 Some(last)

@@ -66,8 +66,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             if t.category == TitleCategory::Occupation { a.slice(hit.span).to_string() } else { t.canonical.clone() };
         // Qualifiers the title list lacks: "First Deputy", "Acting".
         let mut tok = a.tok_at(start);
-        while tok > 0 && QUALIFIERS.contains(&a.lower(tok - 1)) && !title.to_lowercase().starts_with(&a.lower(tok - 1))
-        {
+        while tok > 0 && QUALIFIERS.contains(&a.lower(tok - 1)) && !title.to_lowercase().starts_with(a.lower(tok - 1)) {
             tok -= 1;
             start = a.toks[tok].span.start;
             title = format!("{} {}", cap(a.word(tok)), title);

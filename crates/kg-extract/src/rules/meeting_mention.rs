@@ -32,10 +32,10 @@ fn class_of(word: &str) -> Option<MeetingClass> {
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
         let lower = a.lower(i);
-        let Some(class) = class_of(&lower) else {
+        let Some(class) = class_of(lower) else {
             continue;
         };
-        if a.mention_at_tok(i).is_some() || is_verb_use(a, i, &lower) {
+        if a.mention_at_tok(i).is_some() || is_verb_use(a, i, lower) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);

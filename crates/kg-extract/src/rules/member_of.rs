@@ -25,9 +25,9 @@ fn apply(a: &mut Analysis) {
         let member_noun =
             |x: &str| matches!(x, "negotiators" | "negotiator" | "members" | "member" | "delegates" | "delegate");
         // Subject-side patterns: the person precedes the trigger.
-        let subject_side = (w == "among" && (n1 == "the" && member_noun(&n2) || member_noun(&n1)))
-            || (w == "named" && n1 == "as" && (member_noun(&n2) || member_noun(&n3)))
-            || (matches!(w, "is" | "was" | "are") && n1 == "a" && member_noun(&n2) && n3 == "of");
+        let subject_side = (w == "among" && (n1 == "the" && member_noun(n2) || member_noun(n1)))
+            || (w == "named" && n1 == "as" && (member_noun(n2) || member_noun(n3)))
+            || (matches!(w, "is" | "was" | "are") && n1 == "a" && member_noun(n2) && n3 == "of");
         if subject_side {
             if let Some((p, pspan)) = subject_of(a, i) {
                 if let Some(d) = delegation_for(a, i, p) {
@@ -42,7 +42,7 @@ fn apply(a: &mut Analysis) {
             (sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
         let object_side = matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
             && delegation_before
-            || (member_noun(&w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
+            || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
             // "named its negotiators: A, B and C" — the list after the colon.
             let from = if a.word(i + 1) == ":" { i + 1 } else { i };

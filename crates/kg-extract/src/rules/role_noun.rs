@@ -59,7 +59,7 @@ fn apply(a: &mut Analysis) {
             _ => continue,
         };
         let after = a.tok_at(m.span.end);
-        let Some((want, len)) = wanted(&a.lower(after), &a.lower(after + 1)) else {
+        let Some((want, len)) = wanted(a.lower(after), a.lower(after + 1)) else {
             continue;
         };
         let last = after + len - 1;
