@@ -182,7 +182,6 @@ fn text_in_other_scripts_gives_no_entities_and_no_error() {
 /// Finding for the extraction rules (not fixed here): the Russian genitive "России"
 /// ("of Russia") becomes the person "Alessandro Rossi". Un-ignore once fixed.
 #[test]
-#[ignore = "extraction finding: Cyrillic России is taken for the surname Rossi"]
 fn finding_cyrillic_country_name_is_not_a_person() {
     let out = kg(
         &["extract", "--format", "json"],

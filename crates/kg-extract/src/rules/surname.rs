@@ -24,7 +24,7 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         let word = a.word(i);
-        if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) {
+        if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) || !latin(word) {
             continue;
         }
         let found = persons_with_surname(a, word);
@@ -46,6 +46,17 @@ fn apply(a: &mut Analysis) {
             a.add_mention(p, t.span, RULE.name, Form::Surname);
         }
     }
+}
+
+/// Names are matched in Latin script: "России" folds to "Rossii", which is no
+/// surname "Rossi".
+fn latin(word: &str) -> bool {
+    word.chars().all(|c| {
+        !c.is_alphabetic()
+            || c.is_ascii()
+            || ('\u{c0}'..='\u{24f}').contains(&c)
+            || ('\u{1e00}'..='\u{1eff}').contains(&c)
+    })
 }
 
 fn followed_by_verb(a: &Analysis, i: usize) -> bool {
