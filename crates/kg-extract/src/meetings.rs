@@ -135,6 +135,36 @@ pub fn resolve_meeting(
     Some(ent)
 }
 
+/// A meeting told by its participants ("A met B in C", "A visited C"): the meeting
+/// they refer to, or a new one, and an `attends` edge for each of them.
+pub struct Gathering<'p> {
+    pub class: MeetingClass,
+    pub place: Option<usize>,
+    pub date: Option<crate::dates::DateValue>,
+    pub participants: &'p [usize],
+    pub status: crate::model::Status,
+    /// The trigger word, where the meeting's mention goes.
+    pub trigger: Span,
+    /// The words that support the `attends` edges.
+    pub evidence: Span,
+}
+
+pub fn record_gathering(a: &mut Analysis, g: Gathering<'_>, rule: &'static str) {
+    let info = MeetingInfo {
+        class: Some(g.class),
+        place: g.place,
+        date: g.date,
+        participants: g.participants.iter().copied().collect(),
+        status: g.status,
+        ..MeetingInfo::default()
+    };
+    if let Some(m) = resolve_meeting(a, info, g.trigger, "", rule) {
+        for &p in g.participants {
+            a.add_rel(crate::model::RelationKind::Attends, p, m, g.status, g.evidence, rule);
+        }
+    }
+}
+
 /// The label of a meeting once all its mentions are in: its name, or what it was
 /// called with its place.
 pub fn meeting_label(a: &Analysis, ent: usize) -> String {

@@ -13,9 +13,9 @@
 //! person of the clause ("Ruto said Museveni met Kagame").
 
 use super::Rule;
-use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::analysis::{Analysis, MeetingClass};
 use crate::clause::{clause_of, objects_after, status_at, subject_of, subjects_of};
-use crate::meetings::{date_in, place_after, resolve_meeting};
+use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "met_with", apply };
@@ -126,19 +126,17 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
             a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
         }
     } else if place.is_some() {
-        let info = MeetingInfo {
-            class: Some(MeetingClass::Meeting),
+        let trigger = a.toks[i].span;
+        let g = Gathering {
+            class: MeetingClass::Meeting,
             place,
             date,
-            participants: participants.iter().copied().collect(),
+            participants: &participants,
             status,
-            ..MeetingInfo::default()
+            trigger,
+            evidence: span,
         };
-        if let Some(m) = resolve_meeting(a, info, a.toks[i].span, "", RULE.name) {
-            for p in participants {
-                a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
-            }
-        }
+        record_gathering(a, g, RULE.name);
     }
 }
 
@@ -161,19 +159,19 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
     let (clause_start, clause_end) = clause_of(a, i);
     let near_end = clause_end.min(last + 12);
     let Some(place) = place_after(a, last + 1, near_end) else { return };
-    let info = MeetingInfo {
-        class: Some(MeetingClass::Meeting),
+    let participants: Vec<usize> = subjects.iter().map(|s| s.0).collect();
+    let date = date_in(a, clause_start, clause_end);
+    let trigger = a.toks[i].span;
+    let g = Gathering {
+        class: MeetingClass::Meeting,
         place: Some(place),
-        date: date_in(a, clause_start, clause_end),
-        participants: subjects.iter().map(|s| s.0).collect(),
+        date,
+        participants: &participants,
         status,
-        ..MeetingInfo::default()
+        trigger,
+        evidence: span,
     };
-    if let Some(m) = resolve_meeting(a, info, a.toks[i].span, "", RULE.name) {
-        for (p, _) in subjects {
-            a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
-        }
-    }
+    record_gathering(a, g, RULE.name);
 }
 
 /// "a meeting between A and B".

@@ -9,9 +9,9 @@
 //! times").
 
 use super::Rule;
-use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::analysis::{Analysis, MeetingClass};
 use crate::clause::{clause_of, objects_after, status_at, subject_of};
-use crate::meetings::{date_in, place_after, resolve_meeting};
+use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::model::{EntityKind, RelationKind};
 
 pub const RULE: Rule = Rule { name: "visit", apply };
@@ -51,19 +51,18 @@ fn apply(a: &mut Analysis) {
             a.add_rel(RelationKind::MetWith, subject, h, status, span.cover(hspan), RULE.name);
             participants.push(h);
         }
-        let info = MeetingInfo {
-            class: Some(MeetingClass::Visit),
+        let date = date_in(a, clause_start, clause_end);
+        let trigger = a.toks[i].span;
+        let g = Gathering {
+            class: MeetingClass::Visit,
             place: Some(place),
-            date: date_in(a, clause_start, clause_end),
-            participants: participants.iter().copied().collect(),
+            date,
+            participants: &participants,
             status,
-            ..MeetingInfo::default()
+            trigger,
+            evidence: span,
         };
-        if let Some(m) = resolve_meeting(a, info, a.toks[i].span, "", RULE.name) {
-            for p in participants {
-                a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
-            }
-        }
+        record_gathering(a, g, RULE.name);
     }
 }
 
