@@ -41,7 +41,7 @@ fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
         tok += 1;
     }
     let start = a.toks.get(tok)?.span.start;
-    a.mentions.iter().find(|m| m.span.start == start).map(|m| (m.ent, m.span))
+    a.mentions_starting(start).next().map(|m| (m.ent, m.span))
 }
 
 /// Every title phrase of the document, in text order.

@@ -17,9 +17,11 @@ use crate::names::{name_at, person_for_name};
 pub const RULE: Rule = Rule { name: "appositive_person", apply };
 
 fn apply(a: &mut Analysis) {
+    // Phrases already read as "title Name" need no appositive.
+    let taken: std::collections::HashSet<crate::model::Span> = a.titles.iter().map(|t| t.span).collect();
     for pi in 0..a.phrases.len() {
         let p = a.phrases[pi].clone();
-        if a.titles.iter().any(|t| t.span == p.span) {
+        if taken.contains(&p.span) {
             continue;
         }
         let person = name_before(a, p.span.start).or_else(|| name_after(a, p.span.end));

@@ -56,7 +56,7 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     }
     let tok = a.tok_at(at + 1);
     let start = a.toks.get(tok)?.span.start;
-    if let Some(m) = a.mentions.iter().find(|m| m.span.start == start) {
+    if let Some(m) = a.mentions_starting(start).next() {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span));
     }
     let (span, _) = name_at(a, tok, 4)?;
@@ -72,7 +72,8 @@ fn chain_before(a: &Analysis, pi: usize) -> Vec<usize> {
     let mut current = pi;
     'walk: loop {
         let start = a.phrases[current].span.start;
-        for q in (0..current).rev() {
+        // Phrases are in text order: only those ending just before can chain.
+        for q in (0..current).rev().take_while(|&q| a.phrases[q].span.end + 8 >= start) {
             let gap = a.text.get(a.phrases[q].span.end..start).unwrap_or("x");
             if matches!(gap, ", " | ", and " | " and ") {
                 out.push(q);
