@@ -140,6 +140,15 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
 }
 
+/// Every two of these persons met.
+fn met_pairwise(a: &mut Analysis, persons: &[(usize, Span)], status: Status, span: Span) {
+    for (x, &(p, _)) in persons.iter().enumerate() {
+        for &(q, _) in &persons[x + 1..] {
+            a.add_rel(RelationKind::MetWith, p, q, status, span, RULE.name);
+        }
+    }
+}
+
 /// "A and B met (on Wednesday near San Francisco)": every pair of the subjects met.
 fn mutual(a: &mut Analysis, i: usize, last: usize) {
     if !matches!(a.lower(i), "met" | "meet" | "meets") {
@@ -151,11 +160,7 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
     }
     let status = tense(a, i, status_at(a, i, Some(subjects[0].1)));
     let span = subjects[0].1.cover(a.toks[last].span);
-    for x in 0..subjects.len() {
-        for y in x + 1..subjects.len() {
-            a.add_rel(RelationKind::MetWith, subjects[x].0, subjects[y].0, status, span, RULE.name);
-        }
-    }
+    met_pairwise(a, &subjects, status, span);
     let (clause_start, clause_end) = clause_of(a, i);
     let near_end = clause_end.min(last + 12);
     let Some(place) = place_after(a, last + 1, near_end) else { return };
@@ -188,11 +193,7 @@ fn between(a: &mut Analysis, i: usize) {
         status = after_status(a, after_names, clause_end);
     }
     let span = a.toks[i - 1].span.cover(persons[persons.len() - 1].1);
-    for x in 0..persons.len() {
-        for y in x + 1..persons.len() {
-            a.add_rel(RelationKind::MetWith, persons[x].0, persons[y].0, status, span, RULE.name);
-        }
-    }
+    met_pairwise(a, &persons, status, span);
 }
 
 /// The status a clause gives its subject after the fact: "were cancelled", "collapsed",
