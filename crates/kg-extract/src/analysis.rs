@@ -152,11 +152,15 @@ pub struct Analysis<'a> {
     pub titles: Vec<TitleFact>,
     /// Positions of the mentions; kept in step with `mentions`.
     index: MentionIndex,
-    /// Lower-case form of every token.
-    lowers: Vec<String>,
+    /// Lower-case forms of every token, one after another: token `i` is
+    /// `lower_text[lower_ends[i - 1]..lower_ends[i]]`. One buffer rather than a string
+    /// per token, since every token needs one.
+    lower_text: String,
+    lower_ends: Vec<usize>,
     /// Surname keys (folded, transliteration) of each person, with the label and
     /// alias counts they were computed for: recomputed only when those change.
-    pub(crate) surname_keys: std::cell::RefCell<std::collections::HashMap<usize, SurnameKeys>>,
+    /// Indexed by entity.
+    pub(crate) surname_keys: std::cell::RefCell<Vec<Option<SurnameKeys>>>,
     /// Entities by the gazetteer entry they stand for.
     by_gaz: std::collections::HashMap<Target, usize>,
     /// The person entities, in creation order.
@@ -171,7 +175,7 @@ impl<'a> Analysis<'a> {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
         let index = MentionIndex::new(toks.iter().map(|t| t.span.start).collect());
-        let lowers = toks.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase()).collect();
+        let (lower_text, lower_ends) = lower_case_tokens(text, &toks);
         Analysis {
             gaz,
             doc,
@@ -184,7 +188,8 @@ impl<'a> Analysis<'a> {
             ents: Vec::new(),
             mentions: Vec::new(),
             index,
-            lowers,
+            lower_text,
+            lower_ends,
             surname_keys: Default::default(),
             by_gaz: Default::default(),
             persons: Vec::new(),
@@ -204,7 +209,9 @@ impl<'a> Analysis<'a> {
 
     /// Lower-case word at `tok`, or "" past the end.
     pub fn lower(&self, tok: usize) -> &str {
-        self.lowers.get(tok).map_or("", String::as_str)
+        let Some(&end) = self.lower_ends.get(tok) else { return "" };
+        let start = tok.checked_sub(1).map_or(0, |p| self.lower_ends[p]);
+        &self.lower_text[start..end]
     }
 
     /// Index of the token starting at or after byte `at`.
@@ -430,6 +437,21 @@ impl<'a> Analysis<'a> {
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight
 /// double quotes taken two by two.
+fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
+    let mut lower = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        ends.push(lower.len());
+    }
+    (lower, ends)
+}
+
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = 0;

@@ -78,8 +78,7 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
     let skip = relative_segments(a, from, to);
     let mut out: Vec<(usize, Span)> = a
-        .mentions
-        .iter()
+        .mentions_within(span)
         .filter(|m| a.ents[m.ent].kind == EntityKind::Person && span.contains(m.span))
         .filter(|m| quoted || !a.in_quote(m.span))
         .filter(|m| {
@@ -190,15 +189,22 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
     });
     let skip = relative_segments(a, from, tok);
-    let words: Vec<String> = (from..tok)
+    let words: Vec<std::borrow::Cow<'_, str>> = (from..tok)
         .filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e))
-        .map(|i| a.lower(i).replace('\u{2019}', "'"))
+        .map(|i| {
+            let w = a.lower(i);
+            if w.contains('\u{2019}') {
+                w.replace('\u{2019}', "'").into()
+            } else {
+                w.into()
+            }
+        })
         .collect();
     let trigger = a.lower(tok);
     let has = |w: &str| words.iter().any(|x| x == w);
     let has_seq = |seq: &[&str]| words.windows(seq.len()).any(|win| win.iter().zip(seq).all(|(x, y)| x == y));
     let negated =
-        words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
+        words.iter().any(|w| matches!(w.as_ref(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
     if negated
         || [
             "declined",
@@ -231,7 +237,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     }
     let reported = words.iter().any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "said" | "says" | "told" | "adding" | "added" | "announced" | "indicated" | "stated" | "confirmed"
         )
     });
@@ -283,8 +289,8 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         return Status::Proposed;
     }
     let past_plan = words.windows(2).any(|w| {
-        matches!(w[0].as_str(), "was" | "were" | "been")
-            && matches!(w[1].as_str(), "scheduled" | "expected" | "set" | "supposed" | "due")
+        matches!(w[0].as_ref(), "was" | "were" | "been")
+            && matches!(w[1].as_ref(), "scheduled" | "expected" | "set" | "supposed" | "due")
     });
     if past_plan {
         return Status::Proposed;

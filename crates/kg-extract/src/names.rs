@@ -269,7 +269,7 @@ pub struct WordKey {
 impl WordKey {
     pub fn new(word: &str) -> Option<WordKey> {
         let fold = fold(word);
-        (fold.len() >= 2).then(|| WordKey { translit: translit_key(word), fold })
+        (fold.len() >= 2).then(|| WordKey { translit: crate::text::translit_key_of_folded(&fold), fold })
     }
 
     fn matches(&self, keys: &[(String, String)]) -> bool {
@@ -285,7 +285,12 @@ impl WordKey {
 
 fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(String, String)> {
     let last = label.rsplit(' ').next().unwrap_or(label);
-    std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))).map(|c| (fold(c), translit_key(c))).collect()
+    std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))).map(|c| {
+            let f = fold(c);
+            let t = crate::text::translit_key_of_folded(&f);
+            (f, t)
+        })
+        .collect()
 }
 
 /// The persons already in the document that a bare word may refer to.
@@ -297,13 +302,17 @@ pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
         .copied()
         .filter(|&i| {
             let e = &a.ents[i];
-            let fresh = cache.get(&i).is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());
+            if cache.len() <= i {
+                cache.resize(i + 1, None);
+            }
+            let slot = &mut cache[i];
+            let fresh = slot.as_ref().is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());
             if !fresh {
                 let known = e.known.map(|k| a.gaz.persons[k].aliases.as_slice()).unwrap_or_default();
                 let keys = keys_of(&e.label, known.iter().chain(e.aliases.iter()).map(String::as_str));
-                cache.insert(i, SurnameKeys { label_len: e.label.len(), alias_count: e.aliases.len(), keys });
+                *slot = Some(SurnameKeys { label_len: e.label.len(), alias_count: e.aliases.len(), keys });
             }
-            cache.get(&i).is_some_and(|k| key.matches(&k.keys))
+            slot.as_ref().is_some_and(|k| key.matches(&k.keys))
         })
         .collect()
 }

@@ -18,10 +18,10 @@ pub enum Target {
 
 /// A gazetteer name found in text, on token boundaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameHit {
+pub struct NameHit<'g> {
     pub span: Span,
     /// Every entry with this exact surface form; the extractor disambiguates.
-    pub targets: Vec<Target>,
+    pub targets: &'g [Target],
 }
 
 /// Case-sensitive, leftmost-longest matcher over every name in the gazetteers.
@@ -94,12 +94,12 @@ impl NameMatcher {
     }
 
     /// All names in `text` that start and end on word boundaries.
-    pub fn find(&self, text: &str) -> Vec<NameHit> {
+    pub fn find(&self, text: &str) -> Vec<NameHit<'_>> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
         ac.matches(text)
-            .map(|(pattern, span)| NameHit { span, targets: self.targets[pattern].clone() })
+            .map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] })
             .collect()
     }
 }

@@ -28,24 +28,24 @@ fn rank(t: &Target) -> u8 {
 fn apply(a: &mut Analysis) {
     let hits = a.gaz.names().find(a.text);
     // Countries named anywhere help choose between cities of one name.
-    let named_countries: Vec<String> = hits
+    let gaz = a.gaz;
+    let named_countries: Vec<&str> = hits
         .iter()
         .flat_map(|h| h.targets.iter())
         .filter_map(|t| match t {
-            Target::Country(i) | Target::Demonym(i) => Some(a.gaz.countries[*i].iso.clone()),
+            Target::Country(i) | Target::Demonym(i) => Some(gaz.countries[*i].iso.as_str()),
             _ => None,
         })
         .collect();
     for hit in hits {
-        let mut targets = hit.targets.clone();
-        targets.sort_by_key(|t| {
+        let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
-                Target::City(i) => u8::from(!named_countries.contains(&a.gaz.cities[*i].iso)),
+                Target::City(i) => u8::from(!named_countries.contains(&gaz.cities[*i].iso.as_str())),
                 _ => 0,
             };
-            (rank(t), city_penalty, *t)
+            (rank(t), city_penalty, **t)
         });
-        let Some(&target) = targets.first() else { continue };
+        let Some(&target) = best else { continue };
         if matches!(target, Target::Demonym(_)) && part_of_a_name(a, hit.span) {
             continue;
         }

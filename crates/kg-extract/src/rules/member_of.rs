@@ -37,11 +37,12 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         // Object-side patterns: "the delegation includes A, B", "negotiators A and B".
-        let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
-        let delegation_before =
-            (sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
+        let delegation_before = || {
+            let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+            (sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation))
+        };
         let object_side = matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
-            && delegation_before
+            && delegation_before()
             || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
             // "named its negotiators: A, B and C" — the list after the colon.

@@ -34,32 +34,44 @@ pub fn slug(s: &str) -> String {
 /// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
 /// share one.
 pub fn translit_key(name: &str) -> String {
-    let f: Vec<char> = fold(name).chars().collect();
+    translit_key_of_folded(&fold(name))
+}
+
+/// [`translit_key`] of a string already passed through [`fold`].
+pub fn translit_key_of_folded(folded: &str) -> String {
+    let f = folded.as_bytes();
     let mut out = String::with_capacity(f.len());
     let mut i = 0;
     while i < f.len() {
+        // `fold` gives ASCII, but a caller's string may not be: copy other characters.
+        if !f[i].is_ascii() {
+            let c = folded[i..].chars().next().unwrap_or('\u{fffd}');
+            out.push(c);
+            i += c.len_utf8().max(1);
+            continue;
+        }
         let next = f.get(i + 1).copied();
         let c = match (f[i], next) {
-            ('k', Some('h')) | ('o', Some('u')) => {
+            (b'k', Some(b'h')) => {
                 i += 1;
-                if f[i - 1] == 'k' {
-                    'h'
-                } else {
-                    'u'
-                }
+                'h'
             }
-            ('t', Some('s')) => {
+            (b'o', Some(b'u')) => {
+                i += 1;
+                'u'
+            }
+            (b't', Some(b's')) => {
                 i += 1;
                 'c'
             }
-            ('w', _) => 'v',
-            ('y', _) => 'i',
+            (b'w', _) => 'v',
+            (b'y', _) => 'i',
             // A final "-ij" is "-i" ("Medinskij").
-            ('j', None) if out.ends_with('i') => {
+            (b'j', None) if out.ends_with('i') => {
                 i += 1;
                 continue;
             }
-            (c, _) => c,
+            (c, _) => char::from(c),
         };
         if !out.ends_with(c) {
             out.push(c);

@@ -4,5 +4,5 @@
 mod fold;
 mod segment;
 
-pub use fold::{fold, slug, translit_key};
+pub use fold::{fold, slug, translit_key, translit_key_of_folded};
 pub use segment::{segment, Sentence, Token, MAX_SENTENCE_BYTES, MAX_SENTENCE_TOKENS};

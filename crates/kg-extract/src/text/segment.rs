@@ -103,8 +103,8 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// Splits text into sentences and tokens. Offsets are bytes into `text`.
 pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let mut tokens = Vec::new();
-    let mut newline_before = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut newline_before = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
     let mut saw_newline = false;
     while pos < text.len() {
