@@ -57,9 +57,13 @@ fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize,
 
 fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
-    let (_, clause_end) = clause_of(a, i);
     let bare_attend =
         matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
+    // Most triggers ("joined", "went to") name no meeting: skip them before finding the clause.
+    if !bare_attend && meeting_after(a, last, usize::MAX).is_none() {
+        return;
+    }
+    let (_, clause_end) = clause_of(a, i);
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
         // "decided not to attend." — an attendance with nothing after it.
@@ -89,6 +93,9 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
 
 /// "discussed by A and B at the summit": persons right before "at <meeting>".
 fn persons_at(a: &mut Analysis, i: usize) {
+    if meeting_after(a, i, usize::MAX).is_none() {
+        return;
+    }
     let (clause_start, clause_end) = clause_of(a, i);
     let Some((meeting, mspan)) = meeting_after(a, i, clause_end) else {
         return;

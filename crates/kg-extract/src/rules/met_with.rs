@@ -24,14 +24,15 @@ pub const RULE: Rule = Rule { name: "met_with", apply };
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     let w = a.lower(i);
     let next = a.lower(i + 1);
-    let next_is_person = a
-        .toks
-        .get(i + 1)
-        .and_then(|t| a.mention_at(t.span.start))
-        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = || {
+        a.toks
+            .get(i + 1)
+            .and_then(|t| a.mention_at(t.span.start))
+            .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person)
+    };
     match w {
         "met" | "meet" | "meets" => Some(if next == "with" { 2 } else { 1 }),
-        "meeting" if next_is_person || next == "with" => Some(if next == "with" { 2 } else { 1 }),
+        "meeting" if next == "with" || next_is_person() => Some(if next == "with" { 2 } else { 1 }),
         // "Saturday's talks with X": the talks of the clause's subject.
         "talks" | "negotiations" | "meetings"
             if next == "with" && !matches!(a.lower(i.wrapping_sub(1)), "held" | "hold" | "holds" | "holding") =>
@@ -39,7 +40,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
             Some(2)
         }
         "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes"
-            if next_is_person || a.toks.get(i + 1).is_some_and(|t| t.is_cap) =>
+            if a.toks.get(i + 1).is_some_and(|t| t.is_cap) || next_is_person() =>
         {
             Some(1)
         }
