@@ -168,6 +168,10 @@ pub struct Analysis<'a> {
     /// Title phrases, found once the names they qualify are known.
     pub phrases: Vec<crate::title_phrase::TitlePhrase>,
     pub rels: Vec<Rel>,
+    /// Whether each token is inside a quotation.
+    tok_quoted: Vec<bool>,
+    /// The clause of each token once asked for (`u32::MAX` until then).
+    pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -176,12 +180,17 @@ impl<'a> Analysis<'a> {
         let (sents, toks) = segment(text);
         let index = MentionIndex::new(toks.iter().map(|t| t.span.start).collect());
         let (lower_text, lower_ends) = lower_case_tokens(text, &toks);
+        let quotes = find_quotes(text);
+        let tok_quoted = toks.iter().map(|t| in_quote(&quotes, t.span)).collect();
+        let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         Analysis {
             gaz,
             doc,
             text,
             dates: find_dates(text, doc.date),
-            quotes: find_quotes(text),
+            quotes,
+            tok_quoted,
+            clause_cache,
             title_hits: gaz.title_matcher().find(text),
             toks,
             sents,
@@ -229,9 +238,12 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
-        // Quotations are disjoint and in text order.
-        let i = self.quotes.partition_point(|q| q.end <= span.start);
-        self.quotes.get(i).is_some_and(|q| q.contains(span))
+        in_quote(&self.quotes, span)
+    }
+
+    /// Whether token `tok` is inside a quotation.
+    pub fn tok_in_quote(&self, tok: usize) -> bool {
+        self.tok_quoted.get(tok).copied().unwrap_or(false)
     }
 
     /// The mention whose span covers byte `at`, if any (the earliest recorded).
@@ -437,6 +449,12 @@ impl<'a> Analysis<'a> {
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight
 /// double quotes taken two by two.
+fn in_quote(quotes: &[Span], span: Span) -> bool {
+    // Quotations are disjoint and in text order.
+    let i = quotes.partition_point(|q| q.end <= span.start);
+    quotes.get(i).is_some_and(|q| q.contains(span))
+}
+
 fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());

@@ -16,9 +16,23 @@ fn is_boundary_punct(w: &str) -> bool {
 
 /// Token range of the clause containing `tok`.
 pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
+    // Clauses depend only on the words, so each is found once; rules ask often.
+    if let Some(&(start, end)) = a.clause_cache.borrow().get(tok) {
+        if start != u32::MAX {
+            return (start as usize, end as usize);
+        }
+    }
+    let (start, end) = find_clause(a, tok);
+    if let Some(slot) = a.clause_cache.borrow_mut().get_mut(tok) {
+        *slot = (start as u32, end as u32);
+    }
+    (start, end)
+}
+
+fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
     let sent = &a.sents[a.sent_of(a.toks[tok].span.start)];
-    let quoted = a.in_quote(a.toks[tok].span);
-    let same_side = |i: usize| a.in_quote(a.toks[i].span) == quoted || is_quote_mark(a.word(i));
+    let quoted = a.tok_in_quote(tok);
+    let same_side = |i: usize| a.tok_in_quote(i) == quoted || is_quote_mark(a.word(i));
     let mut start = sent.tokens.start;
     for i in (sent.tokens.start..tok).rev() {
         let w = a.lower(i);
@@ -95,7 +109,7 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
 /// clause opened by "who" — the person the relative clause hangs on.
 pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     let (start, _) = clause_of(a, tok);
-    let quoted = a.in_quote(a.toks[tok].span);
+    let quoted = a.tok_in_quote(tok);
     if let Some(&first) = persons_in(a, start, tok, quoted).first() {
         return Some(first);
     }
@@ -124,7 +138,7 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
 /// met", "A, B and C attended").
 pub fn subjects_of(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     let Some(first) = subject_of(a, tok) else { return Vec::new() };
-    let quoted = a.in_quote(a.toks[tok].span);
+    let quoted = a.tok_in_quote(tok);
     let mut out = vec![first];
     for (ent, span) in persons_in(a, a.tok_at(first.1.end), tok, quoted) {
         let Some(&(_, prev)) = out.last() else { break };
@@ -145,7 +159,7 @@ pub fn subjects_of(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
 /// with it ("A, B and C").
 pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     let (_, end) = clause_of(a, tok);
-    let quoted = a.in_quote(a.toks[tok].span);
+    let quoted = a.tok_in_quote(tok);
     let found = persons_in(a, tok + 1, end, quoted);
     let mut out: Vec<(usize, Span)> = Vec::new();
     for (ent, span) in found {

@@ -115,18 +115,28 @@ pub fn finish(a: Analysis) -> Extraction {
         .collect();
     mentions.sort_by(|x, y| (x.span, &x.entity).cmp(&(y.span, &y.entity)));
 
-    let mut relations: Vec<Relation> = Vec::new();
-    for r in &a.rels {
+    // One relation per (kind, source, target, status): the earliest evidence. Chosen
+    // before any evidence is built, since most candidates are duplicates.
+    let mut chosen: Vec<(RelationKind, &str, &str, crate::model::Status, usize, usize)> = Vec::new();
+    for (n, r) in a.rels.iter().enumerate() {
         if !mentioned.contains(&r.src) || !mentioned.contains(&r.dst) {
             continue;
         }
-        let (mut source, mut target) = (keys[r.src].clone(), keys[r.dst].clone());
+        let (mut source, mut target) = (keys[r.src].as_str(), keys[r.dst].as_str());
         if source == target {
             continue;
         }
         if r.kind.is_symmetric() && target < source {
             std::mem::swap(&mut source, &mut target);
         }
+        chosen.push((r.kind, source, target, r.status, r.span.start, n));
+    }
+    chosen.sort();
+    chosen.dedup_by(|x, y| (x.0, x.1, x.2, x.3) == (y.0, y.1, y.2, y.3));
+    let mut relations: Vec<Relation> = Vec::with_capacity(chosen.len());
+    for &(_, source, target, _, _, n) in &chosen {
+        let r = &a.rels[n];
+        let (source, target) = (source.to_string(), target.to_string());
         let mut attributes = r.attrs.clone();
         if r.kind == RelationKind::MetWith {
             attributes.extend(met_with_attributes(&a, r.src, r.dst, &labels));
@@ -149,16 +159,6 @@ pub fn finish(a: Analysis) -> Extraction {
             },
         });
     }
-    relations.sort_by(|x, y| {
-        (x.kind, &x.source, &x.target, x.status, x.evidence.start).cmp(&(
-            y.kind,
-            &y.source,
-            &y.target,
-            y.status,
-            y.evidence.start,
-        ))
-    });
-    relations.dedup_by(|x, y| x.kind == y.kind && x.source == y.source && x.target == y.target && x.status == y.status);
 
     Extraction {
         doc: a.doc.id.clone(),

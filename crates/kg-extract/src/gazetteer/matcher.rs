@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::{City, Country, KnownPerson, Org, Place, Title};
 use crate::model::Span;
@@ -187,6 +187,9 @@ impl BoundedAc {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(ascii_case_insensitive)
             .start_kind(StartKind::Both)
+            // Titles are tried at nearly every word: a DFA (small for a thousand
+            // titles) answers fastest. The names are too many for one.
+            .kind(ascii_case_insensitive.then_some(AhoCorasickKind::DFA))
             .build(patterns)
             .ok()?;
         Some(BoundedAc { ac, starts })

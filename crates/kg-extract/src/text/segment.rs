@@ -58,29 +58,38 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn word_end(text: &str, start: usize) -> usize {
-    let bytes_len = text.len();
-    let mut chars = text[start..].char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = start;
     let mut end = start;
-    while let Some((off, c)) = chars.next() {
-        let at = start + off;
-        if c.is_alphanumeric() {
-            end = at + c.len_utf8();
+    while at < bytes.len() {
+        // Most words are ASCII letters: no decoding needed.
+        if bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = matches!(next, Some(n) if n.is_alphanumeric());
+        let Some(c) = text[at..].chars().next() else { break };
+        let len = c.len_utf8();
+        if c.is_alphanumeric() {
+            at += len;
+            end = at;
+            continue;
+        }
+        let joins = text[at + len..].chars().next().is_some_and(char::is_alphanumeric);
         if (c == '-' || c == '\u{2010}') && joins {
-            end = at + c.len_utf8();
+            at += len;
+            end = at;
             continue;
         }
         if is_apostrophe(c) && joins {
             // A possessive 's (or bare s) is its own token: "Putin's" -> "Putin" "'s".
-            let rest = &text[at + c.len_utf8()..];
+            let rest = &text[at + len..];
             let possessive = rest.starts_with('s') && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
             if possessive {
                 break;
             }
-            end = at + c.len_utf8();
+            at += len;
+            end = at;
             continue;
         }
         if c == '.' {
@@ -93,12 +102,13 @@ fn word_end(text: &str, start: usize) -> usize {
                 if !(single_letter || dotted) || !joins {
                     break;
                 }
+                at += 1;
                 continue;
             }
         }
         break;
     }
-    end.min(bytes_len)
+    end.min(bytes.len())
 }
 
 /// Splits text into sentences and tokens. Offsets are bytes into `text`.
@@ -107,7 +117,12 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
     let mut newline_before = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
     let mut saw_newline = false;
+    let bytes = text.as_bytes();
     while pos < text.len() {
+        if matches!(bytes[pos], b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+            pos += 1;
+            continue;
+        }
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
