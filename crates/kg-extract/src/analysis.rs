@@ -258,12 +258,12 @@ impl<'a> Analysis<'a> {
 
     /// The mentions starting exactly at byte `start`.
     pub fn mentions_starting(&self, start: usize) -> impl Iterator<Item = &MentionRec> + '_ {
-        self.index.starting(start).iter().map(|&i| &self.mentions[i])
+        self.index.starting(start).map(|i| &self.mentions[i])
     }
 
     /// The mentions ending exactly at byte `end`.
     pub fn mentions_ending(&self, end: usize) -> impl Iterator<Item = &MentionRec> + '_ {
-        self.index.ending(end).iter().map(|&i| &self.mentions[i])
+        self.index.ending(end).map(|i| &self.mentions[i])
     }
 
     /// Mentions starting inside a span, in text order.

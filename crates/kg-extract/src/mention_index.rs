@@ -1,7 +1,7 @@
 //! Position indexes over a document's mentions, so that "which mention covers this
 //! byte" costs a logarithm, not a scan: long documents stay linear.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use crate::analysis::MentionRec;
 use crate::model::Span;
@@ -13,8 +13,10 @@ pub struct MentionIndex {
     /// answered without a search.
     tok_starts: Vec<usize>,
     tok_cover: Vec<u32>,
-    by_start: BTreeMap<usize, Vec<usize>>,
-    by_end: BTreeMap<usize, Vec<usize>>,
+    /// (offset, mention index): ordered by offset, then by recording order, with no
+    /// allocation per offset.
+    by_start: BTreeSet<(usize, usize)>,
+    by_end: BTreeSet<(usize, usize)>,
     /// The longest mention, bounding how far back a covering mention can start.
     max_len: usize,
 }
@@ -35,8 +37,8 @@ impl MentionIndex {
                 self.tok_cover[t] = idx as u32 + 1;
             }
         }
-        self.by_start.entry(span.start).or_default().push(idx);
-        self.by_end.entry(span.end).or_default().push(idx);
+        self.by_start.insert((span.start, idx));
+        self.by_end.insert((span.end, idx));
         self.max_len = self.max_len.max(span.len());
     }
 
@@ -51,8 +53,8 @@ impl MentionIndex {
     pub fn overlapping<'s>(&'s self, span: Span, mentions: &'s [MentionRec]) -> impl Iterator<Item = usize> + 's {
         let from = span.start.saturating_sub(self.max_len);
         self.by_start
-            .range(from..span.end.max(span.start + 1))
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .range((from, 0)..(span.end.max(span.start + 1), 0))
+            .map(|&(_, i)| i)
             .filter(move |&i| mentions[i].span.overlaps(span) || (span.is_empty() && mentions[i].span.contains(span)))
     }
 
@@ -68,22 +70,24 @@ impl MentionIndex {
         }
         let from = at.saturating_sub(self.max_len);
         self.by_start
-            .range(from..=at)
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .range((from, 0)..=(at, usize::MAX))
+            .map(|&(_, i)| i)
             .filter(|&i| mentions[i].span.start <= at && at < mentions[i].span.end)
             .min()
     }
 
-    pub fn starting(&self, start: usize) -> &[usize] {
-        self.by_start.get(&start).map_or(&[], Vec::as_slice)
+    /// Mentions starting at `start`, in recording order.
+    pub fn starting(&self, start: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_start.range((start, 0)..=(start, usize::MAX)).map(|&(_, i)| i)
     }
 
-    pub fn ending(&self, end: usize) -> &[usize] {
-        self.by_end.get(&end).map_or(&[], Vec::as_slice)
+    /// Mentions ending at `end`, in recording order.
+    pub fn ending(&self, end: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_end.range((end, 0)..=(end, usize::MAX)).map(|&(_, i)| i)
     }
 
     /// Mentions starting inside `span`, in text order.
     pub fn starting_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        self.by_start.range(span.start..span.end).flat_map(|(_, ids)| ids.iter().copied())
+        self.by_start.range((span.start, 0)..(span.end, 0)).map(|&(_, i)| i)
     }
 }

@@ -160,21 +160,37 @@ fn is_word_char(c: char) -> bool {
 
 /// An automaton whose matches must start and end on word boundaries.
 ///
-/// Rather than scanning every byte, it tries an anchored match only where a pattern can
-/// begin: at a byte that starts some pattern, after a non-word character. News text
-/// has few such places for case-sensitive names (capitalised words), so this is several
-/// times faster than an unanchored scan and finds the same matches.
+/// Case-sensitive names start at few places in news text (capitalised words), so for
+/// them it tries an anchored match only where a pattern can begin: at a byte that
+/// starts some pattern, after a non-word character — several times faster than an
+/// unanchored scan, with the same matches. Case-insensitive titles can start at nearly
+/// every word; for them a DFA scans the text unanchored.
 #[derive(Debug)]
 struct BoundedAc {
     ac: AhoCorasick,
     /// Bytes some pattern starts with.
     starts: [bool; 256],
+    /// Pairs of bytes some pattern starts with (a bit per pair): "the" starts only
+    /// "the Hague"-like names, but "to" and "an" start none.
+    pairs: Vec<u64>,
+    anchored: bool,
 }
 
 impl BoundedAc {
     fn build<'p>(patterns: impl Iterator<Item = &'p str> + Clone, ascii_case_insensitive: bool) -> Option<Self> {
         let mut starts = [false; 256];
+        let mut pairs = vec![0u64; 65536 / 64];
         for p in patterns.clone() {
+            // Every pattern is at least two bytes long (see `NameMatcher::build`); a
+            // shorter one would match at any byte it starts with.
+            let pair = match p.as_bytes() {
+                [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+                _ => {
+                    pairs.iter_mut().for_each(|w| *w = u64::MAX);
+                    0
+                }
+            };
+            pairs[pair / 64] |= 1 << (pair % 64);
             if let Some(&b) = p.as_bytes().first() {
                 starts[usize::from(b)] = true;
                 if ascii_case_insensitive {
@@ -192,12 +208,36 @@ impl BoundedAc {
             .kind(ascii_case_insensitive.then_some(AhoCorasickKind::DFA))
             .build(patterns)
             .ok()?;
-        Some(BoundedAc { ac, starts })
+        Some(BoundedAc { ac, starts, pairs, anchored: !ascii_case_insensitive })
     }
 
     /// Leftmost-longest matches whose ends sit on word boundaries. A match that fails
     /// the end check does not hide a valid match starting later inside it.
-    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
+    fn matches<'a>(&'a self, text: &'a str) -> Box<dyn Iterator<Item = (usize, Span)> + 'a> {
+        if self.anchored {
+            Box::new(self.anchored_matches(text))
+        } else {
+            Box::new(self.unanchored_matches(text))
+        }
+    }
+
+    fn unanchored_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            while pos < text.len() {
+                let m = self.ac.find(Input::new(text).range(pos..))?;
+                let after_ok = !text[m.end()..].chars().next().is_some_and(is_word_char);
+                if starts_word(text, m.start()) && (after_ok || text[..m.end()].ends_with('.')) {
+                    pos = m.end();
+                    return Some((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+                }
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
+    }
+
+    fn anchored_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
         let bytes = text.as_bytes();
         let mut pos = 0;
         std::iter::from_fn(move || {
@@ -207,6 +247,10 @@ impl BoundedAc {
                 // Pattern starts are never UTF-8 continuation bytes, so `at` is a char
                 // boundary whenever the table lets it through.
                 if !self.starts[usize::from(bytes[at])] || !starts_word(text, at) {
+                    continue;
+                }
+                let pair = usize::from(bytes[at]) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
+                if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                     continue;
                 }
                 let Some(m) = self.ac.find(Input::new(text).range(at..).anchored(Anchored::Yes)) else { continue };
