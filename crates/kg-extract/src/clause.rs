@@ -5,10 +5,10 @@ use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span, Status};
 
 /// Words that open a new clause; the clause includes them.
-const OPENERS: &[&str] = &[
+static OPENERS: crate::text::WordSet = crate::text::WordSet::new(&[
     "but", "while", "whereas", "though", "although", "when", "where", "whether", "because", "who", "which", "saying",
     "adding", "even",
-];
+]);
 
 fn is_boundary_punct(w: &str) -> bool {
     matches!(w, ";" | ":" | "\u{2014}" | "\u{2013}" | "(" | ")")
@@ -40,7 +40,7 @@ fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
             start = i + 1;
             break;
         }
-        if OPENERS.contains(&w) {
+        if OPENERS.contains(w) {
             // ", who ... ," closed before the trigger is a parenthesis, not the clause.
             let relative = matches!(w, "who" | "which") && i > 0 && a.word(i - 1) == ",";
             if relative && (i + 1..tok).any(|j| a.word(j) == ",") {
@@ -53,7 +53,7 @@ fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
     let mut end = sent.tokens.end;
     for i in tok + 1..sent.tokens.end {
         let w = a.lower(i);
-        if is_boundary_punct(w) || OPENERS.contains(&w) || !same_side(i) {
+        if is_boundary_punct(w) || OPENERS.contains(w) || !same_side(i) {
             end = i;
             break;
         }

@@ -6,13 +6,13 @@ use crate::model::Span;
 use crate::text::fold;
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
-const PARTICLES: &[&str] = &[
+static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
     "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el",
     "la", "le", "ben",
-];
+]);
 
 /// Capitalised words that never start or continue a personal name.
-const NOT_NAME: &[&str] = &[
+static NOT_NAME: crate::text::WordSet = crate::text::WordSet::new(&[
     "The",
     "A",
     "An",
@@ -129,11 +129,11 @@ const NOT_NAME: &[&str] = &[
     "Five",
     "SEE",
     "ALSO",
-];
+]);
 
 /// Capitalised nouns that end names of things, not of people: "Abraham Accords",
 /// "Marshall Plan", "Nelson Mandela Foundation".
-const THING_HEADS: &[&str] = &[
+static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Accords",
     "Accord",
     "Agreement",
@@ -178,11 +178,11 @@ const THING_HEADS: &[&str] = &[
     "Station",
     "Port",
     "Canal",
-];
+]);
 
 /// Capitalised function words, weekdays and months: never part of a name.
 pub fn is_function_word(w: &str) -> bool {
-    NOT_NAME.contains(&w)
+    NOT_NAME.contains(w)
 }
 
 /// Whether the token can be part of a personal name.
@@ -194,12 +194,13 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
         return false;
     }
     let w = a.word(tok);
-    if NOT_NAME.contains(&w) || THING_HEADS.contains(&w) || a.mention_at_tok(tok).is_some() || a.title_at(t.span) {
+    if NOT_NAME.contains(w) || THING_HEADS.contains(w) || a.mention_at_tok(tok).is_some() || a.title_at(t.span) {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    !(letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.'))
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) && !w.contains('.');
+    !acronym
 }
 
 /// The name starting at token `tok`: up to `max` capitalised tokens, with particles
@@ -218,10 +219,10 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
             end = i + 1;
             count += 1;
             i += 1;
-        } else if PARTICLES.contains(&w) && adjacent(a, i) {
+        } else if PARTICLES.contains(w) && adjacent(a, i) {
             // "von der Leyen": particles until the next capitalised word.
             let mut k = i;
-            while k < sent_end && PARTICLES.contains(&a.word(k)) && adjacent(a, k) {
+            while k < sent_end && PARTICLES.contains(a.word(k)) && adjacent(a, k) {
                 k += 1;
             }
             if k < sent_end && name_token(a, k) && adjacent(a, k) {
@@ -234,7 +235,7 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
         }
     }
     // "Abraham Accords": a name of a thing, not of a person.
-    if a.toks.get(end).is_some_and(|t| t.is_cap) && THING_HEADS.contains(&a.word(end)) && adjacent(a, end) {
+    if a.toks.get(end).is_some_and(|t| t.is_cap) && THING_HEADS.contains(a.word(end)) && adjacent(a, end) {
         return None;
     }
     // A name does not end on an initial.
@@ -277,6 +278,7 @@ impl WordKey {
             *f == self.fold
                 || *t == self.translit
                 || (self.translit.len() >= 7
+                    && self.translit.len().abs_diff(t.len()) <= 1
                     && self.translit.chars().next() == t.chars().next()
                     && strsim::damerau_levenshtein(&self.translit, t) <= 1)
         })

@@ -113,7 +113,7 @@ fn apply(a: &mut Analysis) {
 /// Lower-case words that may modify a meeting noun inside its noun phrase; verbs,
 /// function words and participles end the phrase.
 fn np_modifier(w: &str) -> bool {
-    const STOP: &[&str] = &[
+    static STOP: crate::text::WordSet = crate::text::WordSet::new(&[
         "the",
         "a",
         "an",
@@ -223,8 +223,8 @@ fn np_modifier(w: &str) -> bool {
         "possible",
         "potential",
         "planned",
-    ];
-    !STOP.contains(&w)
+    ]);
+    !STOP.contains(w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')

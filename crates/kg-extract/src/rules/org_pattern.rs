@@ -15,7 +15,7 @@ use crate::model::{EntityKind, Span};
 
 pub const RULE: Rule = Rule { name: "org_pattern", apply };
 
-const HEADS: &[&str] = &[
+static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Ministry",
     "Office",
     "Directorate",
@@ -57,7 +57,7 @@ const HEADS: &[&str] = &[
     "Duma",
     "Senate",
     "Congress",
-];
+]);
 const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on"];
 const STARTERS_TO_DROP: &[&str] =
     &["The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of"];

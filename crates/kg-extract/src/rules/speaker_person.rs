@@ -13,10 +13,10 @@ use crate::names::{name_at, person_for_name};
 
 pub const RULE: Rule = Rule { name: "speaker_person", apply };
 
-const SPEECH: &[&str] = &[
+static SPEECH: crate::text::WordSet = crate::text::WordSet::new(&[
     "said", "says", "told", "added", "asked", "wrote", "stated", "noted", "tweeted", "posted", "warned", "stressed",
     "insisted",
-];
+]);
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
@@ -31,7 +31,7 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let multi = next > i + 1;
-        let before_verb = SPEECH.contains(&a.lower(next));
+        let before_verb = SPEECH.contains(a.lower(next));
         let after_verb = i > 0 && matches!(a.lower(i - 1), "said" | "says") && matches!(a.word(next), "." | "," | "");
         if multi && (before_verb || after_verb) {
             let Some(person) = person_for_name(a, span, None) else { continue };

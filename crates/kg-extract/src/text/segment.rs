@@ -47,11 +47,11 @@ pub const MAX_SENTENCE_TOKENS: usize = 1_000;
 pub const MAX_SENTENCE_BYTES: usize = 16 * 1024;
 
 /// Abbreviations whose trailing dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Jr", "Sr", "Prof", "Capt", "Maj", "Sgt",
     "Adm", "Rev", "Hon", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug",
     "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres", "Amb",
-];
+]);
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -96,7 +96,7 @@ fn word_end(text: &str, start: usize) -> usize {
             let word = &text[start..end];
             let single_letter = word.chars().count() == 1 && word.chars().all(|w| w.is_uppercase());
             let dotted = word.contains('.') && word.len() <= 6;
-            if single_letter || dotted || ABBREVIATIONS.contains(&word) {
+            if single_letter || dotted || ABBREVIATIONS.contains(word) {
                 end = at + 1;
                 // "U.S." continues with the next letter; "Mr." stops.
                 if !(single_letter || dotted) || !joins {
