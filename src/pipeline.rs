@@ -72,6 +72,11 @@ impl Progress {
 
 /// Reads the stream in batches and hands each batch's extractions, in input order, to
 /// `sink`. Stops at the first error of the stream.
+///
+/// With one thread everything runs in turn on the calling thread. With more, three
+/// stages overlap: this thread reads batch k+1 and merges batch k-1 while rayon's pool
+/// extracts batch k, so the sequential parts (reading, merging) do not leave the
+/// extraction threads idle. At most a few batches are in memory at once.
 pub fn for_each_extraction(
     extractor: &Extractor<'_>,
     docs: impl Iterator<Item = Result<Document>>,
@@ -79,31 +84,89 @@ pub fn for_each_extraction(
     mut sink: impl FnMut(&Document, Extraction) -> Result<()>,
 ) -> Result<usize> {
     let mut progress = Progress::new();
-    let mut batch: Vec<Document> = Vec::new();
-    let mut batch_bytes = 0;
+    let mut batches = Batches { docs, failed: None };
     let mut total = 0;
-    let mut flush = |batch: &mut Vec<Document>, progress: &mut Progress| -> Result<()> {
-        let results: Vec<Extraction> = batch.par_iter().map(|d| extract_one(extractor, d, all_statuses)).collect();
+    let mut deliver = |batch: Vec<Document>, results: Vec<Extraction>, progress: &mut Progress| -> Result<()> {
+        progress.add(&batch);
+        total += batch.len();
         for (doc, x) in batch.iter().zip(results) {
             sink(doc, x)?;
         }
-        progress.add(batch);
-        total += batch.len();
-        batch.clear();
         Ok(())
     };
-    for doc in docs {
-        let doc = doc?;
-        batch_bytes += doc.text.len();
-        batch.push(doc);
-        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-            flush(&mut batch, &mut progress)?;
-            batch_bytes = 0;
+    if rayon::current_num_threads() <= 1 {
+        while let Some(batch) = batches.next_batch() {
+            let results = batch.iter().map(|d| extract_one(extractor, d, all_statuses)).collect();
+            deliver(batch, results, &mut progress)?;
         }
+    } else {
+        std::thread::scope(|scope| -> Result<()> {
+            let (to_extract, batches_in) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+            let (to_merge, extracted) = std::sync::mpsc::sync_channel::<(Vec<Document>, Vec<Extraction>)>(1);
+            scope.spawn(move || {
+                for batch in batches_in {
+                    let results = batch.par_iter().map(|d| extract_one(extractor, d, all_statuses)).collect();
+                    if to_merge.send((batch, results)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut in_flight = 0;
+            while let Some(batch) = batches.next_batch() {
+                if to_extract.send(batch).is_err() {
+                    break;
+                }
+                in_flight += 1;
+                if in_flight > 1 {
+                    let Ok((batch, results)) = extracted.recv() else { break };
+                    in_flight -= 1;
+                    // On a sink error the channels close as this scope ends.
+                    deliver(batch, results, &mut progress)?;
+                }
+            }
+            drop(to_extract);
+            for (batch, results) in extracted {
+                deliver(batch, results, &mut progress)?;
+            }
+            Ok(())
+        })?;
     }
-    flush(&mut batch, &mut progress)?;
+    if let Some(e) = batches.failed {
+        return Err(e);
+    }
     progress.finish();
     Ok(total)
+}
+
+/// The input stream cut into batches of at most [`BATCH_DOCS`] documents or
+/// [`BATCH_BYTES`] bytes; the first read error ends it and is kept.
+struct Batches<I> {
+    docs: I,
+    failed: Option<anyhow::Error>,
+}
+
+impl<I: Iterator<Item = Result<Document>>> Batches<I> {
+    fn next_batch(&mut self) -> Option<Vec<Document>> {
+        if self.failed.is_some() {
+            return None;
+        }
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            match self.docs.next() {
+                Some(Ok(doc)) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                }
+                Some(Err(e)) => {
+                    self.failed = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
+        (!batch.is_empty()).then_some(batch)
+    }
 }
 
 /// Extracts the stream into `graph` and returns the ids of the documents read.
@@ -115,7 +178,7 @@ pub fn extract_into(
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     for_each_extraction(extractor, docs, all_statuses, |doc, x| {
-        graph.add_extraction(&x);
+        graph.add_extraction_owned(x);
         ids.push(doc.id.clone());
         Ok(())
     })?;

@@ -63,7 +63,7 @@ fn per_document(
         // Unresolved: corpus-level resolution belongs to the reduce (`kg merge`), so
         // that merging the parts equals one run over all the articles.
         let mut graph = Graph::new();
-        graph.add_extraction(&x);
+        graph.add_extraction_owned(x);
         let meta = GraphMeta { generator: generator(), documents: vec![doc.id.clone()] };
         let mut line = kg_export::to_json_value(&graph, &meta).to_string();
         line.push('\n');
@@ -78,7 +78,7 @@ pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: b
     let mut graph = Graph::new();
     for doc in docs {
         let x: Extraction = crate::pipeline::extract_one(extractor, doc, all_statuses);
-        graph.add_extraction(&x);
+        graph.add_extraction_owned(x);
     }
     graph.resolve();
     graph

@@ -20,6 +20,19 @@ fn main() {
     let gaz = Gazetteer::builtin();
     println!("gazetteer build {:.3}s", t0.elapsed().as_secs_f64());
     let only_extract = args.get(2).is_some();
+    if args.get(2).map(String::as_str) == Some("seg") {
+        let t0 = Instant::now();
+        let mut h = 0;
+        for _ in 0..iters { for t in &texts { h += kg_extract::text::segment(t).1.len(); } }
+        let s = t0.elapsed().as_secs_f64();
+        println!("segment: {:.1} MB/s ({h})", (n * iters) as f64 / 1e6 / s);
+        let t0 = Instant::now();
+        let mut h = 0;
+        for _ in 0..iters { for t in &texts { h += kg_extract::dates::find_dates(t, None).len(); } }
+        let s = t0.elapsed().as_secs_f64();
+        println!("dates: {:.1} MB/s ({h})", (n * iters) as f64 / 1e6 / s);
+        return;
+    }
     if !only_extract {
     let t0 = Instant::now();
     let mut h = 0;

@@ -162,7 +162,7 @@ pub struct Analysis<'a> {
     /// Indexed by entity.
     pub(crate) surname_keys: std::cell::RefCell<Vec<Option<SurnameKeys>>>,
     /// Entities by the gazetteer entry they stand for.
-    by_gaz: std::collections::HashMap<Target, usize>,
+    by_gaz: rustc_hash::FxHashMap<Target, usize>,
     /// The person entities, in creation order.
     pub persons: Vec<usize>,
     /// Title phrases, found once the names they qualify are known.

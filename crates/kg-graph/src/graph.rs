@@ -121,11 +121,28 @@ impl Graph {
 
     /// Adds every entity and relation of one document.
     pub fn add_extraction(&mut self, extraction: &Extraction) {
-        for entity in &extraction.entities {
-            self.add_entity(entity);
+        self.add_extraction_owned(Extraction {
+            entities: extraction.entities.clone(),
+            relations: extraction.relations.clone(),
+            ..Extraction::default()
+        });
+    }
+
+    /// [`Graph::add_extraction`], taking the extraction: nothing is copied, which is
+    /// what a pipeline that is done with the extraction wants.
+    pub fn add_extraction_owned(&mut self, extraction: Extraction) {
+        for entity in extraction.entities {
+            self.add_node(Node {
+                id: entity.id,
+                kind: entity.kind,
+                label: entity.label,
+                aliases: entity.aliases,
+                attributes: entity.attributes,
+            });
         }
-        for relation in &extraction.relations {
-            self.add_relation(relation);
+        for r in extraction.relations {
+            let edge = Edge::new(r.kind, r.status, r.attributes, r.evidence);
+            self.add_edge(&r.source, &r.target, edge);
         }
     }
 

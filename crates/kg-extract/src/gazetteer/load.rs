@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 
@@ -221,7 +221,7 @@ impl Parsed {
     pub(super) fn finish(self) -> Gazetteer {
         let names = NameMatcher::build(&self.countries, &self.cities, &self.places, &self.orgs, &self.persons);
         let title_matcher = TitleMatcher::build(&self.titles);
-        let mut surnames: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in self.persons.iter().enumerate() {
             let last = p.name.rsplit(' ').next().unwrap_or(&p.name);
             let singles = p.aliases.iter().filter(|a| !a.contains(' ')).map(String::as_str);

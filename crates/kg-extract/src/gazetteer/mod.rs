@@ -4,7 +4,7 @@
 mod load;
 mod matcher;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::NaiveDate;
 
@@ -173,7 +173,7 @@ pub struct Gazetteer {
     title_matcher: TitleMatcher,
     /// Known persons by the transliteration key of their surname (and of one-word
     /// aliases such as a family name written first).
-    surnames: std::collections::HashMap<String, Vec<usize>>,
+    surnames: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {

@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule { name: "appositive_person", apply };
 
 fn apply(a: &mut Analysis) {
     // Phrases already read as "title Name" need no appositive.
-    let taken: std::collections::HashSet<crate::model::Span> = a.titles.iter().map(|t| t.span).collect();
+    let taken: rustc_hash::FxHashSet<crate::model::Span> = a.titles.iter().map(|t| t.span).collect();
     for pi in 0..a.phrases.len() {
         let p = a.phrases[pi].clone();
         if taken.contains(&p.span) {
