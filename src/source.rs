@@ -30,7 +30,7 @@ pub fn load(paths: &[PathBuf], date: Option<NaiveDate>) -> Result<(Graph, GraphM
         }
     }
     let docs = read_documents(paths, date)?;
-    let graph = build_graph(&Extractor::builtin(), &docs, false);
+    let graph = build_graph(&Extractor::builtin().with_mentions(false), &docs, false);
     let meta = GraphMeta {
         generator: format!("kg {}", env!("CARGO_PKG_VERSION")),
         documents: docs.iter().map(|d| d.id.clone()).collect(),

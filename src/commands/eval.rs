@@ -23,7 +23,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let report = match &args.cmd {
         Some(template) => eval::evaluate(&docs, |doc| eval::command::run(template, doc)),
         None => {
-            let extractor = Extractor::builtin();
+            let extractor = Extractor::builtin().with_mentions(false);
             eval::evaluate(&docs, |doc| extract_in_process(&extractor, doc).map_err(|e| format!("{e:#}")))
         }
     };

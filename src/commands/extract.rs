@@ -19,7 +19,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let extractor = match &gazetteer {
         Some(g) => Extractor::new(g),
         None => Extractor::builtin(),
-    };
+    }
+    // The graph has no use for mentions.
+    .with_mentions(false);
     let docs = crate::input::documents(&args.input)?;
     if args.per_document {
         return per_document(&extractor, docs, args);

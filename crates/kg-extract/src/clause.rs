@@ -3,6 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span, Status};
+use crate::text::WordSet;
 
 /// Words that open a new clause; the clause includes them.
 static OPENERS: crate::text::WordSet = crate::text::WordSet::new(&[
@@ -192,6 +193,84 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "to" | "for"))
 }
 
+// Words that give an event its status, by status; see `status_at`.
+static DECLINE_CUES: WordSet = WordSet::new(&[
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "rejected",
+    "rejects",
+    "shunned",
+    "snubbed",
+    "boycotted",
+    "skipped",
+    "skip",
+    "skips",
+    "missed",
+    "denied",
+    "denies",
+    "deny",
+]);
+static CANCEL_CUES: WordSet =
+    WordSet::new(&["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"]);
+static CONDITION_CUES: WordSet =
+    WordSet::new(&["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"]);
+static PROPOSAL_CUES: WordSet = WordSet::new(&[
+    "offer",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "propose",
+    "proposal",
+    "invited",
+    "invitation",
+    "invites",
+    "challenged",
+    "prepared",
+    "ready",
+    "willing",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "hoped",
+    "seeks",
+    "sought",
+    "urged",
+    "urges",
+    "idea",
+    "interest",
+    "possible",
+    "potential",
+    "push",
+    "pushed",
+    "calls",
+    "called",
+    "asked",
+    "demanded",
+    "suggested",
+]);
+static PLAN_CUES: WordSet = WordSet::new(&[
+    "will",
+    "'ll",
+    "shall",
+    "set",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "due",
+    "would",
+    "going",
+    "ahead",
+    "forward",
+]);
+
 /// Status of the event named at `tok`, read from the words between its subject (or
 /// the clause start) and the trigger, and from the trigger itself.
 pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
@@ -216,37 +295,14 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         .collect();
     let trigger = a.lower(tok);
     let has = |w: &str| words.iter().any(|x| x == w);
+    let has_any = |set: &WordSet| words.iter().any(|x| set.contains(x));
     let has_seq = |seq: &[&str]| words.windows(seq.len()).any(|win| win.iter().zip(seq).all(|(x, y)| x == y));
     let negated =
         words.iter().any(|w| matches!(w.as_ref(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
-    if negated
-        || [
-            "declined",
-            "declines",
-            "refused",
-            "refuses",
-            "rejected",
-            "rejects",
-            "shunned",
-            "snubbed",
-            "boycotted",
-            "skipped",
-            "skip",
-            "skips",
-            "missed",
-            "denied",
-            "denies",
-            "deny",
-        ]
-        .iter()
-        .any(|w| has(w))
-        || has_seq(&["ruled", "out"])
-    {
+    if negated || has_any(&DECLINE_CUES) || has_seq(&["ruled", "out"]) {
         return Status::Declined;
     }
-    if ["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"].iter().any(|w| has(w))
-        || has_seq(&["called", "off"])
-    {
+    if has_any(&CANCEL_CUES) || has_seq(&["called", "off"]) {
         return Status::Cancelled;
     }
     let reported = words.iter().any(|w| {
@@ -255,51 +311,10 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
             "said" | "says" | "told" | "adding" | "added" | "announced" | "indicated" | "stated" | "confirmed"
         )
     });
-    if ["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"].iter().any(|w| has(w))
-        || (has("would") && !reported)
-    {
+    if has_any(&CONDITION_CUES) || (has("would") && !reported) {
         return Status::Hypothetical;
     }
-    if [
-        "offer",
-        "offered",
-        "offers",
-        "proposed",
-        "proposes",
-        "propose",
-        "proposal",
-        "invited",
-        "invitation",
-        "invites",
-        "challenged",
-        "prepared",
-        "ready",
-        "willing",
-        "wants",
-        "want",
-        "wanted",
-        "hopes",
-        "hope",
-        "hoped",
-        "seeks",
-        "sought",
-        "urged",
-        "urges",
-        "idea",
-        "interest",
-        "possible",
-        "potential",
-        "push",
-        "pushed",
-        "calls",
-        "called",
-        "asked",
-        "demanded",
-        "suggested",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    if has_any(&PROPOSAL_CUES) {
         return Status::Proposed;
     }
     let past_plan = words.windows(2).any(|w| {
@@ -309,26 +324,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     if past_plan {
         return Status::Proposed;
     }
-    if [
-        "will",
-        "'ll",
-        "shall",
-        "set",
-        "scheduled",
-        "expected",
-        "plans",
-        "planned",
-        "planning",
-        "upcoming",
-        "due",
-        "would",
-        "going",
-        "ahead",
-        "forward",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    if has_any(&PLAN_CUES) {
         return Status::Planned;
     }
     // A bare infinitive ("to meet") is an intention, not an event.

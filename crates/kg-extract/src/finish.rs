@@ -45,7 +45,7 @@ fn keys_of_org(ent: &crate::analysis::Ent, label: &str) -> String {
     }
 }
 
-pub fn finish(a: Analysis) -> Extraction {
+pub fn finish(a: Analysis, with_mentions: bool) -> Extraction {
     let mut mentioned: BTreeSet<usize> = a.mentions.iter().map(|m| m.ent).collect();
     // A country named only by its capital ("the team Moscow sent") is still the one
     // its delegation represents.
@@ -111,6 +111,7 @@ pub fn finish(a: Analysis) -> Extraction {
     let mut mentions: Vec<Mention> = a
         .mentions
         .iter()
+        .filter(|_| with_mentions)
         .map(|m| Mention { entity: keys[m.ent].clone(), span: m.span, sentence: m.sent, rule: m.rule.to_string() })
         .collect();
     mentions.sort_by(|x, y| (x.span, &x.entity).cmp(&(y.span, &y.entity)));

@@ -34,18 +34,25 @@ pub use model::{Document, Entity, EntityKind, Evidence, Extraction, Mention, Rel
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor<'g> {
     gazetteer: &'g Gazetteer,
+    mentions: bool,
 }
 
 impl Extractor<'static> {
     /// An extractor over the gazetteer compiled into kg.
     pub fn builtin() -> Self {
-        Extractor { gazetteer: Gazetteer::builtin() }
+        Extractor::new(Gazetteer::builtin())
     }
 }
 
 impl<'g> Extractor<'g> {
     pub fn new(gazetteer: &'g Gazetteer) -> Self {
-        Extractor { gazetteer }
+        Extractor { gazetteer, mentions: true }
+    }
+
+    /// Whether extractions list their mentions (the default). A pipeline that only
+    /// builds a graph turns them off: they are most of what an extraction allocates.
+    pub fn with_mentions(self, mentions: bool) -> Self {
+        Extractor { mentions, ..self }
     }
 
     /// Extracts every entity and relation of one document, whatever its status.
@@ -54,7 +61,7 @@ impl<'g> Extractor<'g> {
         for rule in rules::RULES {
             (rule.apply)(&mut a);
         }
-        finish::finish(a)
+        finish::finish(a, self.mentions)
     }
 
     /// [`Extractor::extract`], adding the time each stage took to `timings` (keyed by
@@ -77,7 +84,7 @@ impl<'g> Extractor<'g> {
             (rule.apply)(&mut a);
             lap(rule.name, timings);
         }
-        let x = finish::finish(a);
+        let x = finish::finish(a, self.mentions);
         lap("finish", timings);
         x
     }

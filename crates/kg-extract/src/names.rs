@@ -287,7 +287,9 @@ impl WordKey {
 
 fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(String, String)> {
     let last = label.rsplit(' ').next().unwrap_or(label);
-    std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))).map(|c| {
+    std::iter::once(last)
+        .chain(aliases.filter(|a| !a.contains(' ')))
+        .map(|c| {
             let f = fold(c);
             let t = crate::text::translit_key_of_folded(&f);
             (f, t)

@@ -98,9 +98,7 @@ impl NameMatcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        ac.matches(text)
-            .map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] })
-            .collect()
+        ac.matches(text).map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] }).collect()
     }
 }
 
