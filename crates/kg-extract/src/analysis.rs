@@ -266,6 +266,11 @@ impl<'a> Analysis<'a> {
         self.index.ending(end).map(|i| &self.mentions[i])
     }
 
+    /// Mentions starting before byte `at`, nearest first.
+    pub fn mentions_before(&self, at: usize) -> impl Iterator<Item = &MentionRec> + '_ {
+        self.index.starting_before(at).map(|i| &self.mentions[i])
+    }
+
     /// Mentions starting inside a span, in text order.
     pub fn mentions_within(&self, span: Span) -> impl Iterator<Item = &MentionRec> + '_ {
         self.index.starting_within(span).map(|i| &self.mentions[i])

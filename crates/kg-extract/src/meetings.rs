@@ -61,11 +61,8 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
 
 /// The meeting most recently mentioned before `at` that `info` may refer to.
 fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
-    a.mentions
-        .iter()
-        .filter(|m| m.span.start < at)
-        .filter(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
-        .max_by_key(|m| m.span.start)
+    a.mentions_before(at)
+        .find(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
         .map(|m| m.ent)
         .or_else(|| {
             // A meeting named later in the text ("met in Budapest ... the talks in

@@ -86,6 +86,12 @@ impl MentionIndex {
         self.by_end.range((end, 0)..=(end, usize::MAX)).map(|&(_, i)| i)
     }
 
+    /// Mentions starting before byte `at`, nearest first (the later recorded first
+    /// among mentions with one start).
+    pub fn starting_before(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_start.range(..(at, 0)).rev().map(|&(_, i)| i)
+    }
+
     /// Mentions starting inside `span`, in text order.
     pub fn starting_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
         self.by_start.range((span.start, 0)..(span.end, 0)).map(|&(_, i)| i)
