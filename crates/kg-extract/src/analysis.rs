@@ -181,17 +181,19 @@ impl<'a> Analysis<'a> {
         let index = MentionIndex::new(toks.iter().map(|t| t.span.start).collect());
         let (lower_text, lower_ends) = lower_case_tokens(text, &toks);
         let quotes = find_quotes(text);
-        let tok_quoted = toks.iter().map(|t| in_quote(&quotes, t.span)).collect();
+        let tok_quoted = quoted_tokens(&quotes, &toks);
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
+        let dates = find_dates(text, doc.date);
+        let title_hits = gaz.title_matcher().find(text);
         Analysis {
             gaz,
             doc,
             text,
-            dates: find_dates(text, doc.date),
+            dates,
             quotes,
             tok_quoted,
             clause_cache,
-            title_hits: gaz.title_matcher().find(text),
+            title_hits,
             toks,
             sents,
             ents: Vec::new(),
@@ -460,13 +462,28 @@ fn in_quote(quotes: &[Span], span: Span) -> bool {
     quotes.get(i).is_some_and(|q| q.contains(span))
 }
 
+/// Whether each token lies inside a quotation: one walk over both sorted lists.
+fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
+    let mut q = 0;
+    toks.iter()
+        .map(|t| {
+            while quotes.get(q).is_some_and(|s| s.end <= t.span.start) {
+                q += 1;
+            }
+            quotes.get(q).is_some_and(|s| s.contains(t.span))
+        })
+        .collect()
+}
+
 fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());
     for t in toks {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = lower.len();
+            lower.push_str(word);
+            lower[start..].make_ascii_lowercase();
         } else {
             lower.push_str(&word.to_lowercase());
         }
