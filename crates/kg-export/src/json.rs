@@ -50,9 +50,142 @@ pub fn to_json_value(graph: &Graph, meta: &GraphMeta) -> Value {
 }
 
 /// Writes [`to_json_value`] pretty-printed (2-space indent) with a trailing newline.
+///
+/// The document is streamed from the graph, never built as a [`Value`]: a graph with
+/// millions of pieces of evidence would need several times its size in memory.
 pub fn write_json<W: io::Write>(graph: &Graph, meta: &GraphMeta, mut w: W) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut w, &to_json_value(graph, meta))?;
+    serde_json::to_writer_pretty(&mut w, &stream::Document::new(graph, meta))?;
     w.write_all(b"\n")
+}
+
+/// Borrowing mirrors of the document, fields in the sorted order the [`Value`] form
+/// writes them.
+mod stream {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use kg_extract::Evidence;
+    use kg_graph::{Edge, Graph, Node};
+    use serde::{Serialize, Serializer};
+
+    use super::GraphMeta;
+
+    #[derive(Serialize)]
+    pub struct Document<'a> {
+        directed: bool,
+        edges: Edges<'a>,
+        graph: Meta<'a>,
+        multigraph: bool,
+        nodes: Nodes<'a>,
+    }
+
+    impl<'a> Document<'a> {
+        pub fn new(graph: &'a Graph, meta: &'a GraphMeta) -> Self {
+            Document {
+                directed: true,
+                edges: Edges(graph),
+                graph: Meta { documents: &meta.documents, generator: &meta.generator },
+                multigraph: true,
+                nodes: Nodes(graph),
+            }
+        }
+    }
+
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        documents: &'a [String],
+        generator: &'a str,
+    }
+
+    struct Nodes<'a>(&'a Graph);
+
+    impl Serialize for Nodes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.nodes().map(NodeOut::new))
+        }
+    }
+
+    #[derive(Serialize)]
+    struct NodeOut<'a> {
+        aliases: &'a BTreeSet<String>,
+        attributes: &'a BTreeMap<String, String>,
+        id: &'a str,
+        label: &'a str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+    }
+
+    impl<'a> NodeOut<'a> {
+        fn new(n: &'a Node) -> Self {
+            NodeOut { aliases: &n.aliases, attributes: &n.attributes, id: &n.id, label: &n.label, kind: n.kind.as_str() }
+        }
+    }
+
+    struct Edges<'a>(&'a Graph);
+
+    impl Serialize for Edges<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.edges().map(|(source, target, e)| EdgeOut::new(source, target, e)))
+        }
+    }
+
+    #[derive(Serialize)]
+    struct EdgeOut<'a> {
+        attributes: &'a BTreeMap<String, String>,
+        count: usize,
+        evidence: Vec<EvidenceOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        first_date: Option<&'a str>,
+        key: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        last_date: Option<&'a str>,
+        relation: &'static str,
+        source: &'a str,
+        status: &'static str,
+        target: &'a str,
+    }
+
+    impl<'a> EdgeOut<'a> {
+        fn new(source: &'a Node, target: &'a Node, e: &'a Edge) -> Self {
+            EdgeOut {
+                attributes: &e.attributes,
+                count: e.count,
+                evidence: e.evidence.iter().map(EvidenceOut::new).collect(),
+                first_date: e.first_date.as_deref(),
+                key: super::edge_key(e),
+                last_date: e.last_date.as_deref(),
+                relation: e.relation.as_str(),
+                source: &source.id,
+                status: e.status.as_str(),
+                target: &target.id,
+            }
+        }
+    }
+
+    #[derive(Serialize)]
+    struct EvidenceOut<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<&'a str>,
+        doc: &'a str,
+        end: usize,
+        rule: &'a str,
+        sentence: usize,
+        start: usize,
+        text: &'a str,
+    }
+
+    impl<'a> EvidenceOut<'a> {
+        fn new(ev: &'a Evidence) -> Self {
+            EvidenceOut {
+                date: ev.date.as_deref(),
+                doc: &ev.doc,
+                end: ev.end,
+                rule: &ev.rule,
+                sentence: ev.sentence,
+                start: ev.start,
+                text: &ev.text,
+            }
+        }
+    }
 }
 
 /// The multigraph key of an edge: `relation`, or `relation:status` unless it occurred.
@@ -140,6 +273,9 @@ mod tests {
         write_json(&g, &meta(), &mut out).expect("write to Vec");
         let back: Value = serde_json::from_slice(&out).expect("valid JSON");
         assert_eq!(back, to_json_value(&g, &meta()));
+        // Streamed and built forms are the same text, byte for byte.
+        let built = serde_json::to_string_pretty(&to_json_value(&g, &meta())).expect("serialise") + "\n";
+        assert_eq!(String::from_utf8(out).expect("utf-8"), built);
     }
 
     #[test]

@@ -105,7 +105,10 @@ impl NameMatcher {
 /// Case-insensitive matcher over titles and their plurals.
 #[derive(Debug)]
 pub struct TitleMatcher {
-    ac: Option<BoundedAc>,
+    index: super::first_word::FirstWordIndex,
+    /// The same titles as an automaton, built only for [`TitleMatcher::scan_count`].
+    ac: std::sync::OnceLock<Option<BoundedAc>>,
+    patterns: Vec<String>,
     /// Pattern -> (title index, is plural).
     targets: Vec<(usize, bool)>,
 }
@@ -129,21 +132,22 @@ impl TitleMatcher {
         }
         let mut patterns: Vec<(String, (usize, bool))> = seen.into_iter().collect();
         patterns.sort();
-        let ac = BoundedAc::build(patterns.iter().map(|(p, _)| p.as_str()), true);
-        TitleMatcher { ac, targets: patterns.into_iter().map(|(_, t)| t).collect() }
+        let index = super::first_word::FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()));
+        let (patterns, targets) = patterns.into_iter().unzip();
+        TitleMatcher { index, ac: std::sync::OnceLock::new(), patterns, targets }
     }
 
     /// Matches of a bare unanchored scan with this automaton (no boundary checks): the
     /// ceiling for throughput benchmarks.
     pub fn scan_count(&self, text: &str) -> usize {
-        self.ac.as_ref().map_or(0, |ac| ac.scan_count(text))
+        let ac = self.ac.get_or_init(|| BoundedAc::build(self.patterns.iter().map(String::as_str), true));
+        ac.as_ref().map_or(0, |ac| ac.scan_count(text))
     }
 
     pub fn find(&self, text: &str) -> Vec<TitleHit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        ac.matches(text)
+        self.index
+            .find(text)
+            .into_iter()
             .map(|(pattern, span)| {
                 let (title, plural) = self.targets[pattern];
                 TitleHit { span, title, plural }
@@ -158,11 +162,12 @@ fn is_word_char(c: char) -> bool {
 
 /// An automaton whose matches must start and end on word boundaries.
 ///
-/// Case-sensitive names start at few places in news text (capitalised words), so for
-/// them it tries an anchored match only where a pattern can begin: at a byte that
-/// starts some pattern, after a non-word character — several times faster than an
-/// unanchored scan, with the same matches. Case-insensitive titles can start at nearly
-/// every word; for them a DFA scans the text unanchored.
+/// Case-sensitive names start at few places in news text (capitalised words), so it
+/// tries an anchored match only where a pattern can begin: at a byte that starts some
+/// pattern, after a non-word character — several times faster than an unanchored
+/// scan, with the same matches. (Titles, which can start at nearly any word, are
+/// matched by [`super::first_word::FirstWordIndex`]; their automaton serves only the
+/// benchmark's bare scan.)
 #[derive(Debug)]
 struct BoundedAc {
     ac: AhoCorasick,
@@ -171,7 +176,6 @@ struct BoundedAc {
     /// Pairs of bytes some pattern starts with (a bit per pair): "the" starts only
     /// "the Hague"-like names, but "to" and "an" start none.
     pairs: Vec<u64>,
-    anchored: bool,
 }
 
 impl BoundedAc {
@@ -201,41 +205,17 @@ impl BoundedAc {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(ascii_case_insensitive)
             .start_kind(StartKind::Both)
-            // Titles are tried at nearly every word: a DFA (small for a thousand
-            // titles) answers fastest. The names are too many for one.
+            // The bare scan of titles is fastest with a DFA (small for a thousand
+            // titles); the names are too many for one.
             .kind(ascii_case_insensitive.then_some(AhoCorasickKind::DFA))
             .build(patterns)
             .ok()?;
-        Some(BoundedAc { ac, starts, pairs, anchored: !ascii_case_insensitive })
+        Some(BoundedAc { ac, starts, pairs })
     }
 
     /// Leftmost-longest matches whose ends sit on word boundaries. A match that fails
     /// the end check does not hide a valid match starting later inside it.
-    fn matches<'a>(&'a self, text: &'a str) -> Box<dyn Iterator<Item = (usize, Span)> + 'a> {
-        if self.anchored {
-            Box::new(self.anchored_matches(text))
-        } else {
-            Box::new(self.unanchored_matches(text))
-        }
-    }
-
-    fn unanchored_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
-        let mut pos = 0;
-        std::iter::from_fn(move || {
-            while pos < text.len() {
-                let m = self.ac.find(Input::new(text).range(pos..))?;
-                let after_ok = !text[m.end()..].chars().next().is_some_and(is_word_char);
-                if starts_word(text, m.start()) && (after_ok || text[..m.end()].ends_with('.')) {
-                    pos = m.end();
-                    return Some((m.pattern().as_usize(), Span::new(m.start(), m.end())));
-                }
-                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
-            None
-        })
-    }
-
-    fn anchored_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
+    fn matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, Span)> + 'a {
         let bytes = text.as_bytes();
         let mut pos = 0;
         std::iter::from_fn(move || {

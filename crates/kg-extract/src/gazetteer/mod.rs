@@ -1,6 +1,7 @@
 //! Gazetteers: what kg knows before it reads an article. The TSV files under `data/`
 //! are compiled into the binary; users may add their own files of the same formats.
 
+mod first_word;
 mod load;
 mod matcher;
 
