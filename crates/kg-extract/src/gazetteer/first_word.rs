@@ -1,12 +1,13 @@
-//! Case-insensitive (ASCII) matching of phrases at word starts, through a hash of each
-//! phrase's first word.
+//! Matching of phrases at word starts through a hash of each phrase's first word,
+//! exactly or ignoring ASCII case.
 //!
-//! Titles can start at nearly every word of a text, so an automaton is asked at every
-//! word; on a whole article its tables fall out of the cache between calls. A hash
-//! of the word at hand finds the few titles that can start there in a table that
-//! stays small. The matches are those of a leftmost-longest automaton that keeps only
-//! matches on word boundaries: at each word start, the longest phrase that matches,
-//! kept only if it ends on a boundary (or with a dot: "U.S.").
+//! Names and titles must start at a word start, so an automaton would be asked at
+//! every (capitalised) word; with tens of thousands of names its states fall out of
+//! the cache between calls, and each word costs several cache misses. A hash of the
+//! word at hand finds the few phrases that can start there with one lookup. The
+//! matches are those of a leftmost-longest automaton that keeps only matches on word
+//! boundaries: at each word start, the longest phrase that matches, kept only if it
+//! ends on a boundary (or with a dot: "U.S.").
 
 use rustc_hash::FxHashMap;
 
@@ -14,23 +15,38 @@ use crate::model::Span;
 
 #[derive(Debug, Default)]
 pub struct FirstWordIndex {
-    /// Phrases, ASCII lower-case.
+    /// Phrases, ASCII lower-case when case is ignored.
     phrases: Vec<String>,
+    ignore_case: bool,
     /// Hash of a first word -> phrases starting with it, longest first.
     by_first: FxHashMap<u64, Vec<u32>>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
     odd: Vec<u32>,
+    /// Bytes some phrase starts with (in either case when case is ignored): most
+    /// words of a text are passed over on their first byte.
+    starts: Vec<bool>,
 }
 
 impl FirstWordIndex {
-    pub fn new<'p>(phrases: impl Iterator<Item = &'p str>) -> Self {
-        let mut index = FirstWordIndex::default();
+    /// An index over `phrases`; the index of a match is the phrase's position.
+    pub fn new<'p>(phrases: impl Iterator<Item = &'p str>, ignore_case: bool) -> Self {
+        let mut index = FirstWordIndex { ignore_case, starts: vec![false; 256], ..FirstWordIndex::default() };
         for p in phrases {
+            if let Some(&b) = p.as_bytes().first() {
+                index.starts[usize::from(b)] = true;
+                if ignore_case {
+                    index.starts[usize::from(b.to_ascii_lowercase())] = true;
+                    index.starts[usize::from(b.to_ascii_uppercase())] = true;
+                }
+            }
             let n = index.phrases.len() as u32;
-            index.phrases.push(p.to_ascii_lowercase());
+            index.phrases.push(if ignore_case { p.to_ascii_lowercase() } else { p.to_string() });
             match word_len(p) {
                 0 => index.odd.push(n),
-                len => index.by_first.entry(hash_lower(&p.as_bytes()[..len])).or_default().push(n),
+                len => {
+                    let key = hash(&p.as_bytes()[..len], ignore_case);
+                    index.by_first.entry(key).or_default().push(n);
+                }
             }
         }
         let phrases = &index.phrases;
@@ -52,10 +68,20 @@ impl FirstWordIndex {
                 at += 1;
                 continue;
             }
+            if !self.starts[usize::from(b)] {
+                at += word_len(&text[at..]).max(1);
+                continue;
+            }
             let len = word_len(&text[at..]);
             let candidates = if len == 0 { &self.odd } else { self.candidates(&bytes[at..at + len]) };
             let longest = candidates.iter().map(|&i| (i as usize, &self.phrases[i as usize])).find(|(_, p)| {
-                bytes.get(at..at + p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p.as_bytes()))
+                bytes.get(at..at + p.len()).is_some_and(|s| {
+                    if self.ignore_case {
+                        s.eq_ignore_ascii_case(p.as_bytes())
+                    } else {
+                        s == p.as_bytes()
+                    }
+                })
             });
             match longest {
                 Some((i, p)) if ends_word(text, at + p.len()) || p.ends_with('.') => {
@@ -70,7 +96,12 @@ impl FirstWordIndex {
     }
 
     fn candidates(&self, word: &[u8]) -> &[u32] {
-        self.by_first.get(&hash_lower(word)).map_or(&[], Vec::as_slice)
+        self.by_first.get(&hash(word, self.ignore_case)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases, in the order given (ASCII lower-case when case is ignored).
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
     }
 }
 
@@ -85,8 +116,13 @@ fn word_len(s: &str) -> usize {
     }
 }
 
-fn hash_lower(word: &[u8]) -> u64 {
-    word.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3))
+/// FNV-1a of the word, ASCII-folded when case is ignored. Equal hashes are checked
+/// against the phrase itself, so a collision costs a comparison, not a wrong match.
+fn hash(word: &[u8], ignore_case: bool) -> u64 {
+    word.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+        let b = if ignore_case { b.to_ascii_lowercase() } else { b };
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
@@ -106,7 +142,7 @@ mod tests {
     use super::FirstWordIndex;
 
     fn found(phrases: &[&str], text: &str) -> Vec<String> {
-        let index = FirstWordIndex::new(phrases.iter().copied());
+        let index = FirstWordIndex::new(phrases.iter().copied(), true);
         index.find(text).into_iter().map(|(_, s)| text[s.start..s.end].to_string()).collect()
     }
 
@@ -123,5 +159,13 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(&phrases, text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn exact_case_when_asked() {
+        let index = FirstWordIndex::new(["Iran", "Niger", "Nigeria", "'Aisake Eke"].into_iter(), false);
+        let text = "Irani dishes; Iran, Nigeria and niger. 'Aisake Eke spoke.";
+        let found: Vec<&str> = index.find(text).iter().map(|(_, s)| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["Iran", "Nigeria", "'Aisake Eke"]);
     }
 }
