@@ -13,46 +13,96 @@ use rustc_hash::FxHashMap;
 
 use crate::model::Span;
 
+/// A phrase that may start at a word, keyed by up to eight bytes that follow its first
+/// word: "minister" starts two hundred titles, and a binary search on those bytes
+/// leaves one or two to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    next_len: u8,
+    next: u64,
+    phrase: u32,
+}
+
+/// The phrases that start with one first word.
+#[derive(Debug, Default)]
+struct Bucket {
+    /// The distinct `next_len` of the candidates.
+    lens: Vec<u8>,
+    /// Sorted by (`next_len`, `next`).
+    candidates: Vec<Candidate>,
+}
+
+impl Bucket {
+    fn finish(&mut self) {
+        self.candidates.sort();
+        self.lens = self.candidates.iter().map(|c| c.next_len).collect();
+        self.lens.dedup();
+    }
+
+    /// Candidates whose bytes after the first word agree with `next` (the text's
+    /// next bytes, `available` of them).
+    fn matching(&self, next: u64, available: usize) -> impl Iterator<Item = &Candidate> + '_ {
+        self.lens.iter().filter(move |&&len| usize::from(len) <= available).flat_map(move |&len| {
+            let key = next & mask(len);
+            let from = self.candidates.partition_point(|c| (c.next_len, c.next) < (len, key));
+            self.candidates[from..].iter().take_while(move |c| c.next_len == len && c.next == key)
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct FirstWordIndex {
     /// Phrases, ASCII lower-case when case is ignored.
     phrases: Vec<String>,
     ignore_case: bool,
-    /// Hash of a first word -> phrases starting with it, longest first.
-    by_first: FxHashMap<u64, Vec<u32>>,
+    /// Hash of a first word -> the phrases starting with it.
+    by_first: FxHashMap<u64, Bucket>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
-    odd: Vec<u32>,
+    odd: Bucket,
     /// Bytes some phrase starts with (in either case when case is ignored): most
     /// words of a text are passed over on their first byte.
     starts: Vec<bool>,
+    /// A bit per pair of first two bytes (folded when case is ignored), so that most
+    /// other words are passed over without touching the larger hash table.
+    pairs: Vec<u64>,
 }
 
 impl FirstWordIndex {
     /// An index over `phrases`; the index of a match is the phrase's position.
     pub fn new<'p>(phrases: impl Iterator<Item = &'p str>, ignore_case: bool) -> Self {
-        let mut index = FirstWordIndex { ignore_case, starts: vec![false; 256], ..FirstWordIndex::default() };
+        let mut index = FirstWordIndex {
+            ignore_case,
+            starts: vec![false; 256],
+            pairs: vec![0; 65536 / 64],
+            ..FirstWordIndex::default()
+        };
         for p in phrases {
-            if let Some(&b) = p.as_bytes().first() {
-                index.starts[usize::from(b)] = true;
-                if ignore_case {
-                    index.starts[usize::from(b.to_ascii_lowercase())] = true;
-                    index.starts[usize::from(b.to_ascii_uppercase())] = true;
-                }
+            let phrase = if ignore_case { p.to_ascii_lowercase() } else { p.to_string() };
+            let bytes = phrase.as_bytes();
+            match bytes {
+                [a, b, ..] => set_pair(&mut index.pairs, pair(*a, *b, ignore_case)),
+                // A one-byte phrase may be followed by anything.
+                [a] => (0..=255).for_each(|b| set_pair(&mut index.pairs, pair(*a, b, ignore_case))),
+                [] => continue,
             }
-            let n = index.phrases.len() as u32;
-            index.phrases.push(if ignore_case { p.to_ascii_lowercase() } else { p.to_string() });
-            match word_len(p) {
-                0 => index.odd.push(n),
-                len => {
-                    let key = hash(&p.as_bytes()[..len], ignore_case);
-                    index.by_first.entry(key).or_default().push(n);
-                }
+            let first = bytes[0];
+            index.starts[usize::from(first)] = true;
+            if ignore_case {
+                index.starts[usize::from(first.to_ascii_uppercase())] = true;
             }
+            let len = word_len(&phrase);
+            let rest = &bytes[len..];
+            let next_len = rest.len().min(8);
+            let candidate =
+                Candidate { next_len: next_len as u8, next: pack(&rest[..next_len]), phrase: index.phrases.len() as u32 };
+            let bucket = match len {
+                0 => &mut index.odd,
+                _ => index.by_first.entry(hash(&bytes[..len], false)).or_default(),
+            };
+            bucket.candidates.push(candidate);
+            index.phrases.push(phrase);
         }
-        let phrases = &index.phrases;
-        for list in index.by_first.values_mut().chain(std::iter::once(&mut index.odd)) {
-            list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
-        }
+        index.by_first.values_mut().chain(std::iter::once(&mut index.odd)).for_each(Bucket::finish);
         index
     }
 
@@ -68,21 +118,29 @@ impl FirstWordIndex {
                 at += 1;
                 continue;
             }
-            if !self.starts[usize::from(b)] {
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            if !self.starts[usize::from(b)] || !has_pair(&self.pairs, pair(b, second, self.ignore_case)) {
                 at += word_len(&text[at..]).max(1);
                 continue;
             }
             let len = word_len(&text[at..]);
-            let candidates = if len == 0 { &self.odd } else { self.candidates(&bytes[at..at + len]) };
-            let longest = candidates.iter().map(|&i| (i as usize, &self.phrases[i as usize])).find(|(_, p)| {
-                bytes.get(at..at + p.len()).is_some_and(|s| {
-                    if self.ignore_case {
-                        s.eq_ignore_ascii_case(p.as_bytes())
-                    } else {
-                        s == p.as_bytes()
-                    }
+            let bucket = if len == 0 { Some(&self.odd) } else { self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)) };
+            let after = &bytes[at + len..];
+            let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
+            let longest = bucket
+                .into_iter()
+                .flat_map(|bucket| bucket.matching(next, after.len()))
+                .map(|c| (c.phrase as usize, &self.phrases[c.phrase as usize]))
+                .filter(|(_, p)| {
+                    bytes.get(at..at + p.len()).is_some_and(|s| {
+                        if self.ignore_case {
+                            s.eq_ignore_ascii_case(p.as_bytes())
+                        } else {
+                            s == p.as_bytes()
+                        }
+                    })
                 })
-            });
+                .max_by_key(|(_, p)| p.len());
             match longest {
                 Some((i, p)) if ends_word(text, at + p.len()) || p.ends_with('.') => {
                     out.push((i, Span::new(at, at + p.len())));
@@ -93,10 +151,6 @@ impl FirstWordIndex {
             }
         }
         out
-    }
-
-    fn candidates(&self, word: &[u8]) -> &[u32] {
-        self.by_first.get(&hash(word, self.ignore_case)).map_or(&[], Vec::as_slice)
     }
 
     /// The phrases, in the order given (ASCII lower-case when case is ignored).
@@ -113,6 +167,37 @@ fn word_len(s: &str) -> usize {
             ascii + s[ascii..].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len() - ascii, |(i, _)| i)
         }
         _ => ascii,
+    }
+}
+
+fn pair(a: u8, b: u8, ignore_case: bool) -> usize {
+    let fold = |x: u8| if ignore_case { x.to_ascii_lowercase() } else { x };
+    usize::from(fold(a)) << 8 | usize::from(fold(b))
+}
+
+fn set_pair(bits: &mut [u64], pair: usize) {
+    bits[pair / 64] |= 1 << (pair % 64);
+}
+
+fn has_pair(bits: &[u64], pair: usize) -> bool {
+    bits[pair / 64] & (1 << (pair % 64)) != 0
+}
+
+/// Up to eight bytes, little-endian, in a word.
+fn pack(bytes: &[u8]) -> u64 {
+    pack_folded(bytes, false)
+}
+
+fn pack_folded(bytes: &[u8], ignore_case: bool) -> u64 {
+    bytes.iter().rev().fold(0, |v, &b| v << 8 | u64::from(if ignore_case { b.to_ascii_lowercase() } else { b }))
+}
+
+/// The low `len` bytes.
+fn mask(len: u8) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * u32::from(len))) - 1
     }
 }
 
