@@ -288,6 +288,25 @@ impl<'a> Analysis<'a> {
         self.index.overlapping(span, &self.mentions).next().is_some()
     }
 
+    /// Mentions overlapping `span`, in the order they were recorded.
+    pub fn mentions_overlapping(&self, span: Span) -> Vec<&MentionRec> {
+        let mut ids: Vec<usize> = self.index.overlapping(span, &self.mentions).collect();
+        ids.sort_unstable();
+        ids.into_iter().map(|i| &self.mentions[i]).collect()
+    }
+
+    /// The earliest span of each entity's mentions (`None` if it has none): one pass,
+    /// for rules that ask it of every entity.
+    pub fn first_mentions(&self) -> Vec<Option<Span>> {
+        let mut first: Vec<Option<Span>> = vec![None; self.ents.len()];
+        for m in &self.mentions {
+            if let Some(slot) = first.get_mut(m.ent) {
+                *slot = Some(slot.map_or(m.span, |s| s.min(m.span)));
+            }
+        }
+        first
+    }
+
     /// Mentions of a sentence in text order.
     pub fn mentions_in(&self, sent: usize) -> Vec<&MentionRec> {
         let Some(s) = self.sents.get(sent) else { return Vec::new() };

@@ -50,11 +50,11 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
     for hit in &a.title_hits {
         // A title inside a longer name already found is not one; a name inside the
         // title ("Kremlin spokesman", "Politburo Member") is what it belongs to.
-        if a.mentions.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
+        let overlapping = a.mentions_overlapping(hit.span);
+        if overlapping.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
             continue;
         }
-        let inner = a
-            .mentions
+        let inner = overlapping
             .iter()
             .filter(|m| hit.span.contains(m.span))
             .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))

@@ -36,7 +36,7 @@ fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
     let before = a.text.get(..start)?;
     let trimmed = ["a ", "an ", "the ", "A ", "The "].iter().find_map(|art| before.strip_suffix(art)).unwrap_or(before);
     let comma_at = trimmed.strip_suffix(", ")?.len();
-    if let Some(m) = a.mentions.iter().find(|m| m.span.end == comma_at) {
+    if let Some(m) = a.mentions_ending(comma_at).next() {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
     }
     let last = a.tok_before(comma_at)?;
@@ -56,7 +56,7 @@ fn name_after(a: &mut Analysis, end: usize) -> Option<usize> {
     let rest = a.text.get(end..)?;
     let name_start = end + rest.strip_prefix(", ").map(|_| 2)?;
     let tok = a.tok_at(name_start);
-    if let Some(m) = a.mentions.iter().find(|m| m.span.start == name_start) {
+    if let Some(m) = a.mentions_starting(name_start).next() {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
     }
     let (span, _) = name_at(a, tok, 4)?;

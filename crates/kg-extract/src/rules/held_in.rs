@@ -13,12 +13,13 @@ use crate::model::{RelationKind, Status};
 pub const RULE: Rule = Rule { name: "held_in", apply };
 
 fn apply(a: &mut Analysis) {
+    let first = a.first_mentions();
     for m in 0..a.ents.len() {
         let Some(info) = a.ents[m].meeting.clone() else {
             continue;
         };
         let Some(place) = info.place else { continue };
-        let Some(span) = a.mentions.iter().filter(|x| x.ent == m).map(|x| x.span).min() else {
+        let Some(span) = first.get(m).copied().flatten() else {
             continue;
         };
         let status = if info.status == Status::Occurred { Status::Occurred } else { Status::Planned };

@@ -19,11 +19,12 @@ pub const RULE: Rule = Rule { name: "known_office", apply };
 
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };
+    let first_mentions = a.first_mentions();
     for p in 0..a.ents.len() {
         let Some(known) = a.ents[p].known else {
             continue;
         };
-        let Some(first) = a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).min() else {
+        let Some(first) = first_mentions.get(p).copied().flatten() else {
             continue;
         };
         let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
@@ -38,7 +39,7 @@ fn apply(a: &mut Analysis) {
                 _ => false,
             });
             let Some(target) = target else { continue };
-            if a.mentions.iter().all(|m| m.ent != target) {
+            if first_mentions.get(target).copied().flatten().is_none() {
                 continue;
             }
             // The article's own title for this office, when it gave one, wins.

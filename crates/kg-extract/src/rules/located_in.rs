@@ -12,6 +12,7 @@ use crate::model::{EntityKind, RelationKind, Status};
 pub const RULE: Rule = Rule { name: "located_in", apply };
 
 fn apply(a: &mut Analysis) {
+    let first = a.first_mentions();
     for l in 0..a.ents.len() {
         if a.ents[l].kind != EntityKind::Location {
             continue;
@@ -23,8 +24,7 @@ fn apply(a: &mut Analysis) {
         else {
             continue;
         };
-        let mentioned = |e: usize| a.mentions.iter().filter(|m| m.ent == e).map(|m| m.span).min();
-        let (Some(span), Some(_)) = (mentioned(l), mentioned(country)) else {
+        let (Some(span), Some(_)) = (first.get(l).copied().flatten(), first.get(country).copied().flatten()) else {
             continue;
         };
         a.add_rel(RelationKind::LocatedIn, l, country, Status::Occurred, span, RULE.name);

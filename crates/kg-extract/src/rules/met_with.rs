@@ -75,7 +75,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     // "plans for Putin to meet Macron": the person before "to" is the subject.
     let infinitive_subject = (i >= 2 && a.lower(i - 1) == "to")
         .then(|| {
-            a.mentions.iter().find(|m| m.span.end == a.toks[i - 2].span.end && a.ents[m.ent].kind == EntityKind::Person)
+            a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person)
         })
         .flatten()
         .map(|m| (m.ent, m.span));

@@ -11,11 +11,12 @@ use crate::model::{RelationKind, Status};
 pub const RULE: Rule = Rule { name: "represents", apply };
 
 fn apply(a: &mut Analysis) {
+    let first = a.first_mentions();
     for d in 0..a.ents.len() {
         let Some(r) = a.ents[d].represents else {
             continue;
         };
-        let Some(span) = a.mentions.iter().filter(|m| m.ent == d).map(|m| m.span).min() else {
+        let Some(span) = first.get(d).copied().flatten() else {
             continue;
         };
         a.add_rel(RelationKind::Represents, d, r, Status::Occurred, span, RULE.name);
