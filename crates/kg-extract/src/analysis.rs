@@ -170,6 +170,8 @@ pub struct Analysis<'a> {
     pub rels: Vec<Rel>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
+    /// Whether each token is the trigger word of some rule.
+    tok_trigger: Vec<bool>,
     /// The clause of each token once asked for (`u32::MAX` until then).
     pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
 }
@@ -182,6 +184,13 @@ impl<'a> Analysis<'a> {
         let (lower_text, lower_ends) = lower_case_tokens(text, &toks);
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
+        let triggers = crate::rules::trigger_words();
+        let tok_trigger = (0..toks.len())
+            .map(|i| {
+                let start = i.checked_sub(1).map_or(0, |p| lower_ends[p]);
+                triggers.contains(&lower_text[start..lower_ends[i]])
+            })
+            .collect();
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         let dates = find_dates(text, doc.date);
         let title_hits = gaz.title_matcher().find(text);
@@ -192,6 +201,7 @@ impl<'a> Analysis<'a> {
             dates,
             quotes,
             tok_quoted,
+            tok_trigger,
             clause_cache,
             title_hits,
             toks,
@@ -241,6 +251,12 @@ impl<'a> Analysis<'a> {
 
     pub fn in_quote(&self, span: Span) -> bool {
         in_quote(&self.quotes, span)
+    }
+
+    /// Whether token `tok` is a trigger word of some rule (`Rule::triggers`): rules
+    /// that scan for their trigger words pass over the tokens that are none.
+    pub fn may_trigger(&self, tok: usize) -> bool {
+        self.tok_trigger.get(tok).copied().unwrap_or(false)
     }
 
     /// Whether token `tok` is inside a quotation.

@@ -14,7 +14,7 @@ use crate::analysis::{Analysis, Form};
 use crate::model::{EntityKind, Span};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule { name: "appositive_person", apply };
+pub const RULE: Rule = Rule { name: "appositive_person", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     // Phrases already read as "title Name" need no appositive.

@@ -14,7 +14,10 @@ use crate::analysis::Analysis;
 use crate::clause::{clause_of, persons_in, status_at, subjects_of};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "attends", apply };
+pub const RULE: Rule = Rule { name: "attends", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["attend", "attends", "attended", "attending", "take", "takes", "took", "taking", "participate", "participates", "participated", "participating", "chaired", "chairs", "chairing", "chair", "hosted", "hosts", "skipped", "skips", "skip", "boycotted", "boycotts", "missed", "speaking", "spoke", "speaks", "joined", "joins", "join", "arrived", "arrives", "travelled", "traveled", "traveling", "travelling", "went", "go", "going", "sidelines", "at"];
 
 /// Length of the trigger starting at token `i`.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
@@ -38,6 +41,9 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         if let Some(len) = trigger(a, i) {
             verb(a, i, len);
         }

@@ -14,7 +14,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "co_attendance", apply };
+pub const RULE: Rule = Rule { name: "co_attendance", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     for m in 0..a.ents.len() {

@@ -14,7 +14,7 @@ use super::Rule;
 use crate::analysis::{Analysis, MeetingClass};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "delegation_attends", apply };
+pub const RULE: Rule = Rule { name: "delegation_attends", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let is_talks = |a: &Analysis, e: usize| {

@@ -12,7 +12,10 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "delegation_mention", apply };
+pub const RULE: Rule = Rule { name: "delegation_mention", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["delegation", "team"];
 
 /// Adjectives allowed between the country and the noun: "Russian high-level delegation".
 const ADJECTIVES: &[&str] =
@@ -20,6 +23,9 @@ const ADJECTIVES: &[&str] =
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         let w = a.lower(i);
         let (head_start, head_end) = match w {
             "delegation" => (i, i),

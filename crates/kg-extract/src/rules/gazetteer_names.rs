@@ -11,7 +11,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
 
-pub const RULE: Rule = Rule { name: "gazetteer_names", apply };
+pub const RULE: Rule = Rule { name: "gazetteer_names", apply, triggers: &[] };
 
 /// Preference among entries that share one surface form.
 fn rank(t: &Target) -> u8 {

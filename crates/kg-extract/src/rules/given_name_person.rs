@@ -12,7 +12,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule { name: "given_name_person", apply };
+pub const RULE: Rule = Rule { name: "given_name_person", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;

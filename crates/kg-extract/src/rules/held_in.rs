@@ -10,7 +10,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "held_in", apply };
+pub const RULE: Rule = Rule { name: "held_in", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let first = a.first_mentions();

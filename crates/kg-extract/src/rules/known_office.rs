@@ -15,7 +15,7 @@ use crate::analysis::Analysis;
 use crate::gazetteer::Role;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "known_office", apply };
+pub const RULE: Rule = Rule { name: "known_office", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };

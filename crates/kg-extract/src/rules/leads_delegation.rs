@@ -13,7 +13,10 @@ use crate::analysis::Analysis;
 use crate::clause::{objects_after, subject_of};
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "leads_delegation", apply };
+pub const RULE: Rule = Rule { name: "leads_delegation", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["lead", "leads", "led", "leading", "head", "heads", "headed", "heading"];
 
 fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::model::Span)> {
     (from..to.min(a.toks.len())).find_map(|k| {
@@ -24,6 +27,9 @@ fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         let w = a.lower(i);
         let active = matches!(w, "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading");
         if !active {

@@ -9,7 +9,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "located_in", apply };
+pub const RULE: Rule = Rule { name: "located_in", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let first = a.first_mentions();

@@ -18,7 +18,10 @@ use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "meeting_mention", apply };
+pub const RULE: Rule = Rule { name: "meeting_mention", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["talks", "negotiations", "meeting", "summit", "conference", "visit"];
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
@@ -31,6 +34,9 @@ fn class_of(word: &str) -> Option<MeetingClass> {
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         let lower = a.lower(i);
         let Some(class) = class_of(lower) else {
             continue;

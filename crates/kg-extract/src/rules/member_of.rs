@@ -14,10 +14,16 @@ use crate::analysis::Analysis;
 use crate::clause::{objects_after, subject_of};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "member_of", apply };
+pub const RULE: Rule = Rule { name: "member_of", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["among", "named", "is", "was", "are", "included", "includes", "include", "including", "comprises", "comprised", "negotiators", "negotiator", "members", "member", "delegates", "delegate"];
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         let w = a.lower(i);
         let n1 = a.lower(i + 1);
         let n2 = a.lower(i + 2);

@@ -18,7 +18,10 @@ use crate::clause::{clause_of, objects_after, status_at, subject_of, subjects_of
 use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
-pub const RULE: Rule = Rule { name: "met_with", apply };
+pub const RULE: Rule = Rule { name: "met_with", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["met", "meet", "meets", "meeting", "talks", "negotiations", "meetings", "hosted", "hosts", "host", "hosting", "received", "receives", "welcomed", "welcomes", "held", "hold", "holds", "holding", "sat", "sit", "sits", "convenes", "convened", "convene", "between"];
 
 /// How many tokens the trigger spans, if token `i` starts one.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
@@ -53,6 +56,9 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         if let Some(len) = trigger(a, i) {
             verb(a, i, len);
         } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1), "meeting" | "talks") {

@@ -36,6 +36,17 @@ mod visit;
 pub struct Rule {
     pub name: &'static str,
     pub apply: fn(&mut Analysis),
+    /// For rules that scan the tokens for a pattern: the lower-case words a match can
+    /// start with. The analysis marks, once, the tokens that are the trigger of some
+    /// rule, and such rules pass over the others (see [`Analysis::may_trigger`]).
+    /// Empty for rules that start elsewhere (names, mentions, entities).
+    pub triggers: &'static [&'static str],
+}
+
+/// Every rule's trigger words.
+pub(crate) fn trigger_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| RULES.iter().flat_map(|r| r.triggers.iter().copied()).collect())
 }
 
 /// Every rule, in the order it runs.

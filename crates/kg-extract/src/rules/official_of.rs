@@ -11,7 +11,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "official_of", apply };
+pub const RULE: Rule = Rule { name: "official_of", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let facts = a.titles.clone();

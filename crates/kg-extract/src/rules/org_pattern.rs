@@ -13,7 +13,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "org_pattern", apply };
+pub const RULE: Rule = Rule { name: "org_pattern", apply, triggers: &[] };
 
 static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Ministry",

@@ -12,10 +12,16 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::model::EntityKind;
 
-pub const RULE: Rule = Rule { name: "pronoun", apply };
+pub const RULE: Rule = Rule { name: "pronoun", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["he", "she"];
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         let female = match a.lower(i) {
             "he" => false,
             "she" => true,

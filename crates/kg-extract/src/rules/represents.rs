@@ -8,7 +8,7 @@ use super::Rule;
 use crate::analysis::Analysis;
 use crate::model::{RelationKind, Status};
 
-pub const RULE: Rule = Rule { name: "represents", apply };
+pub const RULE: Rule = Rule { name: "represents", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let first = a.first_mentions();

@@ -14,7 +14,10 @@ use crate::analysis::{Analysis, Form};
 use crate::gazetteer::{Role, Target, TitleCategory};
 use crate::model::{EntityKind, Span};
 
-pub const RULE: Rule = Rule { name: "role_noun", apply };
+pub const RULE: Rule = Rule { name: "role_noun", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["the"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Wanted {
@@ -41,6 +44,9 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         if a.lower(i) != "the" {
             continue;
         }

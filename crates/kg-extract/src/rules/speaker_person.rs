@@ -11,7 +11,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule { name: "speaker_person", apply };
+pub const RULE: Rule = Rule { name: "speaker_person", apply, triggers: &[] };
 
 static SPEECH: crate::text::WordSet = crate::text::WordSet::new(&[
     "said", "says", "told", "added", "asked", "wrote", "stated", "noted", "tweeted", "posted", "warned", "stressed",

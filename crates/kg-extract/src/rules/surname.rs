@@ -15,7 +15,7 @@ use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
 use crate::names::{known_by_surname, persons_with_surname};
 
-pub const RULE: Rule = Rule { name: "surname", apply };
+pub const RULE: Rule = Rule { name: "surname", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {

@@ -16,7 +16,7 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 use crate::names::{name_at, person_for_name};
 use crate::title_phrase::{title_phrases, TitlePhrase};
 
-pub const RULE: Rule = Rule { name: "titled_person", apply };
+pub const RULE: Rule = Rule { name: "titled_person", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     a.phrases = title_phrases(a);

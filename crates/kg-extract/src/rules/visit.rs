@@ -14,10 +14,16 @@ use crate::clause::{clause_of, objects_after, status_at, subject_of};
 use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::model::{EntityKind, RelationKind};
 
-pub const RULE: Rule = Rule { name: "visit", apply };
+pub const RULE: Rule = Rule { name: "visit", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["visited", "visits", "visit", "visiting"];
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
         if !matches!(a.lower(i), "visited" | "visits" | "visit" | "visiting") {
             continue;
         }
