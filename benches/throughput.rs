@@ -59,6 +59,56 @@ fn build_corpus(path: &Path, min_bytes: usize) -> (usize, usize, usize) {
     (text_bytes, words, docs)
 }
 
+/// Seconds `kg extract` takes on one file, best of three.
+fn time_file(path: &Path) -> f64 {
+    let kg = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/kg");
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            let ok = Command::new(&kg)
+                .arg("extract")
+                .arg(path)
+                .args(["--date", "2025-05-15", "--format", "json", "-o", "/dev/null"])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "kg failed on {}", path.display());
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+/// How the cost of one document grows with its length, and with the length of its
+/// sentences: linear means ratios near 4 (four times the text) and 1 (the same text).
+fn scaling(dir: &Path) {
+    let article = "Turkish Foreign Minister Hakan Fidan met Russian Foreign Minister Sergey Lavrov in \
+                   Ankara on Tuesday.\nThe two ministers discussed the war in Ukraine.\n";
+    let dense = |copies: usize| {
+        let path = dir.join(format!("dense-{copies}.txt"));
+        std::fs::write(&path, article.repeat(copies)).expect("write dense article");
+        time_file(&path)
+    };
+    let (small, large) = (dense(1_000), dense(4_000));
+    println!(
+        "one document of {} KB: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
+        article.len() * 1_000 / 1024,
+        article.len() * 4_000 / 1024,
+        large / small
+    );
+    let filler = ["the", "talks", "would", "continue", "while", "officials", "said", "that", "delegations", "were"];
+    let words: Vec<&str> = (0..60_000).map(|i| if i % 97 == 0 { "Lavrov" } else { filler[i % filler.len()] }).collect();
+    let sentences = |per_sentence: usize| {
+        let text: Vec<String> = words.chunks(per_sentence).map(|c| c.join(" ")).collect();
+        let path = dir.join(format!("sentences-{per_sentence}.txt"));
+        std::fs::write(&path, text.join("\n")).expect("write sentences");
+        time_file(&path)
+    };
+    let (short, long) = (sentences(100), sentences(1_000));
+    println!(
+        "60,000 words in sentences of 100 tokens: {short:.2} s; of 1,000 tokens: {long:.2} s ({:.1}x)",
+        long / short
+    );
+}
+
 /// Runs kg and returns (seconds, peak RSS in MB) read from GNU time's report.
 fn run_kg(corpus: &Path, threads: usize, out: &Path) -> (f64, f64) {
     let kg = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/kg");
@@ -155,5 +205,6 @@ fn main() {
         "bare aho-corasick scan (names + titles), 1 thread: {ceiling:.2} MB/s; kg end to end is {:.1}% of it",
         single / ceiling * 100.0
     );
+    scaling(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,8 +5,8 @@
 //! The tests at full size (a 100 MB article, a 1 MB sentence) are
 //! `#[ignore]`d: they take minutes in a debug build. Run them with
 //! `cargo test --release --test input huge_ -- --ignored`; smaller versions always run.
-//! `finding_` tests are `#[ignore]`d until the extraction rules are fixed; the `timing_`
-//! test is a timing check, for release builds.
+//! How the cost grows with the length of a document or of a sentence is measured by
+//! `cargo bench --bench throughput`, not asserted here.
 
 mod input_support;
 
@@ -268,28 +268,6 @@ fn huge_sentence_of_1_mb_is_split_and_read() {
     check_long_text("sentence-1mb", &format!("{text}."));
 }
 
-/// Found here, fixed by the extraction rules in 4a68dc5: the cost of a sentence grew faster
-/// than its length (`MentionIndex::covering`, `member_of::apply`), so the same text cost
-/// four times more in sentences of 1,000 tokens than in sentences of 100, and a 1 MB
-/// sentence took six minutes before the sentence limit. A timing check: run it in a
-/// release build on a quiet machine.
-#[test]
-#[ignore = "timing check; cargo test --release --test input timing_ -- --ignored"]
-fn timing_extraction_cost_does_not_grow_with_sentence_length() {
-    let text = unpunctuated(60_000);
-    let words: Vec<&str> = text.split(' ').collect();
-    let time = |per_sentence: usize| {
-        let text: Vec<String> = words.chunks(per_sentence).map(|c| c.join(" ")).collect();
-        let dir = TempDir::new(&format!("cost-{per_sentence}"));
-        let path = dir.write("a.txt", text.join("\n"));
-        let start = std::time::Instant::now();
-        graph(&kg(&["extract", &path, "--format", "json"], None));
-        start.elapsed().as_secs_f64()
-    };
-    let (short, long) = (time(100), time(1_000));
-    assert!(long < 2.0 * short, "100-token sentences: {short:.2} s, 1,000-token sentences: {long:.2} s");
-}
-
 #[test]
 fn a_text_larger_than_1_mib_is_read_in_parts() {
     // Mostly blanks, so that extraction is quick even in a debug build.
@@ -313,27 +291,6 @@ fn a_text_larger_than_1_mib_is_read_in_parts() {
     let line = serde_json::json!({ "id": "big", "text": text }).to_string();
     let g = graph(&kg(&["extract", "--format", "json", "--input-format", "jsonl"], Some(line.as_bytes())));
     assert_eq!(documents(&g), ["big", "big#2"]);
-}
-
-/// Finding for the extraction rules (not fixed here): the cost of a document grows faster
-/// than its size when it names many titled persons (`title_phrase::title_phrases`,
-/// `titled_person::apply` in a profile): an article repeated 1,000 times (150 KB) takes
-/// 0.3 s, 4,000 times (600 KB) 1.7 s in a release build (7.2 s before 4a68dc5).
-/// Un-ignore once linear.
-#[test]
-#[ignore = "extraction finding: per-document cost grows faster than the document"]
-fn finding_extraction_cost_is_linear_in_document_size() {
-    let time = |copies: usize| {
-        let dir = TempDir::new(&format!("dense-{copies}"));
-        let path = dir.write("a.txt", format!("{ARTICLE}\n").repeat(copies));
-        let start = std::time::Instant::now();
-        graph(&kg(&["extract", &path, "--format", "json", "--date", "2025-05-15"], None));
-        start.elapsed().as_secs_f64()
-    };
-    // 150 KB and 600 KB: linear is at most four times (less, with start-up); quadratic is
-    // sixteen.
-    let (small, large) = (time(1_000), time(4_000));
-    assert!(large < 5.0 * small, "1,000 copies: {small:.2} s, 4,000 copies: {large:.2} s");
 }
 
 // ---------------------------------------------------------------------------------

@@ -120,10 +120,10 @@ impl FirstWordIndex {
             }
             let second = bytes.get(at + 1).copied().unwrap_or(0);
             if !self.starts[usize::from(b)] || !has_pair(&self.pairs, pair(b, second, self.ignore_case)) {
-                at += word_len(&text[at..]).max(1);
+                at += word_len_at(text, at).max(1);
                 continue;
             }
-            let len = word_len(&text[at..]);
+            let len = word_len_at(text, at);
             let bucket = if len == 0 { Some(&self.odd) } else { self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)) };
             let after = &bytes[at + len..];
             let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
@@ -156,6 +156,21 @@ impl FirstWordIndex {
     /// The phrases, in the order given (ASCII lower-case when case is ignored).
     pub fn phrases(&self) -> &[String] {
         &self.phrases
+    }
+}
+
+/// [`word_len`] of the text from `at`, without decoding ASCII words.
+#[inline]
+fn word_len_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        word_len(&text[at..])
+    } else {
+        end - at
     }
 }
 
