@@ -23,42 +23,29 @@ struct Candidate {
     phrase: u32,
 }
 
-/// The phrases that start with one first word.
-#[derive(Debug, Default)]
+/// The phrases that start with one first word: a range of [`FirstWordIndex::candidates`],
+/// sorted by (`next_len`, `next`), and a bit for each `next_len` present.
+#[derive(Debug, Default, Clone, Copy)]
 struct Bucket {
-    /// The distinct `next_len` of the candidates.
-    lens: Vec<u8>,
-    /// Sorted by (`next_len`, `next`).
-    candidates: Vec<Candidate>,
+    start: u32,
+    len: u32,
+    lens: u16,
 }
 
-impl Bucket {
-    fn finish(&mut self) {
-        self.candidates.sort();
-        self.lens = self.candidates.iter().map(|c| c.next_len).collect();
-        self.lens.dedup();
-    }
-
-    /// Candidates whose bytes after the first word agree with `next` (the text's
-    /// next bytes, `available` of them).
-    fn matching(&self, next: u64, available: usize) -> impl Iterator<Item = &Candidate> + '_ {
-        self.lens.iter().filter(move |&&len| usize::from(len) <= available).flat_map(move |&len| {
-            let key = next & mask(len);
-            let from = self.candidates.partition_point(|c| (c.next_len, c.next) < (len, key));
-            self.candidates[from..].iter().take_while(move |c| c.next_len == len && c.next == key)
-        })
-    }
-}
-
+/// Everything lives in a few flat arrays: a lookup touches the hash table, one run of
+/// candidates and the bytes of the phrases compared, not a chain of heap objects.
 #[derive(Debug, Default)]
 pub struct FirstWordIndex {
-    /// Phrases, ASCII lower-case when case is ignored.
-    phrases: Vec<String>,
+    /// Every phrase's bytes, one after another (ASCII lower-case when case is ignored).
+    bytes: String,
+    /// End of each phrase in `bytes`.
+    ends: Vec<u32>,
     ignore_case: bool,
     /// Hash of a first word -> the phrases starting with it.
     by_first: FxHashMap<u64, Bucket>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
     odd: Bucket,
+    candidates: Vec<Candidate>,
     /// Bytes some phrase starts with (in either case when case is ignored): most
     /// words of a text are passed over on their first byte.
     starts: Vec<bool>,
@@ -76,6 +63,8 @@ impl FirstWordIndex {
             pairs: vec![0; 65536 / 64],
             ..FirstWordIndex::default()
         };
+        // (first-word hash or None for odd phrases, candidate), grouped below.
+        let mut keyed: Vec<(Option<u64>, Candidate)> = Vec::new();
         for p in phrases {
             let phrase = if ignore_case { p.to_ascii_lowercase() } else { p.to_string() };
             let bytes = phrase.as_bytes();
@@ -94,16 +83,44 @@ impl FirstWordIndex {
             let rest = &bytes[len..];
             let next_len = rest.len().min(8);
             let candidate =
-                Candidate { next_len: next_len as u8, next: pack(&rest[..next_len]), phrase: index.phrases.len() as u32 };
-            let bucket = match len {
-                0 => &mut index.odd,
-                _ => index.by_first.entry(hash(&bytes[..len], false)).or_default(),
-            };
-            bucket.candidates.push(candidate);
-            index.phrases.push(phrase);
+                Candidate { next_len: next_len as u8, next: pack(&rest[..next_len]), phrase: index.ends.len() as u32 };
+            keyed.push(((len > 0).then(|| hash(&bytes[..len], false)), candidate));
+            index.bytes.push_str(&phrase);
+            index.ends.push(index.bytes.len() as u32);
         }
-        index.by_first.values_mut().chain(std::iter::once(&mut index.odd)).for_each(Bucket::finish);
+        keyed.sort_unstable();
+        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+            let bucket = Bucket {
+                start: index.candidates.len() as u32,
+                len: group.len() as u32,
+                lens: group.iter().fold(0, |bits, (_, c)| bits | 1 << c.next_len),
+            };
+            index.candidates.extend(group.iter().map(|(_, c)| *c));
+            match group[0].0 {
+                Some(key) => {
+                    index.by_first.insert(key, bucket);
+                }
+                None => index.odd = bucket,
+            }
+        }
         index
+    }
+
+    /// Phrase `i`.
+    fn phrase(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    /// Candidates of `bucket` whose bytes after the first word agree with `next` (the
+    /// text's next bytes, `available` of them).
+    fn matching(&self, bucket: Bucket, next: u64, available: usize) -> impl Iterator<Item = &Candidate> + '_ {
+        let all = &self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize];
+        (0..=8u8).filter(move |&len| bucket.lens & 1 << len != 0 && usize::from(len) <= available).flat_map(move |len| {
+            let key = next & mask(len);
+            let from = all.partition_point(|c| (c.next_len, c.next) < (len, key));
+            all[from..].iter().take_while(move |c| c.next_len == len && c.next == key)
+        })
     }
 
     /// (phrase index, span) of every match, in text order.
@@ -124,13 +141,14 @@ impl FirstWordIndex {
                 continue;
             }
             let len = word_len_at(text, at);
-            let bucket = if len == 0 { Some(&self.odd) } else { self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)) };
+            let bucket =
+                if len == 0 { Some(self.odd) } else { self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)).copied() };
             let after = &bytes[at + len..];
             let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
             let longest = bucket
                 .into_iter()
-                .flat_map(|bucket| bucket.matching(next, after.len()))
-                .map(|c| (c.phrase as usize, &self.phrases[c.phrase as usize]))
+                .flat_map(|bucket| self.matching(bucket, next, after.len()))
+                .map(|c| (c.phrase as usize, self.phrase(c.phrase as usize)))
                 .filter(|(_, p)| {
                     bytes.get(at..at + p.len()).is_some_and(|s| {
                         if self.ignore_case {
@@ -154,8 +172,8 @@ impl FirstWordIndex {
     }
 
     /// The phrases, in the order given (ASCII lower-case when case is ignored).
-    pub fn phrases(&self) -> &[String] {
-        &self.phrases
+    pub fn phrases(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len()).map(|i| self.phrase(i))
     }
 }
 
