@@ -95,9 +95,10 @@ pub fn for_each_extraction(
         Ok(())
     };
     if rayon::current_num_threads() <= 1 {
-        while let Some(batch) = batches.next_batch() {
-            let results = batch.iter().map(|d| extract_one(extractor, d, all_statuses)).collect();
-            deliver(batch, results, &mut progress)?;
+        // One document at a time: its extraction is merged while still in the cache.
+        while let Some(doc) = batches.next_doc() {
+            let x = extract_one(extractor, &doc, all_statuses);
+            deliver(vec![doc], vec![x], &mut progress)?;
         }
     } else {
         std::thread::scope(|scope| -> Result<()> {
@@ -146,6 +147,19 @@ struct Batches<I> {
 }
 
 impl<I: Iterator<Item = Result<Document>>> Batches<I> {
+    fn next_doc(&mut self) -> Option<Document> {
+        if self.failed.is_some() {
+            return None;
+        }
+        match self.docs.next()? {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                self.failed = Some(e);
+                None
+            }
+        }
+    }
+
     fn next_batch(&mut self) -> Option<Vec<Document>> {
         if self.failed.is_some() {
             return None;
