@@ -44,9 +44,9 @@ pub struct Rule {
 }
 
 /// Every rule's trigger words.
-pub(crate) fn trigger_words() -> &'static rustc_hash::FxHashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| RULES.iter().flat_map(|r| r.triggers.iter().copied()).collect())
+pub(crate) fn trigger_words() -> &'static crate::text::Words {
+    static WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::text::Words::new(RULES.iter().flat_map(|r| r.triggers.iter().copied())))
 }
 
 /// Every rule, in the order it runs.

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 #[derive(Debug)]
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<Words>,
 }
 
 impl WordSet {
@@ -18,8 +18,38 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+        self.set.get_or_init(|| Words::new(self.words.iter().copied())).contains(word)
     }
+}
+
+/// A set of words that answers most "no"s without hashing: a bit per (first byte,
+/// length) says whether any word of the set has that shape.
+#[derive(Debug)]
+pub struct Words {
+    set: FxHashSet<&'static str>,
+    shapes: Vec<u32>,
+}
+
+impl Words {
+    pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut shapes = vec![0u32; 256];
+        let set: FxHashSet<&'static str> = words.collect();
+        for w in &set {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= shape_bit(w.len());
+            }
+        }
+        Words { set, shapes }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else { return self.set.contains(word) };
+        self.shapes[usize::from(b)] & shape_bit(word.len()) != 0 && self.set.contains(word)
+    }
+}
+
+fn shape_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 #[cfg(test)]
@@ -32,5 +62,7 @@ mod tests {
     fn membership_is_exact() {
         assert!(SET.contains("talks"));
         assert!(!SET.contains("Talks") && !SET.contains("talk") && !SET.contains(""));
+        let long = super::Words::new(["a".repeat(40).leak() as &'static str].into_iter());
+        assert!(long.contains(&"a".repeat(40)) && !long.contains(&"a".repeat(35)));
     }
 }
