@@ -116,7 +116,13 @@ mod stream {
 
     impl<'a> NodeOut<'a> {
         fn new(n: &'a Node) -> Self {
-            NodeOut { aliases: &n.aliases, attributes: &n.attributes, id: &n.id, label: &n.label, kind: n.kind.as_str() }
+            NodeOut {
+                aliases: &n.aliases,
+                attributes: &n.attributes,
+                id: &n.id,
+                label: &n.label,
+                kind: n.kind.as_str(),
+            }
         }
     }
 

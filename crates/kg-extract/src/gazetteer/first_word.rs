@@ -116,11 +116,13 @@ impl FirstWordIndex {
     /// text's next bytes, `available` of them).
     fn matching(&self, bucket: Bucket, next: u64, available: usize) -> impl Iterator<Item = &Candidate> + '_ {
         let all = &self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize];
-        (0..=8u8).filter(move |&len| bucket.lens & 1 << len != 0 && usize::from(len) <= available).flat_map(move |len| {
-            let key = next & mask(len);
-            let from = all.partition_point(|c| (c.next_len, c.next) < (len, key));
-            all[from..].iter().take_while(move |c| c.next_len == len && c.next == key)
-        })
+        (0..=8u8).filter(move |&len| bucket.lens & 1 << len != 0 && usize::from(len) <= available).flat_map(
+            move |len| {
+                let key = next & mask(len);
+                let from = all.partition_point(|c| (c.next_len, c.next) < (len, key));
+                all[from..].iter().take_while(move |c| c.next_len == len && c.next == key)
+            },
+        )
     }
 
     /// (phrase index, span) of every match, in text order.
@@ -141,8 +143,11 @@ impl FirstWordIndex {
                 continue;
             }
             let len = word_len_at(text, at);
-            let bucket =
-                if len == 0 { Some(self.odd) } else { self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)).copied() };
+            let bucket = if len == 0 {
+                Some(self.odd)
+            } else {
+                self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)).copied()
+            };
             let after = &bytes[at + len..];
             let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
             let longest = bucket

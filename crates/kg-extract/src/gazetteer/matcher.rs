@@ -86,11 +86,7 @@ impl NameMatcher {
         let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
         patterns.sort();
         let index = super::first_word::FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()), false);
-        NameMatcher {
-            index,
-            ac: std::sync::OnceLock::new(),
-            targets: patterns.into_iter().map(|(_, t)| t).collect(),
-        }
+        NameMatcher { index, ac: std::sync::OnceLock::new(), targets: patterns.into_iter().map(|(_, t)| t).collect() }
     }
 
     /// Matches of a bare unanchored scan with an automaton of these names (no boundary
@@ -102,7 +98,11 @@ impl NameMatcher {
 
     /// All names in `text` that start and end on word boundaries.
     pub fn find(&self, text: &str) -> Vec<NameHit<'_>> {
-        self.index.find(text).into_iter().map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] }).collect()
+        self.index
+            .find(text)
+            .into_iter()
+            .map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] })
+            .collect()
     }
 }
 

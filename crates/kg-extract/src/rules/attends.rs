@@ -17,7 +17,49 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 pub const RULE: Rule = Rule { name: "attends", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["attend", "attends", "attended", "attending", "take", "takes", "took", "taking", "participate", "participates", "participated", "participating", "chaired", "chairs", "chairing", "chair", "hosted", "hosts", "skipped", "skips", "skip", "boycotted", "boycotts", "missed", "speaking", "spoke", "speaks", "joined", "joins", "join", "arrived", "arrives", "travelled", "traveled", "traveling", "travelling", "went", "go", "going", "sidelines", "at"];
+const TRIGGERS: &[&str] = &[
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "participate",
+    "participates",
+    "participated",
+    "participating",
+    "chaired",
+    "chairs",
+    "chairing",
+    "chair",
+    "hosted",
+    "hosts",
+    "skipped",
+    "skips",
+    "skip",
+    "boycotted",
+    "boycotts",
+    "missed",
+    "speaking",
+    "spoke",
+    "speaks",
+    "joined",
+    "joins",
+    "join",
+    "arrived",
+    "arrives",
+    "travelled",
+    "traveled",
+    "traveling",
+    "travelling",
+    "went",
+    "go",
+    "going",
+    "sidelines",
+    "at",
+];
 
 /// Length of the trigger starting at token `i`.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {

@@ -17,7 +17,25 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 pub const RULE: Rule = Rule { name: "member_of", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["among", "named", "is", "was", "are", "included", "includes", "include", "including", "comprises", "comprised", "negotiators", "negotiator", "members", "member", "delegates", "delegate"];
+const TRIGGERS: &[&str] = &[
+    "among",
+    "named",
+    "is",
+    "was",
+    "are",
+    "included",
+    "includes",
+    "include",
+    "including",
+    "comprises",
+    "comprised",
+    "negotiators",
+    "negotiator",
+    "members",
+    "member",
+    "delegates",
+    "delegate",
+];
 
 fn apply(a: &mut Analysis) {
     for i in 0..a.toks.len() {

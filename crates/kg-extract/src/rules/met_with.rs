@@ -21,7 +21,34 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 pub const RULE: Rule = Rule { name: "met_with", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["met", "meet", "meets", "meeting", "talks", "negotiations", "meetings", "hosted", "hosts", "host", "hosting", "received", "receives", "welcomed", "welcomes", "held", "hold", "holds", "holding", "sat", "sit", "sits", "convenes", "convened", "convene", "between"];
+const TRIGGERS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "talks",
+    "negotiations",
+    "meetings",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "received",
+    "receives",
+    "welcomed",
+    "welcomes",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "sat",
+    "sit",
+    "sits",
+    "convenes",
+    "convened",
+    "convene",
+    "between",
+];
 
 /// How many tokens the trigger spans, if token `i` starts one.
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
@@ -80,9 +107,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
     // "plans for Putin to meet Macron": the person before "to" is the subject.
     let infinitive_subject = (i >= 2 && a.lower(i - 1) == "to")
-        .then(|| {
-            a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person)
-        })
+        .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
         .flatten()
         .map(|m| (m.ent, m.span));
     let Some((subject, subject_span)) = infinitive_subject.or_else(|| subject_of(a, i)) else {
