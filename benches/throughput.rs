@@ -201,7 +201,11 @@ fn main() {
     let secs = bare_scan(&all);
     let scanned: usize = all.iter().map(String::len).sum();
     let ceiling = scanned as f64 / 1e6 / secs;
-    let share = if single > 0.0 { format!("; kg end to end on one thread is {:.1}% of it", single / ceiling * 100.0) } else { String::new() };
+    let share = if single > 0.0 {
+        format!("; kg end to end on one thread is {:.1}% of it", single / ceiling * 100.0)
+    } else {
+        String::new()
+    };
     println!("bare aho-corasick scan (names + titles), 1 thread: {ceiling:.2} MB/s{share}");
     scaling(&dir);
     let _ = std::fs::remove_dir_all(&dir);
