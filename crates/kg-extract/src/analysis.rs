@@ -346,8 +346,9 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let surface = self.slice(span).trim();
-        if matches!(form, Form::Name | Form::Surname) && !surface.is_empty() && surface != self.ents[ent].label {
-            self.ents[ent].aliases.insert(surface.to_string());
+        let e = &mut self.ents[ent];
+        if matches!(form, Form::Name | Form::Surname) && !surface.is_empty() && surface != e.label && !e.aliases.contains(surface) {
+            e.aliases.insert(surface.to_string());
         }
         let sent = self.sent_of(span.start);
         self.index.insert(self.mentions.len(), span);

@@ -299,7 +299,11 @@ fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(S
 
 /// The persons already in the document that a bare word may refer to.
 pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
-    let Some(key) = WordKey::new(word) else { return Vec::new() };
+    WordKey::new(word).map_or_else(Vec::new, |key| persons_with_key(a, &key))
+}
+
+/// [`persons_with_surname`] for a word already folded and transliterated.
+pub fn persons_with_key(a: &Analysis, key: &WordKey) -> Vec<usize> {
     let mut cache = a.surname_keys.borrow_mut();
     a.persons
         .iter()

@@ -200,7 +200,17 @@ impl Gazetteer {
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&crate::text::fold(word))
+        // `fold` of an ASCII word is its lower case: asked of every capitalised word, so
+        // without allocating when the word is short and ASCII.
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.given_names.contains(w))
+            }
+            _ => self.given_names.contains(&crate::text::fold(word)),
+        }
     }
 
     /// The terms in force on `date` (or any term when no date is known).

@@ -13,11 +13,13 @@
 use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
-use crate::names::{known_by_surname, persons_with_surname};
+use crate::names::{known_by_surname, persons_with_key, WordKey};
 
 pub const RULE: Rule = Rule { name: "surname", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
+    // A name recurs: fold and transliterate each word once.
+    let mut keys: rustc_hash::FxHashMap<&str, Option<WordKey>> = Default::default();
     for i in 0..a.toks.len() {
         let t = a.toks[i];
         if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() || a.title_at(t.span) {
@@ -27,7 +29,10 @@ fn apply(a: &mut Analysis) {
         if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) || !latin(word) {
             continue;
         }
-        let found = persons_with_surname(a, word);
+        let found = match keys.entry(word).or_insert_with(|| WordKey::new(word)) {
+            Some(key) => persons_with_key(a, key),
+            None => Vec::new(),
+        };
         let person = match found.as_slice() {
             [one] => Some(*one),
             [] => {
