@@ -223,8 +223,19 @@ impl Graph {
             return;
         }
         let Some(&fx) = self.nodes.get(from) else { return };
-        let moved: Vec<(Key, EdgeIndex)> =
-            self.edges.iter().filter(|(k, _)| k.0 == from || k.2 == from).map(|(k, ix)| (k.clone(), *ix)).collect();
+        // The edges at the node, from the graph's adjacency (not a scan of every edge:
+        // corpus resolution merges thousands of nodes), in key order as before.
+        let mut moved: Vec<(Key, EdgeIndex)> = self
+            .inner
+            .edges_directed(fx, petgraph::Direction::Outgoing)
+            .chain(self.inner.edges_directed(fx, petgraph::Direction::Incoming))
+            .map(|e| {
+                let (s, t) = (&self.inner[e.source()], &self.inner[e.target()]);
+                ((s.id.clone(), e.weight().relation, t.id.clone(), e.weight().status), e.id())
+            })
+            .collect();
+        moved.sort();
+        moved.dedup();
         let mut edges = Vec::new();
         for (key, ix) in moved {
             self.edges.remove(&key);
