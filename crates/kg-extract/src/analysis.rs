@@ -347,7 +347,11 @@ impl<'a> Analysis<'a> {
         }
         let surface = self.slice(span).trim();
         let e = &mut self.ents[ent];
-        if matches!(form, Form::Name | Form::Surname) && !surface.is_empty() && surface != e.label && !e.aliases.contains(surface) {
+        if matches!(form, Form::Name | Form::Surname)
+            && !surface.is_empty()
+            && surface != e.label
+            && !e.aliases.contains(surface)
+        {
             e.aliases.insert(surface.to_string());
         }
         let sent = self.sent_of(span.start);

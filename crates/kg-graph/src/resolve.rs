@@ -7,7 +7,7 @@
 //! Every merge is decided from the graph alone and applied in id order, so the result
 //! does not depend on the order documents or graphs arrived in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use kg_extract::text::{fold, translit_key};
 use kg_extract::{EntityKind, RelationKind};
@@ -49,27 +49,35 @@ impl Graph {
     /// with that surname; with two candidates, nothing is merged.
     fn merge_surnames(&mut self) {
         let persons = self.persons();
+        // Candidates by surname key and by one-word alias, indexed once: an archive has
+        // tens of thousands of persons. Full-named persons are never merged away here,
+        // and only gain aliases, which are added to the index as they come.
+        let mut by_last: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut by_alias: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (id, full) in persons.iter().filter(|(_, label)| label.contains(' ')) {
+            let last = full.rsplit(' ').next().unwrap_or(full);
+            by_last.entry(translit_key(last)).or_default().push(id.clone());
+            self.index_aliases(id, &mut by_alias);
+        }
         for (id, label) in &persons {
             if label.contains(' ') {
                 continue;
             }
-            let key = translit_key(label);
-            let candidates: Vec<&String> = persons
-                .iter()
-                .filter(|(other, full)| other != id && full.contains(' '))
-                .filter(|(other, full)| {
-                    let last = full.rsplit(' ').next().unwrap_or(full);
-                    translit_key(last) == key
-                        || self
-                            .node(other)
-                            .is_some_and(|n| n.aliases.iter().any(|a| !a.contains(' ') && fold(a) == fold(label)))
-                })
-                .map(|(other, _)| other)
-                .collect();
-            if let [one] = candidates.as_slice() {
+            let mut candidates: BTreeSet<&String> = by_last.get(&translit_key(label)).into_iter().flatten().collect();
+            candidates.extend(by_alias.get(&fold(label)).into_iter().flatten());
+            candidates.remove(id);
+            if let [one] = candidates.into_iter().collect::<Vec<_>>().as_slice() {
                 let one = (*one).clone();
                 self.merge_nodes(id, &one);
+                self.index_aliases(&one, &mut by_alias);
             }
+        }
+    }
+
+    /// Adds the one-word aliases of node `id` to the alias index.
+    fn index_aliases(&self, id: &str, by_alias: &mut BTreeMap<String, BTreeSet<String>>) {
+        for alias in self.node(id).into_iter().flat_map(|n| &n.aliases).filter(|a| !a.contains(' ')) {
+            by_alias.entry(fold(alias)).or_default().insert(id.to_string());
         }
     }
 
