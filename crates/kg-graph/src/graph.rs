@@ -142,7 +142,7 @@ impl Graph {
         }
         for r in extraction.relations {
             let edge = Edge::new(r.kind, r.status, r.attributes, r.evidence);
-            self.add_edge(&r.source, &r.target, edge);
+            self.add_edge_owned(r.source, r.target, edge);
         }
     }
 
@@ -191,7 +191,11 @@ impl Graph {
     /// Adds an edge, merging it into the edge with the same (source, relation,
     /// target, status). Returns false when an endpoint is unknown.
     pub fn add_edge(&mut self, source: &str, target: &str, edge: Edge) -> bool {
-        let (mut source, mut target) = (source.to_string(), target.to_string());
+        self.add_edge_owned(source.to_string(), target.to_string(), edge)
+    }
+
+    /// [`Graph::add_edge`] with the ids given by value.
+    fn add_edge_owned(&mut self, mut source: String, mut target: String, edge: Edge) -> bool {
         if edge.relation.is_symmetric() && target < source {
             std::mem::swap(&mut source, &mut target);
         }
