@@ -185,12 +185,7 @@ impl<'a> Analysis<'a> {
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
         let triggers = crate::rules::trigger_words();
-        let tok_trigger = (0..toks.len())
-            .map(|i| {
-                let start = i.checked_sub(1).map_or(0, |p| lower_ends[p]);
-                triggers.contains(&lower_text[start..lower_ends[i]])
-            })
-            .collect();
+        let tok_trigger = (0..toks.len()).map(|i| triggers.contains(nth_lower(&lower_text, &lower_ends, i))).collect();
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         let dates = find_dates(text, doc.date);
         let title_hits = gaz.title_matcher().find(text);
@@ -230,9 +225,7 @@ impl<'a> Analysis<'a> {
 
     /// Lower-case word at `tok`, or "" past the end.
     pub fn lower(&self, tok: usize) -> &str {
-        let Some(&end) = self.lower_ends.get(tok) else { return "" };
-        let start = tok.checked_sub(1).map_or(0, |p| self.lower_ends[p]);
-        &self.lower_text[start..end]
+        nth_lower(&self.lower_text, &self.lower_ends, tok)
     }
 
     /// Index of the token starting at or after byte `at`.
@@ -494,8 +487,6 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Spans between matching quotation marks, per paragraph: curly pairs, and straight
-/// double quotes taken two by two.
 fn in_quote(quotes: &[Span], span: Span) -> bool {
     // Quotations are disjoint and in text order.
     let i = quotes.partition_point(|q| q.end <= span.start);
@@ -515,6 +506,13 @@ fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
         .collect()
 }
 
+/// Token `i`'s lower-case form in the buffer of [`lower_case_tokens`], or "".
+fn nth_lower<'t>(lower_text: &'t str, lower_ends: &[usize], i: usize) -> &'t str {
+    let Some(&end) = lower_ends.get(i) else { return "" };
+    let start = i.checked_sub(1).map_or(0, |p| lower_ends[p]);
+    lower_text.get(start..end).unwrap_or("")
+}
+
 fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());
@@ -532,6 +530,8 @@ fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
     (lower, ends)
 }
 
+/// Spans between matching quotation marks, per paragraph: curly pairs, and straight
+/// double quotes taken two by two.
 fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = 0;

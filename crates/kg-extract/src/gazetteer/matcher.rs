@@ -27,7 +27,7 @@ pub struct NameHit<'g> {
 /// Case-sensitive, leftmost-longest matcher over every name in the gazetteers.
 #[derive(Debug)]
 pub struct NameMatcher {
-    pub(crate) index: super::first_word::FirstWordIndex,
+    index: super::first_word::FirstWordIndex,
     /// The same names as an automaton, built only for [`NameMatcher::scan_count`].
     ac: std::sync::OnceLock<Option<AhoCorasick>>,
     targets: Vec<Vec<Target>>,
@@ -109,7 +109,7 @@ impl NameMatcher {
 /// Case-insensitive matcher over titles and their plurals.
 #[derive(Debug)]
 pub struct TitleMatcher {
-    pub(crate) index: super::first_word::FirstWordIndex,
+    index: super::first_word::FirstWordIndex,
     /// The same titles as an automaton, built only for [`TitleMatcher::scan_count`].
     ac: std::sync::OnceLock<Option<AhoCorasick>>,
     /// Pattern -> (title index, is plural).
