@@ -27,6 +27,9 @@ mod title_phrase;
 #[cfg(test)]
 mod test_support;
 
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError, SourceKind};
 pub use model::{Document, Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span, Status};
 
@@ -57,35 +60,33 @@ impl<'g> Extractor<'g> {
 
     /// Extracts every entity and relation of one document, whatever its status.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut a = analysis::Analysis::new(self.gazetteer, doc);
-        for rule in rules::RULES {
-            (rule.apply)(&mut a);
-        }
-        finish::finish(a, self.mentions)
+        self.run(doc, None)
     }
 
     /// [`Extractor::extract`], adding the time each stage took to `timings` (keyed by
     /// rule name, plus `analysis` for tokens, dates and titles and `finish` for ids and
     /// evidence): what a profile of the rules needs.
-    pub fn extract_timed(
-        &self,
-        doc: &Document,
-        timings: &mut std::collections::BTreeMap<&'static str, std::time::Duration>,
-    ) -> Extraction {
-        let mut clock = std::time::Instant::now();
-        let mut lap = |name: &'static str, timings: &mut std::collections::BTreeMap<_, _>| {
-            let now = std::time::Instant::now();
-            *timings.entry(name).or_default() += now - clock;
-            clock = now;
+    pub fn extract_timed(&self, doc: &Document, timings: &mut BTreeMap<&'static str, Duration>) -> Extraction {
+        self.run(doc, Some(timings))
+    }
+
+    fn run(&self, doc: &Document, mut timings: Option<&mut BTreeMap<&'static str, Duration>>) -> Extraction {
+        let mut clock = timings.is_some().then(Instant::now);
+        let mut lap = |stage: &'static str, timings: &mut Option<&mut BTreeMap<&'static str, Duration>>| {
+            if let (Some(timings), Some(clock)) = (timings.as_deref_mut(), clock.as_mut()) {
+                let now = Instant::now();
+                *timings.entry(stage).or_default() += now - *clock;
+                *clock = now;
+            }
         };
         let mut a = analysis::Analysis::new(self.gazetteer, doc);
-        lap("analysis", timings);
+        lap("analysis", &mut timings);
         for rule in rules::RULES {
             (rule.apply)(&mut a);
-            lap(rule.name, timings);
+            lap(rule.name, &mut timings);
         }
         let x = finish::finish(a, self.mentions);
-        lap("finish", timings);
+        lap("finish", &mut timings);
         x
     }
 }
