@@ -471,6 +471,12 @@ impl<'a> Analysis<'a> {
             return;
         }
         let sent = self.sent_of(span.start);
+        // The words of a relation lie in one sentence, which its evidence quotes: a span
+        // running into the next one comes from a pattern read across a line break or a
+        // cut ("declined to meet\nwith X") and is not evidence of anything.
+        if self.sents.get(sent).is_some_and(|s| span.end > s.span.end) {
+            return;
+        }
         let dup = self.rels.iter().any(|r| {
             r.kind == kind
                 && r.status == status

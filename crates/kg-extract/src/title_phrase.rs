@@ -26,12 +26,14 @@ const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "in
 /// The mention (entity, span) that ends right before byte `at`, across blanks and an
 /// optional possessive.
 fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
-    // One space on the same line: a name at the end of the previous line or sentence
-    // does not qualify a title at the start of the next.
+    // One space, in the same sentence: a name at the end of the previous line or
+    // sentence ("... the U.S. Foreign Minister X", cut after "U.S.") does not qualify
+    // a title at the start of the next.
     let before = a.text.get(..at)?.strip_suffix(' ')?;
     let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
     let end = before.len();
-    a.mentions_ending(end).next().map(|m| (m.ent, m.span))
+    let sent = a.sent_of(at);
+    a.mentions_ending(end).find(|m| m.sent == sent).map(|m| (m.ent, m.span))
 }
 
 /// The mention starting at the first token at or after byte `at`, after an optional "the".
@@ -41,7 +43,8 @@ fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
         tok += 1;
     }
     let start = a.toks.get(tok)?.span.start;
-    a.mentions_starting(start).next().map(|m| (m.ent, m.span))
+    let sent = a.sent_of(at);
+    a.mentions_starting(start).find(|m| m.sent == sent).map(|m| (m.ent, m.span))
 }
 
 /// Every title phrase of the document, in text order.
@@ -143,4 +146,18 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
 fn cap(w: &str) -> String {
     let mut c = w.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract_all, has_edge};
+
+    #[test]
+    fn a_name_ending_the_previous_sentence_is_no_affiliation() {
+        // "U.S.U.S." is cut into a name and a full stop, which ends the sentence.
+        let x = extract_all("Flags of the U.S.U.S. Foreign Minister Lena Moss spoke.", "2025-05-15");
+        assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
+        let x = extract_all("Flags flew. U.S. Foreign Minister Lena Moss spoke.", "2025-05-15");
+        assert!(has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
+    }
 }

@@ -84,8 +84,14 @@ fn check(text: &str, date: Option<NaiveDate>) -> Result<Extraction, TestCaseErro
     Ok(x)
 }
 
+/// 256 cases, or `PROPTEST_CASES`.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_text_never_panics_and_spans_slice(text in "\\PC{0,400}", date in date()) {

@@ -35,9 +35,11 @@ fn apply(a: &mut Analysis) {
         if !active {
             continue;
         }
+        // The delegation is in the trigger's sentence.
+        let sentence = a.sents[a.sent_of(a.toks[i].span.start)].tokens.clone();
         if a.lower(i + 1) == "by" {
             // "the delegation (will be) led by A"
-            let before = i.saturating_sub(5);
+            let before = i.saturating_sub(5).max(sentence.start);
             let Some((d, dspan)) = delegation_at(a, before, i) else {
                 continue;
             };
@@ -45,7 +47,7 @@ fn apply(a: &mut Analysis) {
             for (p, pspan) in objects_after(a, i + 1) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
-        } else if let Some((d, dspan)) = delegation_at(a, i + 1, i + 4) {
+        } else if let Some((d, dspan)) = delegation_at(a, i + 1, (i + 4).min(sentence.end)) {
             // "A will lead the X delegation"
             if let Some((p, pspan)) = subject_of(a, i) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, pspan.cover(dspan), RULE.name);
@@ -57,6 +59,12 @@ fn apply(a: &mut Analysis) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn the_delegation_is_in_the_sentence_of_the_verb() {
+        let x = extract("Amina Odhiambo led\nthe Kenyan delegation arrived.", "2025-03-05");
+        assert!(!has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+    }
 
     #[test]
     fn active_and_passive() {

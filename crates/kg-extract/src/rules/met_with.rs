@@ -266,6 +266,12 @@ mod tests {
     use crate::test_support::{extract, extract_all, has_edge};
 
     #[test]
+    fn a_pattern_is_not_read_across_a_line_break() {
+        let x = extract_all("Farid Osman declined to meet\nwith Greta Lind in Oslo.", "2025-03-05");
+        assert!(!x.relations.iter().any(|r| r.kind == crate::RelationKind::MetWith), "{:?}", x.relations);
+    }
+
+    #[test]
     fn met_and_hosted_make_edges_and_a_meeting() {
         let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
         assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
