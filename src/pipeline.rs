@@ -70,73 +70,86 @@ impl Progress {
     }
 }
 
-/// Reads the stream in batches and hands each batch's extractions, in input order, to
-/// `sink`. Stops at the first error of the stream.
+/// Reads the stream and hands every document's extraction, in input order, to `sink`.
+/// Stops at the first error of the stream.
 ///
-/// With one thread everything runs in turn on the calling thread. With more, three
-/// stages overlap: this thread reads batch k+1 and merges batch k-1 while rayon's pool
-/// extracts batch k, so the sequential parts (reading, merging) do not leave the
-/// extraction threads idle. At most a few batches are in memory at once.
+/// With one thread everything runs in turn on the calling thread, document by document.
+/// With more, see [`pipelined`].
 pub fn for_each_extraction(
     extractor: &Extractor<'_>,
     docs: impl Iterator<Item = Result<Document>>,
     all_statuses: bool,
     mut sink: impl FnMut(&Document, Extraction) -> Result<()>,
 ) -> Result<usize> {
-    let mut progress = Progress::new();
     let mut batches = Batches { docs, failed: None };
+    let mut progress = Progress::new();
     let mut total = 0;
-    let mut deliver = |batch: Vec<Document>, results: Vec<Extraction>, progress: &mut Progress| -> Result<()> {
-        progress.add(&batch);
-        total += batch.len();
-        for (doc, x) in batch.iter().zip(results) {
-            sink(doc, x)?;
-        }
-        Ok(())
-    };
     if rayon::current_num_threads() <= 1 {
         // One document at a time: its extraction is merged while still in the cache.
         while let Some(doc) = batches.next_doc() {
             let x = extract_one(extractor, &doc, all_statuses);
-            deliver(vec![doc], vec![x], &mut progress)?;
+            progress.add(std::slice::from_ref(&doc));
+            total += 1;
+            sink(&doc, x)?;
         }
     } else {
-        std::thread::scope(|scope| -> Result<()> {
-            let (to_extract, batches_in) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
-            let (to_merge, extracted) = std::sync::mpsc::sync_channel::<(Vec<Document>, Vec<Extraction>)>(1);
-            scope.spawn(move || {
-                for batch in batches_in {
-                    let results = batch.par_iter().map(|d| extract_one(extractor, d, all_statuses)).collect();
-                    if to_merge.send((batch, results)).is_err() {
-                        break;
-                    }
-                }
-            });
-            let mut in_flight = 0;
-            while let Some(batch) = batches.next_batch() {
-                if to_extract.send(batch).is_err() {
-                    break;
-                }
-                in_flight += 1;
-                if in_flight > 1 {
-                    let Ok((batch, results)) = extracted.recv() else { break };
-                    in_flight -= 1;
-                    // On a sink error the channels close as this scope ends.
-                    deliver(batch, results, &mut progress)?;
-                }
-            }
-            drop(to_extract);
-            for (batch, results) in extracted {
-                deliver(batch, results, &mut progress)?;
-            }
-            Ok(())
+        let extract = |batch: &[Document]| -> Vec<Extraction> {
+            batch.par_iter().map(|d| extract_one(extractor, d, all_statuses)).collect()
+        };
+        pipelined(&mut batches, &mut progress, extract, |batch, results| {
+            total += batch.len();
+            batch.iter().zip(results).try_for_each(|(doc, x)| sink(doc, x))
         })?;
     }
-    if let Some(e) = batches.failed {
-        return Err(e);
-    }
-    progress.finish();
-    Ok(total)
+    batches.finish(progress).map(|()| total)
+}
+
+/// Three stages that overlap: this thread reads batch k+1 and hands batch k-1's result
+/// to `deliver` while rayon's pool works on batch k (`work`), so the sequential parts
+/// (reading, merging) do not leave the pool idle. At most three batches are in memory.
+fn pipelined<I, R>(
+    batches: &mut Batches<I>,
+    progress: &mut Progress,
+    work: impl Fn(&[Document]) -> R + Sync,
+    mut deliver: impl FnMut(&[Document], R) -> Result<()>,
+) -> Result<()>
+where
+    I: Iterator<Item = Result<Document>>,
+    R: Send,
+{
+    std::thread::scope(|scope| -> Result<()> {
+        let (to_work, batches_in) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+        let (to_deliver, done) = std::sync::mpsc::sync_channel::<(Vec<Document>, R)>(1);
+        let work = &work;
+        scope.spawn(move || {
+            for batch in batches_in {
+                let result = work(&batch);
+                if to_deliver.send((batch, result)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut in_flight = 0;
+        while let Some(batch) = batches.next_batch() {
+            if to_work.send(batch).is_err() {
+                break;
+            }
+            in_flight += 1;
+            if in_flight > 1 {
+                let Ok((batch, result)) = done.recv() else { break };
+                in_flight -= 1;
+                progress.add(&batch);
+                // On an error the channels close as this scope ends.
+                deliver(&batch, result)?;
+            }
+        }
+        drop(to_work);
+        for (batch, result) in done {
+            progress.add(&batch);
+            deliver(&batch, result)?;
+        }
+        Ok(())
+    })
 }
 
 /// The input stream cut into batches of at most [`BATCH_DOCS`] documents or
@@ -147,6 +160,15 @@ struct Batches<I> {
 }
 
 impl<I: Iterator<Item = Result<Document>>> Batches<I> {
+    /// The stream's error, if it had one; else the progress line is cleared.
+    fn finish(self, progress: Progress) -> Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        progress.finish();
+        Ok(())
+    }
+
     fn next_doc(&mut self) -> Option<Document> {
         if self.failed.is_some() {
             return None;
@@ -184,6 +206,11 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
 }
 
 /// Extracts the stream into `graph` and returns the ids of the documents read.
+///
+/// With more than one thread, each worker merges the extractions of its share of a batch
+/// into a graph of its own (on its own thread, where they were made), and this thread
+/// merges those few graphs: merging is order-independent, so the graph is the one a
+/// single thread builds.
 pub fn extract_into(
     graph: &mut Graph,
     extractor: &Extractor<'_>,
@@ -191,11 +218,35 @@ pub fn extract_into(
     all_statuses: bool,
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    for_each_extraction(extractor, docs, all_statuses, |doc, x| {
-        graph.add_extraction_owned(x);
-        ids.push(doc.id.clone());
-        Ok(())
-    })?;
+    if rayon::current_num_threads() <= 1 {
+        for_each_extraction(extractor, docs, all_statuses, |doc, x| {
+            graph.add_extraction_owned(x);
+            ids.push(doc.id.clone());
+            Ok(())
+        })?;
+    } else {
+        let mut batches = Batches { docs, failed: None };
+        let mut progress = Progress::new();
+        let chunk = BATCH_DOCS.div_ceil(rayon::current_num_threads()).max(1);
+        let work = |batch: &[Document]| -> Vec<Graph> {
+            batch
+                .par_chunks(chunk)
+                .map(|docs| {
+                    let mut part = Graph::new();
+                    for d in docs {
+                        part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+                    }
+                    part
+                })
+                .collect()
+        };
+        pipelined(&mut batches, &mut progress, work, |batch, parts| {
+            parts.into_iter().for_each(|part| graph.absorb(part));
+            ids.extend(batch.iter().map(|d| d.id.clone()));
+            Ok(())
+        })?;
+        batches.finish(progress)?;
+    }
     graph.resolve();
     Ok(ids)
 }

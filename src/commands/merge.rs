@@ -35,7 +35,7 @@ pub fn run(args: &MergeArgs) -> Result<ExitCode> {
             merge_lines(path, &mut graph, &mut documents)?;
         } else {
             let (g, meta) = crate::source::read_graph_file(path)?;
-            absorb(&mut graph, g);
+            graph.absorb(g);
             documents.extend(meta.documents);
         }
     }
@@ -45,16 +45,6 @@ pub fn run(args: &MergeArgs) -> Result<ExitCode> {
     let meta = GraphMeta { generator: super::extract::generator(), documents };
     crate::commands::export::write_graph(&graph, &meta, args.format.unwrap_or(Format::Json), args.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Adds every node and edge of `part` to `graph`.
-pub fn absorb(graph: &mut Graph, part: Graph) {
-    for node in part.nodes() {
-        graph.add_node(node.clone());
-    }
-    for (s, t, e) in part.edges() {
-        graph.add_edge(&s.id, &t.id, e.clone());
-    }
 }
 
 fn merge_lines(path: &std::path::Path, graph: &mut Graph, documents: &mut Vec<String>) -> Result<()> {
@@ -71,7 +61,7 @@ fn merge_lines(path: &std::path::Path, graph: &mut Graph, documents: &mut Vec<St
         }
         let (g, meta) =
             kg_export::read_graph(&line).with_context(|| format!("{}:{}: not a kg graph", path.display(), i + 1))?;
-        absorb(graph, g);
+        graph.absorb(g);
         documents.extend(meta.documents);
     }
     Ok(())

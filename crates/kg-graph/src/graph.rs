@@ -146,6 +146,16 @@ impl Graph {
         }
     }
 
+    /// Adds every node and edge of `part`, as if its documents had been added here.
+    pub fn absorb(&mut self, part: Graph) {
+        for node in part.nodes() {
+            self.add_node(node.clone());
+        }
+        for (s, t, e) in part.edges() {
+            self.add_edge(&s.id, &t.id, e.clone());
+        }
+    }
+
     /// Adds an entity, or merges it into the node with its id.
     pub fn add_entity(&mut self, entity: &Entity) -> NodeIndex {
         self.add_node(Node {
