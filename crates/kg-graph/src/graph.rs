@@ -147,12 +147,22 @@ impl Graph {
     }
 
     /// Adds every node and edge of `part`, as if its documents had been added here.
-    pub fn absorb(&mut self, part: Graph) {
-        for node in part.nodes() {
-            self.add_node(node.clone());
+    pub fn absorb(&mut self, mut part: Graph) {
+        // Taken out of `part`, not copied: edges first, since removing a node would
+        // remove its edges.
+        let mut edges = Vec::with_capacity(part.edges.len());
+        for ((source, _, target, _), ix) in std::mem::take(&mut part.edges) {
+            if let Some(edge) = part.inner.remove_edge(ix) {
+                edges.push((source, target, edge));
+            }
         }
-        for (s, t, e) in part.edges() {
-            self.add_edge(&s.id, &t.id, e.clone());
+        for (_, ix) in std::mem::take(&mut part.nodes) {
+            if let Some(node) = part.inner.remove_node(ix) {
+                self.add_node(node);
+            }
+        }
+        for (source, target, edge) in edges {
+            self.add_edge_owned(source, target, edge);
         }
     }
 
