@@ -183,23 +183,12 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
     }
 
     fn next_batch(&mut self) -> Option<Vec<Document>> {
-        if self.failed.is_some() {
-            return None;
-        }
         let mut batch = Vec::new();
         let mut bytes = 0;
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            match self.docs.next() {
-                Some(Ok(doc)) => {
-                    bytes += doc.text.len();
-                    batch.push(doc);
-                }
-                Some(Err(e)) => {
-                    self.failed = Some(e);
-                    break;
-                }
-                None => break,
-            }
+            let Some(doc) = self.next_doc() else { break };
+            bytes += doc.text.len();
+            batch.push(doc);
         }
         (!batch.is_empty()).then_some(batch)
     }
