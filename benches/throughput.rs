@@ -68,7 +68,8 @@ fn time_file(path: &Path) -> f64 {
             let ok = Command::new(&kg)
                 .arg("extract")
                 .arg(path)
-                .args(["--date", "2025-05-15", "--format", "json", "-o", "/dev/null"])
+                .args(["--date", "2025-05-15", "--format", "json"])
+                .stdout(std::process::Stdio::null())
                 .status()
                 .is_ok_and(|s| s.success());
             assert!(ok, "kg failed on {}", path.display());
