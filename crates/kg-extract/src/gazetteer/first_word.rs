@@ -23,6 +23,9 @@ struct Candidate {
     phrase: u32,
 }
 
+/// Buckets of at most this many candidates are scanned rather than searched.
+const LINEAR: u32 = 16;
+
 /// The phrases that start with one first word: a range of [`FirstWordIndex::candidates`],
 /// sorted by (`next_len`, `next`), and a bit for each `next_len` present.
 #[derive(Debug, Default, Clone, Copy)]
@@ -148,11 +151,24 @@ impl FirstWordIndex {
             } else {
                 self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)).copied()
             };
+            let Some(bucket) = bucket else {
+                // The rest of the word cannot start a phrase.
+                at += len.max(1);
+                continue;
+            };
             let after = &bytes[at + len..];
             let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
-            let longest = bucket
-                .into_iter()
-                .flat_map(|bucket| self.matching(bucket, next, after.len()))
+            let candidates: &mut dyn Iterator<Item = &Candidate> = match bucket {
+                // Most first words start a handful of phrases: comparing each one's
+                // next bytes is cheaper than a binary search per length. Same order
+                // as `matching`, so ties go the same way.
+                bucket if bucket.len <= LINEAR => &mut self.candidates
+                    [bucket.start as usize..(bucket.start + bucket.len) as usize]
+                    .iter()
+                    .filter(|c| usize::from(c.next_len) <= after.len() && next & mask(c.next_len) == c.next),
+                bucket => &mut self.matching(bucket, next, after.len()),
+            };
+            let longest = candidates
                 .map(|c| (c.phrase as usize, self.phrase(c.phrase as usize)))
                 .filter(|(_, p)| {
                     bytes.get(at..at + p.len()).is_some_and(|s| {
@@ -317,6 +333,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn large_buckets_are_searched_like_small_ones() {
+        // More phrases share "minister" than a bucket scans (`LINEAR`).
+        let mut phrases: Vec<String> = (0..40).map(|i| format!("minister of t{i}")).collect();
+        phrases.extend(["minister".into(), "minister of t1 and t2".into(), "minister of".into()]);
+        assert!(phrases.len() as u32 > super::LINEAR);
+        let text = "The minister of t7, the Minister of t1 and t2, a minister of t39x, minister of t40 and ministers.";
+        for ignore_case in [false, true] {
+            let index = FirstWordIndex::new(phrases.iter().map(String::as_str), ignore_case);
+            let found: Vec<(usize, (usize, usize))> =
+                index.find(text).into_iter().map(|(i, s)| (i, (s.start, s.end))).collect();
+            assert_eq!(found, reference(&phrases, ignore_case, text), "ignore_case {ignore_case}");
+        }
     }
 
     const VOCABULARY: &[&str] = &[
