@@ -13,44 +13,137 @@
 use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
-use crate::names::{known_by_surname, persons_with_key, WordKey};
+use crate::names::{each_surname_key, known_by_key, WordKey};
+use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule { name: "surname", apply, triggers: &[] };
 
+/// How many persons of the document a word may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SurnameMatch {
+    Nobody,
+    One(usize),
+    Several,
+}
+
+/// The surname keys of the document's persons, by folded form and by transliteration:
+/// a word is looked up rather than compared with every person. Within this rule
+/// persons only gain keys (new persons, new aliases), so the index only grows.
+#[derive(Default)]
+struct PersonKeys {
+    by_fold: FxHashMap<String, Vec<usize>>,
+    by_translit: FxHashMap<String, Vec<usize>>,
+    /// Transliterations long enough for a word to match them with a typo.
+    long: Vec<(String, usize)>,
+}
+
+impl PersonKeys {
+    fn add(&mut self, a: &Analysis, p: usize) {
+        each_surname_key(a, p, |fold, translit| {
+            self.by_fold.entry(fold.to_string()).or_default().push(p);
+            self.by_translit.entry(translit.to_string()).or_default().push(p);
+            // `WordKey::near` needs a word of seven letters, one more at most.
+            if translit.len() >= 6 {
+                self.long.push((translit.to_string(), p));
+            }
+        });
+    }
+
+    fn find(&self, key: &WordKey) -> SurnameMatch {
+        let mut found = SurnameMatch::Nobody;
+        let mut note = |p: usize| {
+            found = match found {
+                SurnameMatch::Nobody => SurnameMatch::One(p),
+                SurnameMatch::One(q) if q == p => found,
+                _ => SurnameMatch::Several,
+            }
+        };
+        self.by_fold.get(key.folded()).into_iter().flatten().for_each(|&p| note(p));
+        self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
+        if key.translit().len() >= 7 {
+            self.long.iter().filter(|(t, _)| key.near(t)).for_each(|&(_, p)| note(p));
+        }
+        found
+    }
+}
+
+/// What one capitalised word of the document was found to name. A name recurs, so
+/// each word is folded, transliterated and looked up once.
+struct WordInfo {
+    /// `None`: the word is no candidate surname.
+    key: Option<WordKey>,
+    /// The persons it matched, and the `generation` of the persons matched against.
+    persons: Option<(u32, SurnameMatch)>,
+    /// The office holder it names; depends on the word alone.
+    known: Option<Option<usize>>,
+}
+
 fn apply(a: &mut Analysis) {
-    // A name recurs: fold and transliterate each word once.
-    let mut keys: rustc_hash::FxHashMap<&str, Option<WordKey>> = Default::default();
+    let mut words: FxHashMap<&str, WordInfo> = Default::default();
+    let mut index = PersonKeys::default();
+    for &p in &a.persons {
+        index.add(a, p);
+    }
+    // Bumped whenever a person is added or gains an alias: the matches found before
+    // may no longer hold.
+    let mut generation = 0u32;
     for i in 0..a.toks.len() {
         let t = a.toks[i];
         if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() || a.title_at(t.span) {
             continue;
         }
         let word = a.word(i);
-        if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) || !latin(word) {
-            continue;
-        }
-        let found = match keys.entry(word).or_insert_with(|| WordKey::new(word)) {
-            Some(key) => persons_with_key(a, key),
-            None => Vec::new(),
+        let info =
+            words.entry(word).or_insert_with(|| WordInfo { key: candidate_key(word), persons: None, known: None });
+        let Some(key) = &info.key else { continue };
+        let found = match info.persons {
+            Some((g, found)) if g == generation => found,
+            _ => {
+                let found = index.find(key);
+                info.persons = Some((generation, found));
+                found
+            }
         };
-        let person = match found.as_slice() {
-            [one] => Some(*one),
-            [] => {
+        let persons_before = a.persons.len();
+        let person = match found {
+            SurnameMatch::One(one) => Some(one),
+            SurnameMatch::Nobody => {
                 // Only famous office holders are known by surname alone, and never a
                 // word that opens a sentence.
                 let sentence_start = a.sents[a.sent_of(t.span.start)].tokens.start == i;
                 if sentence_start && !followed_by_verb(a, i) {
                     None
                 } else {
-                    known_by_surname(a, word, None).map(|k| a.gaz_entity(Target::Person(k)))
+                    let known = *info.known.get_or_insert_with(|| known_by_key(a, key, None));
+                    known.map(|k| a.gaz_entity(Target::Person(k)))
                 }
             }
-            _ => None,
+            SurnameMatch::Several => None,
         };
         if let Some(p) = person {
+            let aliases_before = a.ents[p].aliases.len();
             a.add_mention(p, t.span, RULE.name, Form::Surname);
+            if a.ents[p].aliases.len() != aliases_before {
+                index.add(a, p);
+                generation += 1;
+            }
+        }
+        if a.persons.len() != persons_before {
+            for k in persons_before..a.persons.len() {
+                index.add(a, a.persons[k]);
+            }
+            generation += 1;
         }
     }
+}
+
+/// The key of a word that may be a surname: three letters or more, not all capitals,
+/// in Latin script.
+fn candidate_key(word: &str) -> Option<WordKey> {
+    if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) || !latin(word) {
+        return None;
+    }
+    WordKey::new(word)
 }
 
 /// Names are matched in Latin script: "России" folds to "Rossii", which is no
