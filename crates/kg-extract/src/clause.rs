@@ -3,7 +3,6 @@
 
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span, Status};
-use crate::text::WordSet;
 
 /// Words that open a new clause; the clause includes them.
 static OPENERS: crate::text::WordSet = crate::text::WordSet::new(&[
@@ -72,8 +71,7 @@ fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)
     let mut out = Vec::new();
     let mut i = from;
     while i + 1 < to {
-        let next = a.lower(i + 1);
-        if a.word(i) == "," && matches!(next, "who" | "which" | "whose" | "whom" | "where") {
+        if a.word(i) == "," && matches!(a.lower(i + 1), "who" | "which" | "whose" | "whom" | "where") {
             let close = (i + 2..to).find(|&j| a.word(j) == ",").unwrap_or(to);
             out.push((i, close));
             i = close;
@@ -194,7 +192,7 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
 }
 
 // Words that give an event its status, by status; see `status_at`.
-static DECLINE_CUES: WordSet = WordSet::new(&[
+const DECLINE_CUES: &[&str] = &[
     "declined",
     "declines",
     "refused",
@@ -211,12 +209,10 @@ static DECLINE_CUES: WordSet = WordSet::new(&[
     "denied",
     "denies",
     "deny",
-]);
-static CANCEL_CUES: WordSet =
-    WordSet::new(&["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"]);
-static CONDITION_CUES: WordSet =
-    WordSet::new(&["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"]);
-static PROPOSAL_CUES: WordSet = WordSet::new(&[
+];
+const CANCEL_CUES: &[&str] = &["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"];
+const CONDITION_CUES: &[&str] = &["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"];
+const PROPOSAL_CUES: &[&str] = &[
     "offer",
     "offered",
     "offers",
@@ -252,8 +248,8 @@ static PROPOSAL_CUES: WordSet = WordSet::new(&[
     "asked",
     "demanded",
     "suggested",
-]);
-static PLAN_CUES: WordSet = WordSet::new(&[
+];
+const PLAN_CUES: &[&str] = &[
     "will",
     "'ll",
     "shall",
@@ -269,7 +265,74 @@ static PLAN_CUES: WordSet = WordSet::new(&[
     "going",
     "ahead",
     "forward",
-]);
+];
+
+// What a word may say in `status_at`, as bits: a word can say several things
+// ("would" plans, "called" proposes and starts "called off").
+const NEGATION: u32 = 1;
+const DECLINE: u32 = 1 << 1;
+const CANCEL: u32 = 1 << 2;
+const CONDITION: u32 = 1 << 3;
+const PROPOSAL: u32 = 1 << 4;
+const PLAN: u32 = 1 << 5;
+const WOULD: u32 = 1 << 6;
+const REPORTED: u32 = 1 << 7;
+const RULED: u32 = 1 << 8;
+const OUT: u32 = 1 << 9;
+const CALLED: u32 = 1 << 10;
+const OFF: u32 = 1 << 11;
+/// "was", "were", "been": with a `PLANNED_PART` after it, a plan that was.
+const WAS: u32 = 1 << 12;
+const PLANNED_PART: u32 = 1 << 13;
+const TO: u32 = 1 << 14;
+
+/// The bits of every cue word: one lookup per word of the stretch `status_at` reads,
+/// which every rule asks of long clauses.
+fn cue_bits(w: &str) -> u32 {
+    /// The cue words' bits, and a bit per (first byte, length) of a cue word, which
+    /// answers most words without hashing them.
+    type Cues = (rustc_hash::FxHashMap<&'static str, u32>, Vec<u32>);
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    let (bits, shapes) = CUES.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let groups: [(&[&'static str], u32); 14] = [
+            (&["not", "never", "neither", "nor", "no"], NEGATION),
+            (DECLINE_CUES, DECLINE),
+            (CANCEL_CUES, CANCEL),
+            (CONDITION_CUES, CONDITION),
+            (PROPOSAL_CUES, PROPOSAL),
+            (PLAN_CUES, PLAN),
+            (&["would"], WOULD),
+            (&["said", "says", "told", "adding", "added", "announced", "indicated", "stated", "confirmed"], REPORTED),
+            (&["ruled"], RULED),
+            (&["out"], OUT),
+            (&["called"], CALLED),
+            (&["off"], OFF),
+            (&["was", "were", "been"], WAS),
+            (&["scheduled", "expected", "set", "supposed", "due"], PLANNED_PART),
+        ];
+        for (words, bit) in groups {
+            for w in words {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m.insert("to", TO);
+        let mut shapes = vec![0u32; 256];
+        for w in m.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
+        (m, shapes)
+    });
+    let shape = w.as_bytes().first().map_or(0, |&b| shapes[usize::from(b)]);
+    let found = if shape & (1 << w.len().min(31)) != 0 { bits.get(w).copied().unwrap_or(0) } else { 0 };
+    if w.ends_with("n't") {
+        found | NEGATION
+    } else {
+        found
+    }
+}
 
 /// Status of the event named at `tok`, read from the words between its subject (or
 /// the clause start) and the trigger, and from the trigger itself.
@@ -282,53 +345,37 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
     });
     let skip = relative_segments(a, from, tok);
-    let words: Vec<std::borrow::Cow<'_, str>> = (from..tok)
-        .filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e))
-        .map(|i| {
-            let w = a.lower(i);
-            if w.contains('\u{2019}') {
-                w.replace('\u{2019}', "'").into()
-            } else {
-                w.into()
-            }
-        })
-        .collect();
+    // One pass gathers what the words say; the order of the tests below decides.
+    let (mut any, mut prev, mut last) = (0u32, 0u32, None);
+    let (mut ruled_out, mut called_off, mut past_plan) = (false, false, false);
+    for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
+        let w = a.lower(i);
+        let bits = if w.contains('\u{2019}') { cue_bits(&w.replace('\u{2019}', "'")) } else { cue_bits(w) };
+        ruled_out |= prev & RULED != 0 && bits & OUT != 0;
+        called_off |= prev & CALLED != 0 && bits & OFF != 0;
+        past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;
+        any |= bits;
+        prev = bits;
+        last = Some(bits);
+    }
     let trigger = a.lower(tok);
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let has_any = |set: &WordSet| words.iter().any(|x| set.contains(x));
-    let has_seq = |seq: &[&str]| words.windows(seq.len()).any(|win| win.iter().zip(seq).all(|(x, y)| x == y));
-    let negated =
-        words.iter().any(|w| matches!(w.as_ref(), "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"));
-    if negated || has_any(&DECLINE_CUES) || has_seq(&["ruled", "out"]) {
+    if any & (NEGATION | DECLINE) != 0 || ruled_out {
         return Status::Declined;
     }
-    if has_any(&CANCEL_CUES) || has_seq(&["called", "off"]) {
+    if any & CANCEL != 0 || called_off {
         return Status::Cancelled;
     }
-    let reported = words.iter().any(|w| {
-        matches!(
-            w.as_ref(),
-            "said" | "says" | "told" | "adding" | "added" | "announced" | "indicated" | "stated" | "confirmed"
-        )
-    });
-    if has_any(&CONDITION_CUES) || (has("would") && !reported) {
+    if any & CONDITION != 0 || (any & WOULD != 0 && any & REPORTED == 0) {
         return Status::Hypothetical;
     }
-    if has_any(&PROPOSAL_CUES) {
+    if any & PROPOSAL != 0 || past_plan {
         return Status::Proposed;
     }
-    let past_plan = words.windows(2).any(|w| {
-        matches!(w[0].as_ref(), "was" | "were" | "been")
-            && matches!(w[1].as_ref(), "scheduled" | "expected" | "set" | "supposed" | "due")
-    });
-    if past_plan {
-        return Status::Proposed;
-    }
-    if has_any(&PLAN_CUES) {
+    if any & PLAN != 0 {
         return Status::Planned;
     }
     // A bare infinitive ("to meet") is an intention, not an event.
-    if words.last().is_some_and(|w| w == "to")
+    if last.is_some_and(|bits| bits & TO != 0)
         && matches!(trigger, "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
     {
         return Status::Proposed;

@@ -61,20 +61,32 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
 
 /// The meeting most recently mentioned before `at` that `info` may refer to.
 fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
-    a.mentions_before(at)
-        .find(|m| a.ents[m.ent].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
-        .map(|m| m.ent)
-        .or_else(|| {
-            // A meeting named later in the text ("met in Budapest ... the talks in
-            // Budapest" read in another order), when the name or the place agrees.
-            (0..a.ents.len()).find(|&i| {
-                a.ents[i].meeting.as_ref().is_some_and(|have| {
-                    let same_name = have.name.is_some() && have.name == info.name;
-                    let same_place = have.place.is_some() && have.place == info.place;
-                    same_name || (same_place && compatible(a, have, info))
-                })
+    // Few entities are meetings, and often none fits: find those first, rather than
+    // walk back through every mention of the document.
+    let fitting: Vec<usize> = (0..a.ents.len())
+        .filter(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
+        .collect();
+    // The nearest mention before `at`, the later recorded among those with one start
+    // (the order of `Analysis::mentions_before`).
+    let nearest = || {
+        a.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.start < at && fitting.contains(&m.ent))
+            .max_by_key(|&(k, m)| (m.span.start, k))
+            .map(|(_, m)| m.ent)
+    };
+    (if fitting.is_empty() { None } else { nearest() }).or_else(|| {
+        // A meeting named later in the text ("met in Budapest ... the talks in
+        // Budapest" read in another order), when the name or the place agrees.
+        (0..a.ents.len()).find(|&i| {
+            a.ents[i].meeting.as_ref().is_some_and(|have| {
+                let same_name = have.name.is_some() && have.name == info.name;
+                let same_place = have.place.is_some() && have.place == info.place;
+                same_name || (same_place && compatible(a, have, info))
             })
         })
+    })
 }
 
 /// Records a meeting mention: merges it into the meeting it refers to, or creates a

@@ -93,11 +93,8 @@ fn apply(a: &mut Analysis) {
         // The mention is the head noun: names inside the phrase keep their own mentions.
         let span = a.toks[i].span;
         let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
-        let surface = if specific {
-            a.slice(np).trim_start_matches("the ").trim_start_matches("The ").to_string()
-        } else {
-            String::new()
-        };
+        let surface =
+            if specific { strip_all(strip_all(a.slice(np), "the "), "The ").to_string() } else { String::new() };
         // Visits to a whole region are trips, not meetings.
         if class == MeetingClass::Visit && info.place.is_none() {
             continue;
@@ -114,6 +111,14 @@ fn apply(a: &mut Analysis) {
         }
         resolve_meeting(a, info, span, &surface, RULE.name);
     }
+}
+
+/// `s.trim_start_matches(prefix)`, without setting up a substring searcher.
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 /// Lower-case words that may modify a meeting noun inside its noun phrase; verbs,
