@@ -18,9 +18,11 @@ mod finish;
 pub mod gazetteer;
 mod meetings;
 mod mention_index;
+mod modality;
 pub mod model;
 mod names;
 pub mod rules;
+mod surname_key;
 pub mod text;
 mod title_phrase;
 

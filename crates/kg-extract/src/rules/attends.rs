@@ -11,7 +11,8 @@
 
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, persons_in, status_at, subjects_of};
+use crate::clause::{clause_of, persons_in, subjects_of};
+use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "attends", apply, triggers: TRIGGERS };

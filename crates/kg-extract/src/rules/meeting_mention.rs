@@ -83,7 +83,7 @@ fn apply(a: &mut Analysis) {
             )
         });
         if info.status == Status::Occurred && !attendance {
-            info.status = crate::clause::status_at(a, np_start, None);
+            info.status = crate::modality::status_at(a, np_start, None);
         }
         let (clause_start, _) = clause_of(a, i);
         info.past = (np_start.saturating_sub(2)..i)

@@ -13,7 +13,7 @@
 use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
-use crate::names::{each_surname_key, known_by_key, WordKey};
+use crate::surname_key::{each_surname_key, known_by_key, WordKey};
 use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule { name: "surname", apply, triggers: &[] };

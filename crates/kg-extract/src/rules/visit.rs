@@ -10,8 +10,9 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass};
-use crate::clause::{clause_of, objects_after, status_at, subject_of};
+use crate::clause::{clause_of, objects_after, subject_of};
 use crate::meetings::{date_in, place_after, record_gathering, Gathering};
+use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind};
 
 pub const RULE: Rule = Rule { name: "visit", apply, triggers: TRIGGERS };

@@ -1,0 +1,243 @@
+//! Modality: what the wording of a clause says about whether its event happened —
+//! declined, cancelled, hypothetical, proposed, planned, or occurred.
+
+use crate::analysis::Analysis;
+use crate::clause::{clause_of, relative_segments};
+use crate::model::{Span, Status};
+
+// Words that give an event its status, by status; see `status_at`.
+const DECLINE_CUES: &[&str] = &[
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "rejected",
+    "rejects",
+    "shunned",
+    "snubbed",
+    "boycotted",
+    "skipped",
+    "skip",
+    "skips",
+    "missed",
+    "denied",
+    "denies",
+    "deny",
+];
+const CANCEL_CUES: &[&str] = &["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"];
+const CONDITION_CUES: &[&str] = &["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"];
+const PROPOSAL_CUES: &[&str] = &[
+    "offer",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "propose",
+    "proposal",
+    "invited",
+    "invitation",
+    "invites",
+    "challenged",
+    "prepared",
+    "ready",
+    "willing",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "hoped",
+    "seeks",
+    "sought",
+    "urged",
+    "urges",
+    "idea",
+    "interest",
+    "possible",
+    "potential",
+    "push",
+    "pushed",
+    "calls",
+    "called",
+    "asked",
+    "demanded",
+    "suggested",
+];
+const PLAN_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "set",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "due",
+    "would",
+    "going",
+    "ahead",
+    "forward",
+];
+
+// What a word may say in `status_at`, as bits: a word can say several things
+// ("would" plans, "called" proposes and starts "called off").
+const NEGATION: u32 = 1;
+const DECLINE: u32 = 1 << 1;
+const CANCEL: u32 = 1 << 2;
+const CONDITION: u32 = 1 << 3;
+const PROPOSAL: u32 = 1 << 4;
+const PLAN: u32 = 1 << 5;
+const WOULD: u32 = 1 << 6;
+const REPORTED: u32 = 1 << 7;
+const RULED: u32 = 1 << 8;
+const OUT: u32 = 1 << 9;
+const CALLED: u32 = 1 << 10;
+const OFF: u32 = 1 << 11;
+/// "was", "were", "been": with a `PLANNED_PART` after it, a plan that was.
+const WAS: u32 = 1 << 12;
+const PLANNED_PART: u32 = 1 << 13;
+const TO: u32 = 1 << 14;
+
+/// The bits of every cue word: one lookup per word of the stretch `status_at` reads,
+/// which every rule asks of long clauses.
+fn cue_bits(w: &str) -> u32 {
+    /// The cue words' bits, and a bit per (first byte, length) of a cue word, which
+    /// answers most words without hashing them.
+    type Cues = (rustc_hash::FxHashMap<&'static str, u32>, Vec<u32>);
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    let (bits, shapes) = CUES.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let groups: [(&[&'static str], u32); 14] = [
+            (&["not", "never", "neither", "nor", "no"], NEGATION),
+            (DECLINE_CUES, DECLINE),
+            (CANCEL_CUES, CANCEL),
+            (CONDITION_CUES, CONDITION),
+            (PROPOSAL_CUES, PROPOSAL),
+            (PLAN_CUES, PLAN),
+            (&["would"], WOULD),
+            (&["said", "says", "told", "adding", "added", "announced", "indicated", "stated", "confirmed"], REPORTED),
+            (&["ruled"], RULED),
+            (&["out"], OUT),
+            (&["called"], CALLED),
+            (&["off"], OFF),
+            (&["was", "were", "been"], WAS),
+            (&["scheduled", "expected", "set", "supposed", "due"], PLANNED_PART),
+        ];
+        for (words, bit) in groups {
+            for w in words {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m.insert("to", TO);
+        let mut shapes = vec![0u32; 256];
+        for w in m.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
+        (m, shapes)
+    });
+    let shape = w.as_bytes().first().map_or(0, |&b| shapes[usize::from(b)]);
+    let found = if shape & (1 << w.len().min(31)) != 0 { bits.get(w).copied().unwrap_or(0) } else { 0 };
+    if w.ends_with("n't") {
+        found | NEGATION
+    } else {
+        found
+    }
+}
+
+/// Status of the event named at `tok`, read from the words between its subject (or
+/// the clause start) and the trigger, and from the trigger itself.
+pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
+    let (start, _) = clause_of(a, tok);
+    // From the subject's own stretch of the clause: "..., X said after meeting Y" does
+    // not inherit the modality of what comes before the comma.
+    let from = subject.map_or(start, |s| {
+        let subject_tok = a.tok_at(s.start);
+        (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
+    });
+    let skip = relative_segments(a, from, tok);
+    // One pass gathers what the words say; the order of the tests below decides.
+    let (mut any, mut prev, mut last) = (0u32, 0u32, None);
+    let (mut ruled_out, mut called_off, mut past_plan) = (false, false, false);
+    for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
+        let w = a.lower(i);
+        let bits = if w.contains('\u{2019}') { cue_bits(&w.replace('\u{2019}', "'")) } else { cue_bits(w) };
+        ruled_out |= prev & RULED != 0 && bits & OUT != 0;
+        called_off |= prev & CALLED != 0 && bits & OFF != 0;
+        past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;
+        any |= bits;
+        prev = bits;
+        last = Some(bits);
+    }
+    let trigger = a.lower(tok);
+    if any & (NEGATION | DECLINE) != 0 || ruled_out {
+        return Status::Declined;
+    }
+    if any & CANCEL != 0 || called_off {
+        return Status::Cancelled;
+    }
+    if any & CONDITION != 0 || (any & WOULD != 0 && any & REPORTED == 0) {
+        return Status::Hypothetical;
+    }
+    if any & PROPOSAL != 0 || past_plan {
+        return Status::Proposed;
+    }
+    if any & PLAN != 0 {
+        return Status::Planned;
+    }
+    // A bare infinitive ("to meet") is an intention, not an event.
+    if last.is_some_and(|bits| bits & TO != 0)
+        && matches!(trigger, "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
+    {
+        return Status::Proposed;
+    }
+    Status::Occurred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Ent, Form};
+    use crate::clause::subject_of;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::{Document, EntityKind};
+
+    /// Marks the given names as persons and returns the status at `trigger`.
+    fn status(text: &str, persons: &[&str], trigger: &str) -> Status {
+        let doc = Document::new("t", text, None);
+        let mut a = Analysis::new(Gazetteer::builtin(), &doc);
+        for p in persons {
+            let at = text.find(p).unwrap_or(0);
+            let e = a.new_entity(Ent::new(EntityKind::Person, *p));
+            a.add_mention(e, Span::new(at, at + p.len()), "test", Form::Name);
+        }
+        let at = text.find(trigger).unwrap_or(0);
+        let tok = a.tok_at(at);
+        let subject = subject_of(&a, tok).map(|(_, s)| s);
+        status_at(&a, tok, subject)
+    }
+
+    #[test]
+    fn reads_modality_from_wording() {
+        let cases = [
+            ("Lee met Park in Seoul.", "met", Status::Occurred),
+            ("Lee will meet Park in Seoul.", "meet", Status::Planned),
+            ("Lee decided not to attend the summit.", "attend", Status::Declined),
+            ("Lee offered to meet Park.", "meet", Status::Proposed),
+            ("Nothing happens until Lee and Park meet.", "meet", Status::Hypothetical),
+            ("Lee said Park would attend the summit.", "attend", Status::Planned),
+            ("Lee would attend if invited.", "attend", Status::Hypothetical),
+            ("Hopes that Lee would attend were dashed.", "attend", Status::Hypothetical),
+            ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),
+            ("Lee was scheduled to attend the summit.", "attend", Status::Proposed),
+            ("Lee met Park but will not attend the summit.", "attend", Status::Declined),
+        ];
+        for (text, trigger, want) in cases {
+            let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();
+            assert_eq!(status(text, &persons, trigger), want, "{text}");
+        }
+    }
+}
