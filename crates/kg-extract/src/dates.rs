@@ -4,8 +4,11 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
 
 use crate::model::Span;
 
@@ -90,8 +93,10 @@ fn month_number(name: &str) -> Option<u32> {
     MONTHS.iter().position(|m| m.starts_with(prefix)).map(|i| i as u32 + 1)
 }
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// The date pattern. A match starts at a word start; `candidates` finds every word
+/// start where one can.
+fn pattern() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
         let src = format!(
@@ -104,9 +109,10 @@ fn pattern() -> &'static Regex {
             | (?-u:\b)(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week)(?-u:\b)
             "
         );
-        #[allow(clippy::unwrap_used)] // a constant pattern, checked by the tests
-        Regex::new(&src).unwrap()
+        // A constant pattern: the tests would fail without it.
+        Regex::new(&src).ok()
     })
+    .as_ref()
 }
 
 /// Resolves a month and day without a year against the publication date: the nearest
@@ -127,53 +133,137 @@ fn weekday(name: &str) -> Option<Weekday> {
 
 /// Finds the date expressions of a text. Relative ones need the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    // Finding matches needs no captures and runs on the fast DFA; the captures are read
-    // again on the matched words only.
-    for found in pattern().find_iter(text) {
-        let Some(caps) = pattern().captures(found.as_str()) else { continue };
-        let span = Span::new(found.start(), found.end());
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let value = if let Some(m) = caps.name("dm_month") {
-            let (month, day) = (month_number(m.as_str()), num("dm_day"));
-            match (month, day, num("dm_year")) {
-                (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
-                (Some(mo), Some(d), None) => anchor_year(mo, d, published),
-                _ => None,
-            }
-        } else if let Some(m) = caps.name("md_month") {
-            let (month, day) = (month_number(m.as_str()), num("md_day"));
-            let ranged = caps.name("md_range").is_some();
-            let value = match (month, day, num("md_year")) {
-                (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
-                (Some(mo), Some(d), None) => anchor_year(mo, d, published),
-                _ => None,
-            };
-            // Talks over several days are dated by their month.
-            value.map(|v| if ranged { DateValue { day: None, ..v } } else { v })
-        } else if let Some(m) = caps.name("my_month") {
-            month_number(m.as_str()).zip(num("my_year")).map(|(mo, y)| DateValue {
-                year: y as i32,
-                month: Some(mo),
-                day: None,
-            })
-        } else if let Some(y) = num("y_year") {
-            Some(DateValue { year: y as i32, month: None, day: None })
-        } else if let Some(w) = caps.name("weekday") {
-            published.zip(weekday(w.as_str())).and_then(|(p, wd)| {
-                let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-                p.checked_sub_days(Days::new(back as u64)).map(DateValue::day)
-            })
-        } else if let Some(r) = caps.name("rel") {
-            published.and_then(|p| relative(&r.as_str().to_ascii_lowercase(), p))
-        } else {
-            None
-        };
-        if let Some(value) = value {
-            out.push(DateMention { span, value });
+    let Some(re) = pattern() else { return Vec::new() };
+    matches(re, text)
+        .into_iter()
+        .filter_map(|caps| {
+            let m = caps.get_match()?;
+            Some(DateMention { span: Span::new(m.start(), m.end()), value: value(text, &caps, published)? })
+        })
+        .collect()
+}
+
+/// The pattern's matches, leftmost-first and not overlapping: what a scan of the whole
+/// text finds. A whole-text scan gets no help from a literal prefilter (matches may
+/// start with "in", "on" or any digit) and costs more than the rest of a document's
+/// analysis, so the pattern is tried, anchored, only where `candidates` says a match
+/// can start.
+fn matches(re: &Regex, text: &str) -> Vec<Captures> {
+    let Some(starts) = candidates(text) else {
+        return re.captures_iter(text).collect();
+    };
+    let mut out: Vec<Captures> = Vec::new();
+    let mut from = 0;
+    let mut caps = re.create_captures();
+    for s in starts.into_iter().filter(|&s| s <= text.len()) {
+        if s < from {
+            continue;
+        }
+        re.search_captures(&Input::new(text).range(s..).anchored(Anchored::Yes), &mut caps);
+        if let Some(m) = caps.get_match() {
+            from = m.end();
+            out.push(std::mem::replace(&mut caps, re.create_captures()));
         }
     }
     out
+}
+
+/// Words that end every date expression without digits: weekdays and the relative
+/// phrases. Rare enough for the automaton's vector prefilter, unlike "in" or "on".
+fn anchors() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(["day", "week", "month", "morrow"]).ok()
+    })
+    .as_ref()
+}
+
+/// Leading bytes of the non-ASCII characters that `\d` accepts.
+fn may_lead_digit(b: u8) -> bool {
+    matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0..=0xF4)
+}
+
+/// `(?-u:\w)`: what the pattern's ASCII word boundaries see as a word character.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Every word start where a match may begin, in order: each word of digits (a day or a
+/// year), and the word before it ("in 2020", "May 5", "Jan. 5"); each word holding an
+/// `anchors()` word and the three words before it ("on Tuesday", "earlier in the
+/// day"). None when the text has digits other than ASCII ones, which `\d` also takes.
+fn candidates(text: &str) -> Option<Vec<usize>> {
+    let bytes = text.as_bytes();
+    let word_start = |i: usize| i.checked_sub(1).and_then(|j| bytes.get(j)).is_none_or(|&b| !is_word(b));
+    let word_chars = |c: char| c.is_ascii() && is_word(c as u8);
+    // The start of the word before `i`, across white space and, after "Jan", a dot.
+    let before = |i: usize| {
+        let head = text.get(..i)?;
+        let gap = head.trim_end_matches(char::is_whitespace);
+        let gap = (gap.len() < head.len()).then_some(gap)?;
+        Some(gap.strip_suffix('.').unwrap_or(gap).trim_end_matches(word_chars).len())
+    };
+    let mut out = Vec::new();
+    // Most 32-byte stretches of prose hold no digit: the test of a whole chunk compiles
+    // to vector code. 0xE2 leads curly quotes and dashes, common and never a digit.
+    let flag = |b: u8| u8::from(b.is_ascii_digit()) | u8::from(b >= 0xD9 && b != 0xE2);
+    for (n, chunk) in bytes.chunks(32).enumerate() {
+        if chunk.iter().fold(0, |any, &b| any | flag(b)) == 0 {
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate().map(|(i, b)| (n * 32 + i, b)) {
+            if b.is_ascii_digit() && word_start(i) {
+                out.extend(before(i));
+                out.push(i);
+            } else if may_lead_digit(b) && text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_numeric) {
+                return None;
+            }
+        }
+    }
+    for found in anchors()?.find_iter(text) {
+        let mut start = text.get(..found.start()).map(|head| head.trim_end_matches(word_chars).len());
+        for _ in 0..4 {
+            let Some(at) = start else { break };
+            out.push(at);
+            start = before(at);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+/// The date a match names.
+fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<DateValue> {
+    let group = |name: &str| caps.get_group_by_name(name).and_then(|s| text.get(s.start..s.end));
+    let num = |name: &str| group(name).and_then(|m| m.parse::<u32>().ok());
+    if let Some(m) = group("dm_month") {
+        match (month_number(m), num("dm_day"), num("dm_year")) {
+            (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
+            (Some(mo), Some(d), None) => anchor_year(mo, d, published),
+            _ => None,
+        }
+    } else if let Some(m) = group("md_month") {
+        let ranged = group("md_range").is_some();
+        let value = match (month_number(m), num("md_day"), num("md_year")) {
+            (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
+            (Some(mo), Some(d), None) => anchor_year(mo, d, published),
+            _ => None,
+        };
+        // Talks over several days are dated by their month.
+        value.map(|v| if ranged { DateValue { day: None, ..v } } else { v })
+    } else if let Some(m) = group("my_month") {
+        month_number(m).zip(num("my_year")).map(|(mo, y)| DateValue { year: y as i32, month: Some(mo), day: None })
+    } else if let Some(y) = num("y_year") {
+        Some(DateValue { year: y as i32, month: None, day: None })
+    } else if let Some(w) = group("weekday") {
+        published.zip(weekday(w)).and_then(|(p, wd)| {
+            let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            p.checked_sub_days(Days::new(back as u64)).map(DateValue::day)
+        })
+    } else {
+        group("rel").and_then(|r| published.and_then(|p| relative(&r.to_ascii_lowercase(), p)))
+    }
 }
 
 fn relative(phrase: &str, p: NaiveDate) -> Option<DateValue> {
@@ -218,6 +308,69 @@ mod tests {
     fn relative_dates_need_a_publication_date() {
         let found = find_dates("They met on Tuesday and on May 2.", None);
         assert!(found.is_empty());
+    }
+
+    /// The matches of a scan of the whole text, as the reference for `matches`.
+    fn whole_scan(text: &str) -> Vec<(usize, usize)> {
+        pattern().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| (m.start(), m.end())).collect())
+    }
+
+    fn anchored_scan(text: &str) -> Vec<(usize, usize)> {
+        let Some(re) = pattern() else { return Vec::new() };
+        matches(re, text).iter().filter_map(Captures::get_match).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn candidates_hold_every_match_start() {
+        let texts = [
+            "Met on  Friday, then on\u{a0}Sunday; online Monday was quiet. Mondays differ.",
+            "Signed in 1998, renewed since 2004 until 2031, within 2020, in 2101, in 19999, in 2020s.",
+            "A 3 March 2021 memo, 21 Sept. 2019, 4 Sep. 2018, 7 Sept, 12 Jan.x and 5 Dec., 2020.",
+            "From 123 May to May 123, Mayor May 2022, May 20256 and May 4th, 2022 or May 4thx.",
+            "Talks June 2 - 5, July 9\u{2013}11,2020, Aug. 3 -12x, Oct. 1-123 and Nov. 30th-1, 1999z.",
+            "Today, yesterday or Tomorrow; last  week, last weekend, earlier this month, this weekday.",
+            "earlier in the\tday, earlier in the days, Yesterdays, todays, this\u{2003}month, x_May 5.",
+            "16 May 2025 Mays 16 May, 2025 ,in 2015 \u{e9}on Tuesday _on Tuesday \u{2019}in 2001 caf\u{e9} 5 May",
+        ];
+        for text in texts {
+            assert!(candidates(text).is_some(), "{text:?}");
+            assert_eq!(anchored_scan(text), whole_scan(text), "{text:?}");
+        }
+        // Other digits are `\d` too: such text is scanned whole.
+        assert!(candidates("In 2020 x\u{663} May 2021").is_none());
+        let found = find_dates("x\u{663} May 2021, then on 4 June 2021", None);
+        assert!(found.iter().any(|d| d.value.to_string() == "2021-06-04"), "{found:?}");
+    }
+
+    #[test]
+    fn candidate_classes_are_the_pattern_classes() {
+        let (space, digit) = (Regex::new(r"^\s$"), Regex::new(r"^\d$"));
+        let (Ok(space), Ok(digit)) = (space, digit) else { panic!("classes") };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
+            let wide_digit = c.is_numeric() && s.bytes().next().is_some_and(may_lead_digit);
+            assert!(!digit.is_match(&s) || c.is_ascii_digit() || wide_digit, "{c:?}");
+        }
+    }
+
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "on", "in", "since", "until", "Tuesday", "Wednesday", "Sunday", "May", "Mayor", "March", "June", "Jan.", "Feb.",
+        "Sept.", "Sep.", "Sept", "Dec", "0", "1", "5", "05", "16", "20", "2025", "1999", "2101", "123", "st", "nd", "rd",
+        "th", "today", "Today", "yesterday", "Tomorrow", "morrow", "last", "week", "weekend", "month", "this", "earlier",
+        "the", "day", "days", "x", "_", "\u{e9}", "\u{2019}",
+    ];
+    const GLUE: &[&str] = &["", " ", "  ", ", ", ",", ".", "-", " - ", "\u{2013}", "\u{a0}", "\n", "\t"];
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_scan_is_the_whole_scan(
+            pieces in proptest::collection::vec((proptest::sample::select(WORDS), proptest::sample::select(GLUE)), 0..30),
+        ) {
+            let text: String = pieces.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            proptest::prop_assert_eq!(anchored_scan(&text), whole_scan(&text), "text {:?}", text);
+        }
     }
 
     #[test]
