@@ -66,16 +66,9 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
     let fitting: Vec<usize> = (0..a.ents.len())
         .filter(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
         .collect();
-    // The nearest mention before `at`, the later recorded among those with one start
-    // (the order of `Analysis::mentions_before`).
-    let nearest = || {
-        a.mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.span.start < at && fitting.contains(&m.ent))
-            .max_by_key(|&(k, m)| (m.span.start, k))
-            .map(|(_, m)| m.ent)
-    };
+    // The nearest mention of one of them before `at`: walking back stops at the first,
+    // usually close by (a scan of every mention would make long documents quadratic).
+    let nearest = || a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent);
     (if fitting.is_empty() { None } else { nearest() }).or_else(|| {
         // A meeting named later in the text ("met in Budapest ... the talks in
         // Budapest" read in another order), when the name or the place agrees.
