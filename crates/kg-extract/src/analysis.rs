@@ -539,28 +539,27 @@ fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight
 /// double quotes taken two by two.
 fn find_quotes(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let mut open_curly: Option<usize> = None;
-        let mut open_straight: Option<usize> = None;
-        for (i, c) in line.char_indices() {
-            let at = offset + i;
-            match c {
-                '\u{201c}' => open_curly = Some(at),
-                '\u{201d}' => {
-                    if let Some(s) = open_curly.take() {
-                        out.push(Span::new(s, at + c.len_utf8()));
-                    }
+    let (mut open_curly, mut open_straight): (Option<usize>, Option<usize>) = (None, None);
+    // Only three bytes matter: `"`, the lead byte of curly quotes and the line break;
+    // memchr skips the prose between them.
+    for at in memchr::memchr3_iter(b'"', 0xE2, b'\n', bytes) {
+        match (bytes[at], bytes.get(at + 1..at + 3)) {
+            (b'\n', _) => (open_curly, open_straight) = (None, None),
+            (b'"', _) => match open_straight.take() {
+                Some(s) => out.push(Span::new(s, at + 1)),
+                None => open_straight = Some(at),
+            },
+            // U+201C and U+201D.
+            (_, Some([0x80, 0x9C])) => open_curly = Some(at),
+            (_, Some([0x80, 0x9D])) => {
+                if let Some(s) = open_curly.take() {
+                    out.push(Span::new(s, at + 3));
                 }
-                '"' => match open_straight.take() {
-                    Some(s) => out.push(Span::new(s, at + 1)),
-                    None => open_straight = Some(at),
-                },
-                _ => {}
             }
+            _ => {}
         }
-        offset += line.len();
     }
     out
 }
