@@ -192,6 +192,11 @@ fn is_closing(s: &str) -> bool {
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Words end no sentence; only punctuation does (a dotted abbreviation is a word
+    // whose dot does not end one).
+    if tokens[i].is_word {
+        return false;
+    }
     let here = &text[tokens[i].span.start..tokens[i].span.end];
     let next = &text[tokens[i + 1].span.start..tokens[i + 1].span.end];
     let terminal = here.starts_with('.') || here == "!" || here == "?" || here == "\u{2026}";
@@ -206,7 +211,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         return next_char.is_uppercase() || next_char.is_ascii_digit() || matches!(next, "\"" | "\u{201c}" | "(");
     }
     let attached = i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
-    if is_closing(here) && attached {
+    if attached && is_closing(here) {
         let prev = &text[tokens[i - 1].span.start..tokens[i - 1].span.end];
         if prev.starts_with('.') || prev == "!" || prev == "?" {
             let next_char = next.chars().next().unwrap_or(' ');
