@@ -1,9 +1,17 @@
+mod edge;
+mod fx;
+
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
-use kg_extract::{Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Status};
+use kg_extract::{Entity, EntityKind, Extraction, Relation, RelationKind, Status};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, NodeIndexable};
 use serde::{Deserialize, Serialize};
+
+use edge::merge_attributes;
+pub use edge::{Edge, MAX_EVIDENCE};
+use fx::FxMap;
 
 /// An entity as the graph knows it, merged from every document that names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,102 +24,58 @@ pub struct Node {
     pub attributes: BTreeMap<String, String>,
 }
 
-/// Evidence kept per edge: the first this many pieces in evidence order. `count` still
-/// counts every piece; the cap bounds memory on a large archive.
-pub const MAX_EVIDENCE: usize = 32;
-
-/// A relation between two nodes with (a bounded sample of) the evidence found for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Edge {
-    pub relation: RelationKind,
-    pub status: Status,
-    pub attributes: BTreeMap<String, String>,
-    /// Sorted and deduplicated, at most [`MAX_EVIDENCE`], so output does not depend on
-    /// input order.
-    pub evidence: Vec<Evidence>,
-    /// How many pieces of evidence support the edge (more than `evidence` holds when
-    /// the cap was reached).
-    pub count: usize,
-    /// Earliest and latest publication date among the evidence.
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-}
-
-impl Edge {
-    /// An edge supported by one piece of evidence.
-    pub fn new(
-        relation: RelationKind,
-        status: Status,
-        attributes: BTreeMap<String, String>,
-        evidence: Evidence,
-    ) -> Self {
-        let date = evidence.date.clone();
-        Edge {
-            relation,
-            status,
-            attributes,
-            evidence: vec![evidence],
-            count: 1,
-            first_date: date.clone(),
-            last_date: date,
+impl Node {
+    /// The node, leaving an empty one in its place (no allocation, unlike removing it
+    /// from a graph).
+    fn take(&mut self) -> Node {
+        Node {
+            id: std::mem::take(&mut self.id),
+            kind: self.kind,
+            label: std::mem::take(&mut self.label),
+            aliases: std::mem::take(&mut self.aliases),
+            attributes: std::mem::take(&mut self.attributes),
         }
     }
 
-    /// Merges another edge with the same key. Commutative and associative, so a graph
-    /// does not depend on the order its parts arrive in.
-    fn absorb(&mut self, other: Edge) {
-        merge_attributes(&mut self.attributes, other.attributes);
-        let mut added = 0;
-        for ev in other.evidence {
-            if let Err(pos) = self.evidence.binary_search(&ev) {
-                self.evidence.insert(pos, ev);
-                added += 1;
+    /// Merges `node`, which has the same id: aliases are united, the smaller label wins
+    /// (the other becomes an alias), attributes merge order-independently.
+    fn merge(&mut self, node: Node) {
+        let Node { label, aliases, attributes, .. } = node;
+        if self.aliases.is_empty() {
+            self.aliases = aliases;
+        } else {
+            self.aliases.extend(aliases);
+        }
+        match label.cmp(&self.label) {
+            std::cmp::Ordering::Less => {
+                let old = std::mem::replace(&mut self.label, label);
+                self.aliases.insert(old);
             }
-        }
-        // Beyond the cap the evidence lists are samples: add the counts.
-        let exact = self.evidence.len() <= MAX_EVIDENCE && other.count <= MAX_EVIDENCE;
-        self.count = if exact { self.evidence.len() } else { self.count + other.count.max(added) };
-        self.evidence.truncate(MAX_EVIDENCE);
-        self.first_date = min_opt(self.first_date.take(), other.first_date);
-        self.last_date = max_opt(self.last_date.take(), other.last_date);
-    }
-}
-
-fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
-}
-
-fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    }
-}
-
-/// Order-independent union of attribute maps: on a conflict the smaller value wins.
-fn merge_attributes(into: &mut BTreeMap<String, String>, from: BTreeMap<String, String>) {
-    for (k, v) in from {
-        match into.get_mut(&k) {
-            Some(have) if v < *have => *have = v,
-            Some(_) => {}
-            None => {
-                into.insert(k, v);
+            std::cmp::Ordering::Greater => {
+                self.aliases.insert(label);
             }
+            std::cmp::Ordering::Equal => {}
         }
+        merge_attributes(&mut self.attributes, attributes);
+        self.aliases.remove(self.label.as_str());
     }
 }
 
 type Key = (String, RelationKind, String, Status);
 
-/// The knowledge graph: a petgraph `StableDiGraph` plus id indexes.
+/// An edge's key by node index: what lookups use, as comparing ids is what merging
+/// graphs spent its time on.
+type IxKey = (NodeIndex, RelationKind, NodeIndex, Status);
+
+/// The knowledge graph: a petgraph `StableDiGraph` plus id indexes. The ordered maps
+/// give the id order output is in; the hashed ones answer lookups.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
     edges: BTreeMap<Key, EdgeIndex>,
+    node_ix: FxMap<String, NodeIndex>,
+    edge_ix: FxMap<IxKey, EdgeIndex>,
 }
 
 impl Graph {
@@ -148,21 +112,29 @@ impl Graph {
 
     /// Adds every node and edge of `part`, as if its documents had been added here.
     pub fn absorb(&mut self, mut part: Graph) {
-        // Taken out of `part`, not copied: edges first, since removing a node would
-        // remove its edges.
-        let mut edges = Vec::with_capacity(part.edges.len());
-        for ((source, _, target, _), ix) in std::mem::take(&mut part.edges) {
-            if let Some(edge) = part.inner.remove_edge(ix) {
-                edges.push((source, target, edge));
-            }
-        }
+        // Weights are taken out of `part`, not removed from it (which would unlink
+        // them one by one) nor copied. Nodes in id order, then edges in key order, as
+        // they always were added.
+        let mut here: Vec<Option<NodeIndex>> = vec![None; part.inner.node_bound()];
         for (_, ix) in std::mem::take(&mut part.nodes) {
-            if let Some(node) = part.inner.remove_node(ix) {
-                self.add_node(node);
+            if let Some(node) = part.inner.node_weight_mut(ix) {
+                let at = self.add_node(node.take());
+                if let Some(slot) = here.get_mut(ix.index()) {
+                    *slot = Some(at);
+                }
             }
         }
-        for (source, target, edge) in edges {
-            self.add_edge_owned(source, target, edge);
+        for ((source, _, target, _), ix) in std::mem::take(&mut part.edges) {
+            let Some((s, t)) = part.inner.edge_endpoints(ix) else { continue };
+            let Some(edge) = part.inner.edge_weight_mut(ix).map(Edge::take) else { continue };
+            let at = |n: NodeIndex| here.get(n.index()).copied().flatten();
+            match (at(s), at(t)) {
+                // The part's key is already oriented, and its ids are the same here.
+                (Some(s), Some(t)) => self.add_edge_at(s, t, source, target, edge),
+                _ => {
+                    self.add_edge_owned(source, target, edge);
+                }
+            }
         }
     }
 
@@ -188,23 +160,19 @@ impl Graph {
     /// smaller label wins (the other becomes an alias), attributes merge
     /// order-independently.
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
-        if let Some(&ix) = self.nodes.get(&node.id) {
-            let have = &mut self.inner[ix];
-            have.aliases.extend(node.aliases);
-            if node.label < have.label {
-                let old = std::mem::replace(&mut have.label, node.label);
-                have.aliases.insert(old);
-            } else if node.label != have.label {
-                have.aliases.insert(node.label);
-            }
-            merge_attributes(&mut have.attributes, node.attributes);
-            let label = have.label.clone();
-            have.aliases.remove(&label);
+        if let Some(&ix) = self.node_ix.get(node.id.as_str()) {
+            self.inner[ix].merge(node);
             return ix;
         }
+        self.insert_node(node)
+    }
+
+    /// Adds a node whose id is not in the graph.
+    fn insert_node(&mut self, node: Node) -> NodeIndex {
         let id = node.id.clone();
         let ix = self.inner.add_node(node);
-        self.nodes.insert(id, ix);
+        self.nodes.insert(id.clone(), ix);
+        self.node_ix.insert(id, ix);
         ix
     }
 
@@ -222,22 +190,26 @@ impl Graph {
         if source == target {
             return false;
         }
-        let (Some(&s), Some(&t)) = (self.nodes.get(&source), self.nodes.get(&target)) else {
+        let (Some(&s), Some(&t)) = (self.node_ix.get(source.as_str()), self.node_ix.get(target.as_str())) else {
             return false;
         };
-        let key = (source, edge.relation, target, edge.status);
-        if let Some(&ix) = self.edges.get(&key) {
-            self.inner[ix].absorb(edge);
-            return true;
-        }
-        let mut edge = edge;
-        edge.evidence.sort();
-        edge.evidence.dedup();
-        edge.count = edge.count.max(edge.evidence.len());
-        edge.evidence.truncate(MAX_EVIDENCE);
-        let ix = self.inner.add_edge(s, t, edge);
-        self.edges.insert(key, ix);
+        self.add_edge_at(s, t, source, target, edge);
         true
+    }
+
+    /// Adds an edge between nodes `s` and `t`, whose ids are `source` and `target`
+    /// (oriented, distinct), or merges it into the edge with its key.
+    fn add_edge_at(&mut self, s: NodeIndex, t: NodeIndex, source: String, target: String, mut edge: Edge) {
+        match self.edge_ix.entry((s, edge.relation, t, edge.status)) {
+            Entry::Occupied(have) => self.inner[*have.get()].absorb(edge),
+            Entry::Vacant(slot) => {
+                edge.normalize();
+                let key = (source, edge.relation, target, edge.status);
+                let ix = self.inner.add_edge(s, t, edge);
+                slot.insert(ix);
+                self.edges.insert(key, ix);
+            }
+        }
     }
 
     /// Moves every edge of node `from` to node `into` and merges the nodes; `from`
@@ -246,7 +218,7 @@ impl Graph {
         if from == into {
             return;
         }
-        let Some(&fx) = self.nodes.get(from) else { return };
+        let Some(&fx) = self.node_ix.get(from) else { return };
         // The edges at the node, from the graph's adjacency (not a scan of every edge:
         // corpus resolution merges thousands of nodes), in key order as before.
         let mut moved: Vec<(Key, EdgeIndex)> = self
@@ -263,6 +235,9 @@ impl Graph {
         let mut edges = Vec::new();
         for (key, ix) in moved {
             self.edges.remove(&key);
+            if let Some((s, t)) = self.inner.edge_endpoints(ix) {
+                self.edge_ix.remove(&(s, key.1, t, key.3));
+            }
             if let Some(edge) = self.inner.remove_edge(ix) {
                 let s = if key.0 == from { into.to_string() } else { key.0.clone() };
                 let t = if key.2 == from { into.to_string() } else { key.2.clone() };
@@ -270,6 +245,7 @@ impl Graph {
             }
         }
         self.nodes.remove(from);
+        self.node_ix.remove(from);
         let into_label = self.node(into).map(|n| n.label.clone());
         if let Some(mut node) = self.inner.remove_node(fx) {
             node.id = into.to_string();
@@ -278,12 +254,10 @@ impl Graph {
                 let old = std::mem::replace(&mut node.label, label);
                 node.aliases.insert(old);
             }
-            if self.nodes.contains_key(into) {
+            if self.node_ix.contains_key(into) {
                 self.add_node(node);
             } else {
-                let id = node.id.clone();
-                let ix = self.inner.add_node(node);
-                self.nodes.insert(id, ix);
+                self.insert_node(node);
             }
         }
         for (s, t, edge) in edges {
@@ -292,7 +266,7 @@ impl Graph {
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes.get(id).map(|&ix| &self.inner[ix])
+        self.node_ix.get(id).map(|&ix| &self.inner[ix])
     }
 
     pub fn node_count(&self) -> usize {
@@ -318,7 +292,7 @@ impl Graph {
 
     /// Edges leaving or entering the node with this id, in key order.
     pub fn edges_of<'a>(&'a self, id: &str) -> Vec<(&'a Node, &'a Node, &'a Edge)> {
-        let Some(&ix) = self.nodes.get(id) else {
+        let Some(&ix) = self.node_ix.get(id) else {
             return Vec::new();
         };
         let mut out: Vec<_> = self
@@ -339,6 +313,8 @@ impl Graph {
 
 #[cfg(test)]
 mod tests {
+    use kg_extract::Evidence;
+
     use super::*;
 
     fn entity(id: &str, kind: EntityKind, alias: &str) -> Entity {
