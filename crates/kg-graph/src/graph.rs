@@ -1,5 +1,7 @@
+//! The graph: nodes keyed by their stable ids, edges by (source, target, relation,
+//! status), with the merging of extractions and of other graphs into it.
+
 mod edge;
-mod fx;
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,7 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use edge::merge_attributes;
 pub use edge::{Edge, MAX_EVIDENCE};
-use fx::FxMap;
+
+/// Id indexes, never iterated (so their order cannot reach the output): the fast hash
+/// suits their keys, kg's own ids.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// An entity as the graph knows it, merged from every document that names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
