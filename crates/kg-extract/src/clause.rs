@@ -6,13 +6,41 @@ use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span};
 
 /// Words that open a new clause; the clause includes them.
-static OPENERS: crate::text::WordSet = crate::text::WordSet::new(&[
-    "but", "while", "whereas", "though", "although", "when", "where", "whether", "because", "who", "which", "saying",
-    "adding", "even",
-]);
+fn is_opener(w: &str) -> bool {
+    // Asked of every word a clause scan passes: the first letter and the length turn
+    // most words away before any comparison.
+    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b's' | b't' | b'w'))
+        && (3..=8).contains(&w.len())
+        && matches!(
+            w,
+            "but"
+                | "while"
+                | "whereas"
+                | "though"
+                | "although"
+                | "when"
+                | "where"
+                | "whether"
+                | "because"
+                | "who"
+                | "which"
+                | "saying"
+                | "adding"
+                | "even"
+        )
+}
 
 fn is_boundary_punct(w: &str) -> bool {
-    matches!(w, ";" | ":" | "\u{2014}" | "\u{2013}" | "(" | ")")
+    match w.as_bytes() {
+        [b';' | b':' | b'(' | b')'] => true,
+        [0xE2, ..] => matches!(w, "\u{2014}" | "\u{2013}"),
+        _ => false,
+    }
+}
+
+/// Whether token `i` is a comma, without slicing the text.
+fn is_comma(a: &Analysis, i: usize) -> bool {
+    a.toks.get(i).is_some_and(|t| t.span.end == t.span.start + 1 && a.text.as_bytes().get(t.span.start) == Some(&b','))
 }
 
 /// Token range of the clause containing `tok`.
@@ -41,10 +69,10 @@ fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
             start = i + 1;
             break;
         }
-        if OPENERS.contains(w) {
+        if is_opener(w) {
             // ", who ... ," closed before the trigger is a parenthesis, not the clause.
-            let relative = matches!(w, "who" | "which") && i > 0 && a.word(i - 1) == ",";
-            if relative && (i + 1..tok).any(|j| a.word(j) == ",") {
+            let relative = matches!(w, "who" | "which") && i > 0 && is_comma(a, i - 1);
+            if relative && (i + 1..tok).any(|j| is_comma(a, j)) {
                 continue;
             }
             start = i;
@@ -54,7 +82,7 @@ fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
     let mut end = sent.tokens.end;
     for i in tok + 1..sent.tokens.end {
         let w = a.lower(i);
-        if is_boundary_punct(w) || OPENERS.contains(w) || !same_side(i) {
+        if is_boundary_punct(w) || is_opener(w) || !same_side(i) {
             end = i;
             break;
         }
@@ -72,8 +100,8 @@ pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(us
     let mut out = Vec::new();
     let mut i = from;
     while i + 1 < to {
-        if a.word(i) == "," && matches!(a.lower(i + 1), "who" | "which" | "whose" | "whom" | "where") {
-            let close = (i + 2..to).find(|&j| a.word(j) == ",").unwrap_or(to);
+        if is_comma(a, i) && matches!(a.lower(i + 1), "who" | "which" | "whose" | "whom" | "where") {
+            let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
             out.push((i, close));
             i = close;
         } else {
@@ -90,17 +118,22 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
         return Vec::new();
     }
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
-    let skip = relative_segments(a, from, to);
     let mut out: Vec<(usize, Span)> = a
         .mentions_within(span)
         .filter(|m| a.ents[m.ent].kind == EntityKind::Person && span.contains(m.span))
         .filter(|m| quoted || !a.in_quote(m.span))
-        .filter(|m| {
-            let t = a.tok_at(m.span.start);
-            !skip.iter().any(|&(s, e)| s <= t && t < e)
-        })
         .map(|m| (m.ent, m.span))
         .collect();
+    // The relative clauses are looked for only when there is someone to skip.
+    if !out.is_empty() {
+        let skip = relative_segments(a, from, to);
+        if !skip.is_empty() {
+            out.retain(|&(_, s)| {
+                let t = a.tok_at(s.start);
+                !skip.iter().any(|&(x, e)| x <= t && t < e)
+            });
+        }
+    }
     out.sort_by_key(|&(_, s)| s);
     out
 }

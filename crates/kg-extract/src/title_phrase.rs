@@ -53,15 +53,19 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
     for hit in &a.title_hits {
         // A title inside a longer name already found is not one; a name inside the
         // title ("Kremlin spokesman", "Politburo Member") is what it belongs to.
-        let overlapping = a.mentions_overlapping(hit.span);
-        if overlapping.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
-            continue;
+        // Most titles overlap no mention: the list of them only when one does.
+        let mut inner = None;
+        if a.covered(hit.span) {
+            let overlapping = a.mentions_overlapping(hit.span);
+            if overlapping.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
+                continue;
+            }
+            inner = overlapping
+                .iter()
+                .filter(|m| hit.span.contains(m.span))
+                .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
+                .map(|m| m.ent);
         }
-        let inner = overlapping
-            .iter()
-            .filter(|m| hit.span.contains(m.span))
-            .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
-            .map(|m| m.ent);
         let t = &a.gaz.titles[hit.title];
         let mut start = hit.span.start;
         let mut end = hit.span.end;
@@ -86,12 +90,10 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         let mut delegation = None;
         let next = a.tok_at(end);
         // "Ambassador to" may be the title itself, or the title plus "to".
-        let (to_word, to_end) = if t.title.to_lowercase().ends_with(" to") {
-            ("to", hit.span.end)
-        } else {
-            (a.lower(next), a.toks.get(next).map_or(end, |x| x.span.end))
-        };
-        if to_word == "to" && t.title.to_lowercase().ends_with(" to") {
+        let title_to = ends_with_to(&t.title);
+        let (to_word, to_end) =
+            if title_to { ("to", hit.span.end) } else { (a.lower(next), a.toks.get(next).map_or(end, |x| x.span.end)) };
+        if to_word == "to" && title_to {
             title = title.trim_end_matches(" to").to_string();
         }
         match if to_word == "to" { "to" } else { a.lower(next) } {
@@ -141,6 +143,12 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         });
     }
     out
+}
+
+/// Whether the title ends in the word "to", in any case. The same as lower-casing it
+/// first: no other character lower-cases to a space, "t" or "o".
+fn ends_with_to(title: &str) -> bool {
+    title.len() >= 3 && title.as_bytes()[title.len() - 3..].eq_ignore_ascii_case(b" to")
 }
 
 fn cap(w: &str) -> String {

@@ -87,11 +87,11 @@ fn apply(a: &mut Analysis) {
         if !a.may_trigger(i) {
             continue;
         }
-        if let Some(len) = trigger(a, i) {
-            verb(a, i, len);
-        }
+        // No verb pattern starts with "at", the commonest trigger.
         if a.lower(i) == "at" {
             persons_at(a, i);
+        } else if let Some(len) = trigger(a, i) {
+            verb(a, i, len);
         }
     }
 }
@@ -180,11 +180,9 @@ fn persons_at(a: &mut Analysis, i: usize) {
 
 /// The last meeting named before byte `at`.
 fn last_meeting(a: &Analysis, at: usize) -> Option<usize> {
-    a.mentions
-        .iter()
-        .filter(|m| m.span.start < at && a.ents[m.ent].kind == EntityKind::Meeting)
-        .max_by_key(|m| m.span.start)
-        .map(|m| m.ent)
+    // Nearest first, and the later recorded first at one start, as a search for the
+    // greatest start would pick.
+    a.mentions_before(at).find(|m| a.ents[m.ent].kind == EntityKind::Meeting).map(|m| m.ent)
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ fn apply(a: &mut Analysis) {
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
-        if t.is_cap && a.gaz.is_given_name(a.word(i)) && a.mention_at_tok(i).is_none() {
+        // The given-name lookup hashes the word: asked last, of the capitalised words
+        // that can start a name of two words or more.
+        if t.is_cap && a.mention_at_tok(i).is_none() && joins_next(a, i) && a.gaz.is_given_name(a.word(i)) {
             if let Some((span, next)) = name_at(a, i, 4) {
                 if next > i + 1 {
                     let Some(person) = person_for_name(a, span, None) else { continue };
@@ -29,6 +31,15 @@ fn apply(a: &mut Analysis) {
             }
         }
         i += 1;
+    }
+}
+
+/// Whether a word follows token `i` after one space: a name of two words or more
+/// (with particles or not) starting at `i` needs one.
+pub(super) fn joins_next(a: &Analysis, i: usize) -> bool {
+    match (a.toks.get(i), a.toks.get(i + 1)) {
+        (Some(t), Some(n)) => n.is_word && a.text.get(t.span.end..n.span.start) == Some(" "),
+        _ => false,
     }
 }
 

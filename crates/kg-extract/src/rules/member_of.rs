@@ -44,14 +44,16 @@ fn apply(a: &mut Analysis) {
         }
         let w = a.lower(i);
         let n1 = a.lower(i + 1);
-        let n2 = a.lower(i + 2);
-        let n3 = a.lower(i + 3);
         let member_noun =
             |x: &str| matches!(x, "negotiators" | "negotiator" | "members" | "member" | "delegates" | "delegate");
-        // Subject-side patterns: the person precedes the trigger.
-        let subject_side = (w == "among" && (n1 == "the" && member_noun(n2) || member_noun(n1)))
-            || (w == "named" && n1 == "as" && (member_noun(n2) || member_noun(n3)))
-            || (matches!(w, "is" | "was" | "are") && n1 == "a" && member_noun(n2) && n3 == "of");
+        // Subject-side patterns: the person precedes the trigger. The words after the
+        // second are read only when the first two fit.
+        let subject_side = match w {
+            "among" => n1 == "the" && member_noun(a.lower(i + 2)) || member_noun(n1),
+            "named" => n1 == "as" && (member_noun(a.lower(i + 2)) || member_noun(a.lower(i + 3))),
+            "is" | "was" | "are" => n1 == "a" && member_noun(a.lower(i + 2)) && a.lower(i + 3) == "of",
+            _ => false,
+        };
         if subject_side {
             if let Some((p, pspan)) = subject_of(a, i) {
                 if let Some(d) = delegation_for(a, i, p) {

@@ -58,9 +58,16 @@ static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Senate",
     "Congress",
 ]);
-const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on"];
-const STARTERS_TO_DROP: &[&str] =
-    &["The", "A", "An", "In", "At", "On", "But", "And", "As", "By", "For", "From", "With", "To", "Of"];
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "the" | "for" | "and" | "on")
+}
+
+fn is_starter_to_drop(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "In" | "At" | "On" | "But" | "And" | "As" | "By" | "For" | "From" | "With" | "To" | "Of"
+    )
+}
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
@@ -73,15 +80,14 @@ fn apply(a: &mut Analysis) {
         let mut j = i + 1;
         let mut last_cap = i;
         while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {
-            let w = a.word(j);
-            if CONNECTORS.contains(&w) {
+            if is_connector(a.word(j)) {
                 j += 1;
                 continue;
             }
-            let after_connector = CONNECTORS.contains(&a.word(j - 1));
+            let after_connector = is_connector(a.word(j - 1));
             let tok = a.toks[j];
-            let inside_mention = a.mention_at(tok.span.start);
-            if let Some(m) = inside_mention {
+            // Tokens start at distinct bytes: the mention covering the token's start.
+            if let Some(m) = a.mention_at_tok(j) {
                 // "... of the Russian Armed Forces": a name after "of" joins the organisation.
                 if !after_connector {
                     break;
@@ -97,11 +103,10 @@ fn apply(a: &mut Analysis) {
             last_cap = j;
             j += 1;
         }
-        let words: Vec<&str> = (i..=last_cap).map(|k| a.word(k)).collect();
-        let head = words.iter().position(|w| HEADS.contains(w));
-        let end_tok = match head {
-            Some(h) if h + 1 == words.len() || CONNECTORS.contains(&a.word(i + h + 1)) => Some(last_cap),
-            Some(_) => words.iter().rposition(|w| HEADS.contains(w)).map(|h| i + h),
+        let is_head = |k: usize| HEADS.contains(a.word(k));
+        let end_tok = match (i..=last_cap).find(|&k| is_head(k)) {
+            Some(h) if h == last_cap || is_connector(a.word(h + 1)) => Some(last_cap),
+            Some(_) => (i..=last_cap).rev().find(|&k| is_head(k)),
             None => None,
         };
         let Some(end_tok) = end_tok.filter(|&e| e > i) else {
@@ -120,11 +125,7 @@ fn apply(a: &mut Analysis) {
 
 fn starts_name(a: &Analysis, i: usize) -> bool {
     let t = a.toks[i];
-    t.is_word
-        && t.is_cap
-        && !STARTERS_TO_DROP.contains(&a.word(i))
-        && a.mention_at_tok(i).is_none()
-        && !a.title_at(t.span)
+    t.is_word && t.is_cap && a.mention_at_tok(i).is_none() && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
 }
 
 fn org_named(a: &mut Analysis, label: &str) -> usize {

@@ -113,15 +113,14 @@ fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
 /// The person of the document holding the role, by the article's titles first and by
 /// the office-holder table second.
 fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before: usize) -> Option<usize> {
-    let title_ok = |title: &str, cat: TitleCategory| {
-        let t = title.to_lowercase();
-        match want {
-            Wanted::Leader => cat.is_leader(),
-            Wanted::President => t.contains("president") && !t.contains("vice"),
-            Wanted::PrimeMinister => cat == TitleCategory::HeadOfGovernment,
-            Wanted::ForeignMinister => t.contains("foreign") || t.contains("secretary of state"),
-            Wanted::Capital => false,
+    let title_ok = |title: &str, cat: TitleCategory| match want {
+        Wanted::Leader => cat.is_leader(),
+        Wanted::President => contains_word_part(title, "president") && !contains_word_part(title, "vice"),
+        Wanted::PrimeMinister => cat == TitleCategory::HeadOfGovernment,
+        Wanted::ForeignMinister => {
+            contains_word_part(title, "foreign") || contains_word_part(title, "secretary of state")
         }
+        Wanted::Capital => false,
     };
     let by_text: Vec<usize> = a
         .titles
@@ -135,28 +134,39 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
     let iso = iso?;
     let role_ok = |role: Role, title: &str| match want {
         Wanted::Leader => role.is_leader(),
-        Wanted::President => title.to_lowercase().contains("president") && role.is_leader(),
+        Wanted::President => contains_word_part(title, "president") && role.is_leader(),
         Wanted::PrimeMinister => role == Role::HeadOfGovernment,
         Wanted::ForeignMinister => role == Role::ForeignMinister,
         Wanted::Capital => false,
     };
-    let mentioned: Vec<usize> = a
-        .mentions
-        .iter()
-        .filter(|m| m.span.start < before)
-        .map(|m| m.ent)
-        .filter(|&e| a.ents[e].kind == EntityKind::Person)
-        .filter(|&e| {
-            a.ents[e].known.is_some_and(|k| {
-                a.gaz.persons[k].terms.iter().any(|&t| {
-                    let term = &a.gaz.terms[t];
-                    term.target == iso && role_ok(term.role, &term.title) && a.doc.date.is_none_or(|d| term.covers(d))
-                })
+    let holds_role = |e: usize| {
+        a.ents[e].known.is_some_and(|k| {
+            a.gaz.persons[k].terms.iter().any(|&t| {
+                let term = &a.gaz.terms[t];
+                term.target == iso && role_ok(term.role, &term.title) && a.doc.date.is_none_or(|d| term.covers(d))
             })
         })
-        .collect();
-    let first = *mentioned.first()?;
-    mentioned.iter().all(|&q| q == first).then_some(first)
+    };
+    // The persons holding the role are few: each is checked once, and only those
+    // looked up among the mentions before the role noun.
+    let mut found = None;
+    for &p in &a.persons {
+        if holds_role(p) && a.mentions_before(before).any(|m| m.ent == p) {
+            if found.is_some_and(|f| f != p) {
+                return None;
+            }
+            found = Some(p);
+        }
+    }
+    found
+}
+
+/// Whether `part` (lower-case ASCII) occurs in `text` in any case, without a
+/// lower-cased copy. The same answer: of the other characters only "İ" (to "i" and a
+/// combining dot) and the Kelvin sign (to "k") lower-case to ASCII letters, and
+/// neither can complete the parts asked for.
+fn contains_word_part(text: &str, part: &str) -> bool {
+    text.as_bytes().windows(part.len()).any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 #[cfg(test)]

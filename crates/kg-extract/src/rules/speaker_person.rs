@@ -11,18 +11,47 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule { name: "speaker_person", apply, triggers: &[] };
+pub const RULE: Rule = Rule { name: "speaker_person", apply, triggers: SPEECH_WORDS };
 
-static SPEECH: crate::text::WordSet = crate::text::WordSet::new(&[
+/// The speech verbs. Declared as the rule's trigger words although a match starts at
+/// the name: the analysis then marks them, and a sentence without one is passed over
+/// without parsing its names.
+const SPEECH_WORDS: &[&str] = &[
     "said", "says", "told", "added", "asked", "wrote", "stated", "noted", "tweeted", "posted", "warned", "stressed",
     "insisted",
-]);
+];
+
+static SPEECH: crate::text::WordSet = crate::text::WordSet::new(SPEECH_WORDS);
+
+fn is_speech(a: &Analysis, tok: usize) -> bool {
+    a.may_trigger(tok) && SPEECH.contains(a.lower(tok))
+}
 
 fn apply(a: &mut Analysis) {
+    // The sentence of token `i` (sentences cover the tokens in order), and whether a
+    // speech verb is among its tokens or the one after it, once asked.
+    let mut s = 0;
+    let mut speech: Option<bool> = None;
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
-        if !t.is_cap || a.mention_at_tok(i).is_some() {
+        if !t.is_cap || a.mention_at_tok(i).is_some() || !super::given_name_person::joins_next(a, i) {
+            i += 1;
+            continue;
+        }
+        // A name ends inside its sentence, so the verb after it is at most the first
+        // token of the next; "said" before it is in the sentence unless the name opens
+        // it. Skipping by one token rather than past the name changes nothing where no
+        // name can match.
+        while a.sents.get(s).is_some_and(|x| x.tokens.end <= i) {
+            s += 1;
+            speech = None;
+        }
+        let speech_in_sentence = *speech.get_or_insert_with(|| {
+            a.sents.get(s).is_none_or(|x| (x.tokens.start..=x.tokens.end).any(|k| is_speech(a, k)))
+        });
+        let said_before = i > 0 && matches!(a.lower(i - 1), "said" | "says");
+        if !speech_in_sentence && !said_before {
             i += 1;
             continue;
         }
@@ -32,7 +61,7 @@ fn apply(a: &mut Analysis) {
         };
         let multi = next > i + 1;
         let before_verb = SPEECH.contains(a.lower(next));
-        let after_verb = i > 0 && matches!(a.lower(i - 1), "said" | "says") && matches!(a.word(next), "." | "," | "");
+        let after_verb = said_before && matches!(a.word(next), "." | "," | "");
         if multi && (before_verb || after_verb) {
             let Some(person) = person_for_name(a, span, None) else { continue };
             a.add_mention(person, span, RULE.name, Form::Name);

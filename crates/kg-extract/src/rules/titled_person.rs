@@ -19,9 +19,10 @@ use crate::title_phrase::{title_phrases, TitlePhrase};
 pub const RULE: Rule = Rule { name: "titled_person", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
-    a.phrases = title_phrases(a);
-    for pi in 0..a.phrases.len() {
-        let p = a.phrases[pi].clone();
+    // The phrases stay out of the analysis while persons are added, so that none is
+    // cloned; the later rules find them there.
+    let phrases = title_phrases(a);
+    for (pi, p) in phrases.iter().enumerate() {
         let mut at = p.span.end;
         let mut persons = Vec::new();
         while let Some(person) = person_right_after(a, at, p.title.as_str()) {
@@ -39,13 +40,13 @@ fn apply(a: &mut Analysis) {
             at += skip - 1;
         }
         for person in persons {
-            let chain = chain_before(a, pi);
+            let chain = chain_before(a, &phrases, pi);
             for q in std::iter::once(pi).chain(chain) {
-                let phrase = a.phrases[q].clone();
-                record(a, person, &phrase, RULE.name);
+                record(a, person, &phrases[q], RULE.name);
             }
         }
     }
+    a.phrases = phrases;
 }
 
 /// The person named right after byte `at` (after one space): an existing person
@@ -67,14 +68,14 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
 }
 
 /// Title phrases chained before phrase `pi` by commas and "and".
-fn chain_before(a: &Analysis, pi: usize) -> Vec<usize> {
+fn chain_before(a: &Analysis, phrases: &[TitlePhrase], pi: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut current = pi;
     'walk: loop {
-        let start = a.phrases[current].span.start;
+        let start = phrases[current].span.start;
         // Phrases are in text order: only those ending just before can chain.
-        for q in (0..current).rev().take_while(|&q| a.phrases[q].span.end + 8 >= start) {
-            let gap = a.text.get(a.phrases[q].span.end..start).unwrap_or("x");
+        for q in (0..current).rev().take_while(|&q| phrases[q].span.end + 8 >= start) {
+            let gap = a.text.get(phrases[q].span.end..start).unwrap_or("x");
             if matches!(gap, ", " | ", and " | " and ") {
                 out.push(q);
                 current = q;
