@@ -34,13 +34,14 @@ fn apply(a: &mut Analysis) {
     }
 }
 
-/// Whether a word follows token `i` after one space: a name of two words or more
-/// (with particles or not) starting at `i` needs one.
+/// Whether a word that can continue a name follows token `i` after one space: a name
+/// of two words or more starting at `i` needs one, capitalised or a particle ("von",
+/// "de", "bin", "ibn", "al", "el", "la", "le"...: they start with one of "vdbiael").
 pub(super) fn joins_next(a: &Analysis, i: usize) -> bool {
-    match (a.toks.get(i), a.toks.get(i + 1)) {
-        (Some(t), Some(n)) => n.is_word && a.text.get(t.span.end..n.span.start) == Some(" "),
-        _ => false,
-    }
+    let (Some(t), Some(n)) = (a.toks.get(i), a.toks.get(i + 1)) else { return false };
+    n.is_word
+        && (n.is_cap || a.text.as_bytes().get(n.span.start).is_some_and(|b| b"vdbiael".contains(b)))
+        && a.text.get(t.span.end..n.span.start) == Some(" ")
 }
 
 #[cfg(test)]

@@ -70,13 +70,18 @@ fn is_starter_to_drop(w: &str) -> bool {
 }
 
 fn apply(a: &mut Analysis) {
+    // The sentence of token `i`: sentences cover the tokens in order.
+    let mut sent = 0;
     let mut i = 0;
     while i < a.toks.len() {
         if !starts_name(a, i) {
             i += 1;
             continue;
         }
-        let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+        while a.sents.get(sent).is_some_and(|s| s.tokens.end <= i) {
+            sent += 1;
+        }
+        let sent_end = a.sents.get(sent).map_or(a.toks.len(), |s| s.tokens.end);
         let mut j = i + 1;
         let mut last_cap = i;
         while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {

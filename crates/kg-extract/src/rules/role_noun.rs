@@ -47,12 +47,13 @@ fn apply(a: &mut Analysis) {
         if !a.may_trigger(i) {
             continue;
         }
-        if a.lower(i) != "the" {
+        // Asked of every trigger word of every rule: bytes compared in place.
+        if !matches!(a.lower(i).as_bytes(), [b't', b'h', b'e']) {
             continue;
         }
         // "the top US diplomat": skip "top".
         let mut k = i + 1;
-        if a.lower(k) == "top" {
+        if matches!(a.lower(k).as_bytes(), [b't', b'o', b'p']) {
             k += 1;
         }
         let Some(m) = a.mention_at_tok(k).cloned() else {
@@ -105,8 +106,10 @@ fn alliance(a: &mut Analysis, the: usize) {
 
 fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
     let iso = iso?;
-    let country = a.gaz.countries.iter().find(|c| c.iso == iso)?;
-    let city = a.gaz.cities.iter().position(|c| c.iso == iso && (c.name == country.capital || c.capital))?;
+    // Every city is compared: the first byte before the whole code.
+    let same_iso = |code: &str| code.as_bytes().first() == iso.as_bytes().first() && code == iso;
+    let country = a.gaz.countries.iter().find(|c| same_iso(&c.iso))?;
+    let city = a.gaz.cities.iter().position(|c| same_iso(&c.iso) && (c.name == country.capital || c.capital))?;
     Some(a.gaz_entity(Target::City(city)))
 }
 
