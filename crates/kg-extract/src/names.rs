@@ -11,6 +11,11 @@ static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
     "la", "le", "ben",
 ]);
 
+/// Whether a word is a name particle ("von", "bin", "al").
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(w)
+}
+
 /// Capitalised words that never start or continue a personal name.
 static NOT_NAME: crate::text::WordSet = crate::text::WordSet::new(&[
     "The",

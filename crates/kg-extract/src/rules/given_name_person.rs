@@ -36,11 +36,11 @@ fn apply(a: &mut Analysis) {
 
 /// Whether a word that can continue a name follows token `i` after one space: a name
 /// of two words or more starting at `i` needs one, capitalised or a particle ("von",
-/// "de", "bin", "ibn", "al", "el", "la", "le"...: they start with one of "vdbiael").
+/// "bin"), as `names::name_at` reads them. A cheap test before the costly lookups.
 pub(super) fn joins_next(a: &Analysis, i: usize) -> bool {
     let (Some(t), Some(n)) = (a.toks.get(i), a.toks.get(i + 1)) else { return false };
     n.is_word
-        && (n.is_cap || a.text.as_bytes().get(n.span.start).is_some_and(|b| b"vdbiael".contains(b)))
+        && (n.is_cap || crate::names::is_particle(a.word(i + 1)))
         && a.text.get(t.span.end..n.span.start) == Some(" ")
 }
 
