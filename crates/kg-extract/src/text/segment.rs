@@ -68,6 +68,11 @@ fn word_end(text: &str, start: usize) -> usize {
             end = at;
             continue;
         }
+        // Of the other ASCII characters only a hyphen, an apostrophe or a dot can go on
+        // with the word: a space or a comma ends it without decoding what follows.
+        if bytes[at].is_ascii() && !matches!(bytes[at], b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = text[at..].chars().next() else { break };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
