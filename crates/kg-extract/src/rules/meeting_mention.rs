@@ -45,7 +45,7 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
-        let (_, clause_end) = clause_of(a, i);
+        let (clause_start, clause_end) = clause_of(a, i);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         info.place = if class == MeetingClass::Visit {
@@ -53,7 +53,7 @@ fn apply(a: &mut Analysis) {
             visit_destination(a, i)
         } else {
             place_before
-                .or_else(|| where_place(a, i))
+                .or_else(|| where_place(a, clause_start))
                 .or_else(|| place_after(a, i + 1, clause_end))
                 .or_else(|| purpose_place(a, np_start))
         };
@@ -65,7 +65,7 @@ fn apply(a: &mut Analysis) {
         info.status = meeting_status(a, np_start, i, clause_end, info.date);
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").
-        let attendance = (clause_of(a, i).0..i).any(|k| {
+        let attendance = (clause_start..i).any(|k| {
             matches!(
                 a.lower(k),
                 "attend"
@@ -85,7 +85,6 @@ fn apply(a: &mut Analysis) {
         if info.status == Status::Occurred && !attendance {
             info.status = crate::modality::status_at(a, np_start, None);
         }
-        let (clause_start, _) = clause_of(a, i);
         info.past = (np_start.saturating_sub(2)..i)
             .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former"))
             || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
@@ -402,9 +401,8 @@ pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
 }
 
-/// "..., where X chaired a meeting": the place named before "where".
-fn where_place(a: &Analysis, i: usize) -> Option<usize> {
-    let (start, _) = clause_of(a, i);
+/// "..., where X chaired a meeting": the place named before the clause's "where".
+fn where_place(a: &Analysis, start: usize) -> Option<usize> {
     if a.lower(start) != "where" {
         return None;
     }

@@ -39,11 +39,12 @@ struct PersonKeys {
 
 impl PersonKeys {
     fn add(&mut self, a: &Analysis, p: usize) {
+        // A person is added again each time it gains an alias: its old keys are
+        // already in, and listing them twice would only make `find` slower.
         each_surname_key(a, p, |fold, translit| {
-            self.by_fold.entry(fold.to_string()).or_default().push(p);
-            self.by_translit.entry(translit.to_string()).or_default().push(p);
+            note_key(&mut self.by_fold, fold, p);
             // `WordKey::near` needs a word of seven letters, one more at most.
-            if translit.len() >= 6 {
+            if note_key(&mut self.by_translit, translit, p) && translit.len() >= 6 {
                 self.long.push((translit.to_string(), p));
             }
         });
@@ -64,6 +65,21 @@ impl PersonKeys {
             self.long.iter().filter(|(t, _)| key.near(t)).for_each(|&(_, p)| note(p));
         }
         found
+    }
+}
+
+/// Lists person `p` under `key` unless it is already; whether it was new.
+fn note_key(map: &mut FxHashMap<String, Vec<usize>>, key: &str, p: usize) -> bool {
+    match map.get_mut(key) {
+        Some(ps) if ps.contains(&p) => false,
+        Some(ps) => {
+            ps.push(p);
+            true
+        }
+        None => {
+            map.insert(key.to_string(), vec![p]);
+            true
+        }
     }
 }
 
