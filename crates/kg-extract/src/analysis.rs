@@ -180,12 +180,10 @@ impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
-        let index = MentionIndex::new(toks.iter().map(|t| t.span.start).collect());
-        let (lower_text, lower_ends) = lower_case_tokens(text, &toks);
+        let index = MentionIndex::new(&toks);
+        let (lower_text, lower_ends, tok_trigger) = lower_case_tokens(text, &toks);
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
-        let triggers = crate::rules::trigger_words();
-        let tok_trigger = (0..toks.len()).map(|i| triggers.contains(nth_lower(&lower_text, &lower_ends, i))).collect();
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         let dates = find_dates(text, doc.date);
         let title_hits = gaz.title_matcher().find(text);
@@ -294,7 +292,7 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn covered(&self, span: Span) -> bool {
-        self.index.overlapping(span, &self.mentions).next().is_some()
+        self.index.any_overlapping(span, &self.mentions)
     }
 
     /// Mentions overlapping `span`, in the order they were recorded.
@@ -519,21 +517,26 @@ fn nth_lower<'t>(lower_text: &'t str, lower_ends: &[usize], i: usize) -> &'t str
     lower_text.get(start..end).unwrap_or("")
 }
 
-fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
+/// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
+/// is a trigger word: one pass, while the word is at hand.
+fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>, Vec<bool>) {
+    let triggers = crate::rules::trigger_words();
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());
+    let mut trigger = Vec::with_capacity(toks.len());
     for t in toks {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let start = lower.len();
         if word.is_ascii() {
-            let start = lower.len();
             lower.push_str(word);
             lower[start..].make_ascii_lowercase();
         } else {
             lower.push_str(&word.to_lowercase());
         }
         ends.push(lower.len());
+        trigger.push(triggers.contains(&lower[start..]));
     }
-    (lower, ends)
+    (lower, ends, trigger)
 }
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight

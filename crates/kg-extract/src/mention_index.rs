@@ -1,49 +1,137 @@
 //! Position indexes over a document's mentions, so that "which mention covers this
 //! byte" costs a logarithm, not a scan: long documents stay linear.
+//!
+//! Nearly every mention starts at a token start and ends at a token end, so the
+//! mentions are kept in lists per token (linked through per-mention arrays: no
+//! allocation per token or per mention). The rare spans off those boundaries go to
+//! ordered sets, merged in by position where an order is promised.
 
 use std::collections::BTreeSet;
 
 use crate::analysis::MentionRec;
 use crate::model::Span;
+use crate::text::Token;
+
+const NONE: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
 pub struct MentionIndex {
-    /// Start offset of every token, and the first mention covering that start
-    /// (index + 1; 0 for none): the common question "is this token in a mention"
-    /// answered without a search.
     tok_starts: Vec<usize>,
+    tok_ends: Vec<usize>,
+    /// The first mention covering each token start (index + 1; 0 for none): the
+    /// common question "is this token in a mention" answered without a search.
     tok_cover: Vec<u32>,
-    /// (offset, mention index): ordered by offset, then by recording order, with no
-    /// allocation per offset.
-    by_start: BTreeSet<(usize, usize)>,
-    by_end: BTreeSet<(usize, usize)>,
+    /// Per token, the first and last mention starting at its start; per mention,
+    /// the next and previous one with that start, in recording order.
+    start_first: Vec<u32>,
+    start_last: Vec<u32>,
+    next_start: Vec<u32>,
+    prev_start: Vec<u32>,
+    /// The same by token end, forwards only.
+    end_first: Vec<u32>,
+    end_last: Vec<u32>,
+    next_end: Vec<u32>,
+    /// (offset, mention index) of the spans off token boundaries.
+    odd_start: BTreeSet<(usize, usize)>,
+    odd_end: BTreeSet<(usize, usize)>,
     /// The longest mention, bounding how far back a covering mention can start.
     max_len: usize,
 }
 
+/// Appends `idx` to the list whose ends are `first`/`last`, linked through `next`
+/// (and `prev` when given).
+fn push_link(first: &mut u32, last: &mut u32, next: &mut [u32], prev: Option<&mut [u32]>, idx: u32) {
+    if *last == NONE {
+        *first = idx;
+    } else {
+        next[*last as usize] = idx;
+        if let Some(prev) = prev {
+            prev[idx as usize] = *last;
+        }
+    }
+    *last = idx;
+}
+
 impl MentionIndex {
-    pub fn new(tok_starts: Vec<usize>) -> Self {
-        let n = tok_starts.len();
-        MentionIndex { tok_starts, tok_cover: vec![0; n], ..MentionIndex::default() }
+    pub fn new(toks: &[Token]) -> Self {
+        let n = toks.len();
+        MentionIndex {
+            tok_starts: toks.iter().map(|t| t.span.start).collect(),
+            tok_ends: toks.iter().map(|t| t.span.end).collect(),
+            tok_cover: vec![0; n],
+            start_first: vec![NONE; n],
+            start_last: vec![NONE; n],
+            end_first: vec![NONE; n],
+            end_last: vec![NONE; n],
+            ..MentionIndex::default()
+        }
     }
 
     pub fn insert(&mut self, idx: usize, span: Span) {
+        if self.next_start.len() <= idx {
+            self.next_start.resize(idx + 1, NONE);
+            self.prev_start.resize(idx + 1, NONE);
+            self.next_end.resize(idx + 1, NONE);
+        }
+        let id = idx as u32;
         let first = self.tok_starts.partition_point(|&s| s < span.start);
-        for t in first..self.tok_starts.len() {
-            if self.tok_starts[t] >= span.end {
-                break;
-            }
+        let mut t = first;
+        while t < self.tok_starts.len() && self.tok_starts[t] < span.end {
             if self.tok_cover[t] == 0 {
-                self.tok_cover[t] = idx as u32 + 1;
+                self.tok_cover[t] = id + 1;
+            }
+            t += 1;
+        }
+        if self.tok_starts.get(first) == Some(&span.start) {
+            let (f, l) = (&mut self.start_first[first], &mut self.start_last[first]);
+            push_link(f, l, &mut self.next_start, Some(&mut self.prev_start), id);
+        } else {
+            self.odd_start.insert((span.start, idx));
+        }
+        // `t` is now the first token starting at or after the end, so only the one
+        // before it can end there.
+        let end_tok = if span.end >= span.start {
+            t.checked_sub(1).filter(|&e| self.tok_ends[e] == span.end)
+        } else {
+            self.end_tok(span.end)
+        };
+        match end_tok {
+            Some(e) => {
+                let (f, l) = (&mut self.end_first[e], &mut self.end_last[e]);
+                push_link(f, l, &mut self.next_end, None, id);
+            }
+            None => {
+                self.odd_end.insert((span.end, idx));
             }
         }
-        self.by_start.insert((span.start, idx));
-        self.by_end.insert((span.end, idx));
         self.max_len = self.max_len.max(span.len());
     }
 
+    /// The token whose list holds the mentions starting at `start`, if any.
+    fn start_tok(&self, start: usize) -> Option<usize> {
+        let t = self.tok_starts.partition_point(|&s| s < start);
+        (self.tok_starts.get(t) == Some(&start)).then_some(t)
+    }
+
+    /// The token whose list holds the mentions ending at `end`, if any: the last
+    /// one starting before it.
+    fn end_tok(&self, end: usize) -> Option<usize> {
+        self.tok_starts.partition_point(|&s| s < end).checked_sub(1).filter(|&e| self.tok_ends[e] == end)
+    }
+
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
-        *self = MentionIndex::new(std::mem::take(&mut self.tok_starts));
+        let n = self.tok_starts.len();
+        self.tok_cover.iter_mut().for_each(|c| *c = 0);
+        for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
+            v.iter_mut().for_each(|c| *c = NONE);
+        }
+        debug_assert_eq!(self.tok_cover.len(), n);
+        self.next_start.clear();
+        self.prev_start.clear();
+        self.next_end.clear();
+        self.odd_start.clear();
+        self.odd_end.clear();
+        self.max_len = 0;
         for (i, m) in mentions.iter().enumerate() {
             self.insert(i, m.span);
         }
@@ -52,10 +140,20 @@ impl MentionIndex {
     /// Indexes of the mentions overlapping `span`, in no particular order.
     pub fn overlapping<'s>(&'s self, span: Span, mentions: &'s [MentionRec]) -> impl Iterator<Item = usize> + 's {
         let from = span.start.saturating_sub(self.max_len);
-        self.by_start
-            .range((from, 0)..(span.end.max(span.start + 1), 0))
-            .map(|&(_, i)| i)
+        self.starting_within(Span::new(from, span.end.max(span.start + 1)))
             .filter(move |&i| mentions[i].span.overlaps(span) || (span.is_empty() && mentions[i].span.contains(span)))
+    }
+
+    /// Whether some mention overlaps `span`, as `overlapping(..).next().is_some()`.
+    pub fn any_overlapping(&self, span: Span, mentions: &[MentionRec]) -> bool {
+        match self.start_tok(span.start) {
+            // A mention starting before a token start overlaps a span from there iff it
+            // covers that start, which `tok_cover` records: no look back needed.
+            Some(t) if span.end > span.start => {
+                self.tok_cover[t] != 0 || self.starting_within(span).any(|i| mentions[i].span.overlaps(span))
+            }
+            _ => self.overlapping(span, mentions).next().is_some(),
+        }
     }
 
     /// The earliest-recorded mention covering the start of token `tok`.
@@ -69,31 +167,140 @@ impl MentionIndex {
             return self.tok_cover[t].checked_sub(1).map(|i| i as usize);
         }
         let from = at.saturating_sub(self.max_len);
-        self.by_start
-            .range((from, 0)..=(at, usize::MAX))
-            .map(|&(_, i)| i)
+        self.starting_within(Span::new(from, at + 1))
             .filter(|&i| mentions[i].span.start <= at && at < mentions[i].span.end)
             .min()
     }
 
     /// Mentions starting at `start`, in recording order.
     pub fn starting(&self, start: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_start.range((start, 0)..=(start, usize::MAX)).map(|&(_, i)| i)
+        let (head, odd) = match self.start_tok(start) {
+            Some(t) => (self.start_first[t], None),
+            None => (NONE, Some(self.odd_start.range((start, 0)..=(start, usize::MAX)))),
+        };
+        Linked { next: &self.next_start, cur: head }.chain(odd.into_iter().flatten().map(|&(_, i)| i))
     }
 
     /// Mentions ending at `end`, in recording order.
     pub fn ending(&self, end: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_end.range((end, 0)..=(end, usize::MAX)).map(|&(_, i)| i)
+        let (head, odd) = match self.end_tok(end) {
+            Some(t) => (self.end_first[t], None),
+            None => (NONE, Some(self.odd_end.range((end, 0)..=(end, usize::MAX)))),
+        };
+        Linked { next: &self.next_end, cur: head }.chain(odd.into_iter().flatten().map(|&(_, i)| i))
     }
 
     /// Mentions starting before byte `at`, nearest first (the later recorded first
     /// among mentions with one start).
     pub fn starting_before(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_start.range(..(at, 0)).rev().map(|&(_, i)| i)
+        Before {
+            ix: self,
+            tok: self.tok_starts.partition_point(|&s| s < at),
+            cur: NONE,
+            pos: 0,
+            odd: self.odd_start.range(..(at, 0)).rev().peekable(),
+        }
     }
 
     /// Mentions starting inside `span`, in text order.
     pub fn starting_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        self.by_start.range((span.start, 0)..(span.end, 0)).map(|&(_, i)| i)
+        let tok = self.tok_starts.partition_point(|&s| s < span.start);
+        let end_tok =
+            if span.end > span.start { tok + self.tok_starts[tok..].partition_point(|&s| s < span.end) } else { tok };
+        let odd = (!self.odd_start.is_empty() && span.end > span.start)
+            .then(|| self.odd_start.range((span.start, 0)..(span.end, 0)).peekable());
+        Within { ix: self, tok, end_tok, cur: NONE, pos: 0, odd }
+    }
+}
+
+/// A list linked through `next`.
+struct Linked<'s> {
+    next: &'s [u32],
+    cur: u32,
+}
+
+impl Iterator for Linked<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let i = self.cur;
+        if i == NONE {
+            return None;
+        }
+        self.cur = self.next[i as usize];
+        Some(i as usize)
+    }
+}
+
+/// Walks the token lists backwards from `tok`, each list from its end, with the
+/// off-boundary starts merged in by position.
+struct Before<'s, I: Iterator<Item = &'s (usize, usize)>> {
+    ix: &'s MentionIndex,
+    tok: usize,
+    cur: u32,
+    pos: usize,
+    odd: std::iter::Peekable<I>,
+}
+
+impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Before<'s, I> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.cur != NONE {
+                if let Some(&&(p, i)) = self.odd.peek() {
+                    if p > self.pos {
+                        self.odd.next();
+                        return Some(i);
+                    }
+                }
+                let i = self.cur;
+                self.cur = self.ix.prev_start[i as usize];
+                return Some(i as usize);
+            }
+            if self.tok == 0 {
+                return self.odd.next().map(|&(_, i)| i);
+            }
+            self.tok -= 1;
+            self.cur = self.ix.start_last[self.tok];
+            self.pos = self.ix.tok_starts[self.tok];
+        }
+    }
+}
+
+/// Walks the token lists forwards over `tok..end_tok`, with the off-boundary
+/// starts merged in by position.
+struct Within<'s, I: Iterator<Item = &'s (usize, usize)>> {
+    ix: &'s MentionIndex,
+    tok: usize,
+    end_tok: usize,
+    cur: u32,
+    pos: usize,
+    odd: Option<std::iter::Peekable<I>>,
+}
+
+impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Within<'s, I> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.cur != NONE {
+                if let Some(&&(p, i)) = self.odd.as_mut().and_then(|o| o.peek()) {
+                    if p < self.pos {
+                        self.odd.as_mut().and_then(|o| o.next());
+                        return Some(i);
+                    }
+                }
+                let i = self.cur;
+                self.cur = self.ix.next_start[i as usize];
+                return Some(i as usize);
+            }
+            if self.tok >= self.end_tok {
+                return self.odd.as_mut().and_then(|o| o.next()).map(|&(_, i)| i);
+            }
+            self.cur = self.ix.start_first[self.tok];
+            self.pos = self.ix.tok_starts[self.tok];
+            self.tok += 1;
+        }
     }
 }
