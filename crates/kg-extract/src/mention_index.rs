@@ -150,7 +150,19 @@ impl MentionIndex {
             // A mention starting before a token start overlaps a span from there iff it
             // covers that start, which `tok_cover` records: no look back needed.
             Some(t) if span.end > span.start => {
-                self.tok_cover[t] != 0 || self.starting_within(span).any(|i| mentions[i].span.overlaps(span))
+                if self.tok_cover[t] != 0 {
+                    return true;
+                }
+                let overlaps = |i: usize| mentions[i].span.overlaps(span);
+                let mut k = t;
+                while self.tok_starts.get(k).is_some_and(|&s| s < span.end) {
+                    if (Linked { next: &self.next_start, cur: self.start_first[k] }).any(overlaps) {
+                        return true;
+                    }
+                    k += 1;
+                }
+                !self.odd_start.is_empty()
+                    && self.odd_start.range((span.start, 0)..(span.end, 0)).any(|&(_, i)| overlaps(i))
             }
             _ => self.overlapping(span, mentions).next().is_some(),
         }
@@ -258,12 +270,14 @@ impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Before<'s, I> {
                 self.cur = self.ix.prev_start[i as usize];
                 return Some(i as usize);
             }
-            if self.tok == 0 {
+            // Most tokens start no mention: skip them in one tight scan.
+            let Some(t) = self.ix.start_last[..self.tok].iter().rposition(|&c| c != NONE) else {
+                self.tok = 0;
                 return self.odd.next().map(|&(_, i)| i);
-            }
-            self.tok -= 1;
-            self.cur = self.ix.start_last[self.tok];
-            self.pos = self.ix.tok_starts[self.tok];
+            };
+            self.tok = t;
+            self.cur = self.ix.start_last[t];
+            self.pos = self.ix.tok_starts[t];
         }
     }
 }
@@ -295,12 +309,14 @@ impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Within<'s, I> {
                 self.cur = self.ix.next_start[i as usize];
                 return Some(i as usize);
             }
-            if self.tok >= self.end_tok {
+            let skipped = self.ix.start_first[self.tok..self.end_tok].iter().position(|&c| c != NONE);
+            let Some(t) = skipped.map(|k| self.tok + k) else {
+                self.tok = self.end_tok;
                 return self.odd.as_mut().and_then(|o| o.next()).map(|&(_, i)| i);
-            }
-            self.cur = self.ix.start_first[self.tok];
-            self.pos = self.ix.tok_starts[self.tok];
-            self.tok += 1;
+            };
+            self.cur = self.ix.start_first[t];
+            self.pos = self.ix.tok_starts[t];
+            self.tok = t + 1;
         }
     }
 }
