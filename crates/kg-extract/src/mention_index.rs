@@ -68,10 +68,11 @@ impl MentionIndex {
     }
 
     pub fn insert(&mut self, idx: usize, span: Span) {
-        if self.next_start.len() <= idx {
-            self.next_start.resize(idx + 1, NONE);
-            self.prev_start.resize(idx + 1, NONE);
-            self.next_end.resize(idx + 1, NONE);
+        // Mentions come in recording order: one push each, cheaper than `resize`.
+        while self.next_start.len() <= idx {
+            self.next_start.push(NONE);
+            self.prev_start.push(NONE);
+            self.next_end.push(NONE);
         }
         let id = idx as u32;
         let first = self.tok_starts.partition_point(|&s| s < span.start);
