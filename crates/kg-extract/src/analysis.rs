@@ -485,9 +485,17 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The date whose words cover `span`, if any.
+    pub fn date_covering(&self, span: Span) -> Option<&DateMention> {
+        let i = self.dates.partition_point(|d| d.span.end <= span.start);
+        self.dates.get(i).filter(|d| d.span.contains(span))
+    }
+
     /// The date expressions inside a byte range.
     pub fn dates_in(&self, span: Span) -> impl Iterator<Item = &DateMention> + '_ {
-        self.dates.iter().filter(move |d| span.contains(d.span))
+        // Dates are in text order and do not overlap: those inside `span` are a run.
+        let from = self.dates.partition_point(|d| d.span.start < span.start);
+        self.dates[from..].iter().take_while(move |d| d.span.start < span.end).filter(move |d| span.contains(d.span))
     }
 }
 

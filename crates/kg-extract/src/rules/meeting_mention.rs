@@ -325,7 +325,7 @@ fn noun_phrase(
             }
             continue;
         }
-        if let Some(d) = a.dates.iter().find(|d| d.span.contains(t.span)) {
+        if let Some(d) = a.date_covering(t.span) {
             // A date ends the phrase: it dates the meeting but is no part of its name.
             date = Some(d.value);
             break;
