@@ -83,16 +83,26 @@ fn time_file(path: &Path) -> f64 {
 fn scaling(dir: &Path) {
     let article = "Turkish Foreign Minister Hakan Fidan met Russian Foreign Minister Sergey Lavrov in \
                    Ankara on Tuesday.\nThe two ministers discussed the war in Ukraine.\n";
-    let dense = |copies: usize| {
+    let dense = |text: &str, copies: usize| {
         let path = dir.join(format!("dense-{copies}.txt"));
-        std::fs::write(&path, article.repeat(copies)).expect("write dense article");
+        std::fs::write(&path, text.repeat(copies)).expect("write dense article");
         time_file(&path)
     };
-    let (small, large) = (dense(1_000), dense(4_000));
+    let (small, large) = (dense(article, 1_000), dense(article, 4_000));
     println!(
         "one document of {} KB: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
         article.len() * 1_000 / 1024,
         article.len() * 4_000 / 1024,
+        large / small
+    );
+    // Dates and meeting words in every sentence: rules that look up a date by position.
+    let dated = "On May 5, 2025 the talks in Ankara began. The meeting on June 3 followed the summit of \
+                 May 7, and talks resumed on 4 July 2025.\n";
+    let (small, large) = (dense(dated, 750), dense(dated, 3_000));
+    println!(
+        "one document of {} KB dense with dates: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
+        dated.len() * 750 / 1024,
+        dated.len() * 3_000 / 1024,
         large / small
     );
     let filler = ["the", "talks", "would", "continue", "while", "officials", "said", "that", "delegations", "were"];
