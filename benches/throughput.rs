@@ -83,28 +83,27 @@ fn time_file(path: &Path) -> f64 {
 fn scaling(dir: &Path) {
     let article = "Turkish Foreign Minister Hakan Fidan met Russian Foreign Minister Sergey Lavrov in \
                    Ankara on Tuesday.\nThe two ministers discussed the war in Ukraine.\n";
-    let dense = |text: &str, copies: usize| {
-        let path = dir.join(format!("dense-{copies}.txt"));
-        std::fs::write(&path, text.repeat(copies)).expect("write dense article");
-        time_file(&path)
+    // One document of `copies` copies of `text`, then of four times as many: linear cost
+    // is a ratio near 4.
+    let dense = |what: &str, text: &str, copies: usize| {
+        let time = |copies: usize| {
+            let path = dir.join(format!("dense-{copies}.txt"));
+            std::fs::write(&path, text.repeat(copies)).expect("write dense article");
+            time_file(&path)
+        };
+        let (small, large) = (time(copies), time(4 * copies));
+        println!(
+            "one document of {} KB{what}: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
+            text.len() * copies / 1024,
+            text.len() * 4 * copies / 1024,
+            large / small
+        );
     };
-    let (small, large) = (dense(article, 1_000), dense(article, 4_000));
-    println!(
-        "one document of {} KB: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
-        article.len() * 1_000 / 1024,
-        article.len() * 4_000 / 1024,
-        large / small
-    );
+    dense("", article, 1_000);
     // Dates and meeting words in every sentence: rules that look up a date by position.
     let dated = "On May 5, 2025 the talks in Ankara began. The meeting on June 3 followed the summit of \
                  May 7, and talks resumed on 4 July 2025.\n";
-    let (small, large) = (dense(dated, 750), dense(dated, 3_000));
-    println!(
-        "one document of {} KB dense with dates: {small:.2} s; of {} KB: {large:.2} s ({:.1}x the time for 4x the text)",
-        dated.len() * 750 / 1024,
-        dated.len() * 3_000 / 1024,
-        large / small
-    );
+    dense(" dense with dates", dated, 750);
     let filler = ["the", "talks", "would", "continue", "while", "officials", "said", "that", "delegations", "were"];
     let words: Vec<&str> = (0..60_000).map(|i| if i % 97 == 0 { "Lavrov" } else { filler[i % filler.len()] }).collect();
     let sentences = |per_sentence: usize| {
