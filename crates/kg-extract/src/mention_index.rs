@@ -121,12 +121,10 @@ impl MentionIndex {
     }
 
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
-        let n = self.tok_starts.len();
-        self.tok_cover.iter_mut().for_each(|c| *c = 0);
+        self.tok_cover.fill(0);
         for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
-            v.iter_mut().for_each(|c| *c = NONE);
+            v.fill(NONE);
         }
-        debug_assert_eq!(self.tok_cover.len(), n);
         self.next_start.clear();
         self.prev_start.clear();
         self.next_end.clear();

@@ -11,9 +11,12 @@ static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
     "la", "le", "ben",
 ]);
 
-/// Whether a word is a name particle ("von", "bin", "al").
-pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(w)
+/// Whether a word that can continue a name follows token `i` after one space: a name
+/// of two words or more starting at `i` needs one, capitalised or a particle ("von",
+/// "bin"), as `name_at` reads them. A cheap test before the costly lookups.
+pub fn name_continues_after(a: &Analysis, i: usize) -> bool {
+    a.toks.get(i + 1).is_some_and(|n| n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1))))
+        && adjacent(a, i + 1)
 }
 
 /// Capitalised words that never start or continue a personal name.

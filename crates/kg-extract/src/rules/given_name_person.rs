@@ -10,7 +10,7 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, Form};
-use crate::names::{name_at, person_for_name};
+use crate::names::{name_at, name_continues_after, person_for_name};
 
 pub const RULE: Rule = Rule { name: "given_name_person", apply, triggers: &[] };
 
@@ -20,7 +20,7 @@ fn apply(a: &mut Analysis) {
         let t = a.toks[i];
         // The given-name lookup hashes the word: asked last, of the capitalised words
         // that can start a name of two words or more.
-        if t.is_cap && a.mention_at_tok(i).is_none() && joins_next(a, i) && a.gaz.is_given_name(a.word(i)) {
+        if t.is_cap && a.mention_at_tok(i).is_none() && name_continues_after(a, i) && a.gaz.is_given_name(a.word(i)) {
             if let Some((span, next)) = name_at(a, i, 4) {
                 if next > i + 1 {
                     let Some(person) = person_for_name(a, span, None) else { continue };
@@ -32,16 +32,6 @@ fn apply(a: &mut Analysis) {
         }
         i += 1;
     }
-}
-
-/// Whether a word that can continue a name follows token `i` after one space: a name
-/// of two words or more starting at `i` needs one, capitalised or a particle ("von",
-/// "bin"), as `names::name_at` reads them. A cheap test before the costly lookups.
-pub(super) fn joins_next(a: &Analysis, i: usize) -> bool {
-    let (Some(t), Some(n)) = (a.toks.get(i), a.toks.get(i + 1)) else { return false };
-    n.is_word
-        && (n.is_cap || crate::names::is_particle(a.word(i + 1)))
-        && a.text.get(t.span.end..n.span.start) == Some(" ")
 }
 
 #[cfg(test)]

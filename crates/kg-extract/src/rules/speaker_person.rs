@@ -9,7 +9,7 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, Form};
-use crate::names::{name_at, person_for_name};
+use crate::names::{name_at, name_continues_after, person_for_name};
 
 pub const RULE: Rule = Rule { name: "speaker_person", apply, triggers: SPEECH_WORDS };
 
@@ -35,7 +35,7 @@ fn apply(a: &mut Analysis) {
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
-        if !t.is_cap || a.mention_at_tok(i).is_some() || !super::given_name_person::joins_next(a, i) {
+        if !t.is_cap || a.mention_at_tok(i).is_some() || !name_continues_after(a, i) {
             i += 1;
             continue;
         }
