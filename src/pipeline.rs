@@ -4,6 +4,7 @@
 //! it is a terminal, shows documents/s and MB/s.
 
 use std::io::IsTerminal;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -196,10 +197,12 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
 
 /// Extracts the stream into `graph` and returns the ids of the documents read.
 ///
-/// With more than one thread, each worker merges the extractions of its share of a batch
-/// into a graph of its own (on its own thread, where they were made), and this thread
-/// merges those few graphs: merging is order-independent, so the graph is the one a
-/// single thread builds.
+/// With more than one thread, each batch is cut into one share per thread, and the
+/// extractions of share `i` are merged, on the worker that made them, into graph `i` of
+/// a few that live for the whole run; this thread only reads, and merges those few
+/// graphs once at the end. Merging is order-independent, so the graph is the one a
+/// single thread builds, and the reading thread does not compete with the workers for
+/// the cores by merging every batch.
 pub fn extract_into(
     graph: &mut Graph,
     extractor: &Extractor<'_>,
@@ -216,25 +219,27 @@ pub fn extract_into(
     } else {
         let mut batches = Batches { docs, failed: None };
         let mut progress = Progress::new();
-        let chunk = BATCH_DOCS.div_ceil(rayon::current_num_threads()).max(1);
-        let work = |batch: &[Document]| -> Vec<Graph> {
-            batch
-                .par_chunks(chunk)
-                .map(|docs| {
-                    let mut part = Graph::new();
-                    for d in docs {
-                        part.add_extraction_owned(extract_one(extractor, d, all_statuses));
-                    }
-                    part
-                })
-                .collect()
+        let threads = rayon::current_num_threads();
+        let chunk = BATCH_DOCS.div_ceil(threads).max(1);
+        // One graph per share of a batch; a share never runs twice at once (one batch
+        // is worked on at a time), so the locks are never contended.
+        let parts: Vec<Mutex<Graph>> = (0..BATCH_DOCS.div_ceil(chunk)).map(|_| Mutex::new(Graph::new())).collect();
+        let work = |batch: &[Document]| {
+            batch.par_chunks(chunk).zip(&parts).for_each(|(docs, part)| {
+                let mut part = part.lock().unwrap_or_else(PoisonError::into_inner);
+                for d in docs {
+                    part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+                }
+            });
         };
-        pipelined(&mut batches, &mut progress, work, |batch, parts| {
-            parts.into_iter().for_each(|part| graph.absorb(part));
+        pipelined(&mut batches, &mut progress, work, |batch, ()| {
             ids.extend(batch.iter().map(|d| d.id.clone()));
             Ok(())
         })?;
         batches.finish(progress)?;
+        for part in parts {
+            graph.absorb(part.into_inner().unwrap_or_else(PoisonError::into_inner));
+        }
     }
     graph.resolve();
     Ok(ids)
