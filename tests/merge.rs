@@ -156,3 +156,35 @@ fn into_adds_articles_to_an_existing_graph() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&store).expect("store"), before);
 }
+
+/// Several threads share every batch out to workers that each keep a graph of their own
+/// for the whole run: the graph is still the one a single thread builds. More than one
+/// batch of documents (a batch is 256), one day apart, so shares and batches both vary.
+#[test]
+fn every_thread_count_builds_the_one_thread_graph() {
+    let dir = temp_dir("threads");
+    let corpus = std::fs::read_to_string(corpus_jsonl(&dir)).expect("corpus");
+    let articles: Vec<serde_json::Value> =
+        corpus.lines().map(|l| serde_json::from_str(l).expect("corpus line")).collect();
+    let mut lines = String::new();
+    for n in 0..300 / articles.len().max(1) + 1 {
+        for a in &articles {
+            let mut a = a.clone();
+            a["id"] = format!("{}-{n}", a["id"].as_str().unwrap_or("doc")).into();
+            a["date"] = day_of_2025(n).into();
+            lines.push_str(&a.to_string());
+            lines.push('\n');
+        }
+    }
+    let path = write(&dir, "many.jsonl", lines.as_bytes());
+    let with = |threads: &str| run(kg().arg("extract").arg(&path).args(["--format", "json", "--threads", threads]));
+    let one = with("1");
+    for threads in ["2", "3"] {
+        assert!(with(threads) == one, "--threads {threads} differs from --threads 1");
+    }
+}
+
+/// Day `n` of 2025 as YYYY-MM-DD (months of 28 days are enough for distinct dates).
+fn day_of_2025(n: usize) -> String {
+    format!("2025-{:02}-{:02}", n / 28 % 12 + 1, n % 28 + 1)
+}
