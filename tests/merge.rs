@@ -1,6 +1,7 @@
 //! A news archive, not one article: graphs merged from parts equal one run over all
 //! the articles, whatever the order of the parts; one person named differently in two
-//! articles is one node; `--into` adds articles to an existing graph.
+//! articles is one node; `--into` adds articles to an existing graph; any number of
+//! threads builds the one-thread graph.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
