@@ -17,6 +17,9 @@ use rayon::prelude::*;
 /// memory.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
+/// Shares of a batch per worker thread: with several, the workers' turns at the shared
+/// graph's lock spread out instead of falling due together at the end of a batch.
+const SHARES_PER_THREAD: usize = 4;
 
 /// Extracts one document as the graph shows it by default, or with every status.
 pub fn extract_one(extractor: &Extractor<'_>, doc: &Document, all_statuses: bool) -> Extraction {
@@ -197,12 +200,12 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
 
 /// Extracts the stream into `graph` and returns the ids of the documents read.
 ///
-/// With more than one thread, each batch is cut into one share per thread, and the
-/// extractions of share `i` are merged, on the worker that made them, into graph `i` of
-/// a few that live for the whole run; this thread only reads, and merges those few
-/// graphs once at the end. Merging is order-independent, so the graph is the one a
-/// single thread builds, and the reading thread does not compete with the workers for
-/// the cores by merging every batch.
+/// With more than one thread, each batch is cut into a few shares per thread; a worker
+/// merges a share's extractions into a small graph on its own and then, under a lock,
+/// into `graph`. The calling thread only reads, so it does not compete with the workers
+/// by merging; shares are small enough that workers seldom wait for the lock, and memory
+/// holds one graph, not one per thread. Merging is order-independent, so the graph is
+/// the one a single thread builds.
 pub fn extract_into(
     graph: &mut Graph,
     extractor: &Extractor<'_>,
@@ -219,27 +222,24 @@ pub fn extract_into(
     } else {
         let mut batches = Batches { docs, failed: None };
         let mut progress = Progress::new();
-        let threads = rayon::current_num_threads();
-        let chunk = BATCH_DOCS.div_ceil(threads).max(1);
-        // One graph per share of a batch; a share never runs twice at once (one batch
-        // is worked on at a time), so the locks are never contended.
-        let parts: Vec<Mutex<Graph>> = (0..BATCH_DOCS.div_ceil(chunk)).map(|_| Mutex::new(Graph::new())).collect();
+        let share = BATCH_DOCS.div_ceil(SHARES_PER_THREAD * rayon::current_num_threads()).max(1);
+        let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
         let work = |batch: &[Document]| {
-            batch.par_chunks(chunk).zip(&parts).for_each(|(docs, part)| {
-                let mut part = part.lock().unwrap_or_else(PoisonError::into_inner);
+            batch.par_chunks(share).for_each(|docs| {
+                let mut part = Graph::new();
                 for d in docs {
                     part.add_extraction_owned(extract_one(extractor, d, all_statuses));
                 }
+                shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
             });
         };
-        pipelined(&mut batches, &mut progress, work, |batch, ()| {
+        let read = pipelined(&mut batches, &mut progress, work, |batch, ()| {
             ids.extend(batch.iter().map(|d| d.id.clone()));
             Ok(())
-        })?;
+        });
+        *graph = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
+        read?;
         batches.finish(progress)?;
-        for part in parts {
-            graph.absorb(part.into_inner().unwrap_or_else(PoisonError::into_inner));
-        }
     }
     graph.resolve();
     Ok(ids)
