@@ -4,6 +4,7 @@
 //! it is a terminal, shows documents/s and MB/s.
 
 use std::io::IsTerminal;
+use std::sync::mpsc::Receiver;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -17,9 +18,13 @@ use rayon::prelude::*;
 /// memory.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
-/// Shares of a batch per worker thread: with several, the workers' turns at the shared
-/// graph's lock spread out instead of falling due together at the end of a batch.
-const SHARES_PER_THREAD: usize = 4;
+/// Documents a worker of [`extract_into`] takes at a time: enough that merging a share's
+/// graph into the run's graph is cheap next to extracting it, few enough that the
+/// workers' turns at the lock spread out.
+const SHARE_DOCS: usize = 16;
+const SHARE_BYTES: usize = 1 << 20;
+/// Shares queued for the workers, per worker: enough that none waits for the reader.
+const QUEUED_SHARES_PER_THREAD: usize = 4;
 
 /// Extracts one document as the graph shows it by default, or with every status.
 pub fn extract_one(extractor: &Extractor<'_>, doc: &Document, all_statuses: bool) -> Extraction {
@@ -187,11 +192,20 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
     }
 
     fn next_batch(&mut self) -> Option<Vec<Document>> {
+        self.take(BATCH_DOCS, BATCH_BYTES)
+    }
+
+    fn next_share(&mut self) -> Option<Vec<Document>> {
+        self.take(SHARE_DOCS, SHARE_BYTES)
+    }
+
+    /// The next documents, up to `docs` of them or until they hold `bytes` bytes.
+    fn take(&mut self, docs: usize, bytes: usize) -> Option<Vec<Document>> {
         let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+        let mut size = 0;
+        while batch.len() < docs && size < bytes {
             let Some(doc) = self.next_doc() else { break };
-            bytes += doc.text.len();
+            size += doc.text.len();
             batch.push(doc);
         }
         (!batch.is_empty()).then_some(batch)
@@ -200,12 +214,13 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
 
 /// Extracts the stream into `graph` and returns the ids of the documents read.
 ///
-/// With more than one thread, each batch is cut into a few shares per thread; a worker
-/// merges a share's extractions into a small graph on its own and then, under a lock,
-/// into `graph`. The calling thread only reads, so it does not compete with the workers
-/// by merging; shares are small enough that workers seldom wait for the lock, and memory
-/// holds one graph, not one per thread. Merging is order-independent, so the graph is
-/// the one a single thread builds.
+/// With more than one thread, this thread reads the stream into shares of a few
+/// documents and queues them (a bounded queue: memory holds the graph and a few shares);
+/// each of rayon's workers takes the next share, extracts it into a small graph and
+/// merges that, under a lock, into `graph`. There is no batch to wait for: a worker
+/// that is done takes the next share. Shares are small enough that workers seldom meet
+/// at the lock. Merging is order-independent, so the graph is the one a single thread
+/// builds.
 pub fn extract_into(
     graph: &mut Graph,
     extractor: &Extractor<'_>,
@@ -213,34 +228,57 @@ pub fn extract_into(
     all_statuses: bool,
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
+    let mut batches = Batches { docs, failed: None };
+    let mut progress = Progress::new();
     if rayon::current_num_threads() <= 1 {
-        for_each_extraction(extractor, docs, all_statuses, |doc, x| {
-            graph.add_extraction_owned(x);
-            ids.push(doc.id.clone());
-            Ok(())
-        })?;
+        while let Some(doc) = batches.next_doc() {
+            graph.add_extraction_owned(extract_one(extractor, &doc, all_statuses));
+            progress.add(std::slice::from_ref(&doc));
+            ids.push(doc.id);
+        }
     } else {
-        let mut batches = Batches { docs, failed: None };
-        let mut progress = Progress::new();
-        let share = BATCH_DOCS.div_ceil(SHARES_PER_THREAD * rayon::current_num_threads()).max(1);
+        let workers = rayon::current_num_threads();
         let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
-        let work = |batch: &[Document]| {
-            batch.par_chunks(share).for_each(|docs| {
-                let mut part = Graph::new();
-                for d in docs {
-                    part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+        let (to_workers, shares) = std::sync::mpsc::sync_channel::<Vec<Document>>(QUEUED_SHARES_PER_THREAD * workers);
+        let shares = Mutex::new(Some(shares));
+        rayon::in_place_scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|_| loop {
+                    let _closer = CloseOnPanic(&shares);
+                    // The guard is dropped before the share is worked on.
+                    let next = shares.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(Receiver::recv);
+                    let Some(Ok(share)) = next else { break };
+                    let mut part = Graph::new();
+                    for d in &share {
+                        part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+                    }
+                    shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
+                });
+            }
+            while let Some(share) = batches.next_share() {
+                progress.add(&share);
+                ids.extend(share.iter().map(|d| d.id.clone()));
+                if to_workers.send(share).is_err() {
+                    break;
                 }
-                shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
-            });
-        };
-        let read = pipelined(&mut batches, &mut progress, work, |batch, ()| {
-            ids.extend(batch.iter().map(|d| d.id.clone()));
-            Ok(())
+            }
+            drop(to_workers);
         });
         *graph = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
-        read?;
-        batches.finish(progress)?;
     }
+    batches.finish(progress)?;
     graph.resolve();
     Ok(ids)
+}
+
+/// Closes the workers' queue if a worker panics, so that the reader's next send fails
+/// instead of waiting forever for a worker, and the panic reaches the caller.
+struct CloseOnPanic<'a, T>(&'a Mutex<Option<Receiver<T>>>);
+
+impl<T> Drop for CloseOnPanic<'_, T> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            *self.0.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        }
+    }
 }
