@@ -158,9 +158,9 @@ fn into_adds_articles_to_an_existing_graph() {
     assert_eq!(std::fs::read(&store).expect("store"), before);
 }
 
-/// Several threads share every batch out to workers that each keep a graph of their own
-/// for the whole run: the graph is still the one a single thread builds. More than one
-/// batch of documents (a batch is 256), one day apart, so shares and batches both vary.
+/// Several threads take shares of the documents and merge them into the graph as they
+/// finish, in an order that varies from run to run: the graph is still the one a single
+/// thread builds. Some 300 documents, one day apart, so that there are many shares.
 #[test]
 fn every_thread_count_builds_the_one_thread_graph() {
     let dir = temp_dir("threads");
