@@ -296,11 +296,7 @@ fn meeting_status(
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
 fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
-    let next_is_person = a
-        .toks
-        .get(i + 1)
-        .and_then(|t| a.mention_at(t.span.start))
-        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
         // "looks forward to meeting Prime Minister Kishida": the verb.
@@ -332,7 +328,7 @@ fn noun_phrase(
         let prev = k - 1;
         let w = a.word(prev);
         let t = a.toks[prev];
-        if let Some(m) = a.mention_at(t.span.start) {
+        if let Some(m) = a.mention_at_tok(prev) {
             match a.ents[m.ent].kind {
                 EntityKind::Organization => org = org.or(Some(m.ent)),
                 EntityKind::Location => place = place.or(Some(m.ent)),
@@ -418,7 +414,7 @@ pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
         return None;
     }
     let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };
-    let m = a.mention_at(a.toks.get(k)?.span.start)?;
+    let m = a.mention_at_tok(k)?;
     let e = &a.ents[m.ent];
     let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
