@@ -51,43 +51,77 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
             return (start as usize, end as usize);
         }
     }
-    let (start, end) = find_clause(a, tok);
-    if let Some(slot) = a.clause_cache.borrow_mut().get_mut(tok) {
-        *slot = (start as u32, end as u32);
+    let found = find_clause(a, tok);
+    // The walk also tells which tokens around `tok` have the same clause (see
+    // `Clause`): rules often ask of several words of one clause.
+    let quoted = a.tok_in_quote(tok);
+    let mut cache = a.clause_cache.borrow_mut();
+    for k in found.alike.clone() {
+        if k == tok || a.tok_in_quote(k) == quoted {
+            if let Some(slot) = cache.get_mut(k) {
+                *slot = (found.start as u32, found.end as u32);
+            }
+        }
     }
-    (start, end)
+    (found.start, found.end)
 }
 
-fn find_clause(a: &Analysis, tok: usize) -> (usize, usize) {
+/// A clause found from one of its tokens.
+struct Clause {
+    start: usize,
+    end: usize,
+    /// Tokens around the one asked whose clause is the same, when on the same side of
+    /// the quotation marks: no boundary or opener lies between them and it, nor a
+    /// comma (which could close a relative clause the walk from one of them skipped).
+    alike: std::ops::Range<usize>,
+}
+
+fn find_clause(a: &Analysis, tok: usize) -> Clause {
     let sent = &a.sents[a.sent_of(a.toks[tok].span.start)];
     let quoted = a.tok_in_quote(tok);
     let same_side = |i: usize| a.tok_in_quote(i) == quoted || is_quote_mark(a.word(i));
+    // A token after `tok` shares its clause only if the walk back from it passes `tok`.
+    let plain = |w: &str| !is_boundary_punct(w) && !is_opener(w);
+    let tok_plain = plain(a.lower(tok));
     let mut start = sent.tokens.start;
+    // Tokens from `alike_from` to `tok` share the clause; `chain` says whether the
+    // tokens walked so far allow the next one to.
+    let (mut alike_from, mut chain) = (tok, tok_plain);
     for i in (sent.tokens.start..tok).rev() {
         let w = a.lower(i);
         if is_boundary_punct(w) || !same_side(i) {
             start = i + 1;
             break;
         }
-        if is_opener(w) {
+        let opener = is_opener(w);
+        if opener {
             // ", who ... ," closed before the trigger is a parenthesis, not the clause.
             let relative = matches!(w, "who" | "which") && i > 0 && is_comma(a, i - 1);
-            if relative && (i + 1..tok).any(|j| is_comma(a, j)) {
-                continue;
+            if !(relative && (i + 1..tok).any(|j| is_comma(a, j))) {
+                start = i;
+                break;
             }
-            start = i;
-            break;
         }
+        let comma = chain && is_comma(a, i);
+        if chain && !comma {
+            alike_from = i;
+        }
+        chain = chain && !comma && !opener;
     }
     let mut end = sent.tokens.end;
+    let (mut alike_to, mut chain) = (tok + 1, tok_plain && !is_comma(a, tok));
     for i in tok + 1..sent.tokens.end {
         let w = a.lower(i);
         if is_boundary_punct(w) || is_opener(w) || !same_side(i) {
             end = i;
             break;
         }
+        if chain {
+            alike_to = i + 1;
+            chain = !is_comma(a, i);
+        }
     }
-    (start, end)
+    Clause { start, end, alike: alike_from..alike_to }
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -223,4 +257,34 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     let tail = gap.rsplit([',']).next().unwrap_or(gap).trim().trim_start_matches("and ").trim();
     tail.split_whitespace()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "to" | "for"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::Document;
+
+    const WORDS: &[&str] = &[
+        "Anna", "met", "who", "which", "but", "when", "saying", "the", "talks", "said", "and", ",", ",", ";", "(", ")",
+        "\u{2014}", "\"", "\u{201c}", "\u{201d}", ".",
+    ];
+
+    proptest::proptest! {
+        /// The clauses `clause_of` records for the tokens around the one asked are
+        /// those a walk from each token finds, whatever order they are asked in.
+        #[test]
+        fn shared_clauses_agree_with_a_walk_from_each_token(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..40),
+            order in proptest::collection::vec(0usize..1000, 0..40),
+        ) {
+            let doc = Document::new("t", words.join(" "), None);
+            let a = Analysis::new(Gazetteer::builtin(), &doc);
+            let n = a.toks.len();
+            for tok in order.iter().map(|k| k % n).chain(0..n) {
+                let walk = find_clause(&a, tok);
+                proptest::prop_assert_eq!(clause_of(&a, tok), (walk.start, walk.end), "token {} of {:?}", tok, doc.text);
+            }
+        }
+    }
 }

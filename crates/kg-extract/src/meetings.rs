@@ -62,24 +62,29 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
 /// The meeting most recently mentioned before `at` that `info` may refer to.
 fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
     // Few entities are meetings, and often none fits: find those first, rather than
-    // walk back through every mention of the document.
-    let fitting: Vec<usize> = (0..a.ents.len())
-        .filter(|&i| a.ents[i].meeting.as_ref().is_some_and(|have| compatible(a, have, info)))
-        .collect();
+    // walk back through every mention of the document. The same pass finds the
+    // first meeting named later in the text ("met in Budapest ... the talks in
+    // Budapest" read in another order) whose name or place agrees, the fallback.
+    let mut fitting: Vec<usize> = Vec::new();
+    let mut named_alike = None;
+    for (i, e) in a.ents.iter().enumerate() {
+        let Some(have) = &e.meeting else { continue };
+        let fits = compatible(a, have, info);
+        if fits {
+            fitting.push(i);
+        }
+        if named_alike.is_none() {
+            let same_name = have.name.is_some() && have.name == info.name;
+            let same_place = have.place.is_some() && have.place == info.place;
+            if same_name || (same_place && fits) {
+                named_alike = Some(i);
+            }
+        }
+    }
     // The nearest mention of one of them before `at`: walking back stops at the first,
     // usually close by (a scan of every mention would make long documents quadratic).
     let nearest = || a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent);
-    (if fitting.is_empty() { None } else { nearest() }).or_else(|| {
-        // A meeting named later in the text ("met in Budapest ... the talks in
-        // Budapest" read in another order), when the name or the place agrees.
-        (0..a.ents.len()).find(|&i| {
-            a.ents[i].meeting.as_ref().is_some_and(|have| {
-                let same_name = have.name.is_some() && have.name == info.name;
-                let same_place = have.place.is_some() && have.place == info.place;
-                same_name || (same_place && compatible(a, have, info))
-            })
-        })
-    })
+    (if fitting.is_empty() { None } else { nearest() }).or(named_alike)
 }
 
 /// Records a meeting mention: merges it into the meeting it refers to, or creates a

@@ -164,7 +164,9 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     let (mut ruled_out, mut called_off, mut past_plan) = (false, false, false);
     for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
         let w = a.lower(i);
-        let bits = if w.contains('\u{2019}') { cue_bits(&w.replace('\u{2019}', "'")) } else { cue_bits(w) };
+        // `contains` with a non-ASCII char runs a substring search: test ASCII first.
+        let bits =
+            if !w.is_ascii() && w.contains('\u{2019}') { cue_bits(&w.replace('\u{2019}', "'")) } else { cue_bits(w) };
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
         called_off |= prev & CALLED != 0 && bits & OFF != 0;
         past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;

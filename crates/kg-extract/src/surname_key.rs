@@ -13,7 +13,7 @@ pub struct WordKey {
 
 impl WordKey {
     pub fn new(word: &str) -> Option<WordKey> {
-        let fold = fold(word);
+        let fold = fold_word(word);
         (fold.len() >= 2).then(|| WordKey { translit: crate::text::translit_key_of_folded(&fold), fold })
     }
 
@@ -63,16 +63,43 @@ fn within_one_edit(x: &str, y: &str) -> bool {
     }
 }
 
-fn keys_of<'s>(label: &'s str, aliases: impl Iterator<Item = &'s str>) -> Vec<(String, String)> {
+/// `fold(word)`: for ASCII, which most names are, only the case changes.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word)
+    }
+}
+
+/// The keys of a full name: its last word and its one-word aliases, each once (the
+/// surname recurs among the aliases). Keys are computed again whenever a person
+/// gains an alias: those of `old` (the previous ones) are moved over, not computed.
+fn keys_of<'s>(
+    label: &'s str,
+    aliases: impl Iterator<Item = &'s str>,
+    old: &mut [(String, String)],
+) -> Vec<(String, String)> {
     let last = label.rsplit(' ').next().unwrap_or(label);
-    std::iter::once(last)
-        .chain(aliases.filter(|a| !a.contains(' ')))
-        .map(|c| {
-            let f = fold(c);
-            let t = crate::text::translit_key_of_folded(&f);
-            (f, t)
-        })
-        .collect()
+    let mut out: Vec<(String, String)> = Vec::new();
+    for c in std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))) {
+        // Folded keys are lower-case ASCII: an ASCII word has the key `g` when it
+        // equals `g` but for case, which needs no folded copy of it.
+        let folded = (!c.is_ascii()).then(|| fold(c));
+        let same = |g: &str| folded.as_deref().map_or_else(|| c.eq_ignore_ascii_case(g), |f| f == g);
+        if out.iter().any(|(g, _)| same(g)) {
+            continue;
+        }
+        match old.iter_mut().find(|(g, _)| same(g)) {
+            Some(known) => out.push(std::mem::take(known)),
+            None => {
+                let f = folded.unwrap_or_else(|| c.to_ascii_lowercase());
+                let t = crate::text::translit_key_of_folded(&f);
+                out.push((f, t));
+            }
+        }
+    }
+    out
 }
 
 /// The persons already in the document that a bare word may refer to.
@@ -110,7 +137,8 @@ fn fresh_keys<'c>(a: &Analysis, cache: &'c mut Vec<Option<SurnameKeys>>, i: usiz
     let fresh = slot.as_ref().is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());
     if !fresh {
         let known = e.known.map(|k| a.gaz.persons[k].aliases.as_slice()).unwrap_or_default();
-        let keys = keys_of(&e.label, known.iter().chain(e.aliases.iter()).map(String::as_str));
+        let mut old = slot.take().map(|k| k.keys).unwrap_or_default();
+        let keys = keys_of(&e.label, known.iter().chain(e.aliases.iter()).map(String::as_str), &mut old);
         *slot = Some(SurnameKeys { label_len: e.label.len(), alias_count: e.aliases.len(), keys });
     }
     slot.as_ref().map_or(&[], |k| k.keys.as_slice())
@@ -130,7 +158,7 @@ pub fn known_by_key(a: &Analysis, key: &WordKey, title: Option<&str>) -> Option<
         .persons_by_surname(&key.translit)
         .iter()
         .map(|&i| (i, &a.gaz.persons[i]))
-        .filter(|(_, p)| key.matches(&keys_of(&p.name, p.aliases.iter().map(String::as_str))))
+        .filter(|(_, p)| key.matches(&keys_of(&p.name, p.aliases.iter().map(String::as_str), &mut [])))
         .filter(|(_, p)| p.terms.iter().any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d))))
         .map(|(i, _)| i)
         .collect();
@@ -159,7 +187,7 @@ mod tests {
     /// for family-name-first names listed as aliases, the family name), allowing
     /// transliteration and one typo in long names.
     fn surname_matches(word: &str, label: &str, aliases: &[&str]) -> bool {
-        let keys = keys_of(label, aliases.iter().copied());
+        let keys = keys_of(label, aliases.iter().copied(), &mut []);
         WordKey::new(word).is_some_and(|w| w.matches(&keys))
     }
 
@@ -182,6 +210,28 @@ mod tests {
             for y in words {
                 assert_eq!(within_one_edit(x, y), strsim::damerau_levenshtein(x, y) <= 1, "{x} {y}");
             }
+        }
+    }
+
+    #[test]
+    fn keys_moved_from_earlier_ones_are_those_computed_afresh() {
+        let names: [(&str, &[&str]); 4] = [
+            ("Recep Tayyip Erdoğan", &["Erdogan", "Erdoğan", "ERDOGAN", "Tayyip Erdogan", "Recep"]),
+            ("Volodymyr Zelenskyy", &["Zelensky", "Zelenskiy", "zelenskyy", "Zelenskyy"]),
+            ("Wang Yi", &["Wang", "Wáng", "Yi"]),
+            ("", &["", "O\u{2019}Brien", "O'Brien"]),
+        ];
+        for (label, aliases) in names {
+            let fresh = keys_of(label, aliases.iter().copied(), &mut []);
+            for known in 0..=aliases.len() {
+                let mut old = keys_of(label, aliases[..known].iter().copied(), &mut []);
+                assert_eq!(keys_of(label, aliases.iter().copied(), &mut old), fresh, "{label} {known}");
+            }
+            // Each key once, in the order of the words.
+            let mut folds: Vec<&str> = fresh.iter().map(|(f, _)| f.as_str()).collect();
+            folds.sort_unstable();
+            folds.dedup();
+            assert_eq!(folds.len(), fresh.len());
         }
     }
 

@@ -32,8 +32,11 @@ fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
     let before = a.text.get(..at)?.strip_suffix(' ')?;
     let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
     let end = before.len();
+    // Most titles follow no mention: the sentence is looked up only for one.
+    let mut ending = a.mentions_ending(end).peekable();
+    ending.peek()?;
     let sent = a.sent_of(at);
-    a.mentions_ending(end).find(|m| m.sent == sent).map(|m| (m.ent, m.span))
+    ending.find(|m| m.sent == sent).map(|m| (m.ent, m.span))
 }
 
 /// The mention starting at the first token at or after byte `at`, after an optional "the".
@@ -43,8 +46,10 @@ fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
         tok += 1;
     }
     let start = a.toks.get(tok)?.span.start;
+    let mut starting = a.mentions_starting(start).peekable();
+    starting.peek()?;
     let sent = a.sent_of(at);
-    a.mentions_starting(start).find(|m| m.sent == sent).map(|m| (m.ent, m.span))
+    starting.find(|m| m.sent == sent).map(|m| (m.ent, m.span))
 }
 
 /// Every title phrase of the document, in text order.
@@ -85,7 +90,8 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 start = span.start;
             }
         }
-        let first = a.tok_at(start);
+        // Unless an affiliation moved the start, its token is known.
+        let first = if a.toks.get(tok).is_some_and(|t| t.span.start == start) { tok } else { a.tok_at(start) };
         let former = first > 0 && matches!(a.lower(first - 1), "former" | "ex" | "then" | "late" | "ex-" | "then-");
         let mut delegation = None;
         let next = a.tok_at(end);

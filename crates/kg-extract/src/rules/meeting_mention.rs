@@ -62,44 +62,13 @@ fn apply(a: &mut Analysis) {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
-        info.status = meeting_status(a, np_start, i, clause_end, info.date);
-        // "rejected a proposal to hold a summit": the clause speaks of the meeting
-        // itself, unless its verb is someone's attendance ("is not expected to attend").
-        let attendance = (clause_start..i).any(|k| {
-            matches!(
-                a.lower(k),
-                "attend"
-                    | "attends"
-                    | "attending"
-                    | "join"
-                    | "joining"
-                    | "travel"
-                    | "go"
-                    | "part"
-                    | "skipped"
-                    | "skip"
-                    | "boycotted"
-                    | "missed"
-            )
-        });
-        if info.status == Status::Occurred && !attendance {
-            info.status = crate::modality::status_at(a, np_start, None);
-        }
-        info.past = (np_start.saturating_sub(2)..i)
-            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former"))
-            || (clause_start..clause_end).any(|k| a.lower(k) == "ago");
-        let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
-        // The mention is the head noun: names inside the phrase keep their own mentions.
-        let span = a.toks[i].span;
-        let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
-        let surface =
-            if specific { strip_all(strip_all(a.slice(np), "the "), "The ").to_string() } else { String::new() };
         // Visits to a whole region are trips, not meetings.
         if class == MeetingClass::Visit && info.place.is_none() {
             continue;
         }
         // A bare "talks" is generic ("called for direct talks"); only a definite one
         // ("the talks", "Monday's talks") refers back to a meeting.
+        let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
         let says_something = specific || info.date.is_some() || !info.participants.is_empty();
         let definite = np_start > 0
             && matches!(a.lower(np_start - 1), "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her")
@@ -108,6 +77,22 @@ fn apply(a: &mut Analysis) {
         if !says_something && !definite {
             continue;
         }
+        // The mention is kept: only now is its status read.
+        let cues = clause_cues(a, clause_start, i, clause_end);
+        info.status = meeting_status(a, np_start, i, &cues, info.date);
+        // "rejected a proposal to hold a summit": the clause speaks of the meeting
+        // itself, unless its verb is someone's attendance ("is not expected to attend").
+        if info.status == Status::Occurred && !cues.attendance {
+            info.status = crate::modality::status_at(a, np_start, None);
+        }
+        info.past = (np_start.saturating_sub(2)..i)
+            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former"))
+            || cues.ago;
+        let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
+        // The mention is the head noun: names inside the phrase keep their own mentions.
+        let span = a.toks[i].span;
+        let surface =
+            if specific { strip_all(strip_all(a.slice(np), "the "), "The ").to_string() } else { String::new() };
         resolve_meeting(a, info, span, &surface, RULE.name);
     }
 }
@@ -240,6 +225,48 @@ fn np_modifier(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
 }
 
+/// What the words of a meeting noun's clause say, read in one pass: a verb of
+/// attendance before the noun, "ago" anywhere, and the cues of `meeting_status` after it.
+#[derive(Default)]
+struct ClauseCues {
+    attendance: bool,
+    ago: bool,
+    cancelled: bool,
+    planned: bool,
+}
+
+fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_end: usize) -> ClauseCues {
+    let mut cues = ClauseCues::default();
+    let mut prev = "";
+    for k in clause_start..clause_end {
+        let w = a.lower(k);
+        cues.ago |= w == "ago";
+        if k < i {
+            cues.attendance |= matches!(
+                w,
+                "attend"
+                    | "attends"
+                    | "attending"
+                    | "join"
+                    | "joining"
+                    | "travel"
+                    | "go"
+                    | "part"
+                    | "skipped"
+                    | "skip"
+                    | "boycotted"
+                    | "missed"
+            );
+        } else if k > i {
+            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "collapsed" | "failed")
+                || (prev == "called" && w == "off");
+            cues.planned |= matches!(w, "will" | "set" | "scheduled" | "expected" | "due" | "planned");
+            prev = w;
+        }
+    }
+    cues
+}
+
 /// Whether the meeting itself took place, from its own words: "proposed talks",
 /// "the summit was cancelled", "talks are set to take place", or a date after
 /// publication. Who attends it is another matter (read by `attends`).
@@ -247,24 +274,20 @@ fn meeting_status(
     a: &Analysis,
     np_start: usize,
     i: usize,
-    clause_end: usize,
+    cues: &ClauseCues,
     date: Option<crate::dates::DateValue>,
 ) -> Status {
-    let before: Vec<&str> = (np_start.saturating_sub(1)..i).map(|k| a.lower(k)).collect();
-    let after: Vec<&str> = (i + 1..clause_end).map(|k| a.lower(k)).collect();
-    let any = |words: &[&str], cues: &[&str]| words.iter().any(|w| cues.contains(w));
-    if any(&after, &["cancelled", "canceled", "postponed", "scrapped", "collapsed", "failed"])
-        || after.windows(2).any(|w| w[0] == "called" && w[1] == "off")
-    {
+    let before = np_start.saturating_sub(1)..i;
+    if cues.cancelled {
         return Status::Cancelled;
     }
-    if any(&before, &["proposed", "possible", "potential", "hypothetical"]) {
+    if before.clone().any(|k| matches!(a.lower(k), "proposed" | "possible" | "potential" | "hypothetical")) {
         return Status::Proposed;
     }
     let future = matches!((date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p) && d.day.is_some());
     if future
-        || any(&before, &["planned", "upcoming", "next", "scheduled"])
-        || any(&after, &["will", "set", "scheduled", "expected", "due", "planned"])
+        || cues.planned
+        || before.into_iter().any(|k| matches!(a.lower(k), "planned" | "upcoming" | "next" | "scheduled"))
     {
         return Status::Planned;
     }
@@ -273,11 +296,7 @@ fn meeting_status(
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
 fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
-    let next_is_person = a
-        .toks
-        .get(i + 1)
-        .and_then(|t| a.mention_at(t.span.start))
-        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
         // "looks forward to meeting Prime Minister Kishida": the verb.
@@ -309,7 +328,7 @@ fn noun_phrase(
         let prev = k - 1;
         let w = a.word(prev);
         let t = a.toks[prev];
-        if let Some(m) = a.mention_at(t.span.start) {
+        if let Some(m) = a.mention_at_tok(prev) {
             match a.ents[m.ent].kind {
                 EntityKind::Organization => org = org.or(Some(m.ent)),
                 EntityKind::Location => place = place.or(Some(m.ent)),
@@ -395,7 +414,7 @@ pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
         return None;
     }
     let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };
-    let m = a.mention_at(a.toks.get(k)?.span.start)?;
+    let m = a.mention_at_tok(k)?;
     let e = &a.ents[m.ent];
     let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)

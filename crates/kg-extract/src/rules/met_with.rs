@@ -55,12 +55,7 @@ const TRIGGERS: &[&str] = &[
 fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     let w = a.lower(i);
     let next = a.lower(i + 1);
-    let next_is_person = || {
-        a.toks
-            .get(i + 1)
-            .and_then(|t| a.mention_at(t.span.start))
-            .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person)
-    };
+    let next_is_person = || a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
     match w {
         "met" | "meet" | "meets" => Some(if next == "with" { 2 } else { 1 }),
         "meeting" if next == "with" || next_is_person() => Some(if next == "with" { 2 } else { 1 }),

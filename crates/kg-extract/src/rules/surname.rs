@@ -61,8 +61,10 @@ impl PersonKeys {
         };
         self.by_fold.get(key.folded()).into_iter().flatten().for_each(|&p| note(p));
         self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
-        if key.translit().len() >= 7 {
-            self.long.iter().filter(|(t, _)| key.near(t)).for_each(|&(_, p)| note(p));
+        let len = key.translit().len();
+        if len >= 7 {
+            // The length is compared here, before the call: most keys differ in it.
+            self.long.iter().filter(|(t, _)| t.len().abs_diff(len) <= 1 && key.near(t)).for_each(|&(_, p)| note(p));
         }
         found
     }
@@ -103,9 +105,18 @@ fn apply(a: &mut Analysis) {
     // Bumped whenever a person is added or gains an alias: the matches found before
     // may no longer hold.
     let mut generation = 0u32;
+    // `Analysis::title_at` for tokens in text order: a cursor into the titles, which
+    // are in text order, rather than a search for each word.
+    let mut title = 0;
     for i in 0..a.toks.len() {
         let t = a.toks[i];
-        if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() || a.title_at(t.span) {
+        if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() {
+            continue;
+        }
+        while a.title_hits.get(title).is_some_and(|h| h.span.end <= t.span.start) {
+            title += 1;
+        }
+        if a.title_hits.get(title).is_some_and(|h| h.span.overlaps(t.span)) {
             continue;
         }
         let word = a.word(i);
