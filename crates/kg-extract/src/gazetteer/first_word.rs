@@ -1,170 +1,239 @@
-//! Matching of phrases at word starts through a hash of each phrase's first word,
-//! exactly or ignoring ASCII case.
+//! Matching of phrases at word starts through each phrase's first word, exactly or
+//! ignoring ASCII case.
 //!
 //! Names and titles must start at a word start, so an automaton would be asked at
 //! every (capitalised) word; with tens of thousands of names its states fall out of
-//! the cache between calls, and each word costs several cache misses. A hash of the
-//! word at hand finds the few phrases that can start there with one lookup. The
+//! the cache between calls, and each word costs several cache misses. The word at hand
+//! finds the few phrases that can start there with one lookup in a hash table. The
 //! matches are those of a leftmost-longest automaton that keeps only matches on word
 //! boundaries: at each word start, the longest phrase that matches, kept only if it
 //! ends on a boundary (or with a dot: "U.S.").
+//!
+//! A text's words are read eight bytes at a time ([`words`]); those eight bytes are
+//! also the key of the table. The phrases of one first word share a bucket that holds
+//! the word, compared once; each phrase keeps the (up to) eight bytes that follow the
+//! word in an integer, which decides most phrases without touching their bytes.
 
-use rustc_hash::FxHashMap;
-
+use super::words::{self, MASKS};
 use crate::model::Span;
 
-/// A phrase that may start at a word, with up to eight bytes that follow its first
-/// word: comparing those (one integer) rules out most phrases of a first word without
-/// touching their bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A phrase that starts with its bucket's first word.
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
-    next_len: u8,
+    /// Up to eight bytes that follow the first word, as [`words::pack`] packs them.
     next: u64,
     phrase: u32,
+    /// Byte length of the phrase after its first word: a phrase whose rest is no
+    /// longer than eight bytes is decided by `next` alone.
+    rest_len: u32,
 }
 
 /// The phrases that start with one first word: a range of [`FirstWordIndex::candidates`],
-/// sorted by (`next_len`, `next`, phrase).
+/// sorted by (bytes in `next`, `next`, phrase).
 #[derive(Debug, Default, Clone, Copy)]
 struct Bucket {
+    /// The first eight bytes of the first word or fewer, packed (folded when case is
+    /// ignored).
+    head: u64,
+    /// The bytes of the first word past its first eight, in [`FirstWordIndex::tails`].
+    tail: u32,
+    word_len: u32,
     start: u32,
     len: u32,
 }
 
-/// Everything lives in a few flat arrays: a lookup touches the hash table, one run of
-/// candidates and the bytes of the phrases compared, not a chain of heap objects.
-#[derive(Debug, Default)]
+/// Everything lives in a few flat arrays: a lookup touches the prefilters, one slot of
+/// the table, one bucket, one run of candidates and rarely the bytes of a phrase.
+#[derive(Debug)]
 pub struct FirstWordIndex {
     /// Every phrase's bytes, one after another (ASCII lower-case when case is ignored).
     bytes: String,
     /// End of each phrase in `bytes`.
     ends: Vec<u32>,
     ignore_case: bool,
-    /// Hash of a first word -> the phrases starting with it.
-    by_first: FxHashMap<u64, Bucket>,
+    /// An open-addressing table (linear probing, at most a quarter full, so that most
+    /// words of a text find an empty slot at once) of 1 + the index
+    /// of a bucket in `buckets`, 0 for none, at the [`slot`] of the bucket's head and
+    /// word length.
+    table: Vec<u32>,
+    /// `64 - log2(table.len())`.
+    shift: u32,
+    buckets: Vec<Bucket>,
+    tails: Vec<u8>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
     odd: Bucket,
     candidates: Vec<Candidate>,
     /// Bytes some phrase starts with (in either case when case is ignored): most
     /// words of a text are passed over on their first byte.
-    starts: Vec<bool>,
+    starts: [bool; 256],
     /// A bit per pair of first two bytes (folded when case is ignored), so that most
-    /// other words are passed over without touching the larger hash table.
-    pairs: Vec<u64>,
+    /// other words are passed over without a look at the larger table.
+    pairs: Box<[u64; 1024]>,
+}
+
+/// Where the table holds a bucket of this head and word length (a Fibonacci hash).
+#[inline]
+fn slot(head: u64, word_len: usize, shift: u32) -> usize {
+    ((head ^ word_len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 impl FirstWordIndex {
     /// An index over `phrases`; the index of a match is the phrase's position.
     pub fn new<'p>(phrases: impl Iterator<Item = &'p str>, ignore_case: bool) -> Self {
         let mut index = FirstWordIndex {
+            bytes: String::new(),
+            ends: Vec::new(),
             ignore_case,
-            starts: vec![false; 256],
-            pairs: vec![0; 65536 / 64],
-            ..FirstWordIndex::default()
+            table: Vec::new(),
+            shift: 0,
+            buckets: Vec::new(),
+            tails: Vec::new(),
+            odd: Bucket::default(),
+            candidates: Vec::new(),
+            starts: [false; 256],
+            pairs: Box::new([0; 1024]),
         };
-        // (first-word hash or None for odd phrases, candidate), grouped below.
-        let mut keyed: Vec<(Option<u64>, Candidate)> = Vec::new();
-        for p in phrases {
-            let phrase = if ignore_case { p.to_ascii_lowercase() } else { p.to_string() };
+        // (first word, candidate), grouped below.
+        let mut keyed: Vec<(&[u8], Candidate)> = Vec::new();
+        let folded: Vec<String> =
+            phrases.map(|p| if ignore_case { p.to_ascii_lowercase() } else { p.to_string() }).collect();
+        for (i, phrase) in folded.iter().enumerate() {
             let bytes = phrase.as_bytes();
             match bytes {
                 [a, b, ..] => set_pair(&mut index.pairs, pair(*a, *b, ignore_case)),
                 // A one-byte phrase may be followed by anything.
                 [a] => (0..=255).for_each(|b| set_pair(&mut index.pairs, pair(*a, b, ignore_case))),
-                [] => continue,
+                [] => {}
             }
-            let first = bytes[0];
+            index.bytes.push_str(phrase);
+            index.ends.push(index.bytes.len() as u32);
+            let Some(&first) = bytes.first() else { continue };
             index.starts[usize::from(first)] = true;
             if ignore_case {
                 index.starts[usize::from(first.to_ascii_uppercase())] = true;
             }
-            let len = word_len(&phrase);
+            let len = words::word_end(phrase, 0);
             let rest = &bytes[len..];
-            let next_len = rest.len().min(8);
-            let candidate =
-                Candidate { next_len: next_len as u8, next: pack(&rest[..next_len]), phrase: index.ends.len() as u32 };
-            keyed.push(((len > 0).then(|| hash(&bytes[..len], false)), candidate));
-            index.bytes.push_str(&phrase);
-            index.ends.push(index.bytes.len() as u32);
+            let candidate = Candidate { next: words::pack(rest), phrase: i as u32, rest_len: rest.len() as u32 };
+            keyed.push((&bytes[..len], candidate));
         }
-        keyed.sort_unstable();
+        keyed.sort_unstable_by_key(|(word, c)| (*word, c.rest_len.min(8), c.next, c.phrase));
         for group in keyed.chunk_by(|x, y| x.0 == y.0) {
-            let bucket = Bucket { start: index.candidates.len() as u32, len: group.len() as u32 };
+            let word = group[0].0;
+            let bucket = Bucket {
+                head: words::pack(word),
+                tail: index.tails.len() as u32,
+                word_len: word.len() as u32,
+                start: index.candidates.len() as u32,
+                len: group.len() as u32,
+            };
+            index.tails.extend(word.iter().skip(8));
             index.candidates.extend(group.iter().map(|(_, c)| *c));
-            match group[0].0 {
-                Some(key) => {
-                    index.by_first.insert(key, bucket);
-                }
-                None => index.odd = bucket,
+            if word.is_empty() {
+                index.odd = bucket;
+            } else {
+                index.buckets.push(bucket);
             }
+        }
+        let bits = (4 * index.buckets.len()).max(2).next_power_of_two().trailing_zeros();
+        index.shift = 64 - bits;
+        index.table = vec![0; 1 << bits];
+        for (i, b) in index.buckets.iter().enumerate() {
+            let mut at = slot(b.head, b.word_len as usize, index.shift);
+            while index.table[at] != 0 {
+                at = (at + 1) & (index.table.len() - 1);
+            }
+            index.table[at] = i as u32 + 1;
         }
         index
     }
 
     /// Phrase `i`.
     fn phrase(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
-        &self.bytes[start..self.ends[i] as usize]
+        &self.bytes[self.phrase_start(i)..self.ends[i] as usize]
+    }
+
+    fn phrase_start(&self, i: usize) -> usize {
+        i.checked_sub(1).map_or(0, |p| self.ends[p] as usize)
+    }
+
+    /// The bucket of the first word `word` of a text, whose folded head is `head`.
+    #[inline]
+    fn bucket(&self, head: u64, word: &[u8]) -> Option<Bucket> {
+        let mask = self.table.len() - 1;
+        let mut at = slot(head, word.len(), self.shift);
+        loop {
+            let b = self.buckets.get((*self.table.get(at)? as usize).checked_sub(1)?)?;
+            if b.head == head && b.word_len as usize == word.len() {
+                let tail = word.get(8..).unwrap_or_default();
+                let own = &self.tails[b.tail as usize..b.tail as usize + tail.len()];
+                if own == tail || self.ignore_case && own.eq_ignore_ascii_case(tail) {
+                    return Some(*b);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// (phrase index, span) of every match, in text order.
     pub fn find(&self, text: &str) -> Vec<(usize, Span)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
+        // Always on a char boundary and never just after a letter or digit: a word and
+        // the char after it are passed over at once.
         let mut at = 0;
-        while at < bytes.len() {
-            let b = bytes[at];
-            // Continuation bytes never start a phrase; a boundary precedes the start.
-            if (0x80..0xc0).contains(&b) || !starts_word(text, at) {
-                at += 1;
-                continue;
-            }
+        while let Some(&b) = bytes.get(at) {
             let second = bytes.get(at + 1).copied().unwrap_or(0);
             if !self.starts[usize::from(b)] || !has_pair(&self.pairs, pair(b, second, self.ignore_case)) {
-                at += word_len_at(text, at).max(1);
+                at = words::skip(text, at);
                 continue;
             }
-            let len = word_len_at(text, at);
-            let bucket = if len == 0 {
-                Some(self.odd)
-            } else {
-                self.by_first.get(&hash(&bytes[at..at + len], self.ignore_case)).copied()
-            };
-            let Some(bucket) = bucket else {
-                // The rest of the word cannot start a phrase.
-                at += len.max(1);
-                continue;
-            };
-            let after = &bytes[at + len..];
-            let next = pack_folded(&after[..after.len().min(8)], self.ignore_case);
-            // A scan of the first word's candidates: even "minister", which starts two
-            // hundred titles, costs less so than a binary search per length (measured).
-            // Among equally long matches the last in candidate order wins.
-            let candidates = self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize]
-                .iter()
-                .filter(|c| usize::from(c.next_len) <= after.len() && next & mask(c.next_len) == c.next);
-            let longest = candidates
-                .map(|c| (c.phrase as usize, self.phrase(c.phrase as usize)))
-                .filter(|(_, p)| {
-                    bytes.get(at..at + p.len()).is_some_and(|s| {
-                        if self.ignore_case {
-                            s.eq_ignore_ascii_case(p.as_bytes())
-                        } else {
-                            s == p.as_bytes()
-                        }
-                    })
-                })
-                .max_by_key(|(_, p)| p.len());
-            match longest {
-                Some((i, p)) if ends_word(text, at + p.len()) || p.ends_with('.') => {
-                    out.push((i, Span::new(at, at + p.len())));
-                    at += p.len();
+            let (end, head) = words::word_at(text, at, self.ignore_case);
+            let bucket = if end == at { Some(self.odd) } else { self.bucket(head, &bytes[at..end]) };
+            match bucket.and_then(|bucket| self.longest(bucket, text, end)) {
+                Some((i, stop)) if words::ends_word(text, stop) || bytes[stop - 1] == b'.' => {
+                    out.push((i, Span::new(at, stop)));
+                    at = stop;
+                    // No phrase starts at the char after a letter or digit.
+                    if words::after_word(text, at) {
+                        at = words::past_word(text, at);
+                    }
                 }
                 // The rest of the word cannot start a phrase.
-                _ => at += len.max(1),
+                _ => at = if end == at { words::skip(text, at) } else { words::past_word(text, end) },
             }
         }
         out
+    }
+
+    /// The longest phrase of `bucket` that the text from the end of its first word,
+    /// `from`, continues, with the end of the phrase in the text. Among equally long
+    /// ones the last in candidate order wins.
+    #[inline]
+    fn longest(&self, bucket: Bucket, text: &str, from: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let avail = (bytes.len() - from).min(8);
+        let next = words::load(bytes, from);
+        let next = if self.ignore_case { words::lower(next) } else { next };
+        // A scan of the first word's candidates: even "minister", which starts two
+        // hundred titles, costs less so than a binary search per length (measured).
+        let mut best: Option<&Candidate> = None;
+        for c in &self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize] {
+            let n = c.rest_len.min(8) as usize;
+            if n > avail || next & MASKS[n] != c.next || best.is_some_and(|b| b.rest_len > c.rest_len) {
+                continue;
+            }
+            if c.rest_len > 8 {
+                let start = self.phrase_start(c.phrase as usize) + bucket.word_len as usize + 8;
+                let own = &self.bytes.as_bytes()[start..self.ends[c.phrase as usize] as usize];
+                let Some(seen) = bytes.get(from + 8..from + c.rest_len as usize) else { continue };
+                if seen != own && !(self.ignore_case && seen.eq_ignore_ascii_case(own)) {
+                    continue;
+                }
+            }
+            best = Some(c);
+        }
+        best.map(|c| (c.phrase as usize, from + c.rest_len as usize))
     }
 
     /// The phrases, in the order given (ASCII lower-case when case is ignored).
@@ -173,82 +242,17 @@ impl FirstWordIndex {
     }
 }
 
-/// [`word_len`] of the text from `at`, without decoding ASCII words.
-#[inline]
-fn word_len_at(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = at;
-    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
-    if end < bytes.len() && !bytes[end].is_ascii() {
-        word_len(&text[at..])
-    } else {
-        end - at
-    }
-}
-
-/// Byte length of the leading run of letters and digits.
-fn word_len(s: &str) -> usize {
-    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    match s[ascii..].chars().next() {
-        Some(c) if !c.is_ascii() && c.is_alphanumeric() => {
-            ascii + s[ascii..].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len() - ascii, |(i, _)| i)
-        }
-        _ => ascii,
-    }
-}
-
 fn pair(a: u8, b: u8, ignore_case: bool) -> usize {
     let fold = |x: u8| if ignore_case { x.to_ascii_lowercase() } else { x };
     usize::from(fold(a)) << 8 | usize::from(fold(b))
 }
 
-fn set_pair(bits: &mut [u64], pair: usize) {
+fn set_pair(bits: &mut [u64; 1024], pair: usize) {
     bits[pair / 64] |= 1 << (pair % 64);
 }
 
-fn has_pair(bits: &[u64], pair: usize) -> bool {
+fn has_pair(bits: &[u64; 1024], pair: usize) -> bool {
     bits[pair / 64] & (1 << (pair % 64)) != 0
-}
-
-/// Up to eight bytes, little-endian, in a word.
-fn pack(bytes: &[u8]) -> u64 {
-    pack_folded(bytes, false)
-}
-
-fn pack_folded(bytes: &[u8], ignore_case: bool) -> u64 {
-    bytes.iter().rev().fold(0, |v, &b| v << 8 | u64::from(if ignore_case { b.to_ascii_lowercase() } else { b }))
-}
-
-/// The low `len` bytes.
-fn mask(len: u8) -> u64 {
-    if len >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * u32::from(len))) - 1
-    }
-}
-
-/// FNV-1a of the word, ASCII-folded when case is ignored. Equal hashes are checked
-/// against the phrase itself, so a collision costs a comparison, not a wrong match.
-fn hash(word: &[u8], ignore_case: bool) -> u64 {
-    word.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
-        let b = if ignore_case { b.to_ascii_lowercase() } else { b };
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
-}
-
-fn starts_word(text: &str, at: usize) -> bool {
-    match text.as_bytes()[..at].last() {
-        None => true,
-        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !text[..at].chars().next_back().is_some_and(char::is_alphanumeric),
-    }
-}
-
-fn ends_word(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -278,9 +282,10 @@ mod tests {
     #[test]
     fn exact_case_when_asked() {
         let index = FirstWordIndex::new(["Iran", "Niger", "Nigeria", "'Aisake Eke"].into_iter(), false);
-        let text = "Irani dishes; Iran, Nigeria and niger. 'Aisake Eke spoke.";
+        let text = "Irani dishes; Iran, Nigeria and niger. 'Aisake Eke spoke. Niger'Aisake Eke";
         let found: Vec<&str> = index.find(text).iter().map(|(_, s)| &text[s.start..s.end]).collect();
-        assert_eq!(found, ["Iran", "Nigeria", "'Aisake Eke"]);
+        // No phrase starts just after a letter: "'Aisake" in "Niger'Aisake".
+        assert_eq!(found, ["Iran", "Nigeria", "'Aisake Eke", "Niger"]);
     }
 
     /// The matches of a leftmost-longest automaton that keeps only matches on word
@@ -345,6 +350,8 @@ mod tests {
         "head",
         "head of state",
         "x",
+        "Commonwealth",
+        "Commonwealth of Nations",
     ];
     const GLUE: &[&str] = &[" ", "  ", "-", ".", ",", "'", "\u{e9}", "\n", "", "s", "2"];
 

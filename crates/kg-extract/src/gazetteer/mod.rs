@@ -4,6 +4,7 @@
 mod first_word;
 mod load;
 mod matcher;
+mod words;
 
 use rustc_hash::FxHashSet as HashSet;
 
