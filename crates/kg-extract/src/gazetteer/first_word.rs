@@ -14,6 +14,8 @@
 //! the word, compared once; each phrase keeps the (up to) eight bytes that follow the
 //! word in an integer, which decides most phrases without touching their bytes.
 
+use rustc_hash::FxHashMap;
+
 use super::words::{self, MASKS};
 use crate::model::Span;
 
@@ -42,7 +44,7 @@ struct Bucket {
     len: u32,
 }
 
-/// Everything lives in a few flat arrays: a lookup touches the prefilters, one slot of
+/// Everything lives in a few flat arrays: a lookup touches the prefilters, one entry of
 /// the table, one bucket, one run of candidates and rarely the bytes of a phrase.
 #[derive(Debug)]
 pub struct FirstWordIndex {
@@ -51,13 +53,9 @@ pub struct FirstWordIndex {
     /// End of each phrase in `bytes`.
     ends: Vec<u32>,
     ignore_case: bool,
-    /// An open-addressing table (linear probing, at most a quarter full, so that most
-    /// words of a text find an empty slot at once) of 1 + the index
-    /// of a bucket in `buckets`, 0 for none, at the [`slot`] of the bucket's head and
-    /// word length.
-    table: Vec<u32>,
-    /// `64 - log2(table.len())`.
-    shift: u32,
+    /// (head, word length) of a first word -> the run of `buckets` with them (more than
+    /// one only for first words longer than eight bytes that differ after the eighth).
+    by_head: FxHashMap<(u64, u32), (u32, u32)>,
     buckets: Vec<Bucket>,
     tails: Vec<u8>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
@@ -71,12 +69,6 @@ pub struct FirstWordIndex {
     pairs: Box<[u64; 1024]>,
 }
 
-/// Where the table holds a bucket of this head and word length (a Fibonacci hash).
-#[inline]
-fn slot(head: u64, word_len: usize, shift: u32) -> usize {
-    ((head ^ word_len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
-}
-
 impl FirstWordIndex {
     /// An index over `phrases`; the index of a match is the phrase's position.
     pub fn new<'p>(phrases: impl Iterator<Item = &'p str>, ignore_case: bool) -> Self {
@@ -84,8 +76,7 @@ impl FirstWordIndex {
             bytes: String::new(),
             ends: Vec::new(),
             ignore_case,
-            table: Vec::new(),
-            shift: 0,
+            by_head: FxHashMap::default(),
             buckets: Vec::new(),
             tails: Vec::new(),
             odd: Bucket::default(),
@@ -135,15 +126,11 @@ impl FirstWordIndex {
                 index.buckets.push(bucket);
             }
         }
-        let bits = (4 * index.buckets.len()).max(2).next_power_of_two().trailing_zeros();
-        index.shift = 64 - bits;
-        index.table = vec![0; 1 << bits];
-        for (i, b) in index.buckets.iter().enumerate() {
-            let mut at = slot(b.head, b.word_len as usize, index.shift);
-            while index.table[at] != 0 {
-                at = (at + 1) & (index.table.len() - 1);
-            }
-            index.table[at] = i as u32 + 1;
+        index.buckets.sort_by_key(|b| (b.head, b.word_len));
+        let mut from = 0;
+        for run in index.buckets.chunk_by(|x, y| (x.head, x.word_len) == (y.head, y.word_len)) {
+            index.by_head.insert((run[0].head, run[0].word_len), (from as u32, run.len() as u32));
+            from += run.len();
         }
         index
     }
@@ -160,19 +147,12 @@ impl FirstWordIndex {
     /// The bucket of the first word `word` of a text, whose folded head is `head`.
     #[inline]
     fn bucket(&self, head: u64, word: &[u8]) -> Option<Bucket> {
-        let mask = self.table.len() - 1;
-        let mut at = slot(head, word.len(), self.shift);
-        loop {
-            let b = self.buckets.get((*self.table.get(at)? as usize).checked_sub(1)?)?;
-            if b.head == head && b.word_len as usize == word.len() {
-                let tail = word.get(8..).unwrap_or_default();
-                let own = &self.tails[b.tail as usize..b.tail as usize + tail.len()];
-                if own == tail || self.ignore_case && own.eq_ignore_ascii_case(tail) {
-                    return Some(*b);
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        let &(from, n) = self.by_head.get(&(head, word.len() as u32))?;
+        let tail = word.get(8..).unwrap_or_default();
+        self.buckets[from as usize..(from + n) as usize].iter().copied().find(|b| {
+            let own = &self.tails[b.tail as usize..b.tail as usize + tail.len()];
+            own == tail || self.ignore_case && own.eq_ignore_ascii_case(tail)
+        })
     }
 
     /// (phrase index, span) of every match, in text order.
