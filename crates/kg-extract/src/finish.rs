@@ -1,67 +1,16 @@
 //! From the working state to an [`Extraction`]: stable ids derived from content,
 //! labels, aliases and attributes, and evidence for every relation.
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+mod ids;
+
+use std::collections::BTreeMap;
 
 use crate::analysis::{Analysis, Form};
-use crate::meetings::meeting_label;
+use crate::dates::DateValue;
 use crate::model::{Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span};
 use crate::text::slug;
 
-/// The id of entity `e` before delegations are named. Meetings must come after the
-/// other kinds: their keys reuse the slugs already made for their place and host.
-fn base_key(a: &Analysis, e: usize, labels: &[Cow<str>], keys: &[String]) -> String {
-    let ent = &a.ents[e];
-    let label = &labels[e];
-    match ent.kind {
-        EntityKind::Country => format!("country:{}", ent.iso.as_deref().unwrap_or("xx").to_ascii_lowercase()),
-        EntityKind::Person => format!("person:{}", slug(label)),
-        EntityKind::Organization => format!("organization:{}", keys_of_org(ent, label)),
-        EntityKind::Location => format!("location:{}", slug(label)),
-        EntityKind::Meeting => {
-            let info = ent.meeting.as_ref();
-            let date = info.and_then(|m| m.date).map(|d| format!("@{d}")).unwrap_or_default();
-            // Named meetings by name; others by kind and place, so that reports of one
-            // meeting in different articles share an id.
-            let place = info.and_then(|m| m.place).map(|p| match a.ents[p].kind {
-                EntityKind::Location => key_suffix(&keys[p], "location:", || slug(&labels[p])),
-                EntityKind::Person => key_suffix(&keys[p], "person:", || slug(&labels[p])),
-                _ => Cow::Owned(slug(&labels[p])),
-            });
-            let kind = info.and_then(|m| m.class).map_or("meeting", |c| c.as_str());
-            let org = info.and_then(|m| m.org).map(|o| match a.ents[o].kind {
-                EntityKind::Organization => {
-                    key_suffix(&keys[o], "organization:", || keys_of_org(&a.ents[o], &labels[o]))
-                }
-                _ => Cow::Owned(keys_of_org(&a.ents[o], &labels[o])),
-            });
-            match (info.and_then(|m| m.name.as_ref()), place) {
-                (Some(name), _) => format!("meeting:{}{date}", slug(name)),
-                (None, Some(place)) => match org {
-                    Some(org) => format!("meeting:{org}-{kind}-{place}{date}"),
-                    None => format!("meeting:{kind}-{place}{date}"),
-                },
-                (None, None) => format!("meeting:{}{date}", slug(label)),
-            }
-        }
-        EntityKind::Delegation => String::new(),
-    }
-}
-
-/// The part of an already made key after its kind, or (should the key not have that
-/// form) the same part made afresh.
-fn key_suffix<'k>(key: &'k str, prefix: &str, make: impl FnOnce() -> String) -> Cow<'k, str> {
-    key.strip_prefix(prefix).map_or_else(|| Cow::Owned(make()), Cow::Borrowed)
-}
-
-fn keys_of_org(ent: &crate::analysis::Ent, label: &str) -> String {
-    if ent.key.is_empty() {
-        slug(label)
-    } else {
-        ent.key.clone()
-    }
-}
+use ids::{base_key, date_string, in_key_order, joined, Labels};
 
 pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
     let n = a.ents.len();
@@ -76,23 +25,8 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
     for r in represented {
         mentioned[r] = true;
     }
-    // `finish` consumes the analysis and reads each of these once: moved, not cloned.
-    let mut ent_aliases: Vec<BTreeSet<String>> = a.ents.iter_mut().map(|e| std::mem::take(&mut e.aliases)).collect();
-    let mut ent_attrs: Vec<BTreeMap<String, String>> =
-        a.ents.iter_mut().map(|e| std::mem::take(&mut e.attrs)).collect();
-    let mut rel_attrs: Vec<BTreeMap<String, String>> =
-        a.rels.iter_mut().map(|r| std::mem::take(&mut r.attrs)).collect();
 
-    let labels: Vec<Cow<str>> = (0..n)
-        .map(|e| {
-            let ent = &a.ents[e];
-            if ent.kind == EntityKind::Meeting {
-                Cow::Owned(meeting_label(&a, e))
-            } else {
-                Cow::Borrowed(ent.label.as_str())
-            }
-        })
-        .collect();
+    let labels = Labels::new(&a);
     let mut keys: Vec<String> = vec![String::new(); n];
     for meetings in [false, true] {
         for e in (0..n).filter(|&e| (a.ents[e].kind == EntityKind::Meeting) == meetings) {
@@ -110,54 +44,80 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
                 Some(iso) if a.ents[r].kind == EntityKind::Country => iso.to_ascii_lowercase(),
                 _ => keys[r].split_once(':').map_or(String::new(), |(_, k)| k.to_string()),
             })
-            .unwrap_or_else(|| slug(&labels[e]));
+            .unwrap_or_else(|| slug(labels.of(&a, e)));
         let meeting = a
             .rels
             .iter()
             .filter(|r| r.kind == RelationKind::Attends && r.src == e)
             .min_by_key(|r| r.status)
-            .map(|r| format!("@{}", keys[r.dst]))
+            .map(|r| joined("@", &keys[r.dst]))
             .unwrap_or_default();
-        keys[e] = format!("delegation:{who}{meeting}");
+        keys[e] = ["delegation:", &who, &meeting].concat();
     }
 
-    // Entities that end up with one id are one entity.
-    let mut by_key: BTreeMap<&str, Entity> = BTreeMap::new();
-    for e in (0..n).filter(|&e| mentioned[e]) {
-        let ent = &a.ents[e];
-        let entry = by_key.entry(keys[e].as_str()).or_insert_with(|| Entity {
-            id: keys[e].clone(),
-            kind: ent.kind,
-            label: labels[e].to_string(),
-            aliases: BTreeSet::new(),
-            attributes: BTreeMap::new(),
-        });
-        let aliases = std::mem::take(&mut ent_aliases[e]);
-        if entry.aliases.is_empty() {
-            entry.aliases = aliases;
-        } else {
-            entry.aliases.extend(aliases);
-        }
-        let attrs = attributes(&a, e, std::mem::take(&mut ent_attrs[e]));
-        if entry.attributes.is_empty() {
-            entry.attributes = attrs;
-        } else {
-            for (k, v) in attrs {
-                entry.attributes.entry(k).or_insert(v);
+    // Entities that end up with one id are one entity: the mentioned ones sorted by id
+    // (within an id in entity order) and grouped. `slot` maps an entity to its place in
+    // the list, which is also its id's rank: relations compare slots, not ids.
+    let order = in_key_order(&keys, (0..n).filter(|&e| mentioned[e]));
+    let mut slot: Vec<Option<usize>> = vec![None; n];
+    let mut entities: Vec<Entity> = Vec::with_capacity(order.len());
+    for (_, e) in order {
+        // `finish` consumes the analysis and reads these once: moved, not cloned.
+        let aliases = std::mem::take(&mut a.ents[e].aliases);
+        let own = std::mem::take(&mut a.ents[e].attrs);
+        let attrs = attributes(&a, e, own);
+        match entities.last_mut() {
+            Some(entry) if entry.id == keys[e] => {
+                if entry.aliases.is_empty() {
+                    entry.aliases = aliases;
+                } else {
+                    entry.aliases.extend(aliases);
+                }
+                if entry.attributes.is_empty() {
+                    entry.attributes = attrs;
+                } else {
+                    for (k, v) in attrs {
+                        entry.attributes.entry(k).or_insert(v);
+                    }
+                }
             }
+            _ => entities.push(Entity {
+                // Ids are read through `slot` from here on, so the key moves.
+                id: std::mem::take(&mut keys[e]),
+                kind: a.ents[e].kind,
+                label: labels.of(&a, e).to_string(),
+                aliases,
+                attributes: attrs,
+            }),
         }
+        slot[e] = Some(entities.len() - 1);
     }
+    let id = |e: usize| slot[e].and_then(|s| entities.get(s)).map_or("", |x| x.id.as_str());
+    let mut mentions: Vec<Mention> = if with_mentions {
+        a.mentions
+            .iter()
+            .map(|m| Mention {
+                entity: id(m.ent).to_string(),
+                span: m.span,
+                sentence: m.sent,
+                rule: m.rule.to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    mentions.sort_by(|x, y| (x.span, &x.entity).cmp(&(y.span, &y.entity)));
     for m in &a.mentions {
         if matches!(m.form, Form::RoleNoun) {
-            if let Some(entity) = by_key.get_mut(keys[m.ent].as_str()) {
-                let alias = a.slice(m.span).trim_start_matches("the ").trim_start_matches("The ");
+            if let Some(entity) = slot[m.ent].and_then(|s| entities.get_mut(s)) {
+                let alias = strip_all(strip_all(a.slice(m.span), "the "), "The ");
                 if !entity.aliases.contains(alias) {
                     entity.aliases.insert(alias.to_string());
                 }
             }
         }
     }
-    for entity in by_key.values_mut() {
+    for entity in &mut entities {
         let Entity { label, aliases, .. } = entity;
         aliases.remove(label.as_str());
         if aliases.iter().any(|s| s.trim().is_empty()) {
@@ -165,50 +125,24 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
         }
     }
 
-    let mut mentions: Vec<Mention> = if with_mentions {
-        a.mentions
-            .iter()
-            .map(|m| Mention { entity: keys[m.ent].clone(), span: m.span, sentence: m.sent, rule: m.rule.to_string() })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    mentions.sort_by(|x, y| (x.span, &x.entity).cmp(&(y.span, &y.entity)));
-
-    // One relation per (kind, source, target, status): the earliest evidence. Chosen
-    // before any evidence is built, since most candidates are duplicates.
-    let mut chosen: Vec<(RelationKind, &str, &str, crate::model::Status, usize, usize)> = Vec::new();
-    for (i, r) in a.rels.iter().enumerate() {
-        if !mentioned[r.src] || !mentioned[r.dst] {
-            continue;
-        }
-        let (mut source, mut target) = (keys[r.src].as_str(), keys[r.dst].as_str());
-        if source == target {
-            continue;
-        }
-        if r.kind.is_symmetric() && target < source {
-            std::mem::swap(&mut source, &mut target);
-        }
-        chosen.push((r.kind, source, target, r.status, r.span.start, i));
-    }
-    chosen.sort();
-    chosen.dedup_by(|x, y| (x.0, x.1, x.2, x.3) == (y.0, y.1, y.2, y.3));
-    let date = a.doc.date.map(|d| d.to_string());
+    let chosen = chosen_relations(&a, &slot);
+    let date = a.doc.date.map(|d| date_string(DateValue::from_date(d)));
     let mut attendance = None;
     let mut relations: Vec<Relation> = Vec::with_capacity(chosen.len());
-    for &(_, source, target, _, _, i) in &chosen {
-        let r = &a.rels[i];
+    for (_, source, target, _, _, i) in chosen {
         // Each candidate survives the dedup at most once, so its attributes can move.
-        let mut attributes = std::mem::take(&mut rel_attrs[i]);
+        let mut attributes = std::mem::take(&mut a.rels[i].attrs);
+        let r = &a.rels[i];
         if r.kind == RelationKind::MetWith {
             let attendance = attendance.get_or_insert_with(|| Attendance::new(&a));
-            attributes.extend(met_with_attributes(&a, attendance, r.src, r.dst, &labels));
+            met_with_attributes(&a, attendance, r.src, r.dst, &labels, &mut attributes);
         }
         let sentence = &a.sents[r.sent];
+        let id = |s: usize| entities.get(s).map_or("", |x| x.id.as_str());
         relations.push(Relation {
             kind: r.kind,
-            source: source.to_string(),
-            target: target.to_string(),
+            source: id(source).to_string(),
+            target: id(target).to_string(),
             status: r.status,
             attributes,
             evidence: Evidence {
@@ -223,13 +157,40 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
         });
     }
 
-    Extraction {
-        doc: a.doc.id.clone(),
-        date: a.doc.date,
-        entities: by_key.into_values().collect(),
-        mentions,
-        relations,
+    Extraction { doc: a.doc.id.clone(), date: a.doc.date, entities, mentions, relations }
+}
+
+/// A relation to make: (kind, source slot, target slot, status, start, index).
+type Candidate = (RelationKind, usize, usize, crate::model::Status, usize, usize);
+
+/// One relation per (kind, source, target, status): the earliest evidence, in
+/// (kind, source id, target id, status) order. Chosen before any evidence is built,
+/// since some candidates are duplicates. Slots order as the ids do, and are equal when
+/// the ids are.
+fn chosen_relations(a: &Analysis, slot: &[Option<usize>]) -> Vec<Candidate> {
+    let mut chosen: Vec<Candidate> = Vec::with_capacity(a.rels.len());
+    for (i, r) in a.rels.iter().enumerate() {
+        let (Some(mut source), Some(mut target)) = (slot[r.src], slot[r.dst]) else { continue };
+        if source == target {
+            continue;
+        }
+        if r.kind.is_symmetric() && target < source {
+            std::mem::swap(&mut source, &mut target);
+        }
+        chosen.push((r.kind, source, target, r.status, r.span.start, i));
     }
+    chosen.sort_unstable();
+    chosen.dedup_by(|x, y| (x.0, x.1, x.2, x.3) == (y.0, y.1, y.2, y.3));
+    chosen
+}
+
+/// `s` without every leading `prefix`, as `trim_start_matches` gives it (which builds a
+/// substring searcher on each call).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 /// The entity's own attributes `attrs`, with those `finish` derives.
@@ -254,9 +215,9 @@ fn attributes(a: &Analysis, e: usize, mut attrs: BTreeMap<String, String>) -> BT
         EntityKind::Meeting => {
             if let Some(m) = &ent.meeting {
                 if let Some(d) = m.date {
-                    attrs.insert("date".into(), d.to_string());
+                    attrs.insert("date".into(), date_string(d));
                 }
-                attrs.insert("status".into(), m.status.to_string());
+                attrs.insert("status".into(), m.status.as_str().into());
                 if let Some(c) = m.class {
                     attrs.insert("kind".into(), c.as_str().into());
                 }
@@ -307,15 +268,15 @@ impl Attendance {
     }
 }
 
-/// Date and place of the meeting both persons attend, if any.
+/// Date and place of the meeting both persons attend, if any, set in `out`.
 fn met_with_attributes(
     a: &Analysis,
     attendance: &Attendance,
     x: usize,
     y: usize,
-    labels: &[Cow<str>],
-) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+    labels: &Labels,
+    out: &mut BTreeMap<String, String>,
+) {
     // The smallest meeting both attend: the bilateral, not the summit around it.
     let shared = attendance
         .of(x)
@@ -323,11 +284,25 @@ fn met_with_attributes(
         .min_by_key(|&m| (attendance.size.get(m).copied().unwrap_or(0), m));
     if let Some(info) = shared.and_then(|m| a.ents[m].meeting.as_ref()) {
         if let Some(d) = info.date {
-            out.insert("date".into(), d.to_string());
+            out.insert("date".into(), date_string(d));
         }
         if let Some(p) = info.place {
-            out.insert("place".into(), labels[p].to_string());
+            out.insert("place".into(), labels.of(a, p).to_string());
         }
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn stripping_prefixes_is_trim_start_matches(s in "((the |The |th|e )){0,4}[a-z ]{0,6}") {
+            proptest::prop_assert_eq!(
+                strip_all(strip_all(&s, "the "), "The "),
+                s.trim_start_matches("the ").trim_start_matches("The ")
+            );
+        }
+    }
 }

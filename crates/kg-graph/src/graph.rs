@@ -110,8 +110,26 @@ impl Graph {
             });
         }
         for r in extraction.relations {
-            let edge = Edge::new(r.kind, r.status, r.attributes, r.evidence);
-            self.add_edge_owned(r.source, r.target, edge);
+            self.add_relation_owned(r);
+        }
+    }
+
+    /// [`Graph::add_relation`] by value. A relation whose edge exists is merged into it
+    /// piece by piece ([`Edge::absorb_one`]) rather than made an edge first.
+    fn add_relation_owned(&mut self, r: Relation) {
+        let Relation { kind, mut source, mut target, status, attributes, evidence } = r;
+        if kind.is_symmetric() && target < source {
+            std::mem::swap(&mut source, &mut target);
+        }
+        if source == target {
+            return;
+        }
+        let (Some(&s), Some(&t)) = (self.node_ix.get(source.as_str()), self.node_ix.get(target.as_str())) else {
+            return;
+        };
+        match self.edge_ix.get(&(s, kind, t, status)) {
+            Some(&ix) => self.inner[ix].absorb_one(attributes, evidence),
+            None => self.add_edge_at(s, t, source, target, Edge::new(kind, status, attributes, evidence)),
         }
     }
 

@@ -69,6 +69,43 @@ impl Edge {
         self.last_date = max_opt(self.last_date.take(), other.last_date);
     }
 
+    /// Merges one piece of evidence with its relation's attributes: what absorbing
+    /// `Edge::new(relation, status, attributes, evidence)` does, without building that
+    /// edge. On an edge that holds [`MAX_EVIDENCE`] pieces, all smaller than the new
+    /// one (a corpus read in date order makes most edges so), the piece is counted and
+    /// its date at most moved into `first_date` or `last_date`.
+    pub(super) fn absorb_one(&mut self, attributes: BTreeMap<String, String>, mut evidence: Evidence) {
+        merge_attributes(&mut self.attributes, attributes);
+        let (earlier, later) = match evidence.date.as_deref() {
+            Some(d) => (
+                self.first_date.as_deref().is_none_or(|first| d < first),
+                self.last_date.as_deref().is_none_or(|last| d > last),
+            ),
+            None => (false, false),
+        };
+        let before = self.evidence.len();
+        let added = match place(&self.evidence, &evidence) {
+            // Not stored: its date can move rather than be copied.
+            at @ (Place::Held | Place::Beyond) => {
+                set_dates(&mut self.first_date, &mut self.last_date, earlier, later, evidence.date.take());
+                usize::from(matches!(at, Place::Beyond))
+            }
+            Place::At(pos) => {
+                if earlier || later {
+                    set_dates(&mut self.first_date, &mut self.last_date, earlier, later, evidence.date.clone());
+                }
+                if self.evidence.len() >= MAX_EVIDENCE {
+                    // Dropped before the insertion, which then needs no room beyond the cap.
+                    self.evidence.truncate(MAX_EVIDENCE - 1);
+                }
+                self.evidence.insert(pos, evidence);
+                1
+            }
+        };
+        let union = before + added;
+        self.count = if union <= MAX_EVIDENCE { union } else { self.count + 1 };
+    }
+
     /// The edge, leaving an empty one with the same key in its place (which costs no
     /// allocation, unlike removing it from a graph).
     pub(super) fn take(&mut self) -> Edge {
@@ -100,13 +137,14 @@ fn merge_evidence(mine: &mut Vec<Evidence>, mut theirs: Vec<Evidence>) -> usize 
         // One document's piece, the common case: past the end of a full list it is
         // counted, not stored.
         let Some(ev) = theirs.pop() else { return 0 };
-        return match mine.binary_search(&ev) {
-            Ok(_) => 0,
-            Err(pos) => {
-                if pos < MAX_EVIDENCE {
-                    mine.insert(pos, ev);
-                    mine.truncate(MAX_EVIDENCE);
+        return match place(mine, &ev) {
+            Place::Held => 0,
+            Place::Beyond => 1,
+            Place::At(pos) => {
+                if mine.len() >= MAX_EVIDENCE {
+                    mine.truncate(MAX_EVIDENCE - 1);
                 }
+                mine.insert(pos, ev);
                 1
             }
         };
@@ -145,6 +183,42 @@ fn merge_evidence(mine: &mut Vec<Evidence>, mut theirs: Vec<Evidence>) -> usize 
     added
 }
 
+/// Where one piece of evidence goes in a sorted, capped list.
+enum Place {
+    /// The list holds it already.
+    Held,
+    /// It sorts after the last of a full list: counted, not kept.
+    Beyond,
+    /// It is kept at this index.
+    At(usize),
+}
+
+fn place(list: &[Evidence], ev: &Evidence) -> Place {
+    // A full list whose last piece is smaller needs one comparison, not a search.
+    if list.len() >= MAX_EVIDENCE && list.last().is_some_and(|last| last < ev) {
+        return Place::Beyond;
+    }
+    match list.binary_search(ev) {
+        Ok(_) => Place::Held,
+        Err(pos) if pos < MAX_EVIDENCE => Place::At(pos),
+        Err(_) => Place::Beyond,
+    }
+}
+
+/// Moves `date` into `first` and/or `last` as `earlier` and `later` say (copying it
+/// when both do).
+fn set_dates(first: &mut Option<String>, last: &mut Option<String>, earlier: bool, later: bool, date: Option<String>) {
+    match (earlier, later) {
+        (true, true) => {
+            *first = date.clone();
+            *last = date;
+        }
+        (true, false) => *first = date,
+        (false, true) => *last = date,
+        (false, false) => {}
+    }
+}
+
 fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
     match (a, b) {
         (Some(x), Some(y)) => Some(x.min(y)),
@@ -161,6 +235,9 @@ fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
 
 /// Order-independent union of attribute maps: on a conflict the smaller value wins.
 pub(super) fn merge_attributes(into: &mut BTreeMap<String, String>, from: BTreeMap<String, String>) {
+    if from.is_empty() {
+        return;
+    }
     if into.is_empty() {
         *into = from;
         return;
@@ -230,6 +307,44 @@ mod tests {
                 let want = reference(&mine, &other);
                 mine.absorb(other);
                 assert_eq!((mine.evidence, mine.count), want);
+            }
+        }
+    }
+
+    /// Pseudo-random pieces: few documents, sentences and dates, so that duplicates,
+    /// ties and full lists all occur.
+    fn pieces(seed: u64, n: usize) -> Vec<(BTreeMap<String, String>, Evidence)> {
+        let mut state = seed;
+        let mut next = move |m: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        (0..n)
+            .map(|_| {
+                let mut e = ev(&format!("d{:02}", next(60)));
+                e.sentence = next(3) as usize;
+                e.date = match next(5) {
+                    0 => None,
+                    d => Some(format!("2025-05-1{d}")),
+                };
+                let attrs = (0..next(3)).map(|k| (format!("k{k}"), format!("v{}", next(3)))).collect();
+                (attrs, e)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absorbing_one_piece_equals_absorbing_its_edge() {
+        for seed in 0..200 {
+            let mut pieces = pieces(seed, 10 + (seed as usize % 90)).into_iter();
+            let Some((attrs, first)) = pieces.next() else { continue };
+            let mut one = Edge::new(RelationKind::MetWith, Status::Occurred, attrs, first);
+            one.normalize();
+            let mut whole = one.clone();
+            for (attrs, e) in pieces {
+                whole.absorb(Edge::new(RelationKind::MetWith, Status::Occurred, attrs.clone(), e.clone()));
+                one.absorb_one(attrs, e);
+                assert_eq!(one, whole, "seed {seed}");
             }
         }
     }
