@@ -436,7 +436,7 @@ impl<'a> Analysis<'a> {
         if let Some(&i) = self
             .persons
             .iter()
-            .find(|&&i| fold(&ents[i].label) == key || ents[i].aliases.iter().any(|a| fold(a) == key))
+            .find(|&&i| folds_to(&ents[i].label, &key) || ents[i].aliases.iter().any(|a| folds_to(a, &key)))
         {
             return i;
         }
@@ -446,7 +446,7 @@ impl<'a> Analysis<'a> {
             let ents = &self.ents;
             if let Some(&i) = self.persons.iter().find(|&&i| {
                 let e = &ents[i];
-                e.known.is_none() && !e.label.contains(' ') && fold(&e.label) == last
+                e.known.is_none() && !e.label.contains(' ') && folds_to(&e.label, &last)
             }) {
                 let old = std::mem::replace(&mut self.ents[i].label, name.to_string());
                 self.ents[i].aliases.insert(old);
@@ -496,6 +496,17 @@ impl<'a> Analysis<'a> {
         // Dates are in text order and do not overlap: those inside `span` are a run.
         let from = self.dates.partition_point(|d| d.span.start < span.start);
         self.dates[from..].iter().take_while(move |d| d.span.start < span.end).filter(move |d| span.contains(d.span))
+    }
+}
+
+/// `fold(s) == folded` for a `folded` that `fold` made (lower-case ASCII): an ASCII
+/// `s` is compared ignoring case, without a folded copy. `person_named` compares
+/// with every person's label and alias.
+fn folds_to(s: &str, folded: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(folded)
+    } else {
+        fold(s) == folded
     }
 }
 
@@ -578,6 +589,17 @@ fn find_quotes(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_to_agrees_with_fold() {
+        let words = ["Erdoğan", "erdogan", "ERDOGAN", "Erdogan ", "O’Brien", "o'brien", "", "Wáng Yi", "wang yi"];
+        for s in words {
+            for t in words {
+                let folded = fold(t);
+                assert_eq!(folds_to(s, &folded), fold(s) == folded, "{s} {t}");
+            }
+        }
+    }
 
     #[test]
     fn quotes_pair_within_a_paragraph() {

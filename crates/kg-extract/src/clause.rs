@@ -30,16 +30,62 @@ fn is_opener(w: &str) -> bool {
         )
 }
 
-fn is_boundary_punct(w: &str) -> bool {
+// What a clause walk asks of a word, as bits: one look at the word answers all the
+// questions, where each used to slice it and compare strings again.
+const BOUNDARY: u8 = 1;
+const OPENER: u8 = 1 << 1;
+const COMMA: u8 = 1 << 2;
+/// A quotation mark: a walk passes it whichever side of the quotation it is on.
+const QUOTE_MARK: u8 = 1 << 3;
+/// "who", "which", "whose", "whom", "where": may open a relative clause after a comma.
+const RELATIVE: u8 = 1 << 4;
+/// "who", "which": an opener that may open a parenthesis.
+const WHO_WHICH: u8 = 1 << 5;
+
+/// The bits of token `i` (none past the end).
+fn flags(a: &Analysis, i: usize) -> u8 {
+    let Some(t) = a.toks.get(i) else { return 0 };
+    // Most words have no bit, which their first byte tells (lower-casing an ASCII
+    // byte changes only its case) without the lower-case word.
+    let first = a.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+    if first.is_ascii()
+        && !matches!(
+            first.to_ascii_lowercase(),
+            b',' | b';' | b':' | b'(' | b')' | b'"' | b'a' | b'b' | b'e' | b's' | b't' | b'w'
+        )
+    {
+        return 0;
+    }
+    word_flags(a.lower(i))
+}
+
+/// The bits of a lower-case word.
+fn word_flags(w: &str) -> u8 {
     match w.as_bytes() {
-        [b';' | b':' | b'(' | b')'] => true,
-        [0xE2, ..] => matches!(w, "\u{2014}" | "\u{2013}"),
-        _ => false,
+        [b','] => COMMA,
+        [b';' | b':' | b'(' | b')'] => BOUNDARY,
+        // Lower-casing leaves quotation marks and dashes as they are.
+        [b'"'] => QUOTE_MARK,
+        [0xE2, ..] => match w {
+            "\u{2014}" | "\u{2013}" => BOUNDARY,
+            "\u{201c}" | "\u{201d}" => QUOTE_MARK,
+            _ => 0,
+        },
+        [b'a' | b'b' | b'e' | b's' | b't' | b'w', ..] => {
+            let opener = if is_opener(w) { OPENER } else { 0 };
+            opener
+                | match w {
+                    "who" | "which" => RELATIVE | WHO_WHICH,
+                    "whose" | "whom" | "where" => RELATIVE,
+                    _ => 0,
+                }
+        }
+        _ => 0,
     }
 }
 
-/// Whether token `i` is a comma, without slicing the text.
-fn is_comma(a: &Analysis, i: usize) -> bool {
+/// Whether token `i` is a comma.
+pub(crate) fn is_comma(a: &Analysis, i: usize) -> bool {
     a.toks.get(i).is_some_and(|t| t.span.end == t.span.start + 1 && a.text.as_bytes().get(t.span.start) == Some(&b','))
 }
 
@@ -79,53 +125,49 @@ struct Clause {
 fn find_clause(a: &Analysis, tok: usize) -> Clause {
     let sent = &a.sents[a.sent_of(a.toks[tok].span.start)];
     let quoted = a.tok_in_quote(tok);
-    let same_side = |i: usize| a.tok_in_quote(i) == quoted || is_quote_mark(a.word(i));
+    let same_side = |i: usize, f: u8| f & QUOTE_MARK != 0 || a.tok_in_quote(i) == quoted;
     // A token after `tok` shares its clause only if the walk back from it passes `tok`.
-    let plain = |w: &str| !is_boundary_punct(w) && !is_opener(w);
-    let tok_plain = plain(a.lower(tok));
+    let tok_flags = flags(a, tok);
+    let tok_plain = tok_flags & (BOUNDARY | OPENER) == 0;
     let mut start = sent.tokens.start;
     // Tokens from `alike_from` to `tok` share the clause; `chain` says whether the
     // tokens walked so far allow the next one to.
     let (mut alike_from, mut chain) = (tok, tok_plain);
     for i in (sent.tokens.start..tok).rev() {
-        let w = a.lower(i);
-        if is_boundary_punct(w) || !same_side(i) {
+        let f = flags(a, i);
+        if f & BOUNDARY != 0 || !same_side(i, f) {
             start = i + 1;
             break;
         }
-        let opener = is_opener(w);
+        let opener = f & OPENER != 0;
         if opener {
             // ", who ... ," closed before the trigger is a parenthesis, not the clause.
-            let relative = matches!(w, "who" | "which") && i > 0 && is_comma(a, i - 1);
+            let relative = f & WHO_WHICH != 0 && i > 0 && is_comma(a, i - 1);
             if !(relative && (i + 1..tok).any(|j| is_comma(a, j))) {
                 start = i;
                 break;
             }
         }
-        let comma = chain && is_comma(a, i);
+        let comma = chain && f & COMMA != 0;
         if chain && !comma {
             alike_from = i;
         }
         chain = chain && !comma && !opener;
     }
     let mut end = sent.tokens.end;
-    let (mut alike_to, mut chain) = (tok + 1, tok_plain && !is_comma(a, tok));
+    let (mut alike_to, mut chain) = (tok + 1, tok_plain && tok_flags & COMMA == 0);
     for i in tok + 1..sent.tokens.end {
-        let w = a.lower(i);
-        if is_boundary_punct(w) || is_opener(w) || !same_side(i) {
+        let f = flags(a, i);
+        if f & (BOUNDARY | OPENER) != 0 || !same_side(i, f) {
             end = i;
             break;
         }
         if chain {
             alike_to = i + 1;
-            chain = !is_comma(a, i);
+            chain = f & COMMA == 0;
         }
     }
     Clause { start, end, alike: alike_from..alike_to }
-}
-
-fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "\"" | "\u{201c}" | "\u{201d}")
 }
 
 /// Token ranges of relative clauses (", who ... ,") inside `range`, which a subject
@@ -134,7 +176,7 @@ pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(us
     let mut out = Vec::new();
     let mut i = from;
     while i + 1 < to {
-        if is_comma(a, i) && matches!(a.lower(i + 1), "who" | "which" | "whose" | "whom" | "where") {
+        if is_comma(a, i) && flags(a, i + 1) & RELATIVE != 0 {
             let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
             out.push((i, close));
             i = close;
@@ -270,7 +312,40 @@ mod tests {
         "\u{2014}", "\"", "\u{201c}", "\u{201d}", ".",
     ];
 
+    const FLAG_WORDS: &[&str] = &[
+        "Who", "who", "WHICH", "whose", "Whom", "where", "Whereas", "although", "Because", "even", "saying", "but",
+        "be", "w", "a", "tsar", "Émile", "éven", ",", ",,", ";", ":", "(", ")", "\u{2014}", "\u{2013}", "\u{2026}",
+        "\"", "\u{201c}", "\u{201d}", "\u{2019}", ".",
+    ];
+
+    /// The tests the bits replaced.
+    fn is_boundary_punct(w: &str) -> bool {
+        matches!(w, ";" | ":" | "(" | ")" | "\u{2014}" | "\u{2013}")
+    }
+
+    fn is_quote_mark(w: &str) -> bool {
+        matches!(w, "\"" | "\u{201c}" | "\u{201d}")
+    }
+
     proptest::proptest! {
+        /// A token's bits say what the word tests said of it.
+        #[test]
+        fn flags_agree_with_the_words(words in proptest::collection::vec(proptest::sample::select(FLAG_WORDS), 1..40)) {
+            let doc = Document::new("t", words.join(" "), None);
+            let a = Analysis::new(Gazetteer::builtin(), &doc);
+            for i in 0..a.toks.len() + 2 {
+                let (w, f) = (a.lower(i), flags(&a, i));
+                let comma =
+                    a.toks.get(i).is_some_and(|t| t.span.end == t.span.start + 1 && a.text.as_bytes()[t.span.start] == b',');
+                proptest::prop_assert_eq!(f & COMMA != 0, comma);
+                proptest::prop_assert_eq!(f & BOUNDARY != 0, is_boundary_punct(w));
+                proptest::prop_assert_eq!(f & OPENER != 0, is_opener(w));
+                proptest::prop_assert_eq!(f & QUOTE_MARK != 0, is_quote_mark(a.word(i)));
+                proptest::prop_assert_eq!(f & RELATIVE != 0, matches!(w, "who" | "which" | "whose" | "whom" | "where"));
+                proptest::prop_assert_eq!(f & WHO_WHICH != 0, matches!(w, "who" | "which"));
+            }
+        }
+
         /// The clauses `clause_of` records for the tokens around the one asked are
         /// those a walk from each token finds, whatever order they are asked in.
         #[test]

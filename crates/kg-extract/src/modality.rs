@@ -2,7 +2,7 @@
 //! declined, cancelled, hypothetical, proposed, planned, or occurred.
 
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, relative_segments};
+use crate::clause::{clause_of, is_comma, relative_segments};
 use crate::model::{Span, Status};
 
 // Words that give an event its status, by status; see `status_at`.
@@ -156,7 +156,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     // not inherit the modality of what comes before the comma.
     let from = subject.map_or(start, |s| {
         let subject_tok = a.tok_at(s.start);
-        (start..subject_tok).rev().find(|&i| a.word(i) == ",").map_or(start, |c| c + 1)
+        (start..subject_tok).rev().find(|&i| is_comma(a, i)).map_or(start, |c| c + 1)
     });
     let skip = relative_segments(a, from, tok);
     // One pass gathers what the words say; the order of the tests below decides.
