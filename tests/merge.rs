@@ -1,7 +1,7 @@
 //! A news archive, not one article: graphs merged from parts equal one run over all
 //! the articles, whatever the order of the parts; one person named differently in two
 //! articles is one node; `--into` adds articles to an existing graph; any number of
-//! threads builds the one-thread graph.
+//! threads builds the one-thread graph; an article read twice counts once.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -158,13 +158,10 @@ fn into_adds_articles_to_an_existing_graph() {
     assert_eq!(std::fs::read(&store).expect("store"), before);
 }
 
-/// Several threads take shares of the documents and merge them into the graph as they
-/// finish, in an order that varies from run to run: the graph is still the one a single
-/// thread builds. Some 300 documents, one day apart, so that there are many shares.
-#[test]
-fn every_thread_count_builds_the_one_thread_graph() {
-    let dir = temp_dir("threads");
-    let corpus = std::fs::read_to_string(corpus_jsonl(&dir)).expect("corpus");
+/// Some 300 documents of the dev corpus under new ids, one day apart, as JSON Lines:
+/// many shares of documents for the workers.
+fn many_documents(dir: &Path) -> String {
+    let corpus = std::fs::read_to_string(corpus_jsonl(dir)).expect("corpus");
     let articles: Vec<serde_json::Value> =
         corpus.lines().map(|l| serde_json::from_str(l).expect("corpus line")).collect();
     let mut lines = String::new();
@@ -177,12 +174,47 @@ fn every_thread_count_builds_the_one_thread_graph() {
             lines.push('\n');
         }
     }
-    let path = write(&dir, "many.jsonl", lines.as_bytes());
+    lines
+}
+
+/// Several threads take shares of the documents and merge them into the graph as they
+/// finish, in an order that varies from run to run: the graph is still the one a single
+/// thread builds.
+#[test]
+fn every_thread_count_builds_the_one_thread_graph() {
+    let dir = temp_dir("threads");
+    let path = write(&dir, "many.jsonl", many_documents(&dir).as_bytes());
     let with = |threads: &str| run(kg().arg("extract").arg(&path).args(["--format", "json", "--threads", threads]));
     let one = with("1");
     for threads in ["2", "3"] {
         assert!(with(threads) == one, "--threads {threads} differs from --threads 1");
     }
+}
+
+/// An article read twice (a repeated line, `--into` a graph that has it, a part merged
+/// twice) is counted once: its evidence past the pieces an edge stores would otherwise
+/// count twice, by how much depending on the number of threads.
+#[test]
+fn a_document_read_twice_counts_once() {
+    let dir = temp_dir("twice");
+    let lines = many_documents(&dir);
+    let once = write(&dir, "once.jsonl", lines.as_bytes());
+    let repeat: String = lines.lines().take(40).map(|l| format!("{l}\n")).collect();
+    let twice = write(&dir, "twice.jsonl", format!("{lines}{repeat}").as_bytes());
+    let want = run(kg().arg("extract").arg(&once).args(["--format", "json", "--threads", "1"]));
+    for threads in ["1", "2"] {
+        let out = kg().arg("extract").arg(&twice).args(["--format", "json", "--threads", threads]).output();
+        let out = out.expect("kg runs");
+        assert!(out.status.success());
+        assert!(out.stdout == want, "--threads {threads}: a repeated document changed the graph");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("was read before, skipped"));
+    }
+    let store = write(&dir, "all.json", &want);
+    run(kg().arg("extract").arg(&twice).arg("--into").arg(&store));
+    assert!(std::fs::read(&store).expect("store") == want, "--into counted its own articles again");
+    let merged = kg().arg("merge").arg(&store).arg(&store).output().expect("kg runs");
+    assert!(merged.stdout == want, "a graph merged with itself changed");
+    assert!(String::from_utf8_lossy(&merged.stderr).contains("merged before, skipped"));
 }
 
 /// Day `n` of 2025 as YYYY-MM-DD (months of 28 days are enough for distinct dates).

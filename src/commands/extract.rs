@@ -1,5 +1,6 @@
 //! `kg extract`: articles in, one graph out.
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -24,7 +25,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     .with_mentions(false);
     let docs = crate::input::documents(&args.input)?;
     if args.per_document {
-        return per_document(&extractor, docs, args);
+        return per_document(&extractor, unique(docs, HashSet::new()), args);
     }
     // --into: the existing graph is read first and replaced only when all went well.
     let (mut graph, mut documents) = match &args.into {
@@ -34,6 +35,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         }
         _ => (Graph::new(), Vec::new()),
     };
+    let docs = unique(docs, documents.iter().cloned().collect());
     documents.extend(crate::pipeline::extract_into(&mut graph, &extractor, docs, args.all_statuses)?);
     documents.sort();
     documents.dedup();
@@ -46,6 +48,23 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let meta = GraphMeta { generator: generator(), documents };
     crate::commands::export::write_graph(&graph, &meta, format, output)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The documents whose id is new: one the graph already holds (`--into`) or that came
+/// earlier in the input is skipped with a warning. Read twice, an article would count its
+/// evidence twice wherever an edge holds more pieces than it stores, and by how much would
+/// depend on the number of threads.
+fn unique(
+    docs: impl Iterator<Item = Result<Document>>,
+    mut seen: HashSet<String>,
+) -> impl Iterator<Item = Result<Document>> {
+    docs.filter(move |doc| match doc {
+        Ok(doc) if !seen.insert(doc.id.clone()) => {
+            crate::input::warn(format_args!("document {} was read before, skipped", doc.id));
+            false
+        }
+        _ => true,
+    })
 }
 
 /// `kg` and its version, for the `graph.generator` field.
