@@ -25,7 +25,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     .with_mentions(false);
     let docs = crate::input::documents(&args.input)?;
     if args.per_document {
-        return per_document(&extractor, unique(docs, HashSet::new()), args);
+        return per_document(&extractor, unique(docs), args);
     }
     // --into: the existing graph is read first and replaced only when all went well.
     let (mut graph, mut documents) = match &args.into {
@@ -35,7 +35,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         }
         _ => (Graph::new(), Vec::new()),
     };
-    let docs = unique(docs, documents.iter().cloned().collect());
+    let docs = unique(docs);
     documents.extend(crate::pipeline::extract_into(&mut graph, &extractor, docs, args.all_statuses)?);
     documents.sort();
     documents.dedup();
@@ -50,14 +50,14 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The documents whose id is new: one the graph already holds (`--into`) or that came
-/// earlier in the input is skipped with a warning. Read twice, an article would count its
-/// evidence twice wherever an edge holds more pieces than it stores, and by how much would
-/// depend on the number of threads.
-fn unique(
-    docs: impl Iterator<Item = Result<Document>>,
-    mut seen: HashSet<String>,
-) -> impl Iterator<Item = Result<Document>> {
+/// The documents whose id is new in this run: one whose id came earlier is skipped with a
+/// warning. Read twice, an article would count its evidence twice wherever an edge holds
+/// more pieces than it stores, by an amount that depended on the number of threads.
+///
+/// Only within a run: the ids kg derives (a file's name, `stdin:<line>`) may recur in
+/// another run for another article, so `--into` and `kg merge` take every document.
+fn unique(docs: impl Iterator<Item = Result<Document>>) -> impl Iterator<Item = Result<Document>> {
+    let mut seen = HashSet::new();
     docs.filter(move |doc| match doc {
         Ok(doc) if !seen.insert(doc.id.clone()) => {
             crate::input::warn(format_args!("document {} was read before, skipped", doc.id));

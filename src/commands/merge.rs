@@ -2,7 +2,6 @@
 //! per document by `kg extract --per-document`) into the graph one run over all their
 //! articles would give. The result does not depend on the order of the inputs.
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,23 +28,26 @@ pub struct MergeArgs {
 
 pub fn run(args: &MergeArgs) -> Result<ExitCode> {
     let mut graph = Graph::new();
-    let mut documents = BTreeSet::new();
+    let mut documents = Vec::new();
     for path in &args.graphs {
         let is_lines = path.as_os_str() == "-" || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
         if is_lines {
             merge_lines(path, &mut graph, &mut documents)?;
         } else {
             let (g, meta) = crate::source::read_graph_file(path)?;
-            absorb(&mut graph, &mut documents, g, meta.documents, &path.display().to_string());
+            graph.absorb(g);
+            documents.extend(meta.documents);
         }
     }
     graph.resolve();
-    let meta = GraphMeta { generator: super::extract::generator(), documents: documents.into_iter().collect() };
+    documents.sort();
+    documents.dedup();
+    let meta = GraphMeta { generator: super::extract::generator(), documents };
     crate::commands::export::write_graph(&graph, &meta, args.format.unwrap_or(Format::Json), args.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn merge_lines(path: &std::path::Path, graph: &mut Graph, documents: &mut BTreeSet<String>) -> Result<()> {
+fn merge_lines(path: &std::path::Path, graph: &mut Graph, documents: &mut Vec<String>) -> Result<()> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
@@ -59,25 +61,8 @@ fn merge_lines(path: &std::path::Path, graph: &mut Graph, documents: &mut BTreeS
         }
         let (g, meta) =
             kg_export::read_graph(&line).with_context(|| format!("{}:{}: not a kg graph", path.display(), i + 1))?;
-        absorb(graph, documents, g, meta.documents, &format!("{}:{}", path.display(), i + 1));
+        graph.absorb(g);
+        documents.extend(meta.documents);
     }
     Ok(())
-}
-
-/// Merges `part` unless every document it was made from is merged already (one article
-/// extracted twice): its evidence would count twice wherever an edge holds more pieces than
-/// it stores. A part that shares only some documents is merged, with a warning.
-fn absorb(graph: &mut Graph, merged: &mut BTreeSet<String>, part: Graph, documents: Vec<String>, name: &str) {
-    let repeated = documents.iter().filter(|d| merged.contains(*d)).count();
-    if repeated > 0 && repeated == documents.len() {
-        crate::input::warn(format_args!("{name}: every document of this graph was merged before, skipped"));
-        return;
-    }
-    if repeated > 0 {
-        crate::input::warn(format_args!(
-            "{name}: {repeated} of its documents were merged before: evidence beyond the pieces an edge stores may count twice"
-        ));
-    }
-    graph.absorb(part);
-    merged.extend(documents);
 }
