@@ -228,15 +228,15 @@ pub fn extract_into(
     all_statuses: bool,
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    let mut batches = Batches { docs, failed: None };
-    let mut progress = Progress::new();
     if rayon::current_num_threads() <= 1 {
-        while let Some(doc) = batches.next_doc() {
-            graph.add_extraction_owned(extract_one(extractor, &doc, all_statuses));
-            progress.add(std::slice::from_ref(&doc));
-            ids.push(doc.id);
-        }
+        for_each_extraction(extractor, docs, all_statuses, |doc, x| {
+            graph.add_extraction_owned(x);
+            ids.push(doc.id.clone());
+            Ok(())
+        })?;
     } else {
+        let mut batches = Batches { docs, failed: None };
+        let mut progress = Progress::new();
         let workers = rayon::current_num_threads();
         let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
         let (to_workers, shares) = std::sync::mpsc::sync_channel::<Vec<Document>>(QUEUED_SHARES_PER_THREAD * workers);
@@ -265,8 +265,8 @@ pub fn extract_into(
             drop(to_workers);
         });
         *graph = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
+        batches.finish(progress)?;
     }
-    batches.finish(progress)?;
     graph.resolve();
     Ok(ids)
 }
