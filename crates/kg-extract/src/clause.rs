@@ -5,11 +5,15 @@
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span};
 
+/// Whether a (lower-case) byte starts an opener or a relative pronoun: asked of every
+/// word a clause scan passes, it turns most away before any comparison.
+fn may_open(first: u8) -> bool {
+    matches!(first, b'a' | b'b' | b'e' | b's' | b't' | b'w')
+}
+
 /// Words that open a new clause; the clause includes them.
 fn is_opener(w: &str) -> bool {
-    // Asked of every word a clause scan passes: the first letter and the length turn
-    // most words away before any comparison.
-    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b's' | b't' | b'w'))
+    w.as_bytes().first().copied().is_some_and(may_open)
         && (3..=8).contains(&w.len())
         && matches!(
             w,
@@ -49,10 +53,8 @@ fn flags(a: &Analysis, i: usize) -> u8 {
     // byte changes only its case) without the lower-case word.
     let first = a.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
     if first.is_ascii()
-        && !matches!(
-            first.to_ascii_lowercase(),
-            b',' | b';' | b':' | b'(' | b')' | b'"' | b'a' | b'b' | b'e' | b's' | b't' | b'w'
-        )
+        && !matches!(first, b',' | b';' | b':' | b'(' | b')' | b'"')
+        && !may_open(first.to_ascii_lowercase())
     {
         return 0;
     }
@@ -71,7 +73,7 @@ fn word_flags(w: &str) -> u8 {
             "\u{201c}" | "\u{201d}" => QUOTE_MARK,
             _ => 0,
         },
-        [b'a' | b'b' | b'e' | b's' | b't' | b'w', ..] => {
+        [first, ..] if may_open(*first) => {
             let opener = if is_opener(w) { OPENER } else { 0 };
             opener
                 | match w {

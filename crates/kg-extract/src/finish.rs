@@ -10,7 +10,7 @@ use crate::dates::DateValue;
 use crate::model::{Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span};
 use crate::text::slug;
 
-use ids::{base_key, date_string, in_key_order, joined, Labels};
+use ids::{base_key, date_string, in_key_order, Labels};
 
 pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
     let n = a.ents.len();
@@ -50,7 +50,7 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
             .iter()
             .filter(|r| r.kind == RelationKind::Attends && r.src == e)
             .min_by_key(|r| r.status)
-            .map(|r| joined("@", &keys[r.dst]))
+            .map(|r| ["@", keys[r.dst].as_str()].concat())
             .unwrap_or_default();
         keys[e] = ["delegation:", &who, &meeting].concat();
     }

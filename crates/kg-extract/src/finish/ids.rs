@@ -32,14 +32,6 @@ impl Labels {
     }
 }
 
-/// `prefix` then `rest`, in a string allocated once to its length.
-pub(super) fn joined(prefix: &str, rest: &str) -> String {
-    let mut out = String::with_capacity(prefix.len() + rest.len());
-    out.push_str(prefix);
-    out.push_str(rest);
-    out
-}
-
 /// The id of entity `e` before delegations are named. Meetings must come after the
 /// other kinds: their keys reuse the slugs already made for their place and host.
 pub(super) fn base_key(a: &Analysis, e: usize, labels: &Labels, keys: &[String]) -> String {
@@ -47,13 +39,13 @@ pub(super) fn base_key(a: &Analysis, e: usize, labels: &Labels, keys: &[String])
     let label = labels.of(a, e);
     match ent.kind {
         EntityKind::Country => {
-            let mut key = joined("country:", ent.iso.as_deref().unwrap_or("xx"));
+            let mut key = ["country:", ent.iso.as_deref().unwrap_or("xx")].concat();
             key["country:".len()..].make_ascii_lowercase();
             key
         }
-        EntityKind::Person => joined("person:", &slug(label)),
-        EntityKind::Organization => joined("organization:", &keys_of_org(ent, label)),
-        EntityKind::Location => joined("location:", &slug(label)),
+        EntityKind::Person => ["person:", &slug(label)].concat(),
+        EntityKind::Organization => ["organization:", &keys_of_org(ent, label)].concat(),
+        EntityKind::Location => ["location:", &slug(label)].concat(),
         EntityKind::Meeting => {
             let info = ent.meeting.as_ref();
             let mut date = String::with_capacity(11);
