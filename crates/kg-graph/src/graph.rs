@@ -117,16 +117,8 @@ impl Graph {
     /// [`Graph::add_relation`] by value. A relation whose edge exists is merged into it
     /// piece by piece ([`Edge::absorb_one`]) rather than made an edge first.
     fn add_relation_owned(&mut self, r: Relation) {
-        let Relation { kind, mut source, mut target, status, attributes, evidence } = r;
-        if kind.is_symmetric() && target < source {
-            std::mem::swap(&mut source, &mut target);
-        }
-        if source == target {
-            return;
-        }
-        let (Some(&s), Some(&t)) = (self.node_ix.get(source.as_str()), self.node_ix.get(target.as_str())) else {
-            return;
-        };
+        let Relation { kind, source, target, status, attributes, evidence } = r;
+        let Some((s, t, source, target)) = self.endpoints(kind, source, target) else { return };
         match self.edge_ix.get(&(s, kind, t, status)) {
             Some(&ix) => self.inner[ix].absorb_one(attributes, evidence),
             None => self.add_edge_at(s, t, source, target, Edge::new(kind, status, attributes, evidence)),
@@ -206,18 +198,30 @@ impl Graph {
     }
 
     /// [`Graph::add_edge`] with the ids given by value.
-    fn add_edge_owned(&mut self, mut source: String, mut target: String, edge: Edge) -> bool {
-        if edge.relation.is_symmetric() && target < source {
+    fn add_edge_owned(&mut self, source: String, target: String, edge: Edge) -> bool {
+        let Some((s, t, source, target)) = self.endpoints(edge.relation, source, target) else { return false };
+        self.add_edge_at(s, t, source, target, edge);
+        true
+    }
+
+    /// The nodes of an edge of `kind` from `source` to `target`, with the ids oriented
+    /// as the edge's key has them (a symmetric relation from the smaller id); `None`
+    /// for a loop or an id that is no node.
+    fn endpoints(
+        &self,
+        kind: RelationKind,
+        mut source: String,
+        mut target: String,
+    ) -> Option<(NodeIndex, NodeIndex, String, String)> {
+        if kind.is_symmetric() && target < source {
             std::mem::swap(&mut source, &mut target);
         }
         if source == target {
-            return false;
+            return None;
         }
-        let (Some(&s), Some(&t)) = (self.node_ix.get(source.as_str()), self.node_ix.get(target.as_str())) else {
-            return false;
-        };
-        self.add_edge_at(s, t, source, target, edge);
-        true
+        let s = *self.node_ix.get(source.as_str())?;
+        let t = *self.node_ix.get(target.as_str())?;
+        Some((s, t, source, target))
     }
 
     /// Adds an edge between nodes `s` and `t`, whose ids are `source` and `target`
