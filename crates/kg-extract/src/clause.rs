@@ -216,12 +216,18 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
     out
 }
 
-/// The subject of the verb at `tok`: the first person of its clause, or — for a
-/// clause opened by "who" — the person the relative clause hangs on.
+/// The subject of the verb at `tok`: the first person of its clause who is not the
+/// object of a preposition ("After talks with X, Y attended"), or — for a clause
+/// opened by "who" — the person the relative clause hangs on.
 pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     let (start, _) = clause_of(a, tok);
     let quoted = a.tok_in_quote(tok);
-    if let Some(&first) = persons_in(a, start, tok, quoted).first() {
+    let found = persons_in(a, start, tok, quoted);
+    // "After the meeting with X, Y attended": a person after a preposition is none.
+    let object_of_prep = |&&(_, s): &&(usize, Span)| {
+        a.tok_before(s.start).is_some_and(|t| matches!(a.lower(t), "with" | "to" | "by" | "from" | "against"))
+    };
+    if let Some(&first) = found.iter().find(|p| !object_of_prep(p)).or(found.first()) {
         return Some(first);
     }
     let opener = a.lower(start);
@@ -363,5 +369,15 @@ mod tests {
                 proptest::prop_assert_eq!(clause_of(&a, tok), (walk.start, walk.end), "token {} of {:?}", tok, doc.text);
             }
         }
+    }
+
+    #[test]
+    fn a_person_after_a_preposition_is_not_the_subject() {
+        let x = crate::test_support::extract_all(
+            "After the meeting with Anna Novak, Tom Price attended a summit in Oslo.",
+            "2025-03-01",
+        );
+        let attends = |p: &str| x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == p);
+        assert!(!attends("person:anna-novak"), "{:?}", x.relations);
     }
 }

@@ -198,9 +198,10 @@ fn attributes(a: &Analysis, e: usize, mut attrs: BTreeMap<String, String>) -> BT
     let ent = &a.ents[e];
     match ent.kind {
         EntityKind::Person => {
-            // The first office the article gives, else the first occupation.
-            let facts = || a.titles.iter().filter(|t| t.person == e);
-            let title = facts().find(|t| t.category.is_office() && !t.former).or_else(|| facts().next());
+            // The first office the article gives, else the first occupation; never a
+            // title the article says was held before ("then President-elect X").
+            let facts = || a.titles.iter().filter(|t| t.person == e && !t.former);
+            let title = facts().find(|t| t.category.is_office()).or_else(|| facts().next());
             if let Some(t) = title {
                 attrs.insert("title".into(), t.title.clone());
             } else if let Some(k) = ent.known {

@@ -7,16 +7,33 @@ use crate::surname_key::{known_by_surname, persons_with_surname};
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
 static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
-    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el",
-    "la", "le", "ben",
+    "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "abu",
+    "al", "el", "la", "le", "ben",
 ]);
+
+/// Arabic articles and kinship words written joined to the next name by a hyphen:
+/// "al-Hayya", "el-Sisi", "ash-Shara", "bin-Zayed".
+static HYPHEN_PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "bint",
+]);
+
+/// Whether a word is a lower-case particle joined to a capitalised name: "al-Aiban",
+/// "el-Sisi". Such a word ends or continues a name as a capitalised word does ("Musaed
+/// al-Aiban"), and is a surname of its own ("al-Hayya said").
+pub fn is_particle_name(w: &str) -> bool {
+    let Some((particle, rest)) = w.split_once('-') else { return false };
+    HYPHEN_PARTICLES.contains(particle)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().skip(1).any(char::is_lowercase)
+}
 
 /// Whether a word that can continue a name follows token `i` after one space: a name
 /// of two words or more starting at `i` needs one, capitalised or a particle ("von",
-/// "bin"), as `name_at` reads them. A cheap test before the costly lookups.
+/// "bin", "al-Aiban"), as `name_at` reads them. A cheap test before the costly lookups.
 pub fn name_continues_after(a: &Analysis, i: usize) -> bool {
-    a.toks.get(i + 1).is_some_and(|n| n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1))))
-        && adjacent(a, i + 1)
+    a.toks.get(i + 1).is_some_and(|n| {
+        n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1)) || is_particle_name(a.word(i + 1)))
+    }) && adjacent(a, i + 1)
 }
 
 /// Capitalised words that never start or continue a personal name.
@@ -140,7 +157,8 @@ static NOT_NAME: crate::text::WordSet = crate::text::WordSet::new(&[
 ]);
 
 /// Capitalised nouns that end names of things, not of people: "Abraham Accords",
-/// "Marshall Plan", "Nelson Mandela Foundation".
+/// "Marshall Plan", "Nelson Mandela Foundation", "General Border Committee" (a rank
+/// before the name of a body), "Major Non-NATO Ally".
 static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Accords",
     "Accord",
@@ -186,6 +204,33 @@ static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Station",
     "Port",
     "Canal",
+    "Committee",
+    "Commission",
+    "Council",
+    "Ally",
+    "Alliance",
+    "Agency",
+    "Ministry",
+    "Directorate",
+    "Bureau",
+    "Department",
+    "Secretariat",
+    "Command",
+    "Forces",
+    "Army",
+    "Assembly",
+    "Authority",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Coalition",
+    "Corridor",
+    "Framework",
+    "Mechanism",
+    "Programme",
+    "Program",
+    "Embassy",
+    "Consulate",
 ]);
 
 /// Capitalised function words, weekdays and months: never part of a name.
@@ -198,17 +243,25 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
     let Some(t) = a.toks.get(tok) else {
         return false;
     };
-    if !t.is_word || !t.is_cap {
+    if !t.is_word {
         return false;
     }
     let w = a.word(tok);
+    if !t.is_cap && !is_particle_name(w) {
+        return false;
+    }
     if NOT_NAME.contains(w) || THING_HEADS.contains(w) || a.mention_at_tok(tok).is_some() || a.title_at(t.span) {
         return false;
     }
-    // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine.
+    // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine. Nor is
+    // a word with an acronym joined to it ("Non-NATO", "Pro-EU", "Anti-ISIS").
+    !w.split('-').any(is_acronym)
+}
+
+/// "NATO", "EU": two letters or more, all capitals, without the dots of initials.
+fn is_acronym(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
-    let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) && !w.contains('.');
-    !acronym
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) && !w.contains('.')
 }
 
 /// The name starting at token `tok`: up to `max` capitalised tokens, with particles
@@ -253,6 +306,21 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
     Some((Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end), end))
 }
 
+/// The name starting at token `tok` right after a title: [`name_at`], and also a
+/// Chinese name whose family name is spelt like a pronoun ("Vice Premier He Lifeng"):
+/// "He" opens a name only there, and only before a capitalised name word.
+pub fn name_after_title(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
+    if a.word(tok) == "He" && a.toks.get(tok + 1).is_some_and(|t| t.is_cap) && adjacent(a, tok + 1) {
+        let (rest, next) = name_at(a, tok + 1, max.saturating_sub(1).max(1))?;
+        // "He Lifeng", not "He Said" in a headline: one given name of Chinese form.
+        if next == tok + 2 && !a.gaz.is_given_name(a.word(tok + 1)) {
+            return Some((Span::new(a.toks[tok].span.start, rest.end), next));
+        }
+        return None;
+    }
+    name_at(a, tok, max)
+}
+
 /// Tokens of one name are separated by a single space, not by punctuation or lines.
 fn adjacent(a: &Analysis, tok: usize) -> bool {
     let gap = a.text.get(a.toks[tok - 1].span.end..a.toks[tok].span.start).unwrap_or("");
@@ -262,31 +330,111 @@ fn adjacent(a: &Analysis, tok: usize) -> bool {
 pub use crate::text::translit_key;
 
 /// The person a name found in the text refers to: a full name finds or creates its
-/// person; a bare surname resolves to a person of the document, else to the one known
-/// office holder of that surname (preferring one whose office matches `title`), else
-/// starts a new person.
+/// person, and the last words of a person's name are that person ("Kayikwamba
+/// Wagner" for Thérèse Kayikwamba Wagner); a bare surname resolves to a person of the
+/// document, else to the one known office holder of that surname (preferring one
+/// whose office matches `title`), else starts a new person. After a title, a bare
+/// word may be the first name of an Arabic name already given in full: "Sheikh
+/// Tamim", "Prince Faisal" (such names are shortened to the first name, not to the
+/// last).
 pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Option<usize> {
     let name = a.slice(span).to_string();
     if name.contains(' ') {
+        if let Some(p) = person_ending_with(a, &name) {
+            return Some(p);
+        }
         return Some(a.person_named(&name));
     }
-    let mut in_doc = persons_with_surname(a, &name);
+    let in_doc = persons_with_surname(a, &name);
     if in_doc.len() > 1 {
         // Two people share the surname: only the title can tell them apart.
-        let wanted = title.map(str::to_lowercase);
-        in_doc.retain(|&p| a.titles.iter().any(|t| t.person == p && Some(t.title.to_lowercase()) == wanted));
-        return match in_doc.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+        return one_with_title(a, in_doc, title);
     }
     if let [one] = in_doc.as_slice() {
         return Some(*one);
+    }
+    if let Some(title) = title {
+        let firsts = arabic_first_name_of(a, &name);
+        if !firsts.is_empty() {
+            return one_with_title(a, firsts, Some(title));
+        }
     }
     if let Some(known) = known_by_surname(a, &name, title) {
         return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
     }
     Some(a.person_named(&name))
+}
+
+/// The one of `persons` whose title in the article (or, for a known office holder,
+/// whose office) is `title`; the only one if there is one.
+fn one_with_title(a: &Analysis, mut persons: Vec<usize>, title: Option<&str>) -> Option<usize> {
+    if persons.len() > 1 {
+        let wanted = title.map(str::to_lowercase);
+        persons.retain(|&p| {
+            let Some(wanted) = wanted.as_deref() else { return false };
+            a.titles.iter().any(|t| t.person == p && t.title.to_lowercase() == wanted)
+                || a.ents[p].known.is_some_and(|k| {
+                    a.gaz.persons[k].terms.iter().any(|&t| a.gaz.terms[t].title.to_lowercase() == wanted)
+                })
+        });
+    }
+    match persons.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Words that mark an Arabic full name: "Mohammed bin Salman", "Tamim bin Hamad Al
+/// Thani", "Khalil al-Hayya".
+fn is_arabic_name(name: &str) -> bool {
+    name.split(' ').skip(1).any(|w| matches!(w, "bin" | "bint" | "ibn" | "Al" | "Al-") || is_particle_name(w))
+}
+
+/// The persons of the document with an Arabic name of two words or more whose first
+/// word is `word` (by its folded form).
+fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
+    let key = crate::text::fold(word);
+    let first_is = |name: &str| {
+        name.split_once(' ').is_some_and(|(first, _)| crate::text::fold(first) == key) && is_arabic_name(name)
+    };
+    a.persons
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let e = &a.ents[p];
+            first_is(&e.label) || e.aliases.iter().any(|n| first_is(n))
+        })
+        .collect()
+}
+
+fn folds_to_key(s: &str, key: &str) -> bool {
+    crate::text::fold(s) == key
+}
+
+/// The one person of the document whose name (label or alias) ends with the words of
+/// `name`: "Kayikwamba Wagner", "Al Thani" said alone.
+fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
+    let key = crate::text::fold(name);
+    let ends = |full: &str| {
+        let f = crate::text::fold(full);
+        f.len() > key.len() && f.ends_with(&key) && f.as_bytes()[f.len() - key.len() - 1] == b' '
+    };
+    let mut found = None;
+    for &p in &a.persons {
+        let e = &a.ents[p];
+        if folds_to_key(&e.label, &key) || e.aliases.iter().any(|n| folds_to_key(n, &key)) {
+            // The name itself is a person's.
+            return None;
+        }
+        let known = e.known.map(|k| a.gaz.persons[k].aliases.as_slice()).unwrap_or_default();
+        if ends(&e.label) || e.aliases.iter().chain(known).any(|n| ends(n)) {
+            if found.is_some_and(|f| f != p) {
+                return None;
+            }
+            found = Some(p);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

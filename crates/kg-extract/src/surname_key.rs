@@ -72,7 +72,31 @@ fn fold_word(word: &str) -> String {
     }
 }
 
-/// The keys of a full name: its last word and its one-word aliases, each once (the
+/// Common Chinese family names, which come first: "He Lifeng" is "He", "Wang Yi" is
+/// "Wang". None is an English given name.
+static CHINESE_SURNAMES: crate::text::WordSet = crate::text::WordSet::new(&[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo",
+    "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng",
+    "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren",
+    "Shen", "Yao", "Xi", "Qin", "Fu", "Zhong", "Cui", "Fan", "Jin", "Shi", "Liao", "Jia", "Xia", "Fang", "Bai", "Zou",
+    "Meng", "Xiong", "Qiu", "Hou", "Qiao", "Kong", "Mao", "Wen", "Duan", "Lei", "Hao", "Kang", "Shao", "Gu", "Qian",
+]);
+
+/// The words of a full name a bare word may call its person by: the last word, the
+/// name after a joined particle ("Hayya" of "al-Hayya"), and the family name that
+/// opens a Chinese name of two words ("He" of "He Lifeng").
+fn surname_words(label: &str) -> impl Iterator<Item = &str> {
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    let joined = last.split_once('-').filter(|_| crate::names::is_particle_name(last)).map(|(_, rest)| rest);
+    let mut words = label.split(' ');
+    let chinese = match (words.next(), words.next(), words.next()) {
+        (Some(first), Some(_), None) if CHINESE_SURNAMES.contains(first) => Some(first),
+        _ => None,
+    };
+    std::iter::once(last).chain(joined).chain(chinese)
+}
+
+/// The keys of a full name: its surname words and its one-word aliases, each once (the
 /// surname recurs among the aliases). Keys are computed again whenever a person
 /// gains an alias: those of `old` (the previous ones) are moved over, not computed.
 fn keys_of<'s>(
@@ -80,9 +104,8 @@ fn keys_of<'s>(
     aliases: impl Iterator<Item = &'s str>,
     old: &mut [(String, String)],
 ) -> Vec<(String, String)> {
-    let last = label.rsplit(' ').next().unwrap_or(label);
     let mut out: Vec<(String, String)> = Vec::new();
-    for c in std::iter::once(last).chain(aliases.filter(|a| !a.contains(' '))) {
+    for c in surname_words(label).chain(aliases.filter(|a| !a.contains(' '))) {
         // Folded keys are lower-case ASCII: an ASCII word has the key `g` when it
         // equals `g` but for case, which needs no folded copy of it.
         let folded = (!c.is_ascii()).then(|| fold(c));

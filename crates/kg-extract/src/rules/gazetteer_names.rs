@@ -4,6 +4,9 @@
 //! Matches: leftmost-longest, case-sensitive, on token boundaries.
 //! Example: "Turkish President Recep Tayyip Erdogan met NATO officials in Ankara."
 //! → Turkey (demonym), Erdoğan (known official), NATO, Ankara.
+//! A given name that is also a city ("Hassan", "Salem") before a capitalised word
+//! outside the gazetteers is left to the person rules: "Egypt's intelligence chief,
+//! Hassan Rashad" names a man, not the Indian city; "in Hassan District" stays a place.
 //! Known false positives: a city that shares a name with a person ("Lincoln") when the
 //! data does not exclude it; a demonym used for a language ("in Russian").
 
@@ -37,6 +40,7 @@ fn apply(a: &mut Analysis) {
             _ => None,
         })
         .collect();
+    let starts: rustc_hash::FxHashSet<usize> = hits.iter().map(|h| h.span.start).collect();
     for hit in hits {
         let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
@@ -46,6 +50,11 @@ fn apply(a: &mut Analysis) {
             (rank(t), city_penalty, **t)
         });
         let Some(&target) = best else { continue };
+        if let Target::City(c) = target {
+            if given_name_before_surname(a, hit.span, &starts) && !a.gaz.cities[c].capital {
+                continue;
+            }
+        }
         if matches!(target, Target::Demonym(_)) && part_of_a_name(a, hit.span) {
             continue;
         }
@@ -75,6 +84,27 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
         && !a.title_at(t.span)
         && !crate::names::is_function_word(a.word(next))
         && a.gaz.names().find(a.word(next)).is_empty()
+}
+
+/// "Hassan Rashad": a one-word name that is a given name, followed by a capitalised
+/// word that starts no known name, after no word that introduces a place ("in Hassan").
+fn given_name_before_surname(a: &Analysis, span: crate::model::Span, starts: &rustc_hash::FxHashSet<usize>) -> bool {
+    let word = a.slice(span);
+    if word.contains(' ') || !a.gaz.is_given_name(word) || a.text.get(span.end..span.end + 1) != Some(" ") {
+        return false;
+    }
+    let at = a.tok_at(span.start);
+    if at > 0 && matches!(a.lower(at - 1), "in" | "at" | "from" | "to" | "near" | "outside" | "of" | "into") {
+        return false;
+    }
+    let next = at + 1;
+    let Some(t) = a.toks.get(next) else { return false };
+    t.is_word
+        && t.span.start == span.end + 1
+        && (t.is_cap || crate::names::is_particle_name(a.word(next)))
+        && !starts.contains(&t.span.start)
+        && !a.title_at(t.span)
+        && !crate::names::is_function_word(a.word(next))
 }
 
 /// Countries named inside a longer name: "Russia's Foreign Ministry", "Ukrainian

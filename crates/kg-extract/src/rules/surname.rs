@@ -13,6 +13,7 @@
 use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
+use crate::names::{is_function_word, is_particle_name};
 use crate::surname_key::{each_surname_key, known_by_key, WordKey};
 use rustc_hash::FxHashMap;
 
@@ -60,6 +61,10 @@ impl PersonKeys {
             }
         };
         self.by_fold.get(key.folded()).into_iter().flatten().for_each(|&p| note(p));
+        if key.folded().len() < 3 {
+            // Two letters are matched as written: "Yi" is no spelling of "Xi".
+            return found;
+        }
         self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
         let len = key.translit().len();
         if len >= 7 {
@@ -110,7 +115,7 @@ fn apply(a: &mut Analysis) {
     let mut title = 0;
     for i in 0..a.toks.len() {
         let t = a.toks[i];
-        if !t.is_word || !t.is_cap || a.mention_at_tok(i).is_some() {
+        if !t.is_word || !(t.is_cap || is_particle_name(a.word(i))) || a.mention_at_tok(i).is_some() {
             continue;
         }
         while a.title_hits.get(title).is_some_and(|h| h.span.end <= t.span.start) {
@@ -134,6 +139,8 @@ fn apply(a: &mut Analysis) {
         let persons_before = a.persons.len();
         let person = match found {
             SurnameMatch::One(one) => Some(one),
+            // Two-letter surnames ("Xi", "Wu") only name a person of the document.
+            SurnameMatch::Nobody if word.len() < 3 => None,
             SurnameMatch::Nobody => {
                 // Only famous office holders are known by surname alone, and never a
                 // word that opens a sentence.
@@ -164,14 +171,24 @@ fn apply(a: &mut Analysis) {
     }
 }
 
-/// The key of a word that may be a surname: three letters or more, not all capitals,
-/// in Latin script.
+/// The key of a word that may be a surname: two letters or more ("Xi", "Wu"), not all
+/// capitals, in Latin script, and no function word ("He", "It", "No": "He Lifeng" is
+/// named in full, never by the pronoun's spelling).
 fn candidate_key(word: &str) -> Option<WordKey> {
-    if word.chars().count() < 3 || word.chars().all(|c| !c.is_lowercase()) || !latin(word) {
+    if word.chars().count() < 2
+        || word.chars().all(|c| !c.is_lowercase())
+        || !latin(word)
+        || (word.len() == 2 && (is_function_word(word) || SHORT_WORDS.contains(word)))
+    {
         return None;
     }
     WordKey::new(word)
 }
+
+/// Capitalised two-letter words that open sentences and are no surname.
+static SHORT_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
+    "Us", "Do", "Go", "Is", "Be", "Me", "Oh", "Ok", "Up", "Mr", "Ms", "Dr", "St", "Jr", "Sr",
+]);
 
 /// Names are matched in Latin script: "России" folds to "Rossii", which is no
 /// surname "Rossi".
@@ -215,5 +232,28 @@ mod tests {
     fn surnames_and_transliterations_resolve_to_one_person() {
         let x = extract("Oleksandr Kovalenkyy arrived. Later Kovalenko and Kovalenkiy spoke.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:oleksandr-kovalenkyy"), 3);
+    }
+
+    #[test]
+    fn two_letter_surnames_of_a_person_named_before() {
+        let cases = [
+            ("Chinese envoy Wu Jianguo arrived in Berlin. Wu met the chancellor.", "person:wu-jianguo", 2),
+            ("Nora Li arrived in Berlin. Li met the chancellor.", "person:nora-li", 2),
+        ];
+        for (text, id, n) in cases {
+            assert_eq!(mentions_of(&extract(text, "2025-03-01"), id), n, "{text}");
+        }
+        // Nobody of that name before: no person; "He" is never a surname.
+        let x = extract("Wu met the chancellor in Berlin.", "2025-03-01");
+        assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{:?}", x.entities);
+        let x = extract("Vice Premier He Xiaoming arrived. He met the chancellor.", "2025-03-01");
+        assert!(x.mentions.iter().filter(|m| m.entity == "person:he-xiaoming").all(|m| m.rule != "surname"));
+    }
+
+    #[test]
+    fn the_last_two_words_of_a_name_are_its_person() {
+        let x = extract("Foreign Minister Marta Kovacs Wagner arrived. Kovacs Wagner said little.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:marta-kovacs-wagner"), 2);
+        assert!(!x.entities.iter().any(|e| e.id == "person:kovacs-wagner"), "{:?}", x.entities);
     }
 }

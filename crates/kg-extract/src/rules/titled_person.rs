@@ -13,7 +13,7 @@ use super::Rule;
 use crate::analysis::{Analysis, Form, TitleFact};
 use crate::gazetteer::TitleCategory;
 use crate::model::{EntityKind, RelationKind, Span, Status};
-use crate::names::{name_at, person_for_name};
+use crate::names::{name_after_title, person_for_name};
 use crate::title_phrase::{title_phrases, TitlePhrase};
 
 pub const RULE: Rule = Rule { name: "titled_person", apply, triggers: &[] };
@@ -60,7 +60,7 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     if let Some(m) = a.mentions_starting(start).next() {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span));
     }
-    let (span, _) = name_at(a, tok, 4)?;
+    let (span, _) = name_after_title(a, tok, 4)?;
     let person = person_for_name(a, span, Some(title))?;
     let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
     a.add_mention(person, span, RULE.name, form);
@@ -109,7 +109,7 @@ pub fn record(a: &mut Analysis, person: usize, p: &TitlePhrase, rule: &'static s
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{extract, has_edge, person_title};
+    use crate::test_support::{extract, has_edge, mentions_of, person_title};
 
     #[test]
     fn title_and_name() {
@@ -130,5 +130,48 @@ mod tests {
         let x = extract("Polish political scientist Jan Nowak said little.", "2025-03-01");
         assert_eq!(person_title(&x, "person:jan-nowak").as_deref(), Some("political scientist"));
         assert!(!has_edge(&x, "person:jan-nowak", "official_of", "country:pl"));
+    }
+
+    #[test]
+    fn a_rank_before_the_name_of_a_body_is_no_person() {
+        for text in [
+            "The two countries' General Border Committee met in Dhaka.",
+            "Colonel Staff Committee officers met in Dhaka.",
+        ] {
+            let x = extract(text, "2025-03-01");
+            assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{text}: {:?}", x.entities);
+        }
+    }
+
+    #[test]
+    fn a_chinese_family_name_spelt_like_a_pronoun() {
+        let x = extract("Chinese Vice Premier He Xiaoming arrived in Geneva. He said talks went well.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:he-xiaoming").as_deref(), Some("Vice Premier"));
+        // Without a title "He" is the pronoun.
+        let x = extract("He Said It is a song.", "2025-03-01");
+        assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{:?}", x.entities);
+    }
+
+    #[test]
+    fn a_title_and_a_first_name_for_an_arabic_name_given_in_full() {
+        let x = extract(
+            "Foreign Minister Faris bin Nasser Al Harthy arrived in Muscat. Later Sheikh Faris met the envoy.",
+            "2025-03-01",
+        );
+        assert_eq!(mentions_of(&x, "person:faris-bin-nasser-al-harthy"), 2);
+        assert!(!x.entities.iter().any(|e| e.id == "person:faris"), "{:?}", x.entities);
+        // Two of that first name: the title must tell them apart, or nobody is meant.
+        let x = extract("Faris bin Nasser and Faris bin Khalid arrived. Sheikh Faris spoke.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:faris-bin-nasser") + mentions_of(&x, "person:faris-bin-khalid"), 2);
+        // A name that is not Arabic is not shortened to its first name.
+        let x = extract("Minister Anna Novak arrived. Princess Anna spoke.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:anna-novak"), 1);
+    }
+
+    #[test]
+    fn a_former_title_is_not_the_person_s_title() {
+        let x = extract("The envoy of then President-elect Lena Moss spoke.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:lena-moss"), None);
+        assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:us"));
     }
 }
