@@ -516,17 +516,27 @@ fn in_quote(quotes: &[Span], span: Span) -> bool {
     quotes.get(i).is_some_and(|q| q.contains(span))
 }
 
-/// Whether each token lies inside a quotation: one walk over both sorted lists.
+/// Whether each token lies inside a quotation: inside the first quotation (in the
+/// order of `quotes`) that ends after the token starts. Quotations of both kinds may
+/// nest, so that need not be the one the token is in. The tokens of each quotation are
+/// found by a search: the tokens outside quotations, most of them, cost nothing.
 fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
-    let mut q = 0;
-    toks.iter()
-        .map(|t| {
-            while quotes.get(q).is_some_and(|s| s.end <= t.span.start) {
-                q += 1;
+    let mut quoted = vec![false; toks.len()];
+    // The tokens starting before the end of an earlier quotation belong to that one.
+    let mut passed = 0;
+    for q in quotes {
+        let first = toks.partition_point(|t| t.span.start < q.start.max(passed));
+        // Tokens are in order and do not overlap: once one ends past the quotation, so
+        // do all after it.
+        for (flag, t) in quoted[first..].iter_mut().zip(&toks[first..]) {
+            if t.span.end > q.end {
+                break;
             }
-            quotes.get(q).is_some_and(|s| s.contains(t.span))
-        })
-        .collect()
+            *flag = true;
+        }
+        passed = passed.max(q.end);
+    }
+    quoted
 }
 
 /// Token `i`'s lower-case form in the buffer of [`lower_case_tokens`], or "".
@@ -540,21 +550,25 @@ fn nth_lower<'t>(lower_text: &'t str, lower_ends: &[usize], i: usize) -> &'t str
 /// is a trigger word: one pass, while the word is at hand.
 fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>, Vec<bool>) {
     let triggers = crate::rules::trigger_words();
-    let mut lower = String::with_capacity(text.len());
+    // Bytes: an ASCII word is lowered as it is copied, in one loop without the char
+    // boundary checks of a `String`; the whole is checked to be UTF-8 once at the end
+    // (it is: ASCII words, and the `to_lowercase` of the others).
+    let mut lower = Vec::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());
     let mut trigger = Vec::with_capacity(toks.len());
     for t in toks {
-        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let word = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
         let start = lower.len();
         if word.is_ascii() {
-            lower.push_str(word);
-            lower[start..].make_ascii_lowercase();
+            lower.extend(word.iter().map(u8::to_ascii_lowercase));
         } else {
-            lower.push_str(&word.to_lowercase());
+            let word = text.get(t.span.start..t.span.end).unwrap_or("");
+            lower.extend_from_slice(word.to_lowercase().as_bytes());
         }
         ends.push(lower.len());
-        trigger.push(triggers.contains(&lower[start..]));
+        trigger.push(triggers.contains_bytes(&lower[start..]));
     }
+    let lower = String::from_utf8(lower).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (lower, ends, trigger)
 }
 
@@ -598,6 +612,26 @@ mod tests {
                 let folded = fold(t);
                 assert_eq!(folds_to(s, &folded), fold(s) == folded, "{s} {t}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `quoted_tokens` against the walk it replaced, on nested and crossing quotations.
+        #[test]
+        fn quoted_tokens_are_those_of_the_walk(text in "[a \"\u{201c}\u{201d}\n]{0,60}") {
+            let toks = segment(&text).1;
+            let quotes = find_quotes(&text);
+            let mut q = 0;
+            let walk: Vec<bool> = toks
+                .iter()
+                .map(|t| {
+                    while quotes.get(q).is_some_and(|s| s.end <= t.span.start) {
+                        q += 1;
+                    }
+                    quotes.get(q).is_some_and(|s| s.contains(t.span))
+                })
+                .collect();
+            proptest::prop_assert_eq!(quoted_tokens(&quotes, &toks), walk);
         }
     }
 

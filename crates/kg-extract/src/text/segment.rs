@@ -5,6 +5,11 @@
 //! `!`, `?` or `…` followed by a capital, a digit or an opening quote, after a closing quote
 //! that follows one of those, and at every line break.
 //!
+//! Most news text is ASCII: every byte below 0x80 is classified through one table
+//! ([`CLASS`]), and characters are decoded only at non-ASCII bytes and at the few ASCII
+//! ones (`-`, `'`, `.`) whose meaning depends on their neighbours. Sentences are found
+//! afterwards by visiting only the tokens where one can end: punctuation and line breaks.
+//!
 //! # The long-sentence limit
 //!
 //! Text without punctuation or line breaks (a 100 MB dump, a table flattened into one
@@ -53,130 +58,249 @@ static ABBREVIATIONS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "Pres", "Amb",
 ]);
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
+/// A blank other than a line break: space, tab, carriage return, vertical tab, form feed.
+const BLANK: u8 = 1;
+const LINE_BREAK: u8 = 2;
+/// An ASCII letter or digit (`char::is_alphanumeric` of an ASCII byte).
+const ALNUM: u8 = 4;
+const UPPER: u8 = 8;
+/// `-`, `'` or `.`: goes on with a word or not depending on what surrounds it.
+const JOINER: u8 = 16;
+/// A byte of a multi-byte character: decoded to be classified.
+const WIDE: u8 = 32;
+
+/// The class of every byte; ASCII punctuation and control characters have none. The
+/// tests check it against the `char` predicates it stands for.
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = match b {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => BLANK,
+            b'\n' => LINE_BREAK,
+            b'A'..=b'Z' => ALNUM | UPPER,
+            b'a'..=b'z' | b'0'..=b'9' => ALNUM,
+            b'-' | b'\'' | b'.' => JOINER,
+            0x80.. => WIDE,
+            _ => 0,
+        };
+        i += 1;
+    }
+    table
 }
 
-fn word_end(text: &str, start: usize) -> usize {
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// `char::is_alphanumeric`, answered at once for the dashes, quotes and ellipsis of
+/// news text (U+2010 to U+2027 are all punctuation), whose lookup is slow.
+fn is_alnum(c: char) -> bool {
+    !('\u{2010}'..='\u{2027}').contains(&c) && c.is_alphanumeric()
+}
+
+/// Whether the character at byte `at` (if any) is a letter or digit.
+fn alnum_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => class(b) & ALNUM != 0,
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()).is_some_and(is_alnum),
+        None => false,
+    }
+}
+
+/// The end of the word starting at `start`, whose first character is a letter or digit,
+/// read on from byte `at`, where its ASCII letters and digits end.
+fn word_end(text: &str, start: usize, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut at = start;
-    let mut end = start;
-    while at < bytes.len() {
-        // Most words are ASCII letters: no decoding needed.
-        if bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            end = at;
-            continue;
-        }
+    loop {
         // Of the other ASCII characters only a hyphen, an apostrophe or a dot can go on
         // with the word: a space or a comma ends it without decoding what follows.
-        if bytes[at].is_ascii() && !matches!(bytes[at], b'-' | b'\'' | b'.') {
-            break;
+        let Some(&b) = bytes.get(at) else { return at };
+        if class(b) & (JOINER | WIDE) == 0 {
+            return at;
         }
-        let Some(c) = text[at..].chars().next() else { break };
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { return at };
         let len = c.len_utf8();
-        if c.is_alphanumeric() {
-            at += len;
-            end = at;
+        let joins = alnum_at(text, at + len);
+        if is_alnum(c) || ((c == '-' || c == '\u{2010}') && joins) {
+            at = alnum_run(bytes, at + len);
             continue;
         }
-        let joins = text[at + len..].chars().next().is_some_and(char::is_alphanumeric);
-        if (c == '-' || c == '\u{2010}') && joins {
-            at += len;
-            end = at;
-            continue;
-        }
-        if is_apostrophe(c) && joins {
+        if (c == '\'' || c == '\u{2019}') && joins {
             // A possessive 's (or bare s) is its own token: "Putin's" -> "Putin" "'s".
-            let rest = &text[at + len..];
-            let possessive = rest.starts_with('s') && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
-            if possessive {
-                break;
+            if bytes.get(at + len) == Some(&b's') && !alnum_at(text, at + len + 1) {
+                return at;
             }
-            at += len;
-            end = at;
+            at = alnum_run(bytes, at + len);
             continue;
         }
         if c == '.' {
-            let word = &text[start..end];
-            let single_letter = word.chars().count() == 1 && word.chars().all(|w| w.is_uppercase());
-            let dotted = word.contains('.') && word.len() <= 6;
+            let word = &text[start..at];
+            let mut chars = word.chars();
+            let single_letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+            let dotted = word.len() <= 6 && word.contains('.');
             if single_letter || dotted || ABBREVIATIONS.contains(word) {
-                end = at + 1;
                 // "U.S." continues with the next letter; "Mr." stops.
                 if !(single_letter || dotted) || !joins {
-                    break;
+                    return at + 1;
                 }
-                at += 1;
+                at = alnum_run(bytes, at + 1);
                 continue;
             }
         }
-        break;
+        return at;
     }
-    end.min(bytes.len())
+}
+
+/// The end of the run of ASCII letters and digits at `at`: the bulk of every word.
+fn alnum_run(bytes: &[u8], mut at: usize) -> usize {
+    // Eight bytes at a time while eight remain: most words end within the first eight.
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = !alnum_bytes(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if others != 0 {
+            return at + others.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest.iter().position(|&b| class(b) & ALNUM == 0).unwrap_or(rest.len())
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = LOW_BITS * 0x80;
+
+/// The high bit of each of the eight bytes of `x` that is an ASCII letter or digit.
+fn alnum_bytes(x: u64) -> u64 {
+    between(x | (LOW_BITS * 0x20), b'a' - 1, b'z' + 1) | between(x, b'0' - 1, b'9' + 1)
+}
+
+/// The high bit of each byte of `x` strictly between `lo` and `hi` (both ASCII): with
+/// seven-bit bytes, neither sum nor difference carries into the next byte.
+fn between(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & (LOW_BITS * 0x7f);
+    (LOW_BITS * (127 + u64::from(hi)) - low7) & (low7 + LOW_BITS * (127 - u64::from(lo))) & !x & HIGH_BITS
+}
+
+/// The token at `pos`, whose first byte `b` is not an ASCII letter or digit; or, for
+/// white space, whether it breaks the line and its length.
+fn other_token(text: &str, pos: usize, b: u8) -> Result<Token, (bool, usize)> {
+    let bytes = text.as_bytes();
+    let token = |end: usize, is_word: bool, is_cap: bool| Ok(Token { span: Span::new(pos, end), is_word, is_cap });
+    if b < 0x80 {
+        return match b {
+            b'\n' => Err((true, 1)),
+            _ if class(b) & BLANK != 0 => Err((false, 1)),
+            b'\'' if bytes.get(pos + 1) == Some(&b's') => token(pos + 2, true, false),
+            b'.' => token(pos + bytes[pos..].iter().take_while(|&&d| d == b'.').count(), false, false),
+            _ => token(pos + 1, false, false),
+        };
+    }
+    let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { return Err((false, bytes.len() - pos)) };
+    let len = c.len_utf8();
+    if c.is_whitespace() {
+        Err((c == '\u{2029}', len))
+    } else if is_alnum(c) {
+        token(word_end(text, pos, alnum_run(bytes, pos + len)), true, c.is_uppercase())
+    } else if c == '\u{2019}' && bytes.get(pos + len) == Some(&b's') {
+        token(pos + len + 1, true, false)
+    } else {
+        token(pos + len, false, false)
+    }
 }
 
 /// Splits text into sentences and tokens. Offsets are bytes into `text`.
 pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut newline_before = Vec::with_capacity(text.len() / 5);
-    let mut pos = 0;
-    let mut saw_newline = false;
     let bytes = text.as_bytes();
-    while pos < text.len() {
-        if matches!(bytes[pos], b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+    // News text has a token every five or six bytes, and a punctuation mark every forty
+    // or so: reserving that much spares the vectors their regrowth.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    // Where a sentence may end: after the punctuation tokens, and before the tokens that
+    // follow a line break.
+    let mut marks = Vec::with_capacity(text.len() / 32 + 1);
+    let mut breaks = Vec::new();
+    let mut pos = 0;
+    while let Some(&b) = bytes.get(pos) {
+        let flags = class(b);
+        let token = if flags & ALNUM != 0 {
+            let end = match alnum_run(bytes, pos + 1) {
+                run if bytes.get(run).is_some_and(|&n| class(n) & (JOINER | WIDE) != 0) => word_end(text, pos, run),
+                run => run,
+            };
+            Token { span: Span::new(pos, end), is_word: true, is_cap: flags & UPPER != 0 }
+        } else if flags & BLANK != 0 {
             pos += 1;
             continue;
-        }
-        let Some(c) = text[pos..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            saw_newline |= c == '\n' || c == '\u{2029}';
-            pos += c.len_utf8();
-            continue;
-        }
-        let (end, is_word) = if c.is_alphanumeric() {
-            (word_end(text, pos), true)
-        } else if is_apostrophe(c) && text[pos + c.len_utf8()..].starts_with('s') {
-            (pos + c.len_utf8() + 1, true)
-        } else if c == '.' {
-            let run = text[pos..].chars().take_while(|&d| d == '.').count();
-            (pos + run, false)
         } else {
-            (pos + c.len_utf8(), false)
+            let token = match other_token(text, pos, b) {
+                Ok(token) => token,
+                Err((line_break, len)) => {
+                    if line_break && !tokens.is_empty() && breaks.last() != Some(&tokens.len()) {
+                        breaks.push(tokens.len());
+                    }
+                    pos += len;
+                    continue;
+                }
+            };
+            if !token.is_word {
+                marks.push(tokens.len());
+            }
+            token
         };
-        let end = end.max(pos + c.len_utf8());
-        tokens.push(Token { span: Span::new(pos, end), is_word, is_cap: c.is_uppercase() });
-        newline_before.push(saw_newline);
-        saw_newline = false;
-        pos = end;
+        pos = token.span.end;
+        tokens.push(token);
     }
-
-    let mut sentences = Vec::new();
-    let mut first = 0;
-    for i in 0..tokens.len() {
-        let boundary_after = i + 1 == tokens.len() || newline_before[i + 1] || ends_sentence(text, &tokens, i);
-        if boundary_after {
-            sentences
-                .push(Sentence { span: Span::new(tokens[first].span.start, tokens[i].span.end), tokens: first..i + 1 });
-            first = i + 1;
-        } else if overflows(&tokens, first, i + 1) {
-            let last = soft_break(text, &tokens, first, i);
-            sentences.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
-                tokens: first..last + 1,
-            });
-            first = last + 1;
-        }
-    }
-    (sentences, tokens)
+    (sentences(text, &tokens, &marks, &breaks), tokens)
 }
 
-/// Whether adding token `next` to the sentence that starts at token `first` would break
+/// The sentences of `tokens`, given the punctuation tokens (`marks`) and the tokens after
+/// a line break (`breaks`), both in order: only there can a sentence end, other than at
 /// the long-sentence limit.
-fn overflows(tokens: &[Token], first: usize, next: usize) -> bool {
-    next - first >= MAX_SENTENCE_TOKENS || tokens[next].span.end - tokens[first].span.start > MAX_SENTENCE_BYTES
+fn sentences(text: &str, tokens: &[Token], marks: &[usize], breaks: &[usize]) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(marks.len() / 2 + breaks.len() + 1);
+    let Some(last) = tokens.len().checked_sub(1) else { return out };
+    let (mut marks, mut breaks) = (marks.iter().copied().peekable(), breaks.iter().map(|&b| b - 1).peekable());
+    let mut first = 0;
+    loop {
+        let (mark, line_break) = (marks.peek().copied(), breaks.peek().copied());
+        let Some(i) = mark.into_iter().chain(line_break).min().filter(|&i| i < last) else { break };
+        marks.next_if_eq(&i);
+        let line_break = breaks.next_if_eq(&i).is_some();
+        if line_break || ends_sentence(text, tokens, i) {
+            first = close(&mut out, text, tokens, first, i);
+        }
+    }
+    close(&mut out, text, tokens, first, last);
+    out
+}
+
+/// Records the sentences `first..=last` ends with, `last` being the first token after
+/// `first` that ends a sentence, and returns the first token after it. The sentence is
+/// split first where it reaches the long-sentence limit: adding a token never makes a
+/// sentence shorter, so one test of its whole length says whether that happens.
+fn close(out: &mut Vec<Sentence>, text: &str, tokens: &[Token], mut first: usize, last: usize) -> usize {
+    let overflows = |first: usize, next: usize| {
+        next - first >= MAX_SENTENCE_TOKENS || tokens[next].span.end - tokens[first].span.start > MAX_SENTENCE_BYTES
+    };
+    let mut sentence = |first: usize, last: usize| {
+        out.push(Sentence {
+            span: Span::new(tokens[first].span.start, tokens[last].span.end),
+            tokens: first..last + 1,
+        });
+        last + 1
+    };
+    if last > first && overflows(first, last) {
+        // Where the limit is reached, token by token: a split restarts the count.
+        let start = first;
+        for k in start..last {
+            if overflows(first, k + 1) {
+                first = sentence(first, soft_break(text, tokens, first, k));
+            }
+        }
+    }
+    sentence(first, last)
 }
 
 /// Where to end an over-long sentence `first..=last`: after the last comma, semicolon,
@@ -227,70 +351,4 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<&str> {
-        segment(text).1.iter().map(|t| &text[t.span.start..t.span.end]).collect()
-    }
-
-    fn sentences(text: &str) -> Vec<&str> {
-        segment(text).0.iter().map(|s| &text[s.span.start..s.span.end]).collect()
-    }
-
-    #[test]
-    fn tokens_keep_abbreviations_and_split_possessives() {
-        assert_eq!(
-            words("Mr. Smith's U.S. visit, face-to-face."),
-            ["Mr.", "Smith", "'s", "U.S.", "visit", ",", "face-to-face", "."]
-        );
-        assert_eq!(words("don’t Erdoğan’s"), ["don’t", "Erdoğan", "’s"]);
-    }
-
-    #[test]
-    fn splits_sentences_but_not_after_titles_or_inside_ellipses() {
-        assert_eq!(
-            sentences("Mr. Lee met Ms. Park. \"We agreed.\" Then...they left.\nNew line"),
-            ["Mr. Lee met Ms. Park.", "\"We agreed.\"", "Then...they left.", "New line"]
-        );
-    }
-
-    #[test]
-    fn over_long_sentences_are_split() {
-        // No punctuation at all: split every MAX_SENTENCE_TOKENS tokens.
-        let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
-        let (sents, tokens) = segment(&text);
-        assert_eq!(tokens.len(), MAX_SENTENCE_TOKENS * 2 + 10);
-        let lens: Vec<usize> = sents.iter().map(|s| s.tokens.len()).collect();
-        assert_eq!(lens, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]);
-
-        // A comma in the last quarter is preferred to a hard cut.
-        let mut text = "word ".repeat(MAX_SENTENCE_TOKENS - 100);
-        text.push_str("Kyiv, ");
-        text.push_str(&"word ".repeat(300));
-        let sents = sentences(&text);
-        assert!(sents[0].ends_with("Kyiv,"), "{:?}", &sents[0][sents[0].len() - 20..]);
-
-        // Long tokens: the byte limit applies, but one token is never cut.
-        let long = format!("{} ", "x".repeat(MAX_SENTENCE_BYTES / 3));
-        let text = long.repeat(7);
-        let sents = segment(&text).0;
-        assert!(sents.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES), "{:?}", sents);
-        assert_eq!(sents.iter().map(|s| s.tokens.len()).sum::<usize>(), 7);
-        let huge = "y".repeat(MAX_SENTENCE_BYTES * 2);
-        assert_eq!(segment(&huge).0.len(), 1);
-
-        // Every sentence still starts and ends on a token, in order, covering all tokens.
-        let (sents, tokens) = segment(&text);
-        assert_eq!(sents.last().map(|s| s.tokens.end), Some(tokens.len()));
-        assert!(sents.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start));
-    }
-
-    #[test]
-    fn spans_are_byte_offsets_into_the_original() {
-        let text = "Tür kiye — ok";
-        for t in segment(text).1 {
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-        }
-    }
-}
+mod tests;
