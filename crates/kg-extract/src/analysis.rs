@@ -502,7 +502,7 @@ impl<'a> Analysis<'a> {
 /// `fold(s) == folded` for a `folded` that `fold` made (lower-case ASCII): an ASCII
 /// `s` is compared ignoring case, without a folded copy. `person_named` compares
 /// with every person's label and alias.
-fn folds_to(s: &str, folded: &str) -> bool {
+pub(crate) fn folds_to(s: &str, folded: &str) -> bool {
     if s.is_ascii() {
         s.eq_ignore_ascii_case(folded)
     } else {

@@ -21,7 +21,10 @@ static HYPHEN_PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
 /// "el-Sisi". Such a word ends or continues a name as a capitalised word does ("Musaed
 /// al-Aiban"), and is a surname of its own ("al-Hayya said").
 pub fn is_particle_name(w: &str) -> bool {
-    let Some((particle, rest)) = w.split_once('-') else { return false };
+    // Asked of every lower-case word: the particles are at most four letters, so the
+    // hyphen is looked for among the first five bytes only.
+    let Some(at) = w.bytes().take(5).position(|b| b == b'-') else { return false };
+    let (Some(particle), Some(rest)) = (w.get(..at), w.get(at + 1..)) else { return false };
     HYPHEN_PARTICLES.contains(particle)
         && rest.chars().next().is_some_and(char::is_uppercase)
         && rest.chars().skip(1).any(char::is_lowercase)
@@ -407,22 +410,24 @@ fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
         .collect()
 }
 
-fn folds_to_key(s: &str, key: &str) -> bool {
-    crate::text::fold(s) == key
-}
 
 /// The one person of the document whose name (label or alias) ends with the words of
 /// `name`: "Kayikwamba Wagner", "Al Thani" said alone.
 fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
     let key = crate::text::fold(name);
+    let words = name.split(' ').count();
+    // Its last words, as many as `name` has, of a longer name: compared without a
+    // folded copy of every name of every person, for every name asked about.
     let ends = |full: &str| {
-        let f = crate::text::fold(full);
-        f.len() > key.len() && f.ends_with(&key) && f.as_bytes()[f.len() - key.len() - 1] == b' '
+        full.rmatch_indices(' ')
+            .nth(words - 1)
+            .and_then(|(at, _)| full.get(at + 1..))
+            .is_some_and(|tail| crate::analysis::folds_to(tail, &key))
     };
     let mut found = None;
     for &p in &a.persons {
         let e = &a.ents[p];
-        if folds_to_key(&e.label, &key) || e.aliases.iter().any(|n| folds_to_key(n, &key)) {
+        if crate::analysis::folds_to(&e.label, &key) || e.aliases.iter().any(|n| crate::analysis::folds_to(n, &key)) {
             // The name itself is a person's.
             return None;
         }
