@@ -1,11 +1,15 @@
 //! **attends** — persons taking part in a meeting, with the status the wording gives.
 //!
 //! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
-//! "speaking at", "joined", "arrived for", "travelled to" followed by a meeting;
-//! "on the sidelines of" a meeting; and persons named right before "at <meeting>"
-//! ("discussed by A and B at the summit"). A refusal ("decided not to attend"), a
-//! condition or a proposal gives the edge that status, so it stays out of the default
-//! graph; an "attend" with no meeting after it refers to the last meeting named.
+//! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to"
+//! followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
+//! B"; and persons named right before "at <meeting>" ("discussed by A and B at the
+//! summit"). A refusal ("decided not to attend"), a condition or a proposal gives the
+//! edge that status, so it stays out of the default graph. An "attend" with no meeting
+//! after it (or "hosted the talks" where "the talks" is no mention) refers to the
+//! meeting of its sentence, else of the previous sentence of its paragraph (of the
+//! same kind for a noun), and never to a long-past one for a refusal or a plan;
+//! otherwise to none. The passive ("attended by") is read by `attendance_frames`.
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
