@@ -1,11 +1,15 @@
 //! **attends** — persons taking part in a meeting, with the status the wording gives.
 //!
 //! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
-//! "speaking at", "joined", "arrived for", "travelled to" followed by a meeting;
-//! "on the sidelines of" a meeting; and persons named right before "at <meeting>"
-//! ("discussed by A and B at the summit"). A refusal ("decided not to attend"), a
-//! condition or a proposal gives the edge that status, so it stays out of the default
-//! graph; an "attend" with no meeting after it refers to the last meeting named.
+//! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to"
+//! followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
+//! B"; and persons named right before "at <meeting>" ("discussed by A and B at the
+//! summit"). A refusal ("decided not to attend"), a condition or a proposal gives the
+//! edge that status, so it stays out of the default graph. An "attend" with no meeting
+//! after it (or "hosted the talks" where "the talks" is no mention) refers to the
+//! meeting of its sentence, else of the previous sentence of its paragraph (of the
+//! same kind for a noun), and never to a long-past one for a refusal or a plan;
+//! otherwise to none. The passive ("attended by") is read by `attendance_frames`.
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
@@ -60,6 +64,13 @@ const TRIGGERS: &[&str] = &[
     "going",
     "sidelines",
     "at",
+    "convened",
+    "convenes",
+    "convene",
+    "sat",
+    "sits",
+    "sit",
+    "between",
 ];
 
 /// Length of the trigger starting at token `i`.
@@ -78,6 +89,8 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("arrived" | "arrives", "for", _) => 2,
         ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
         ("sidelines", "of", _) => 2,
+        ("convened" | "convenes" | "convene", _, _) => 1,
+        ("sat" | "sits" | "sit", "in", "on") => 3,
         _ => return None,
     })
 }
@@ -90,6 +103,8 @@ fn apply(a: &mut Analysis) {
         // No verb pattern starts with "at", the commonest trigger.
         if a.lower(i) == "at" {
             persons_at(a, i);
+        } else if a.lower(i) == "between" {
+            between(a, i);
         } else if let Some(len) = trigger(a, i) {
             verb(a, i, len);
         }
@@ -106,15 +121,31 @@ fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize,
 
 fn verb(a: &mut Analysis, i: usize, len: usize) {
     let last = i + len - 1;
+    // "attended by A and B", "hosted by A": the passive, read by attendance_frames.
+    if a.lower(last + 1) == "by" {
+        return;
+    }
     let bare_attend =
         matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
+    // "hosted the talks" where "the talks" is no mention of its own: the meeting of that
+    // kind the context names.
+    let noun = definite_noun(a, last + 1);
     // Most triggers ("joined", "went to") name no meeting: skip them before finding the clause.
-    if !bare_attend && meeting_after(a, last, usize::MAX).is_none() {
+    if !bare_attend && noun.is_none() && meeting_after(a, last, usize::MAX).is_none() {
         return;
     }
     let (_, clause_end) = clause_of(a, i);
+    let subjects = subjects_of(a, i);
+    let Some(&(_, subject_span)) = subjects.first() else { return };
+    // "skipped the summit" is a refusal in the verb itself.
+    let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");
+    let status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
+        None if noun.is_some() => match meeting_in_context(a, i, noun, status) {
+            Some(m) => (m, a.toks[last + 2].span),
+            None => return,
+        },
         // "decided not to attend." — an attendance with nothing after it.
         None if bare_attend
             && !a
@@ -122,18 +153,13 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
                 .get(last + 1)
                 .is_some_and(|t| t.is_word && !matches!(a.lower(last + 1), "and" | "but" | "or")) =>
         {
-            match last_meeting(a, a.toks[i].span.start) {
+            match meeting_in_context(a, i, None, status) {
                 Some(m) => (m, a.toks[i].span),
                 None => return,
             }
         }
         None => return,
     };
-    let subjects = subjects_of(a, i);
-    let Some(&(_, subject_span)) = subjects.first() else { return };
-    // "skipped the summit" is a refusal in the verb itself.
-    let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");
-    let status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let span = subject_span.cover(meeting.1);
     for (subject, _) in subjects {
         a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
@@ -178,11 +204,110 @@ fn persons_at(a: &mut Analysis, i: usize) {
     }
 }
 
-/// The last meeting named before byte `at`.
-fn last_meeting(a: &Analysis, at: usize) -> Option<usize> {
-    // Nearest first, and the later recorded first at one start, as a search for the
-    // greatest start would pick.
-    a.mentions_before(at).find(|m| a.ents[m.ent].kind == EntityKind::Meeting).map(|m| m.ent)
+/// "a meeting between A and B" → both attend it, with the status the meeting has.
+fn between(a: &mut Analysis, i: usize) {
+    let Some(m) = i.checked_sub(1).and_then(|k| a.mention_at_tok(k)) else { return };
+    if a.ents[m.ent].kind != EntityKind::Meeting {
+        return;
+    }
+    let (meeting, mspan) = (m.ent, m.span);
+    let persons = crate::clause::objects_after(a, i);
+    if persons.len() < 2 || a.tok_at(persons[0].1.start) > i + 6 {
+        return;
+    }
+    let said = status_at(a, i - 1, None);
+    let status = match a.ents[meeting].meeting.as_ref().map(|x| x.status) {
+        Some(s) if said == Status::Occurred => s,
+        _ => said,
+    };
+    for (p, s) in persons {
+        a.add_rel(RelationKind::Attends, p, meeting, status, mspan.cover(s), RULE.name);
+    }
+}
+
+/// The meeting noun right after a verb ("the talks", "the summit"), when it names no
+/// meeting mention of its own: its kind.
+fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
+    if !matches!(a.lower(k), "the" | "this" | "these" | "those") || a.mention_at_tok(k + 1).is_some() {
+        return None;
+    }
+    noun_class(a.lower(k + 1))
+}
+
+/// The kind of meeting a head noun names; "met" and "meet" are how gatherings are told.
+fn noun_class(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "talks" | "negotiations" => "talks",
+        "summit" | "conference" => "summit",
+        "meeting" | "met" | "meet" | "meets" => "meeting",
+        "visit" | "visited" | "visiting" => "visit",
+        _ => return None,
+    })
+}
+
+/// Whether an attendance with `status` can be at meeting `m`: a planned or refused one
+/// is not at a meeting long past, nor one that took place at a meeting that did not.
+fn fits(a: &Analysis, m: usize, status: Status) -> bool {
+    let Some(info) = a.ents[m].meeting.as_ref() else { return false };
+    let published = a.doc.date.map(crate::dates::DateValue::from_date);
+    // Months back, not days: a weekday may be read a week off.
+    let months = |d: crate::dates::DateValue| i64::from(d.year) * 12 + i64::from(d.month.unwrap_or(12));
+    let long_past = info.past || matches!((info.date, published), (Some(d), Some(p)) if months(d) + 1 < months(p));
+    match status {
+        Status::Occurred => info.status.is_default_visible(),
+        // A refusal or a plan told without its meeting is about one to come or going on.
+        _ => !long_past,
+    }
+}
+
+/// The meeting an attendance that names none refers to: the nearest named before it
+/// in its sentence, else after it in its sentence, else the last one of the previous
+/// sentence of its paragraph. With `noun` ("the summit"), only a meeting named with a
+/// noun of that kind. Another paragraph, or a meeting that cannot be the one (a past
+/// meeting for a planned attendance), gives none.
+pub(super) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, status: Status) -> Option<usize> {
+    let at = a.toks[tok].span.start;
+    let sent = a.sent_of(at);
+    let of_kind = |m: &crate::analysis::MentionRec| {
+        a.ents[m.ent].kind == EntityKind::Meeting
+            && noun.is_none_or(|n| {
+                a.mentions.iter().any(|x| x.ent == m.ent && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
+            })
+    };
+    let here = a.mentions_in(sent);
+    let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);
+    let after = || here.iter().filter(|m| m.span.start > at && of_kind(m)).min_by_key(|m| m.span.start);
+    let previous = || {
+        let prev = sent.checked_sub(1)?;
+        let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
+        if gap.contains('\n') {
+            return None;
+        }
+        a.mentions_in(prev).into_iter().filter(|m| of_kind(m)).max_by_key(|m| m.span.start).map(|m| m.ent)
+    };
+    let found = before.or_else(after).map(|m| m.ent).or_else(previous)?;
+    fits(a, found, status).then_some(found)
+}
+
+/// The meeting an article is about: of those that took place and are not long past,
+/// the one named most often (the first named, on a tie). What a participant list told
+/// without its meeting ("Leaders who did attend included ...") refers to.
+pub(super) fn principal_meeting(a: &Analysis) -> Option<usize> {
+    let mut counts: std::collections::BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = Default::default();
+    for m in &a.mentions {
+        if a.ents[m.ent].kind == EntityKind::Meeting {
+            let e = counts.entry(m.ent).or_insert((0, std::cmp::Reverse(m.span.start)));
+            e.0 += 1;
+            e.1 = e.1.max(std::cmp::Reverse(m.span.start));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(m, _)| {
+            a.ents[m].meeting.as_ref().is_some_and(|i| i.status == Status::Occurred) && fits(a, m, Status::Planned)
+        })
+        .max_by_key(|&(_, c)| c)
+        .map(|(m, _)| m)
 }
 
 #[cfg(test)]
@@ -225,5 +350,54 @@ mod tests {
             extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
         assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)));
         assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)));
+    }
+
+    #[test]
+    fn convening_sitting_in_and_meetings_between() {
+        let cases = [
+            ("Anna Brown convened a summit in Nairobi on Monday.", "person:anna-brown"),
+            ("The summit opened in Nairobi on Monday. Tom Price sat in on the summit.", "person:tom-price"),
+            ("A meeting between Anna Brown and Tom Price took place in Vienna on Monday.", "person:tom-price"),
+        ];
+        for (text, person) in cases {
+            let x = extract(text, "2025-03-05");
+            assert!(has_edge(&x, person, "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+        }
+    }
+
+    #[test]
+    fn an_attendance_without_its_meeting_stays_in_its_paragraph() {
+        let cases = [
+            // Another paragraph: no meeting to refer to.
+            ("The summit opened in Nairobi on Monday.\nIvan Petrov decided not to attend.", false),
+            // A refusal is not about a meeting long past.
+            ("Talks were held in Geneva in 2019. Ivan Petrov will not attend.", false),
+            // The meeting of its own sentence, named after the verb.
+            ("Ivan Petrov is also expected to attend, said the organisers of the summit in Nairobi.", true),
+            ("The summit opens in Nairobi on Friday. Ivan Petrov decided not to attend.", true),
+        ];
+        for (text, want) in cases {
+            let all = extract_all(text, "2025-03-05");
+            let m = meeting(&all);
+            let found = all
+                .relations
+                .iter()
+                .any(|r| r.kind.as_str() == "attends" && r.source == "person:ivan-petrov" && r.target == m);
+            assert_eq!(found, want, "{text}: {:?}", all.relations);
+        }
+    }
+
+    #[test]
+    fn a_definite_noun_takes_a_meeting_of_its_kind() {
+        // "the talks" is no mention of the summit named before it.
+        let text = "The summit in Nairobi ended on Monday. Anna Brown hosted the talks.";
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_passive_is_not_read_as_the_subject_attending() {
+        let x = extract("The summit in Nairobi, attended by Anna Brown, was praised by Tom Price.", "2025-03-05");
+        assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
     }
 }

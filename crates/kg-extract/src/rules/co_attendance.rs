@@ -5,6 +5,8 @@
 //! in one room is not meeting each other.
 //! Example: "The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside
 //! Summit." → Brown met_with Price.
+//! Only attendance read by `attends` counts: co-hosts or two names of a list
+//! ("hosted by A and B") are not said to have met.
 //! Known false positives: two speakers at a large conference that the article names
 //! alone.
 
@@ -34,9 +36,10 @@ fn apply(a: &mut Analysis) {
             })
             .collect();
         let persons: BTreeSet<usize> = attendees.iter().map(|r| r.src).collect();
-        // Named together ("A and B at the summit"), not found there separately.
+        // Named together ("A and B at the summit"), not found there separately; two
+        // hosts or two names of a participant list did not meet for all that.
         let sentences: BTreeSet<usize> = attendees.iter().map(|r| r.sent).collect();
-        if persons.len() != 2 || sentences.len() != 1 {
+        if persons.len() != 2 || sentences.len() != 1 || attendees.iter().any(|r| r.rule != "attends") {
             continue;
         }
         let span = attendees.iter().map(|r| r.span).fold(attendees[0].span, |x, y| x.cover(y));
@@ -54,5 +57,11 @@ mod tests {
         let x =
             extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
         assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+    }
+
+    #[test]
+    fn two_hosts_did_not_meet() {
+        let x = extract("The talks in Vienna were hosted by Anna Brown and Tom Price.", "2024-08-28");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Matches: every delegation of the document; its meeting is the talks named in the
 //! same sentence, else the last talks named before it, else the talks the document
-//! names most often.
+//! names most often. With no talks at all, a meeting of another kind ("the meeting in
+//! Riyadh") when the text puts the delegation there: named in its sentence or the one
+//! before it in its paragraph, or attended by the delegation's head or members.
 //! Example: "Talks open in Geneva on Friday. The Swiss delegation arrived." → the Swiss
 //! delegation attends the Geneva talks.
 //! Known false positives: an article about two rounds of talks assigns a delegation to
@@ -39,7 +41,7 @@ fn apply(a: &mut Analysis) {
             .filter(|m| m.sent == first.sent || m.span.start < first.span.start)
             .max_by_key(|m| (m.sent == first.sent, m.span.start))
             .map(|m| m.ent);
-        let Some(meeting) = nearest.or(salient) else {
+        let Some(meeting) = nearest.or(salient).or_else(|| any_kind(a, d, first.sent)) else {
             continue;
         };
         let status = match a.ents[meeting].meeting.as_ref().map(|m| m.status) {
@@ -48,6 +50,32 @@ fn apply(a: &mut Analysis) {
         };
         a.add_rel(RelationKind::Attends, d, meeting, status, first.span, RULE.name);
     }
+}
+
+/// The meeting, of any kind, named in the delegation's sentence (or the previous one of
+/// its paragraph), or that took place with its head or members present (the one most
+/// of them attend).
+fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
+    let meeting = |e: usize| a.ents[e].kind == EntityKind::Meeting;
+    let at = a.mentions.iter().filter(|m| m.ent == d && m.sent == sent).map(|m| m.span.start).min()?;
+    let named = super::attends::meeting_in_context(a, a.tok_at(at), None, Status::Occurred);
+    if named.is_some() {
+        return named;
+    }
+    let people: Vec<usize> = a
+        .rels
+        .iter()
+        .filter(|r| matches!(r.kind, RelationKind::LeadsDelegation | RelationKind::MemberOf) && r.dst == d)
+        .map(|r| r.src)
+        .collect();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for r in &a.rels {
+        if r.kind == RelationKind::Attends && r.status == Status::Occurred && people.contains(&r.src) && meeting(r.dst)
+        {
+            *counts.entry(r.dst).or_default() += 1;
+        }
+    }
+    counts.iter().max_by_key(|(e, c)| (**c, std::cmp::Reverse(**e))).map(|(e, _)| *e)
 }
 
 #[cfg(test)]
@@ -60,5 +88,22 @@ mod tests {
         let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
         let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
         assert!(has_edge(&x, &d, "attends", &m), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_delegation_at_a_meeting_its_head_attends() {
+        let cases = [
+            ("Anna Brown led the Swiss delegation. Anna Brown attended the meeting in Vienna on Monday.", true),
+            ("The Swiss delegation arrived for the meeting in Vienna on Monday.", true),
+            // A meeting nobody of the delegation is said to attend.
+            ("Anna Brown led the Swiss delegation. Tom Price attended the meeting in Vienna on Monday.", false),
+        ];
+        for (text, want) in cases {
+            let x = extract(text, "2025-03-05");
+            let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+            let d =
+                x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
+            assert_eq!(has_edge(&x, &d, "attends", &m), want, "{text}: {:?}", x.relations);
+        }
     }
 }

@@ -8,6 +8,8 @@
 use crate::analysis::Analysis;
 
 mod appositive_person;
+mod attendance_frames;
+mod attendance_negation;
 mod attends;
 mod co_attendance;
 mod delegation_attends;
@@ -65,6 +67,7 @@ pub const RULES: &[Rule] = &[
     met_with::RULE,
     visit::RULE,
     attends::RULE,
+    attendance_frames::RULE,
     leads_delegation::RULE,
     member_of::RULE,
     delegation_attends::RULE,
@@ -73,6 +76,7 @@ pub const RULES: &[Rule] = &[
     represents::RULE,
     held_in::RULE,
     located_in::RULE,
+    attendance_negation::RULE,
     co_attendance::RULE,
 ];
 

@@ -1,0 +1,333 @@
+//! **attendance_frames** — who took part in a meeting, told by the meeting or by a list
+//! rather than by an attendance verb with the person as subject.
+//!
+//! Matches:
+//! - the passive: "<meeting>, attended by A, B and C", "hosted by A and B",
+//!   "co-chaired by A and B", "convened by A", "attended by dozens of leaders,
+//!   including A and B";
+//! - "<meeting> brought together A, B and C";
+//! - lists: "Leaders who attended (the summit) included A, B and C", "A and B were
+//!   among those in the room / among those attending";
+//! - company: "A was joined by B and C", "A was accompanied by B", "A brought B and C"
+//!   — all of them attend the meeting being told.
+//!
+//! A list or company that names no meeting refers to the meeting of its sentence or of
+//! the previous one in its paragraph, else — if the attendance took place — to the
+//! meeting the article is about (`attends::principal_meeting`).
+//! Example: "The summit in Nairobi was attended by Anna Brown and Tom Price." → both
+//! attend the summit.
+//! Known false positives: "A brought B" in a sense other than company ("brought B to
+//! power") when a meeting is in context.
+
+use super::attends::{meeting_in_context, principal_meeting};
+use super::Rule;
+use crate::analysis::Analysis;
+use crate::clause::{clause_of, persons_in, subjects_of};
+use crate::modality::status_at;
+use crate::model::{EntityKind, RelationKind, Span, Status};
+
+pub const RULE: Rule = Rule { name: "attendance_frames", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["by", "included", "include", "includes", "among", "brought", "brings", "together"];
+
+/// Verbs whose passive names participants of the meeting before them.
+const MEETING_PASSIVE: &[&str] = &["attended", "hosted", "chaired", "co-chaired", "co-hosted", "convened"];
+/// Verbs whose passive adds company to the subject.
+const COMPANY_PASSIVE: &[&str] = &["joined", "accompanied"];
+/// Words that say a list is of those present.
+const PRESENCE: &[&str] =
+    &["attend", "attended", "attending", "attendees", "participants", "participated", "present", "attendance", "room"];
+
+fn apply(a: &mut Analysis) {
+    for i in 0..a.toks.len() {
+        if !a.may_trigger(i) {
+            continue;
+        }
+        match a.lower(i) {
+            "by" => passive(a, i),
+            "included" | "include" | "includes" => list_included(a, i),
+            "among" => among(a, i),
+            "together" if i > 0 && matches!(a.lower(i - 1), "brought" | "brings") => brought_together(a, i),
+            // "brought up", "brought back" are not company: a name or its determiner follows.
+            "brought" | "brings"
+                if a.toks.get(i + 1).is_some_and(|t| t.is_cap)
+                    || matches!(a.lower(i + 1), "his" | "her" | "their" | "along") =>
+            {
+                company_brought(a, i)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The verb before "by", with a hyphenated prefix joined ("co-chaired").
+fn verb_before(a: &Analysis, by: usize) -> Option<String> {
+    let v = by.checked_sub(1)?;
+    let w = a.lower(v);
+    if v >= 2 && a.lower(v - 1) == "-" && a.lower(v - 2) == "co" {
+        return Some(format!("co-{w}"));
+    }
+    Some(w.to_string())
+}
+
+/// The persons listed right after `tok` ("by A, B and C", "included A and B", "by
+/// dozens of leaders, including A and B"): the list must start close, after title
+/// words or a quantity that "including" or "such as" closes.
+fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
+    let (_, end) = clause_of(a, tok);
+    let found = persons_in(a, tok + 1, end, a.tok_in_quote(tok));
+    let Some(&(_, first)) = found.first() else { return Vec::new() };
+    let first_tok = a.tok_at(first.start);
+    let gap: Vec<&str> = (tok + 1..first_tok).map(|k| a.lower(k)).collect();
+    let intro = gap.iter().rposition(|w| matches!(*w, "including" | "as" | "them"));
+    let head = intro.map_or(&gap[..], |k| &gap[k + 1..]);
+    let close = head.len() <= 6 && !head.contains(&",") && (intro.is_some() || gap.len() <= 6);
+    let quantity_ok = intro.is_none_or(|k| k <= 8 && !gap[..k].iter().any(|w| matches!(*w, "who" | "which" | ";")));
+    if !(close && quantity_ok) {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, Span)> = Vec::new();
+    for (ent, span) in found {
+        if let Some(&(_, prev)) = out.last() {
+            if span.start < prev.end {
+                continue;
+            }
+            if !joined(a, prev.end, span.start) {
+                break;
+            }
+        }
+        if !out.iter().any(|&(e, _)| e == ent) {
+            out.push((ent, span));
+        }
+    }
+    out
+}
+
+/// Whether the words between two names of a list only join them: a comma or "and",
+/// then at most a short title ("and his foreign policy aide", "and special envoy").
+fn joined(a: &Analysis, from: usize, to: usize) -> bool {
+    let gap = a.text.get(from..to).unwrap_or(".");
+    if gap.len() > 80 || gap.contains(['.', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(k) = words.iter().rposition(|w| *w == "and" || w.ends_with(',')) else { return false };
+    let title = &words[k + 1..];
+    title.len() <= 5
+        && !title.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "who"
+                    | "which"
+                    | "that"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "met"
+                    | "with"
+                    | "by"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "but"
+                    | "not"
+            )
+        })
+}
+
+/// The meeting named last before `tok` in its sentence.
+fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
+    let at = a.toks[tok].span.start;
+    let sent = a.sent_of(at);
+    a.mentions_in(sent)
+        .into_iter()
+        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.span.end <= at)
+        .max_by_key(|m| m.span.start)
+        .map(|m| (m.ent, m.span))
+}
+
+/// A meeting named in the clause between two tokens, or the one of the context.
+fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Status) -> Option<usize> {
+    let named = (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
+    named.map(|m| m.ent).or_else(|| meeting_in_context(a, anchor, None, status)).or_else(|| {
+        if status == Status::Occurred {
+            principal_meeting(a)
+        } else {
+            None
+        }
+    })
+}
+
+fn add_all(a: &mut Analysis, persons: &[(usize, Span)], meeting: usize, status: Status, anchor: Span) {
+    for &(p, s) in persons {
+        let span = if s.start < anchor.start { s.cover(anchor) } else { anchor.cover(s) };
+        a.add_rel(RelationKind::Attends, p, meeting, status, span, RULE.name);
+    }
+}
+
+fn passive(a: &mut Analysis, by: usize) {
+    let Some(verb) = verb_before(a, by) else { return };
+    if MEETING_PASSIVE.contains(&verb.as_str()) {
+        let Some((meeting, mspan)) = meeting_before(a, by) else { return };
+        let persons = list_after(a, by);
+        if persons.is_empty() {
+            return;
+        }
+        let status = status_at(a, by - 1, None);
+        add_all(a, &persons, meeting, status, mspan);
+    } else if COMPANY_PASSIVE.contains(&verb.as_str()) {
+        let subjects = subjects_of(a, by - 1);
+        let Some(&(_, subject_span)) = subjects.first() else { return };
+        let mut persons = list_after(a, by);
+        if persons.is_empty() {
+            return;
+        }
+        let status = status_at(a, by - 1, Some(subject_span));
+        let (_, end) = clause_of(a, by);
+        let Some(meeting) = meeting_for(a, by + 1, end, by, status) else { return };
+        persons.extend(subjects);
+        add_all(a, &persons, meeting, status, a.toks[by].span);
+    }
+}
+
+/// "A brought B and C" — company at the meeting being told.
+fn company_brought(a: &mut Analysis, i: usize) {
+    let subjects = subjects_of(a, i);
+    let Some(&(_, subject_span)) = subjects.first() else { return };
+    // Only persons right after the verb, past their titles.
+    let mut persons = list_after(a, i);
+    if persons.is_empty() || a.tok_at(persons[0].1.start) > i + 6 {
+        return;
+    }
+    let status = status_at(a, i, Some(subject_span));
+    let (_, end) = clause_of(a, i);
+    let Some(meeting) = meeting_for(a, i + 1, end, i, status) else { return };
+    persons.extend(subjects);
+    add_all(a, &persons, meeting, status, a.toks[i].span);
+}
+
+/// "<meeting> brought together A, B and C".
+fn brought_together(a: &mut Analysis, i: usize) {
+    let Some((meeting, mspan)) = meeting_before(a, i) else { return };
+    let persons = list_after(a, i);
+    if persons.is_empty() {
+        return;
+    }
+    let status = status_at(a, i - 1, None);
+    add_all(a, &persons, meeting, status, mspan);
+}
+
+/// "Leaders who attended (the summit) included A, B and C".
+fn list_included(a: &mut Analysis, i: usize) {
+    let sent = a.sent_of(a.toks[i].span.start);
+    let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
+    if !(start..i).any(|k| PRESENCE.contains(&a.lower(k))) {
+        return;
+    }
+    let persons = list_after(a, i);
+    if persons.is_empty() {
+        return;
+    }
+    let status = status_at(a, i, None);
+    let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
+    add_all(a, &persons, meeting, status, a.toks[i].span);
+}
+
+/// "A and B were among those in the room / among those attending (the summit)".
+fn among(a: &mut Analysis, i: usize) {
+    if !matches!(a.lower(i + 1), "those" | "the") || !(i + 2..i + 6).any(|k| PRESENCE.contains(&a.lower(k))) {
+        return;
+    }
+    let subjects = subjects_of(a, i);
+    let Some(&(_, subject_span)) = subjects.first() else { return };
+    let status = status_at(a, i, Some(subject_span));
+    let (_, end) = clause_of(a, i);
+    let Some(meeting) = meeting_for(a, i + 1, end.min(i + 10), i, status) else { return };
+    add_all(a, &subjects, meeting, status, a.toks[i].span);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, extract_all, has_edge};
+
+    fn meeting(x: &crate::model::Extraction) -> String {
+        x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn frames_name_the_participants() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The summit in Nairobi was attended by Anna Brown and Tom Price.", &["anna-brown", "tom-price"]),
+            (
+                "Amos Kiprono convened a summit in Nairobi on Monday, attended by Anna Brown, Tom Price and Paul Okello.",
+                &["amos-kiprono", "anna-brown", "tom-price", "paul-okello"],
+            ),
+            (
+                "The talks in Vienna were co-chaired by Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The talks were held in Vienna and were hosted by Foreign Minister Anna Brown.",
+                &["anna-brown"],
+            ),
+            (
+                "A summit opened in Nairobi on Monday, attended by dozens of leaders, including Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi brought together Anna Brown, Tom Price and Paul Okello.",
+                &["anna-brown", "tom-price", "paul-okello"],
+            ),
+            (
+                "The summit in Nairobi ended on Monday. Leaders who attended included Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi ended on Monday. Anna Brown and Tom Price were among those in the room.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The talks in Vienna lasted three hours. Anna Brown was joined by envoy Tom Price; Ivan Petrov brought his aide Paul Okello.",
+                &["anna-brown", "tom-price", "ivan-petrov", "paul-okello"],
+            ),
+        ];
+        for (text, persons) in cases {
+            let x = extract(text, "2025-03-05");
+            for p in *persons {
+                assert!(
+                    has_edge(&x, &format!("person:{p}"), "attends", &meeting(&x)),
+                    "{p} in {text}: {:?}",
+                    x.relations
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn frames_keep_their_status_and_stay_in_their_frame() {
+        let text = "A summit in Nairobi is planned for next week. Leaders expected to attend include Anna Brown.";
+        let all = extract_all(text, "2025-03-05");
+        assert!(all.relations.iter().all(|r| r.kind.as_str() != "attends" || r.status.as_str() != "occurred"));
+        // A delegation's members are not a list of those present.
+        let x = extract("The talks in Vienna lasted three hours. The delegation included Anna Brown.", "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+        // "brought up" is no company.
+        let x = extract("The talks in Vienna lasted three hours. Anna Brown brought up Tom Price.", "2025-03-05");
+        assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+        // The passive of a verb that is not attendance.
+        let x = extract("The summit in Nairobi was criticised by Anna Brown.", "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    }
+}

@@ -1,0 +1,65 @@
+//! **attendance_negation** — a stated refusal wins over attendance another rule read.
+//!
+//! Matches: a person who "did not take part in" / "declined to attend" / "skipped" a
+//! meeting (an `attends` edge with status declined) and also attends it as a fact
+//! through another pattern — typically a gathering ("X met Y in <city>") that meeting
+//! coreference merged into that meeting. The fact is dropped; so are the other
+//! attendances read from the same words (the gathering was another meeting, so Y was
+//! not at it either). The refusal stays, with its status.
+//! Example: "Ivan Petrov did not take part in the talks in Geneva. He met Anna Brown in
+//! Geneva on Monday." → Petrov does not attend the talks, nor does Brown.
+//! Known false positives: "X declined to attend at first, but later took part" loses
+//! the later attendance.
+
+use super::Rule;
+use crate::analysis::Analysis;
+use crate::model::{RelationKind, Status};
+
+pub const RULE: Rule = Rule { name: "attendance_negation", apply, triggers: &[] };
+
+fn apply(a: &mut Analysis) {
+    let declined: Vec<(usize, usize)> = a
+        .rels
+        .iter()
+        .filter(|r| r.kind == RelationKind::Attends && r.status == Status::Declined)
+        .map(|r| (r.src, r.dst))
+        .collect();
+    if declined.is_empty() {
+        return;
+    }
+    let is_fact = |r: &crate::analysis::Rel| r.kind == RelationKind::Attends && r.status.is_default_visible();
+    // The words each contradicted attendance was read from, with its meeting.
+    let contradicted: Vec<(usize, crate::model::Span, &'static str)> = a
+        .rels
+        .iter()
+        .filter(|r| is_fact(r) && declined.contains(&(r.src, r.dst)))
+        .map(|r| (r.dst, r.span, r.rule))
+        .collect();
+    a.rels.retain(|r| {
+        !(is_fact(r) && contradicted.iter().any(|&(m, s, rule)| r.dst == m && r.span == s && r.rule == rule))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, extract_all, has_edge};
+
+    #[test]
+    fn a_refusal_wins_over_a_merged_gathering() {
+        let text = "Peace talks opened in Geneva on Monday. Ivan Petrov did not take part in the talks. \
+                    He met Anna Brown in Geneva on Monday.";
+        let x = extract(text, "2025-03-05");
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:talks")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(!has_edge(&x, "person:ivan-petrov", "attends", &m), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &m), "{:?}", x.relations);
+        let all = extract_all(text, "2025-03-05");
+        assert!(all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
+    }
+
+    #[test]
+    fn attendance_without_a_refusal_stays() {
+        let x = extract("Peace talks opened in Geneva on Monday. Ivan Petrov took part in the talks.", "2025-03-05");
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:talks")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(has_edge(&x, "person:ivan-petrov", "attends", &m), "{:?}", x.relations);
+    }
+}
