@@ -21,7 +21,22 @@ pub struct TitlePhrase {
     pub former: bool,
 }
 
-const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "interim", "chief", "special", "top"];
+const QUALIFIERS: &[&str] = &[
+    "deputy",
+    "first",
+    "acting",
+    "vice",
+    "senior",
+    "interim",
+    "chief",
+    "special",
+    "top",
+    // "diplomatic adviser to the president": the adviser's field.
+    "diplomatic",
+    "economic",
+    "political",
+    "legal",
+];
 
 /// The mention (entity, span) that ends right before byte `at`, across blanks and an
 /// optional possessive.
@@ -247,7 +262,7 @@ mod tests {
             // A lower-case description, then the organisation's name in apposition.
             ("Lena Moss, head of Russia's main spy agency, the GRU, spoke.", "person:lena-moss", "organization:gru"),
             // An adviser to a leader serves the leader's country.
-            ("Lena Moss, adviser to the president of Peru, spoke.", "person:lena-moss", "country:pe"),
+            ("Lena Moss, diplomatic adviser to the president of Peru, spoke.", "person:lena-moss", "country:pe"),
             ("Ukraine's ambassador to the United States, Lena Moss, spoke.", "person:lena-moss", "country:ua"),
         ];
         for (text, person, want) in cases {
