@@ -592,6 +592,8 @@ CITY_RENAME = {
 
 # Well-known English exonyms, former names and common transliterations (manual, checked).
 CITY_EXTRA_ALIASES = {
+    ("Pretoria", "ZA"): ["Tshwane"],
+    ("Sri Jayewardenepura Kotte", "LK"): ["Sri Jayawardenepura Kotte", "Sri Jayawardenepura", "Kotte"],
     ("Kyiv", "UA"): ["Kiev"],
     ("Kharkiv", "UA"): ["Kharkov"],
     ("Odesa", "UA"): ["Odessa"],
@@ -713,6 +715,8 @@ EXTRA_CITIES = [
     ("Yalta", "UA"), ("Sharm el-Sheikh", "EG"), ("Sderot", "IL"), ("Eilat", "IL"),
     ("Dimona", "IL"), ("Ţūlkarm", "PS"), ("Bayt Lāhyā", "PS"), ("Shusha", "AZ"),
     ("Kidal", "ML"), ("Timbuktu", "ML"), ("Sa'dah", "YE"),
+    # Seats of government below 100,000 people that news names as the government.
+    ("Putrajaya", "MY"),
 ]
 
 

@@ -204,7 +204,7 @@ fn attributes(a: &Analysis, e: usize, mut attrs: BTreeMap<String, String>) -> BT
             let title = facts().find(|t| t.category.is_office()).or_else(|| facts().next());
             if let Some(t) = title {
                 attrs.insert("title".into(), t.title.clone());
-            } else if let Some(k) = ent.known {
+            } else if let (Some(k), false) = (ent.known, attrs.contains_key("title")) {
                 let date = a.doc.date;
                 let term =
                     a.gaz.persons[k].terms.iter().map(|&t| &a.gaz.terms[t]).find(|t| date.is_some_and(|d| t.covers(d)));

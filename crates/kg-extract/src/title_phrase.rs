@@ -21,7 +21,22 @@ pub struct TitlePhrase {
     pub former: bool,
 }
 
-const QUALIFIERS: &[&str] = &["deputy", "first", "acting", "vice", "senior", "interim", "chief", "special", "top"];
+const QUALIFIERS: &[&str] = &[
+    "deputy",
+    "first",
+    "acting",
+    "vice",
+    "senior",
+    "interim",
+    "chief",
+    "special",
+    "top",
+    // "diplomatic adviser to the president": the adviser's field.
+    "diplomatic",
+    "economic",
+    "political",
+    "legal",
+];
 
 /// The mention (entity, span) that ends right before byte `at`, across blanks and an
 /// optional possessive.
@@ -111,6 +126,14 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                     }
                 }
             }
+            // "adviser to the president of the United Arab Emirates": the leader's country.
+            "to" if affiliation.is_none() => {
+                if let Some((ent, span, leader)) = leader_served(a, next + 1) {
+                    affiliation = Some(ent);
+                    title = format!("{title} to the {leader}");
+                    end = span.end;
+                }
+            }
             "of" | "for" => {
                 // "head of Russia's delegation": a delegation a few words on wins.
                 let delegation_near =
@@ -123,6 +146,8 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                     delegation = Some(d);
                     end = span.end;
                 } else if let Some((ent, span)) = mention_starting_at(a, a.toks[next].span.end) {
+                    // "secretary of Ukraine's Security Council": the body, not the country.
+                    let (ent, span) = body_of_country(a, ent, span).unwrap_or((ent, span));
                     match a.ents[ent].kind {
                         EntityKind::Country | EntityKind::Organization if affiliation.is_none() => {
                             affiliation = Some(ent);
@@ -151,6 +176,65 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
     out
 }
 
+/// "the president of <country>" or "the Ukrainian president" from token `tok`: the
+/// country, where its phrase ends, and the leader's title.
+fn leader_served(a: &Analysis, tok: usize) -> Option<(usize, Span, String)> {
+    let tok = if a.lower(tok) == "the" { tok + 1 } else { tok };
+    let at = a.toks.get(tok)?.span.start;
+    let country = |a: &Analysis, m: Option<(usize, Span)>| m.filter(|&(e, _)| a.ents[e].kind == EntityKind::Country);
+    // "the Ukrainian president": a demonym, then the title.
+    let (lead_at, before) = match country(a, a.mentions_starting(at).next().map(|m| (m.ent, m.span))) {
+        Some((e, span)) => (a.toks.get(a.tok_at(span.end))?.span.start, Some((e, span))),
+        None => (at, None),
+    };
+    let hit = a.title_hits.iter().find(|h| h.span.start == lead_at)?;
+    let t = &a.gaz.titles[hit.title];
+    if !t.category.is_leader() || hit.plural {
+        return None;
+    }
+    let leader = t.canonical.to_lowercase();
+    if let Some((e, _)) = before {
+        return Some((e, hit.span, leader));
+    }
+    let of = a.tok_at(hit.span.end);
+    if a.lower(of) != "of" {
+        return None;
+    }
+    let (e, span) = country(a, mention_starting_at(a, a.toks.get(of)?.span.end))?;
+    Some((e, span, leader))
+}
+
+/// The body a country's possessive introduces after "of": "of Russia's Security
+/// Council" (the organisation named right after "'s"), or "of Russia's sovereign wealth
+/// fund, the Russian Direct Investment Fund" (a lower-case description, then the
+/// organisation's name in apposition). Only an organisation qualifies: "of Russia's
+/// delegation" and "of Russia's war" stay with the caller.
+fn body_of_country(a: &Analysis, country: usize, span: Span) -> Option<(usize, Span)> {
+    if a.ents[country].kind != EntityKind::Country {
+        return None;
+    }
+    let rest = a.text.get(span.end..)?;
+    let after = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("\u{2019}s "))?;
+    let at = a.text.len() - after.len();
+    let org = |a: &Analysis, at: usize| {
+        mention_starting_at(a, at).filter(|&(e, _)| a.ents[e].kind == EntityKind::Organization)
+    };
+    if let Some(found) = org(a, at) {
+        return Some(found);
+    }
+    // A short lower-case description, a comma, then the name, closed by a comma or the
+    // end of the sentence (not the first item of a list).
+    let first = a.tok_at(at);
+    let sent_end = a.sents[a.sent_of(at)].tokens.end;
+    let comma = (first..(first + 5).min(sent_end)).take_while(|&k| !a.toks[k].is_cap).find(|&k| a.word(k) == ",")?;
+    if comma == first {
+        return None;
+    }
+    let (e, name) = org(a, a.toks.get(comma + 1)?.span.start)?;
+    let close = a.tok_at(name.end);
+    matches!(a.word(close), "," | "." | "").then_some((e, name))
+}
+
 /// Whether the title ends in the word "to", in any case. The same as lower-casing it
 /// first: no other character lower-cases to a space, "t" or "o".
 fn ends_with_to(title: &str) -> bool {
@@ -165,6 +249,37 @@ fn cap(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract_all, has_edge};
+
+    #[test]
+    fn the_body_after_a_country_possessive() {
+        let cases: &[(&str, &str, &str)] = &[
+            // The organisation right after the possessive.
+            (
+                "Lena Moss, the secretary of Russia's Security Council, spoke.",
+                "person:lena-moss",
+                "organization:russian-security-council",
+            ),
+            // A lower-case description, then the organisation's name in apposition.
+            ("Lena Moss, head of Russia's main spy agency, the GRU, spoke.", "person:lena-moss", "organization:gru"),
+            // An adviser to a leader serves the leader's country.
+            ("Lena Moss, diplomatic adviser to the president of Peru, spoke.", "person:lena-moss", "country:pe"),
+            ("Ukraine's ambassador to the United States, Lena Moss, spoke.", "person:lena-moss", "country:ua"),
+        ];
+        for (text, person, want) in cases {
+            let x = extract_all(text, "2025-05-15");
+            assert!(has_edge(&x, person, "official_of", want), "{text}: {:?}", x.relations);
+        }
+    }
+
+    #[test]
+    fn no_body_without_its_name() {
+        // A description with no organisation named: the country.
+        let x = extract_all("Lena Moss, head of Russia's main spy agency, spoke.", "2025-05-15");
+        assert!(has_edge(&x, "person:lena-moss", "official_of", "country:ru"), "{:?}", x.relations);
+        // An adviser of the president's critics serves no country through the title.
+        let x = extract_all("Lena Moss, adviser to critics of the president of Peru, spoke.", "2025-05-15");
+        assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:pe"), "{:?}", x.relations);
+    }
 
     #[test]
     fn a_name_ending_the_previous_sentence_is_no_affiliation() {

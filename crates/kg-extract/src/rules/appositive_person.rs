@@ -34,6 +34,8 @@ fn apply(a: &mut Analysis) {
 /// "Name, the title": the person whose name ends at the comma before the phrase.
 fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
     let before = a.text.get(..start)?;
+    // "Name, now deputy chairman of ...": the current office after a former one.
+    let before = before.strip_suffix("now ").unwrap_or(before);
     let trimmed = ["a ", "an ", "the ", "A ", "The "].iter().find_map(|art| before.strip_suffix(art)).unwrap_or(before);
     let comma_at = trimmed.strip_suffix(", ")?.len();
     if let Some(m) = a.mentions_ending(comma_at).next() {

@@ -28,6 +28,10 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
+        if let Some(t) = main_term(a, p, &terms, date) {
+            let title = a.gaz.terms[t].title.clone();
+            a.ents[p].attrs.insert("title".into(), title);
+        }
         for t in terms {
             let term = &a.gaz.terms[t];
             if !term.covers(date) || matches!(term.role, Role::Deputy | Role::Other) {
@@ -62,9 +66,63 @@ fn apply(a: &mut Analysis) {
     }
 }
 
+/// The office that names the person when the article gives none with a country: the
+/// one whose title the article writes before the person's name ("Crown Prince
+/// Mohammed bin Salman", though he is also Prime Minister), else one whose country or
+/// organisation the article names, the highest first (Emmanuel Macron is President of
+/// France before he is Co-Prince of Andorra), else the first in the table.
+fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -> Option<usize> {
+    let covering: Vec<usize> = terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)).collect();
+    let written = |t: usize| {
+        let title = a.gaz.terms[t].title.to_lowercase();
+        a.mentions.iter().filter(|m| m.ent == p).any(|m| {
+            // The last title starting before the name, ending at it or inside it
+            // ("Crown Prince" over the alias "Prince Mohammed bin Salman").
+            let i = a.title_hits.partition_point(|h| h.span.start < m.span.start);
+            a.title_hits[..i].last().is_some_and(|h| {
+                h.span.end + 1 >= m.span.start && a.gaz.titles[h.title].canonical.to_lowercase().ends_with(&title)
+            }) || a.slice(m.span).to_lowercase().starts_with(&format!("{title} "))
+        })
+    };
+    if let Some(&t) = covering.iter().find(|&&t| written(t)) {
+        return Some(t);
+    }
+    let named = |t: usize| {
+        let term = &a.gaz.terms[t];
+        a.mentions.iter().any(|m| match a.ents[m.ent].kind {
+            EntityKind::Country => a.ents[m.ent].iso.as_deref() == Some(term.target.as_str()),
+            EntityKind::Organization => a.ents[m.ent].key == crate::text::slug(&term.target),
+            _ => false,
+        })
+    };
+    let rank = |t: usize| match a.gaz.terms[t].role {
+        Role::HeadOfState => 0,
+        Role::HeadOfGovernment => 1,
+        Role::ForeignMinister => 2,
+        Role::DefenseMinister => 3,
+        Role::OrgHead => 4,
+        Role::Deputy => 5,
+        Role::Other => 6,
+    };
+    covering.iter().copied().filter(|&t| named(t)).min_by_key(|&t| rank(t)).or_else(|| covering.first().copied())
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{extract, has_edge};
+    use crate::test_support::{extract, has_edge, person_title};
+
+    #[test]
+    fn the_title_names_the_office() {
+        let cases: &[(&str, &str)] = &[
+            ("Crown Prince Mohammed bin Salman spoke about Saudi Arabia.", "Crown Prince"),
+            ("Emmanuel Macron spoke about France.", "President"),
+        ];
+        for (text, want) in cases {
+            let x = extract(text, "2025-03-01");
+            let p = if text.contains("Macron") { "person:emmanuel-macron" } else { "person:mohammed-bin-salman" };
+            assert_eq!(person_title(&x, p).as_deref(), Some(*want), "{text}");
+        }
+    }
 
     #[test]
     fn head_of_state_by_date() {

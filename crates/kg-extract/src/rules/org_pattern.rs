@@ -13,6 +13,8 @@ use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
 
+mod context;
+
 pub const RULE: Rule = Rule { name: "org_pattern", apply, triggers: &[] };
 
 static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
@@ -85,6 +87,10 @@ fn apply(a: &mut Analysis) {
         let mut j = i + 1;
         let mut last_cap = i;
         while j < sent_end && a.text.get(a.toks[j - 1].span.end..a.toks[j].span.start) == Some(" ") {
+            // "the Constitutional Court on July 1": a date ends the name.
+            if a.date_covering(a.toks[j].span).is_some() {
+                break;
+            }
             if is_connector(a.word(j)) {
                 j += 1;
                 continue;
@@ -95,6 +101,10 @@ fn apply(a: &mut Analysis) {
             if let Some(m) = a.mention_at_tok(j) {
                 // "... of the Russian Armed Forces": a name after "of" joins the organisation.
                 if !after_connector {
+                    break;
+                }
+                // "Treasury and State Department officials": two bodies, not one.
+                if a.word(j - 1) == "and" && a.ents[m.ent].kind == EntityKind::Organization {
                     break;
                 }
                 let m_end = m.span.end;
@@ -114,11 +124,13 @@ fn apply(a: &mut Analysis) {
             Some(_) => (i..=last_cap).rev().find(|&k| is_head(k)),
             None => None,
         };
-        let Some(end_tok) = end_tok.filter(|&e| e > i) else {
+        let Some(end_tok) = end_tok.filter(|&e| e > i || place_before(a, i).is_some()) else {
             i = last_cap + 1;
             continue;
         };
-        let span = Span::new(a.toks[i].span.start, a.toks[end_tok].span.end);
+        // A place that opens the name belongs to it: "the Congo River Alliance".
+        let start = place_before(a, i).unwrap_or(a.toks[i].span.start);
+        let span = Span::new(start, a.toks[end_tok].span.end);
         // A longer name swallows the demonyms and names inside it.
         a.remove_mentions_within(span);
         let label = a.slice(span).to_string();
@@ -126,6 +138,18 @@ fn apply(a: &mut Analysis) {
         a.add_mention(e, span, RULE.name, Form::Name);
         i = end_tok + 1;
     }
+    context::apply(a);
+}
+
+/// The start of a city or place named right before token `i` (one space between), when
+/// nothing but the start of a clause precedes it: the name then runs on into `i`.
+fn place_before(a: &Analysis, i: usize) -> Option<usize> {
+    let prev = i.checked_sub(1)?;
+    let m = a.mention_at_tok(prev)?;
+    if a.ents[m.ent].kind != EntityKind::Location || a.text.get(m.span.end..a.toks[i].span.start) != Some(" ") {
+        return None;
+    }
+    Some(m.span.start)
 }
 
 fn starts_name(a: &Analysis, i: usize) -> bool {
@@ -148,6 +172,37 @@ mod tests {
     fn finds_organisations_by_head_noun() {
         let x = extract("Anna Petrova, director of the Federal Customs Service, spoke.", "2025-01-01");
         assert!(entities(&x).contains(&"organization:federal-customs-service".to_string()), "{:?}", entities(&x));
+    }
+
+    #[test]
+    fn names_end_at_dates_and_coordinations() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "The ruling by the Supreme Court on July 1 stood.",
+                &["organization:supreme-court"],
+                &["organization:supreme-court-on-july"],
+            ),
+            (
+                "Senate and State Department officials met.",
+                &["organization:state-department"],
+                &["organization:senate-and-state-department"],
+            ),
+            (
+                "He said the Congo River Alliance advanced.",
+                &["organization:congo-river-alliance"],
+                &["location:congo-river"],
+            ),
+        ];
+        for (text, want, unwanted) in cases {
+            let x = extract(text, "2025-01-01");
+            let got = entities(&x);
+            for w in *want {
+                assert!(got.contains(&w.to_string()), "{text}: {got:?}");
+            }
+            for u in *unwanted {
+                assert!(!got.contains(&u.to_string()), "{text}: {got:?}");
+            }
+        }
     }
 
     #[test]
