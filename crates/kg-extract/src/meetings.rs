@@ -228,7 +228,9 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     if let Some(p) = info.place {
         let place = &a.ents[p].label;
         if !label.contains(place.as_str()) {
-            label = format!("{label} in {place}");
+            // One visits or travels "to" a place, meets "in" it.
+            let to = if info.class == Some(MeetingClass::Visit) { "to" } else { "in" };
+            label = format!("{label} {to} {place}");
         }
     }
     label
