@@ -257,13 +257,59 @@ fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<Da
     } else if let Some(y) = num("y_year") {
         Some(DateValue { year: y as i32, month: None, day: None })
     } else if let Some(w) = group("weekday") {
+        let ahead = caps.get_match().is_some_and(|m| looks_ahead(text, m.start()));
         published.zip(weekday(w)).and_then(|(p, wd)| {
-            let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-            p.checked_sub_days(Days::new(back as u64)).map(DateValue::day)
+            let (from, to) = (p.weekday().num_days_from_monday(), wd.num_days_from_monday());
+            if ahead {
+                p.checked_add_days(Days::new(((7 + to - from) % 7) as u64)).map(DateValue::day)
+            } else {
+                p.checked_sub_days(Days::new(((7 + from - to) % 7) as u64)).map(DateValue::day)
+            }
         })
     } else {
         group("rel").and_then(|r| published.and_then(|p| relative(&r.to_ascii_lowercase(), p)))
     }
+}
+
+/// Whether a weekday at `at` is still to come: its clause speaks of the future or of a
+/// plan ("will travel to Washington on Monday", "is due to ... on Tuesday", "planned
+/// for Wednesday", "ahead of a summit on Sunday", "next Friday"). Read back word by
+/// word to the sentence start or to a verb in the past ("met", "said", "arrived"):
+/// "said he would meet X on Thursday" looks ahead, "met X on Thursday" does not.
+fn looks_ahead(text: &str, at: usize) -> bool {
+    #[rustfmt::skip]
+    const PAST: &[&str] = &[
+        "met", "said", "says", "told", "was", "were", "had", "did", "held", "spoke", "came", "took", "left",
+        "began", "went", "flew", "saw", "gave", "made",
+    ];
+    let head = text.get(..at).unwrap_or("");
+    let start = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let words: Vec<String> = head[start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let n = words.len();
+    for k in (n.saturating_sub(16)..n).rev() {
+        let (w, after) = (words[k].as_str(), words.get(k + 1).map_or("", String::as_str));
+        let before = if k > 0 { words[k - 1].as_str() } else { "" };
+        if k + 1 == n && matches!(w, "next" | "coming") {
+            return true;
+        }
+        if k + 1 == n && matches!(w, "last" | "past" | "previous") {
+            return false;
+        }
+        let plan = matches!(w, "will" | "shall" | "would" | "due" | "scheduled" | "planned" | "expected" | "set");
+        if plan || (w == "ahead" && after == "of") || w.ends_with("'ll") || w.ends_with("\u{2019}ll") {
+            return true;
+        }
+        // "will be held on Monday": a participle after "be" is no past tense.
+        let past = PAST.contains(&w) || (w.ends_with("ed") && w.len() > 4);
+        if past && !matches!(before, "be" | "been" | "being") {
+            return false;
+        }
+    }
+    false
 }
 
 fn relative(phrase: &str, p: NaiveDate) -> Option<DateValue> {
@@ -296,6 +342,15 @@ mod tests {
             ("Talks ran on October 2-4 in Doha.", "2023-10-05", &["2023-10"]),
             ("Agreed in March 2019 and signed on 5 April 2020.", "2024-01-01", &["2019-03", "2020-04-05"]),
             ("The ministers spoke on Tuesday.", "2025-05-15", &["2025-05-13"]),
+            // A weekday in a clause about the future or a plan is the coming one.
+            ("The envoy will travel to Rome on Tuesday.", "2025-05-15", &["2025-05-20"]),
+            ("A visit planned for Saturday was put off.", "2025-05-15", &["2025-05-17"]),
+            ("The envoy said he would meet them on Monday.", "2025-05-15", &["2025-05-19"]),
+            ("They talked ahead of a summit on Sunday.", "2025-05-15", &["2025-05-18"]),
+            ("The talks resume next Friday.", "2025-05-15", &["2025-05-16"]),
+            ("He will say whether the envoys met on Monday.", "2025-05-15", &["2025-05-12"]),
+            ("The talks went ahead on Monday.", "2025-05-15", &["2025-05-12"]),
+            ("The summit will be held on Monday.", "2025-05-15", &["2025-05-19"]),
             ("Today the two leaders signed it; talks last week failed.", "2025-08-08", &["2025-08-08", "2025-08"]),
             ("The deal was struck in 2015.", "2025-08-08", &["2015"]),
         ];

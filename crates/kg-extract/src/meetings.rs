@@ -20,6 +20,17 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     if (have.past && upcoming(new)) || (new.past && upcoming(have)) {
         return false;
     }
+    // "met X in Riyadh" then "will meet Y ... on Thursday": a meeting that took place
+    // is not one still to come that has its own place, date or participants. The
+    // other way round, only a mention told as an event ("A met B", a date) stays
+    // apart: a bare "the summit in Anchorage" after the preview of it is the same.
+    let planned = |m: &MeetingInfo| m.status == crate::model::Status::Planned;
+    let occurred = |m: &MeetingInfo| m.status == crate::model::Status::Occurred;
+    let told = |m: &MeetingInfo| m.place.is_some() || m.date.is_some() || !m.participants.is_empty();
+    let event = |m: &MeetingInfo| m.date.is_some() || !m.participants.is_empty();
+    if (occurred(have) && planned(new) && told(new)) || (planned(have) && occurred(new) && event(new)) {
+        return false;
+    }
     // A meeting that happened is not the one that was only proposed or refused.
     let unreal = |m: &MeetingInfo| !m.status.is_default_visible();
     if (have.status == crate::model::Status::Occurred && unreal(new))
@@ -31,7 +42,10 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
         return x == y;
     }
     // "met in Budapest" and "the talks in Budapest" are one event; a visit stays apart.
-    let same_place = have.place.is_some() && have.place == new.place;
+    let same_place = match (have.place, new.place) {
+        (Some(p), Some(q)) => place_within(a, p, q) || place_within(a, q, p),
+        _ => false,
+    };
     let talks_or_meeting = |c: Option<MeetingClass>| matches!(c, Some(MeetingClass::Talks | MeetingClass::Meeting));
     let classes_agree =
         have.class == new.class || (same_place && talks_or_meeting(have.class) && talks_or_meeting(new.class));
@@ -59,6 +73,18 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     true
 }
 
+/// Whether the text says `person` stayed away from the meeting `m` ("X did not take
+/// part in the talks"): then "X met Y" in the same city is another meeting.
+pub fn stayed_away(a: &Analysis, m: usize, person: usize) -> bool {
+    a.mentions.iter().filter(|r| r.ent == m && r.form == Form::Anaphor).any(|r| {
+        let tok = a.tok_at(r.span.start);
+        let Some((_, subject)) = crate::clause::subjects_of(a, tok).into_iter().find(|&(e, _)| e == person) else {
+            return false;
+        };
+        crate::modality::status_at(a, tok, Some(subject)) == crate::model::Status::Declined
+    })
+}
+
 /// The meeting most recently mentioned before `at` that `info` may refer to.
 fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
     // Few entities are meetings, and often none fits: find those first, rather than
@@ -69,7 +95,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
     let mut named_alike = None;
     for (i, e) in a.ents.iter().enumerate() {
         let Some(have) = &e.meeting else { continue };
-        let fits = compatible(a, have, info);
+        let fits = compatible(a, have, info) && !info.participants.iter().any(|&p| stayed_away(a, i, p));
         if fits {
             fitting.push(i);
         }
@@ -190,6 +216,9 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         .trim_start_matches("The ")
         .to_string();
     if label.is_empty() {
+        if let Some(pair) = pair_label(a, ent, info) {
+            return pair;
+        }
         label = match info.class {
             Some(MeetingClass::Talks) => "talks".into(),
             Some(MeetingClass::Visit) => "visit".into(),
@@ -199,18 +228,70 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     if let Some(p) = info.place {
         let place = &a.ents[p].label;
         if !label.contains(place.as_str()) {
-            label = format!("{label} in {place}");
+            // One visits or travels "to" a place, meets "in" it.
+            let to = if info.class == Some(MeetingClass::Visit) { "to" } else { "in" };
+            label = format!("{label} {to} {place}");
         }
     }
     label
 }
 
+/// "Zelenskyy–Mohammed bin Salman meeting", as news names a meeting of two: a meeting
+/// told only as "A met B in X", when another meeting of the article is held in X too
+/// (the talks there), so that "meeting in Jeddah" would not say which.
+fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
+    let place = info.place?;
+    let persons: Vec<usize> =
+        info.participants.iter().copied().filter(|&p| a.ents[p].kind == EntityKind::Person).collect();
+    let [p, q] = persons[..] else { return None };
+    let shared =
+        a.ents.iter().enumerate().any(|(i, e)| i != ent && e.meeting.as_ref().is_some_and(|m| m.place == Some(place)));
+    shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p].label), short_name(&a.ents[q].label)))
+}
+
+/// The surname of a full name; an Arabic name with "bin" or "Al" stays whole
+/// ("Mohammed bin Salman"), its last word is no surname.
+fn short_name(label: &str) -> &str {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn" | "Al" | "Bin"));
+    match words.last() {
+        Some(last) if !patronymic && words.len() > 1 => last,
+        _ => label,
+    }
+}
+
 /// The place a clause gives after token `from`: "in X", "at X", "outside X", "near X",
 /// or the place of a meeting it is "on the sidelines of".
 pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    let first = first_place_after(a, from, to)?;
+    // "in Turkey on Thursday on the sidelines of a meeting in Antalya": the city.
+    if a.ents[first].kind == EntityKind::Country {
+        let mut k = from;
+        while let Some(p) = first_place_after(a, k, to) {
+            if a.ents[p].kind == EntityKind::Location && a.ents[p].iso.is_some() && a.ents[p].iso == a.ents[first].iso {
+                return Some(p);
+            }
+            k = (k..to).find(|&t| a.mention_at_tok(t).is_some_and(|m| m.ent == p)).map_or(to, |t| t + 1);
+        }
+    }
+    Some(first)
+}
+
+fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     for i in from..to.min(a.toks.len()) {
         let w = a.lower(i);
         if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
+            continue;
+        }
+        if w == "of" {
+            if i > 0 && a.lower(i - 1) == "sidelines" {
+                // The summit's head noun is a few words on: "of a NATO ministers' meeting".
+                let summit = (i + 1..(i + 10).min(a.toks.len()))
+                    .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
+                if let Some(place) = summit.and_then(|m| a.ents[m.ent].meeting.as_ref().and_then(|x| x.place)) {
+                    return Some(place);
+                }
+            }
             continue;
         }
         let mut k = i + 1;
@@ -221,31 +302,36 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         });
         if a.lower(k) == "the" {
             k += 1;
+            if let Some(city) = described_place(a, k) {
+                return Some(city);
+            }
         }
         let Some(m) = role_place.or_else(|| a.mention_at_tok(k)) else {
             continue;
         };
         let e = &a.ents[m.ent];
-        match e.kind {
-            EntityKind::Location | EntityKind::Country if w != "of" => {
-                // Continents and vague regions are not where a meeting is held.
-                let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
-                if !vague {
-                    return Some(m.ent);
-                }
+        if matches!(e.kind, EntityKind::Location | EntityKind::Country) {
+            // Continents and vague regions are not where a meeting is held.
+            let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
+            if !vague {
+                return Some(m.ent);
             }
-            _ if w == "of" && a.lower(i - 1) == "sidelines" => {
-                // The summit's head noun is a few words on: "of the NATO ministers' meeting".
-                let summit = (i + 1..(i + 10).min(a.toks.len()))
-                    .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
-                if let Some(m) = summit {
-                    return a.ents[m.ent].meeting.as_ref().and_then(|x| x.place);
-                }
-            }
-            _ => {}
         }
     }
     None
+}
+
+/// "the Red Sea port city of Jeddah", "the Russian city of Kazan", from the word after
+/// "the": the place named after "<kind of place> of", not the sea, region or country
+/// that describes it.
+pub fn described_place(a: &Analysis, from: usize) -> Option<usize> {
+    let end = (from + 7).min(a.toks.len());
+    let head = (from..end).take_while(|&k| a.word(k) != ",").find(|&k| {
+        matches!(a.lower(k), "city" | "town" | "resort" | "port" | "capital" | "village" | "enclave")
+            && a.lower(k + 1) == "of"
+    })?;
+    let m = a.mention_at_tok(head + 2)?;
+    (a.ents[m.ent].kind == EntityKind::Location).then_some(m.ent)
 }
 
 /// The first date expression in a token range.
@@ -255,5 +341,89 @@ pub fn date_in(a: &Analysis, from: usize, to: usize) -> Option<crate::dates::Dat
         return None;
     }
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
-    a.dates_in(span).next().map(|d| d.value)
+    a.dates_in(span).find(|d| !since(a, d.span)).map(|d| d.value)
+}
+
+/// "the first visit since 2018", "talks since March 2022": the start of a stretch of
+/// time, not the date of the event.
+fn since(a: &Analysis, span: Span) -> bool {
+    let text = a.slice(span);
+    text.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("since "))
+        || a.tok_before(span.start).is_some_and(|k| a.lower(k) == "since")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, extract_all, has_edge, meeting_date};
+
+    fn meetings(x: &crate::model::Extraction) -> Vec<String> {
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).collect()
+    }
+
+    /// Meetings that must stay apart: the one someone stayed away from and the one
+    /// they held that day; one that took place and one still to come.
+    #[test]
+    fn separate_meetings_stay_apart() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The talks were held in Oslo on Tuesday. Anna Brown did not take part in the talks. \
+                 She met Ivan Petrov in Oslo on Monday, before leaving the negotiations to her team.",
+                "person:anna-brown",
+                "meeting:talks-oslo",
+            ),
+            (
+                "Anna Brown met Tom Price in Oslo. Anna Brown will meet Ivan Petrov in Oslo on Friday.",
+                "person:ivan-petrov",
+                "meeting:meeting-oslo",
+            ),
+        ];
+        for (text, person, meeting) in cases {
+            let x = extract_all(text, "2025-03-05");
+            let ids = meetings(&x);
+            assert_eq!(ids.len(), 2, "{text}: {ids:?}");
+            assert!(
+                !x.relations.iter().any(|r| r.source == *person
+                    && r.kind.as_str() == "attends"
+                    && r.status == crate::model::Status::Occurred
+                    && (r.target == *meeting || r.target.starts_with(&format!("{meeting}@")))
+                    && !r.target.contains("petrov")),
+                "{text}: {:?}",
+                x.relations
+            );
+        }
+    }
+
+    /// "talks in Norway" and "the meeting in Oslo" are one event: the city is kept.
+    #[test]
+    fn country_and_city_mentions_merge() {
+        let x = extract("Talks in Norway ended on Monday. Officials spoke after the meeting in Oslo.", "2025-03-05");
+        let ids = meetings(&x);
+        assert_eq!(ids.len(), 1, "{ids:?}");
+        assert!(has_edge(&x, &ids[0], "held_in", "location:oslo"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn described_cities_and_where() {
+        let cases: &[(&str, &str)] = &[
+            ("The summit in the Baltic Sea port city of Gdansk ended.", "location:gdansk"),
+            ("Talks were held in the Norwegian city of Bergen on Monday.", "location:bergen"),
+            ("Anna Brown flew from Oslo to Bergen, where Ivan Petrov hosted her for a summit.", "location:bergen"),
+            ("Envoys arrived in Rijeka on Croatia's Adriatic coast, where they held a meeting.", "location:rijeka"),
+            ("Anna Brown said the meeting in Norway on Monday, near Bergen, went well.", "location:bergen"),
+        ];
+        for (text, place) in cases {
+            let x = extract(text, "2025-03-05");
+            let ids = meetings(&x);
+            assert_eq!(ids.len(), 1, "{text}: {ids:?}");
+            assert!(has_edge(&x, &ids[0], "held_in", place), "{text}: {:?}", x.relations);
+        }
+    }
+
+    #[test]
+    fn the_start_of_a_stretch_of_time_is_no_date() {
+        let x = extract("It was the first visit to Norway by a Kenyan leader since 2018.", "2025-03-05");
+        let ids = meetings(&x);
+        assert_eq!(ids.len(), 1, "{ids:?}");
+        assert_eq!(meeting_date(&x, &ids[0]), None);
+    }
 }

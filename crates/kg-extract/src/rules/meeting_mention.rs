@@ -1,8 +1,10 @@
 //! **meeting_mention** — talks, meetings, summits, negotiations and visits, with the
 //! organiser, place, date and status the sentence gives them.
 //!
-//! Matches: "talks", "negotiations", "meeting", "summit", "conference", "visit" (as a
-//! noun), and named events ("Munich Security Conference", "NATO Summit"); attributes
+//! Matches: "talks", "negotiations", "meeting", "summit", "conference", "visit" and
+//! "trip" (as nouns, a trip only "to" a place), "signing ceremony", "gathering" (only
+//! with a place and a date), and named events ("Munich Security Conference", "NATO
+//! Summit"); not "news/press conference". Attributes
 //! come from the noun phrase ("NATO foreign ministers' meeting", "the November 2023
 //! Woodside Summit", "Istanbul talks") and the rest of its clause ("in Doha on June
 //! 3", "between A and B"). A mention that says nothing new refers to the last
@@ -10,26 +12,44 @@
 //! Example: "Peace talks will take place in Doha on June 3. The talks ..." → one
 //! meeting, planned, held in Doha, dated June 3.
 //! Known false positives: a generic use ("talks are the only way") that follows a
-//! specific meeting is taken as a reference to it.
+//! specific meeting is taken as a reference to it; talks "after N hours of" which a
+//! proposal came are taken as held even in a clause about the future without "will".
+
+mod context;
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
 use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
+pub use context::visit_destination;
+use context::{after_hours_of, day_before, purpose_place, where_place};
 
 pub const RULE: Rule = Rule { name: "meeting_mention", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["talks", "negotiations", "meeting", "summit", "conference", "visit"];
+const TRIGGERS: &[&str] =
+    &["talks", "negotiations", "meeting", "summit", "conference", "visit", "trip", "gathering", "ceremony"];
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
         "talks" | "negotiations" => MeetingClass::Talks,
-        "meeting" | "summit" | "conference" => MeetingClass::Meeting,
-        "visit" => MeetingClass::Visit,
+        "meeting" | "summit" | "conference" | "gathering" | "ceremony" => MeetingClass::Meeting,
+        "visit" | "trip" => MeetingClass::Visit,
         _ => return None,
     })
+}
+
+/// Nouns of the list that name no diplomatic meeting in some phrases: "a news
+/// conference" is someone speaking to reporters, a ceremony other than a signing is
+/// no meeting of the parties.
+fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
+    let prev = if i > 0 { a.lower(i - 1) } else { "" };
+    match lower {
+        "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
+        "ceremony" => prev != "signing",
+        _ => false,
+    }
 }
 
 fn apply(a: &mut Analysis) {
@@ -41,29 +61,41 @@ fn apply(a: &mut Analysis) {
         let Some(class) = class_of(lower) else {
             continue;
         };
-        if a.mention_at_tok(i).is_some() || is_verb_use(a, i, lower) {
+        if a.mention_at_tok(i).is_some() || is_verb_use(a, i, lower) || not_a_meeting(a, i, lower) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
         let (clause_start, clause_end) = clause_of(a, i);
+        // "Rubio, who sat in on the meeting in Riyadh, said he would meet ... on
+        // Thursday": a meeting inside a relative clause takes its place and date there.
+        let sent = &a.sents[a.sent_of(a.toks[i].span.start)].tokens;
+        let clause_end = crate::clause::relative_segments(a, sent.start, sent.end)
+            .into_iter()
+            .find(|&(s, e)| s < i && i < e)
+            .map_or(clause_end, |(_, e)| e);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         info.place = if class == MeetingClass::Visit {
-            // "a visit to Russia since the war in Ukraine began": only the destination.
-            visit_destination(a, i)
+            // "a visit to Russia since the war in Ukraine began": only the destination;
+            // a trip is "to" a place ("end the trip in Abu Dhabi" is its last stop).
+            visit_destination(a, i).filter(|_| lower != "trip" || a.lower(i + 1) == "to")
         } else {
             place_before
                 .or_else(|| where_place(a, clause_start))
                 .or_else(|| place_after(a, i + 1, clause_end))
                 .or_else(|| purpose_place(a, np_start))
         };
-        info.date = date_before.or_else(|| date_in(a, i + 1, clause_end));
+        info.date = date_before.or_else(|| date_in(a, i + 1, clause_end)).or_else(|| day_before(a, np_start));
         if a.lower(i + 1) == "between" {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
         // Visits to a whole region are trips, not meetings.
         if class == MeetingClass::Visit && info.place.is_none() {
+            continue;
+        }
+        // "a gathering" is a meeting only where and when it is told.
+        if lower == "gathering" && (info.place.is_none() || info.date.is_none()) {
             continue;
         }
         // A bare "talks" is generic ("called for direct talks"); only a definite one
@@ -83,10 +115,15 @@ fn apply(a: &mut Analysis) {
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").
         if info.status == Status::Occurred && !cues.attendance {
-            info.status = crate::modality::status_at(a, np_start, None);
+            let clause = crate::modality::status_at(a, np_start, None);
+            // "ready to accept a proposal after eight hours of talks": the talks the
+            // proposal follows have been held, whatever the clause says of the proposal.
+            if !(clause == Status::Proposed && after_hours_of(a, np_start)) {
+                info.status = clause;
+            }
         }
         info.past = (np_start.saturating_sub(2)..i)
-            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former"))
+            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former" | "past"))
             || cues.ago;
         let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
         // The mention is the head noun: names inside the phrase keep their own mentions.
@@ -394,47 +431,6 @@ fn org_after(a: &Analysis, i: usize) -> Option<usize> {
     None
 }
 
-/// "arrived in Jeddah on Sunday for talks": the place the clause went to before
-/// "for".
-fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
-    let mut k = np_start;
-    if k > 0 && a.lower(k - 1) == "the" {
-        k -= 1;
-    }
-    if k == 0 || a.lower(k - 1) != "for" {
-        return None;
-    }
-    let (clause_start, _) = clause_of(a, k - 1);
-    place_after(a, clause_start, k - 1)
-}
-
-/// "visit to X", "visit in X": the place named right after the noun.
-pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
-    if !matches!(a.lower(i + 1), "to" | "in") {
-        return None;
-    }
-    let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };
-    let m = a.mention_at_tok(k)?;
-    let e = &a.ents[m.ent];
-    let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
-    (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
-}
-
-/// "..., where X chaired a meeting": the place named before the clause's "where".
-fn where_place(a: &Analysis, start: usize) -> Option<usize> {
-    if a.lower(start) != "where" {
-        return None;
-    }
-    let at = a.toks[start].span.start;
-    a.mentions
-        .iter()
-        .filter(|m| {
-            m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at)
-        })
-        .min_by_key(|m| m.span.start)
-        .map(|m| m.ent)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge, meeting_date};
@@ -447,6 +443,69 @@ mod tests {
         assert_eq!(meetings.len(), 1, "{meetings:?}");
         assert!(has_edge(&x, &meetings[0].id, "held_in", "location:doha"));
         assert_eq!(meeting_date(&x, &meetings[0].id).as_deref(), Some("2024-06-03"));
+    }
+
+    fn meetings(x: &crate::model::Extraction) -> Vec<String> {
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).collect()
+    }
+
+    /// Nouns that make a meeting only in some phrases, and those they make none in.
+    #[test]
+    fn meeting_nouns() {
+        let cases: &[(&str, usize)] = &[
+            ("Anna Brown told a news conference in Oslo that the plan was dead.", 0),
+            ("The press conference in Oslo was cancelled.", 0),
+            ("A wreath-laying ceremony in Oslo opened the day.", 0),
+            ("A signing ceremony in Oslo on Monday sealed the deal.", 1),
+            ("A gathering of envoys in Oslo on Monday ended without a deal.", 1),
+            ("A gathering of envoys in Oslo ended without a deal.", 0),
+            ("The visit followed Anna Brown's historic trip to Oslo.", 1),
+            ("She will end the trip in Bergen on Friday.", 0),
+            ("Envoys met for the 24th round of talks in Oslo on Monday.", 1),
+        ];
+        for (text, want) in cases {
+            let x = extract(text, "2025-03-05");
+            assert_eq!(meetings(&x).len(), *want, "{text}: {:?}", meetings(&x));
+        }
+    }
+
+    /// Dates read around a meeting noun: the day before the clause's date for "a day
+    /// after", a coming weekday when the clause speaks of a plan, and none from a
+    /// relative clause's neighbour.
+    #[test]
+    fn meeting_dates() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "On Wednesday, a day after talks in Oslo, Anna Brown flew home.",
+                "meeting:talks-oslo",
+                Some("2025-03-04"),
+            ),
+            ("Anna Brown will attend a summit in Oslo on Monday.", "meeting:meeting-oslo", Some("2025-03-10")),
+            ("Talks in Oslo are scheduled for Saturday.", "meeting:talks-oslo", Some("2025-03-08")),
+            (
+                "Anna Brown, who attended the summit in Oslo, said she would meet Ivan Petrov in Bergen on Friday.",
+                "meeting:meeting-oslo",
+                None,
+            ),
+        ];
+        for (text, id, want) in cases {
+            let x = extract(text, "2025-03-06");
+            let found = x.entities.iter().find(|e| e.id == *id || e.id.starts_with(&format!("{id}@")));
+            assert!(found.is_some(), "{text}: {:?}", meetings(&x));
+            let date = found.and_then(|e| e.attributes.get("date")).map(String::as_str);
+            assert_eq!(date, *want, "{text}");
+        }
+    }
+
+    /// Talks that something follows took place, whatever is said of the thing; talks
+    /// only offered did not.
+    #[test]
+    fn talks_that_a_proposal_follows() {
+        let x =
+            extract("Norway said it was ready to accept a proposal after eight hours of talks in Oslo.", "2025-03-05");
+        assert_eq!(meetings(&x).len(), 1, "{:?}", meetings(&x));
+        let x = extract("Norway said it was ready to hold talks in Oslo.", "2025-03-05");
+        assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! What the words around a meeting noun say of its place, date and status: the
+//! destination of a visit, the city "where" stands for, the place a clause went to
+//! "for" talks, talks that something came "after", "a day after talks".
+
+use crate::analysis::Analysis;
+use crate::clause::clause_of;
+use crate::meetings::{date_in, place_after};
+use crate::model::EntityKind;
+
+/// "after more than eight hours of talks", "following two days of negotiations": a
+/// length of time the meeting took, after which something else happens.
+pub(super) fn after_hours_of(a: &Analysis, np_start: usize) -> bool {
+    let mut k = np_start;
+    let mut measured = false;
+    while k > 0 && np_start - k < 7 {
+        k -= 1;
+        let w = a.lower(k);
+        if matches!(w, "after" | "following") {
+            return measured;
+        }
+        measured |= matches!(w, "hours" | "days" | "weeks" | "rounds");
+        let filler = matches!(
+            w,
+            "of" | "more" | "than" | "about" | "nearly" | "almost" | "over" | "some" | "several" | "a" | "an" | "the"
+        ) || w.chars().all(|c| c.is_ascii_digit())
+            || matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "twelve")
+            || matches!(w, "hours" | "days" | "weeks" | "rounds");
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+/// "on Wednesday, a day after talks in Riyadh": the day before the clause's date.
+pub(super) fn day_before(a: &Analysis, np_start: usize) -> Option<crate::dates::DateValue> {
+    let k = np_start.checked_sub(3)?;
+    let told = matches!(a.lower(k), "a" | "one") && a.lower(k + 1) == "day" && a.lower(k + 2) == "after";
+    if !told {
+        return None;
+    }
+    let sent_start = a.sents[a.sent_of(a.toks[k].span.start)].tokens.start;
+    let d = date_in(a, sent_start, k)?;
+    let day = chrono::NaiveDate::from_ymd_opt(d.year, d.month?, d.day?)?.pred_opt()?;
+    Some(crate::dates::DateValue::from_date(day))
+}
+
+/// "arrived in Jeddah on Sunday for talks": the place the clause went to before
+/// "for".
+pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
+    let mut k = np_start;
+    if k > 0 && a.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    if k == 0 || a.lower(k - 1) != "for" {
+        return None;
+    }
+    let (clause_start, _) = clause_of(a, k - 1);
+    place_after(a, clause_start, k - 1)
+}
+
+/// "visit to X", "visit in X": the place named right after the noun.
+pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
+    if !matches!(a.lower(i + 1), "to" | "in") {
+        return None;
+    }
+    let k = if a.lower(i + 2) == "the" { i + 3 } else { i + 2 };
+    if k == i + 3 {
+        // "a visit to the Red Sea city of Jeddah": the city.
+        if let Some(city) = crate::meetings::described_place(a, k) {
+            return Some(city);
+        }
+    }
+    let m = a.mention_at_tok(k)?;
+    let e = &a.ents[m.ent];
+    let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
+    (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
+}
+
+/// "..., where X chaired a meeting": the place "where" stands for, the city named
+/// last before it ("flew from Tokyo to Gyeongju, where ..." → Gyeongju).
+pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
+    if a.lower(start) != "where" {
+        return None;
+    }
+    let at = a.toks[start].span.start;
+    a.mentions
+        .iter()
+        .filter(|m| {
+            m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at)
+        })
+        // "in Antalya on Turkey's Mediterranean coast, where": a sea or a region
+        // describes the city, it is not where things are done.
+        .filter(|m| {
+            let kind = a.ents[m.ent].attrs.get("kind").map(String::as_str);
+            !matches!(kind, Some("sea" | "gulf" | "river" | "strait" | "region" | "subregion" | "continent"))
+        })
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.ent)
+}
