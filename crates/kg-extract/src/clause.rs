@@ -7,7 +7,7 @@ use crate::model::{EntityKind, Span};
 
 mod nearest;
 
-pub(crate) use nearest::is_finite_verb;
+pub(crate) use nearest::{finite_verb_at, is_finite_verb};
 use nearest::{nearest_subject, opens_adverbial, possessor_of_next, starts_clause, whose_subject};
 
 /// Whether a (lower-case) byte starts an opener or a relative pronoun: asked of every

@@ -58,9 +58,9 @@ pub(crate) fn is_finite_verb(w: &str) -> bool {
         )
 }
 
-/// The first word after a mention (its possessive and appositive commas aside).
-fn word_after<'x>(a: &'x Analysis, span: Span) -> &'x str {
-    a.lower(a.tok_at(span.end))
+/// Whether token `k` is a finite verb: "May" the month is not "may".
+pub(crate) fn finite_verb_at(a: &Analysis, k: usize) -> bool {
+    a.toks.get(k).is_some_and(|t| !t.is_cap) && is_finite_verb(a.lower(k))
 }
 
 /// Of the persons before the verb, the subject of the nearest clause.
@@ -77,8 +77,8 @@ pub(super) fn nearest_subject(
         let reported = (a.tok_at(candidates[from].1.end)..at).any(|j| is_reporting(a.lower(j)));
         // "A met B on Monday, and C met D": ", and" with a verb on both sides.
         let new_clause = (prev_end..at).any(|j| is_comma(a, j) && matches!(a.lower(j + 1), "and" | "but"))
-            && is_finite_verb(word_after(a, candidates[k].1))
-            && (start..prev_end).any(|j| is_finite_verb(a.lower(j)));
+            && finite_verb_at(a, a.tok_at(candidates[k].1.end))
+            && (start..prev_end).any(|j| finite_verb_at(a, j));
         if reported || new_clause {
             from = k;
         }
@@ -129,7 +129,7 @@ pub(crate) fn possessor_of_next(a: &Analysis, this: Span, next: Span, limit: usi
 /// ", and B visited": a person after ", and" followed by a verb is a new subject.
 pub(super) fn starts_clause(a: &Analysis, from: usize, next: Span) -> bool {
     let gap = a.text.get(from..next.start).unwrap_or("");
-    (gap.contains(", and ") || gap.contains(", but ")) && is_finite_verb(word_after(a, next))
+    (gap.contains(", and ") || gap.contains(", but ")) && finite_verb_at(a, a.tok_at(next.end))
 }
 
 /// Words that open an adverbial ("on Monday", "at the White House"): after one, a

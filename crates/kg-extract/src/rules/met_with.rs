@@ -21,7 +21,7 @@
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass};
-use crate::clause::{clause_of, is_comma, is_finite_verb, objects_after, subjects_of};
+use crate::clause::{clause_of, finite_verb_at, is_comma, objects_after, subjects_of};
 use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
@@ -79,7 +79,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // The first object must belong to this clause: not "met in Vienna, and C said".
     let new_clause = |s: Span| {
         (last + 1..a.tok_at(s.start)).any(|k| is_comma(a, k) && matches!(a.lower(k + 1), "and" | "but"))
-            && is_finite_verb(a.lower(a.tok_at(s.end)))
+            && finite_verb_at(a, a.tok_at(s.end))
     };
     let objects = if objects.first().is_some_and(|&(_, s)| new_clause(s)) { Vec::new() } else { objects };
     let Some(&(_, first_span)) = objects.first() else {
@@ -133,7 +133,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // The place must follow the objects closely, not sit in an appositive after them.
     // Nor after another verb: "greeted by X and then addressed the Knesset in Jerusalem".
     let near_end = (after_objects..clause_end.min(after_objects + 9))
-        .find(|&k| a.word(k) == "," || a.lower(k) == "then" || is_finite_verb(a.lower(k)))
+        .find(|&k| a.word(k) == "," || a.lower(k) == "then" || finite_verb_at(a, k))
         .unwrap_or(clause_end.min(after_objects + 9));
     let place =
         place_after(a, after_objects, near_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));

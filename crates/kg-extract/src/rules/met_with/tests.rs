@@ -169,6 +169,13 @@ fn the_subject_is_that_of_the_nearest_clause() {
 }
 
 #[test]
+fn a_month_is_not_a_verb_that_ends_the_place_window() {
+    let x = extract("Anna Brown met Ivan Petrov on May 14 in Oslo.", "2025-05-20");
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, "person:ivan-petrov", "attends", &m), "{:?}", x.entities);
+}
+
+#[test]
 fn objects_stop_at_a_new_clause() {
     let text = "Anna Brown met Ivan Petrov on Monday, and Maria Lopez visited on Thursday.";
     assert!(met_status(text, "anna-brown", "ivan-petrov").is_some());

@@ -132,7 +132,7 @@ fn topic_with(a: &Analysis, noun: usize) -> Option<usize> {
     (noun + 2..noun + 12).find(|&k| a.lower(k) == "with").filter(|&with| {
         (noun + 2..with).all(|k| {
             let t = &a.toks[k];
-            t.is_word && !crate::clause::is_finite_verb(a.lower(k)) && !matches!(a.lower(k), "and" | "but")
+            t.is_word && !crate::clause::finite_verb_at(a, k) && !matches!(a.lower(k), "and" | "but")
         })
     })
 }
