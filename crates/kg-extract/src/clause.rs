@@ -5,6 +5,11 @@
 use crate::analysis::Analysis;
 use crate::model::{EntityKind, Span};
 
+mod nearest;
+
+pub(crate) use nearest::{finite_verb_at, is_finite_verb};
+use nearest::{nearest_subject, opens_adverbial, possessor_of_next, starts_clause, whose_subject};
+
 /// Whether a (lower-case) byte starts an opener or a relative pronoun: asked of every
 /// word a clause scan passes, it turns most away before any comparison.
 fn may_open(first: u8) -> bool {
@@ -218,16 +223,26 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
 
 /// The subject of the verb at `tok`: the first person of its clause who is not the
 /// object of a preposition ("After talks with X, Y attended"), or — for a clause
-/// opened by "who" — the person the relative clause hangs on.
+/// opened by "who" — the person the relative clause hangs on. Within the clause, the
+/// subject is that of the nearest clause: "whose aide X met", "Y's envoy X met", "A
+/// said ..., and officials said X would meet" and "A met B on Monday, and X met" all
+/// give X.
 pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     let (start, _) = clause_of(a, tok);
     let quoted = a.tok_in_quote(tok);
-    let found = persons_in(a, start, tok, quoted);
-    // "After the meeting with X, Y attended": a person after a preposition is none.
-    let object_of_prep = |&&(_, s): &&(usize, Span)| {
+    if let Some(whose) = whose_subject(a, start, tok, quoted) {
+        return Some(whose);
+    }
+    let mut candidates = persons_in(a, start, tok, quoted);
+    // "After the meeting with X, Y attended": a person after a preposition is none,
+    // unless there is nobody else.
+    let object_of_prep = |&(_, s): &(usize, Span)| {
         a.tok_before(s.start).is_some_and(|t| matches!(a.lower(t), "with" | "to" | "by" | "from" | "against"))
     };
-    if let Some(&first) = found.iter().find(|p| !object_of_prep(p)).or(found.first()) {
+    if !candidates.iter().all(object_of_prep) {
+        candidates.retain(|p| !object_of_prep(p));
+    }
+    if let Some(first) = nearest_subject(a, &candidates, start, tok) {
         return Some(first);
     }
     let opener = a.lower(start);
@@ -273,40 +288,80 @@ pub fn subjects_of(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
 }
 
 /// The persons right after `tok` in its clause: the first one and those coordinated
-/// with it ("A, B and C").
+/// with it ("A, B and C"). The list ends where ", and" starts a clause of its own
+/// ("met A on Monday, and B visited on Thursday").
 pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     let (_, end) = clause_of(a, tok);
     let quoted = a.tok_in_quote(tok);
     let found = persons_in(a, tok + 1, end, quoted);
     let mut out: Vec<(usize, Span)> = Vec::new();
-    for (ent, span) in found {
+    let mut i = 0;
+    while i < found.len() {
+        let (mut ent, mut span) = found[i];
+        // "met Putin's aide Ushakov": the possessed person is the object.
+        while i + 1 < found.len() && possessor_of_next(a, span, found[i + 1].1, end) {
+            i += 1;
+            (ent, span) = found[i];
+        }
         if let Some(&(_, prev)) = out.last() {
-            if !coordinated(a, prev.end, span.start) {
+            // "..., the head of Zelenskyy's office": a possessor is no object.
+            let possessor = matches!(a.word(a.tok_at(span.end)), "'s" | "\u{2019}s");
+            if possessor || !coordinated(a, prev.end, span.start) || starts_clause(a, prev.end, span) {
                 break;
             }
         }
         if !out.iter().any(|&(e, _)| e == ent) {
             out.push((ent, span));
         }
+        i += 1;
     }
     out
 }
 
 /// Whether the text between two person mentions only joins them: commas, "and",
-/// and the titles and modifiers that introduce the second.
+/// appositives ("Lavrov, Russia's foreign minister, and Ushakov"), and the titles and
+/// modifiers that introduce the second ("and national security adviser Waltz").
 fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     let gap = a.text.get(from..to).unwrap_or("");
-    if gap.len() > 160 || gap.contains('.') && !gap.contains("Mr.") || gap.contains(';') {
+    // A full stop inside one sentence is an abbreviation ("U.S. envoy", "Mr.").
+    if gap.len() > 160 || gap.contains('.') && a.sent_of(from) != a.sent_of(to) || gap.contains(';') {
         return false;
     }
     let has_join = gap.contains(',') || gap.split_whitespace().any(|w| w == "and" || w == "&");
     if !has_join {
         return false;
     }
-    // After the join, only capitalised words (titles, demonyms) or title words.
-    let tail = gap.rsplit([',']).next().unwrap_or(gap).trim().trim_start_matches("and ").trim();
-    tail.split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "to" | "for"))
+    // Before the last comma, only appositives: an adverbial or a verb there ends the
+    // list ("met Trump at the White House on Monday, and Starmer ...").
+    let mut pieces: Vec<&str> = gap.split(',').collect();
+    let tail_piece = pieces.pop().unwrap_or("");
+    for piece in pieces {
+        let mut words = piece.split_whitespace();
+        if words.next().is_some_and(|w| opens_adverbial(&w.to_lowercase()))
+            || piece.split_whitespace().any(|w| w != "and" && is_finite_verb(w))
+        {
+            return false;
+        }
+    }
+    // After the join, only capitalised words (titles, demonyms), title words, or the
+    // words of a title ("national security adviser").
+    let mut at = to - tail_piece.len();
+    let (mut title_words, mut determiner) = (false, false);
+    for w in tail_piece.split_whitespace() {
+        let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
+        let span = Span::new(offset, offset + w.len());
+        at = span.end;
+        let plain = w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "of" | "to" | "for");
+        determiner |= matches!(w, "the" | "a" | "an");
+        if !plain && !matches!(w, "the") {
+            if !a.title_at(span) {
+                return false;
+            }
+            title_words = true;
+        }
+    }
+    // "Yermak, the head of Zelenskyy's office": an appositive, not a second person.
+    !(title_words && determiner && !tail_piece.trim_start().starts_with("and "))
 }
 
 #[cfg(test)]

@@ -62,6 +62,12 @@ const PROPOSAL_CUES: &[&str] = &[
     "asked",
     "demanded",
     "suggested",
+    // "floated a meeting", "a summit was mooted": a proposal reported, not an event.
+    "floated",
+    "floating",
+    "floats",
+    "mooted",
+    "touted",
 ];
 const PLAN_CUES: &[&str] = &[
     "will",
@@ -159,14 +165,24 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         (start..subject_tok).rev().find(|&i| is_comma(a, i)).map_or(start, |c| c + 1)
     });
     let skip = relative_segments(a, from, tok);
+    // "ready to accept a proposal for a ceasefire, after eight hours of talks": a
+    // comma and "after" open an adverbial of its own, whose event (the talks) the
+    // stance words before it do not govern; tense and conditions still carry over.
+    let adverbial = (from..tok)
+        .rev()
+        .find(|&i| is_comma(a, i) && matches!(a.lower(i + 1), "after" | "following" | "amid"))
+        .map_or(from, |c| c + 1);
     // One pass gathers what the words say; the order of the tests below decides.
     let (mut any, mut prev, mut last) = (0u32, 0u32, None);
     let (mut ruled_out, mut called_off, mut past_plan) = (false, false, false);
     for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
         let w = a.lower(i);
         // `contains` with a non-ASCII char runs a substring search: test ASCII first.
-        let bits =
+        let mut bits =
             if !w.is_ascii() && w.contains('\u{2019}') { cue_bits(&w.replace('\u{2019}', "'")) } else { cue_bits(w) };
+        if i < adverbial {
+            bits &= PLAN | WOULD | CONDITION | REPORTED;
+        }
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
         called_off |= prev & CALLED != 0 && bits & OFF != 0;
         past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;
@@ -236,6 +252,10 @@ mod tests {
             ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),
             ("Lee was scheduled to attend the summit.", "attend", Status::Proposed),
             ("Lee met Park but will not attend the summit.", "attend", Status::Declined),
+            ("Aides floated a plan for Lee to meet Park.", "meet", Status::Proposed),
+            ("Lee was ready to accept a truce, after talks with Park.", "talks", Status::Occurred),
+            ("Lee refused a truce, after talks with Park.", "talks", Status::Occurred),
+            ("Lee will sign a truce, after talks with Park.", "talks", Status::Planned),
         ];
         for (text, trigger, want) in cases {
             let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();

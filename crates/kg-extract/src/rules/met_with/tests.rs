@@ -1,0 +1,221 @@
+use crate::test_support::{extract, extract_all, has_edge};
+
+#[test]
+fn a_pattern_is_not_read_across_a_line_break() {
+    let x = extract_all("Farid Osman declined to meet\nwith Greta Lind in Oslo.", "2025-03-05");
+    assert!(!x.relations.iter().any(|r| r.kind == crate::RelationKind::MetWith), "{:?}", x.relations);
+}
+
+#[test]
+fn met_and_hosted_make_edges_and_a_meeting() {
+    let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"));
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, "person:paul-okello", "attends", &m), "{:?}", x.entities);
+}
+
+#[test]
+fn other_ways_to_say_they_met() {
+    let cases = [
+        "Anna Brown sat down with Ivan Petrov in Geneva.",
+        "Anna Brown held talks with Ivan Petrov on Monday.",
+        "Anna Brown met Ivan Petrov on the sidelines of the summit.",
+        "A meeting between Anna Brown and Ivan Petrov took place in Vienna.",
+        "Anna Brown and Ivan Petrov met in Vienna on Monday.",
+        "Anna Brown received Ivan Petrov in Ankara.",
+    ];
+    for text in cases {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+    }
+}
+
+#[test]
+fn cancelled_and_denied_meetings_are_not_meetings() {
+    for text in ["Talks between Anna Brown and Ivan Petrov were cancelled.", "Anna Brown denied meeting Ivan Petrov."] {
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+    }
+}
+
+#[test]
+fn relative_clause_does_not_steal_the_subject() {
+    let x = extract("Anna Brown, who was due to see Tom Price, met with Ivan Petrov on Monday.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
+    assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"));
+}
+
+#[test]
+fn refusals_plans_and_hypotheticals_are_not_meetings() {
+    for text in [
+        "Anna Brown refused to meet Ivan Petrov.",
+        "Anna Brown will meet Ivan Petrov next week.",
+        "Nothing will change until Anna Brown and Ivan Petrov meet.",
+        "Anna Brown offered to meet Ivan Petrov face-to-face.",
+        "Anna Brown said she would only meet Ivan Petrov.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+    }
+    let all = extract_all("Anna Brown refused to meet Ivan Petrov.", "2025-03-05");
+    assert!(all.relations.iter().any(|r| r.kind.as_str() == "met_with" && r.status.as_str() == "declined"));
+}
+
+/// The status of the met_with edge between two persons, if any, in every status.
+fn met_status(text: &str, p: &str, q: &str) -> Option<String> {
+    let x = extract_all(text, "2025-03-05");
+    let (p, q) = (format!("person:{p}"), format!("person:{q}"));
+    x.relations
+        .iter()
+        .find(|r| {
+            r.kind.as_str() == "met_with" && ((r.source == p && r.target == q) || (r.source == q && r.target == p))
+        })
+        .map(|r| r.status.as_str().to_string())
+}
+
+#[test]
+fn every_subject_meets_every_object() {
+    let text = "Anna Brown, Ivan Petrov and Maria Lopez met Omar Haddad and Ravi Kumar.";
+    let x = extract(text, "2025-03-05");
+    for s in ["anna-brown", "ivan-petrov", "maria-lopez"] {
+        for o in ["omar-haddad", "ravi-kumar"] {
+            assert!(has_edge(&x, &format!("person:{s}"), "met_with", &format!("person:{o}")), "{s} {o}");
+        }
+    }
+    // Members of one side are not said to meet each other.
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
+    // A title before the second object: "and foreign policy adviser X".
+    let x = extract("Anna Brown met Ivan Petrov and foreign policy adviser Omar Haddad.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:omar-haddad"));
+}
+
+#[test]
+fn reciprocal_verbs_pair_the_subjects() {
+    for text in [
+        "Anna Brown and Ivan Petrov held talks in Geneva.",
+        "Anna Brown and Ivan Petrov held their first direct talks on Monday.",
+        "Anna Brown and Ivan Petrov shook hands before the summit.",
+        "Anna Brown and Ivan Petrov spoke directly for a few minutes.",
+    ] {
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("occurred"), "{text}");
+    }
+}
+
+#[test]
+fn more_ways_to_say_they_met() {
+    for text in [
+        "Anna Brown was greeted at the airport by Ivan Petrov.",
+        "Anna Brown shook hands with Ivan Petrov.",
+        "Anna Brown had dinner with Ivan Petrov on Friday.",
+        "Anna Brown had a working lunch with Ivan Petrov.",
+        "Anna Brown called on Ivan Petrov at his residence.",
+        "Anna Brown held a summit with Ivan Petrov.",
+        "Anna Brown held talks on trade with Ivan Petrov.",
+        "Anna Brown hosted Ivan Petrov for talks.",
+        "Anna Brown held months of talks with Ivan Petrov.",
+    ] {
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("occurred"), "{text}");
+    }
+}
+
+#[test]
+fn calls_urging_and_remote_exchanges_are_not_meetings() {
+    for text in [
+        "Anna Brown called on Ivan Petrov to end the war.",
+        "Anna Brown spoke with Ivan Petrov.",
+        "Anna Brown held phone talks with Ivan Petrov.",
+        "Anna Brown held talks with Ivan Petrov by phone.",
+        "Anna Brown and Ivan Petrov spoke directly by phone.",
+        "Anna Brown had planned a trip with Ivan Petrov.",
+    ] {
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov"), None, "{text}");
+    }
+}
+
+#[test]
+fn new_verbs_keep_their_modality() {
+    let cases = [
+        ("Anna Brown refused to shake hands with Ivan Petrov.", "declined"),
+        ("Anna Brown will have dinner with Ivan Petrov on Friday.", "planned"),
+        ("Anna Brown and Ivan Petrov did not hold talks.", "declined"),
+        ("Anna Brown and Ivan Petrov will hold talks next week.", "planned"),
+        ("Anna Brown is ready to hold talks with Ivan Petrov.", "proposed"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn the_subject_is_that_of_the_nearest_clause() {
+    let cases = [
+        ("Omar Haddad, whose aide Anna Brown met Ivan Petrov, said nothing.", "anna-brown", "omar-haddad"),
+        (
+            "Omar Haddad's envoy, retired General Anna Brown, is due to travel for talks with Ivan Petrov.",
+            "anna-brown",
+            "omar-haddad",
+        ),
+        (
+            "Omar Haddad said it was good, and officials said Anna Brown was expected to meet Ivan Petrov.",
+            "anna-brown",
+            "omar-haddad",
+        ),
+    ];
+    for (text, subject, not_subject) in cases {
+        assert!(met_status(text, subject, "ivan-petrov").is_some(), "{text}");
+        assert_eq!(met_status(text, not_subject, "ivan-petrov"), None, "{text}");
+    }
+}
+
+#[test]
+fn a_month_is_not_a_verb_that_ends_the_place_window() {
+    let x = extract("Anna Brown met Ivan Petrov on May 14 in Oslo.", "2025-05-20");
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, "person:ivan-petrov", "attends", &m), "{:?}", x.entities);
+}
+
+#[test]
+fn objects_stop_at_a_new_clause() {
+    let text = "Anna Brown met Ivan Petrov on Monday, and Maria Lopez visited on Thursday.";
+    assert!(met_status(text, "anna-brown", "ivan-petrov").is_some());
+    assert_eq!(met_status(text, "anna-brown", "maria-lopez"), None);
+    // An appositive naming a possessor is not a second object.
+    let text = "Anna Brown met Ivan Petrov, the head of Omar Haddad's office, on Monday.";
+    assert!(met_status(text, "anna-brown", "ivan-petrov").is_some());
+    assert_eq!(met_status(text, "anna-brown", "omar-haddad"), None);
+}
+
+#[test]
+fn talks_that_collapsed_took_place() {
+    let cases = [
+        ("Talks between Anna Brown and Ivan Petrov collapsed on Friday.", "occurred"),
+        ("Talks between Anna Brown and Ivan Petrov broke down before a planned signing.", "occurred"),
+        ("Talks between Anna Brown and Ivan Petrov failed to take place.", "cancelled"),
+        ("Talks between Anna Brown and Ivan Petrov were cancelled.", "cancelled"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn floated_and_denied_meetings_did_not_happen() {
+    for text in [
+        "Officials have floated a meeting between Anna Brown and Ivan Petrov.",
+        "Aides mooted a meeting between Anna Brown and Ivan Petrov, but there can be no such meeting yet.",
+        "Anna Brown said she would meet Ivan Petrov. No such meeting has been scheduled.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+        assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("proposed"), "{text}");
+    }
+}
+
+#[test]
+fn a_stance_before_an_adverbial_does_not_govern_its_talks() {
+    let text = "Anna Brown was ready to accept a proposal for a truce, after hours of talks with Ivan Petrov.";
+    assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("occurred"));
+    let text = "Anna Brown was ready to accept a proposal for talks with Ivan Petrov.";
+    assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("proposed"));
+}

@@ -1,0 +1,228 @@
+//! The wordings of met_with: which tokens say that two persons met, and whether the
+//! persons met are named after them ("met X", "held talks with X", "was greeted by
+//! X") or are the coordinated subjects ("A and B held talks", "A and B shook hands").
+
+use crate::analysis::Analysis;
+use crate::model::EntityKind;
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+pub(super) const TRIGGERS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "talks",
+    "negotiations",
+    "meetings",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "received",
+    "receives",
+    "welcomed",
+    "welcomes",
+    "greeted",
+    "greets",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "had",
+    "has",
+    "have",
+    "having",
+    "sat",
+    "sit",
+    "sits",
+    "convenes",
+    "convened",
+    "convene",
+    "between",
+    "shook",
+    "shake",
+    "shakes",
+    "shaking",
+    "dined",
+    "dines",
+    "dine",
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "spoke",
+    "speaks",
+    "speak",
+    "speaking",
+    "talked",
+    "talking",
+];
+
+/// A trigger found at a token.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Trigger {
+    /// How many tokens it spans; the persons met follow its last token.
+    pub len: usize,
+    /// Whether the persons met may be named after it.
+    pub objects: bool,
+    /// Whether, with no one named after it, its coordinated subjects met each other.
+    pub mutual: bool,
+    /// "called on X": a courtesy call, unless X is urged "to" or "for" something.
+    pub urging: bool,
+}
+
+impl Trigger {
+    fn transitive(len: usize) -> Self {
+        Trigger { len, objects: true, mutual: false, urging: false }
+    }
+    fn reciprocal(len: usize) -> Self {
+        Trigger { len, objects: false, mutual: true, urging: false }
+    }
+}
+
+/// Meeting nouns that "held" and "had" take ("held a summit", "had dinner").
+fn held_noun(w: &str) -> bool {
+    matches!(w, "talks" | "meeting" | "meetings" | "negotiations" | "summit" | "discussions" | "consultations")
+}
+
+fn had_noun(w: &str) -> bool {
+    matches!(w, "dinner" | "lunch" | "breakfast" | "meal" | "talks" | "meeting" | "meetings" | "discussions")
+}
+
+/// Words that may stand between "held"/"had" and the meeting noun: determiners and
+/// modifiers ("held their first direct talks", "held months of talks", "had a working
+/// lunch"). A participle ("had planned a meeting") or a medium ("phone talks") may not.
+fn filler(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && (w.contains('-') || !w.ends_with("ed"))
+        && !matches!(
+            w,
+            "phone"
+                | "telephone"
+                | "video"
+                | "virtual"
+                | "online"
+                | "and"
+                | "or"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "with"
+                | "to"
+                | "for"
+                | "on"
+                | "in"
+                | "at"
+                | "by"
+                | "no"
+                | "not"
+                | "never"
+                | "been"
+                | "be"
+        )
+}
+
+/// "talks on the war in Ukraine with X": the token of "with" after a topic, if any.
+fn topic_with(a: &Analysis, noun: usize) -> Option<usize> {
+    if !matches!(a.lower(noun + 1), "on" | "about" | "over") {
+        return None;
+    }
+    (noun + 2..noun + 12).find(|&k| a.lower(k) == "with").filter(|&with| {
+        (noun + 2..with).all(|k| {
+            let t = &a.toks[k];
+            t.is_word && !crate::clause::finite_verb_at(a, k) && !matches!(a.lower(k), "and" | "but")
+        })
+    })
+}
+
+/// "held (their first direct) talks (on X) (with)", "had (a working) lunch (with)".
+fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
+    let noun = (i + 1..i + 6).take_while(|&k| k < a.toks.len()).find(|&k| noun_ok(a.lower(k)))?;
+    if !(i + 1..noun).all(|k| filler(a.lower(k))) {
+        return None;
+    }
+    if a.lower(noun + 1) == "with" {
+        return Some(Trigger::transitive(noun + 2 - i));
+    }
+    if let Some(with) = topic_with(a, noun) {
+        return Some(Trigger::transitive(with + 1 - i));
+    }
+    Some(Trigger::reciprocal(noun + 1 - i))
+}
+
+fn was(w: &str) -> bool {
+    matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be")
+}
+
+/// The trigger starting at token `i`, if any.
+pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
+    let w = a.lower(i);
+    let next = a.lower(i + 1);
+    let prev = if i > 0 { a.lower(i - 1) } else { "" };
+    let next_is_person = || a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    // "held talks with X": the trigger at "held" already covers the noun.
+    let held_before = || {
+        (i.saturating_sub(5)..i).any(|k| {
+            let t = match a.lower(k) {
+                "held" | "hold" | "holds" | "holding" => held(a, k, held_noun),
+                "had" | "has" | "have" | "having" => held(a, k, had_noun),
+                _ => None,
+            };
+            t.is_some_and(|t| k + t.len > i)
+        })
+    };
+    match w {
+        "met" | "meet" | "meets" => {
+            Some(Trigger { len: if next == "with" { 2 } else { 1 }, objects: true, mutual: true, urging: false })
+        }
+        "meeting" if (next == "with" || next_is_person()) && !held_before() => {
+            Some(Trigger::transitive(if next == "with" { 2 } else { 1 }))
+        }
+        // "Saturday's talks with X", "talks on trade with X": the talks of the clause's subject.
+        "talks" | "negotiations" | "meetings" | "meeting" if !held_before() => {
+            if next == "with" {
+                Some(Trigger::transitive(2))
+            } else {
+                topic_with(a, i).map(|with| Trigger::transitive(with + 1 - i))
+            }
+        }
+        // "was greeted (at the airport) by X": the persons after "by".
+        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes" | "greeted"
+        | "greets"
+            if was(prev) =>
+        {
+            let by = (i + 1..i + 8).take_while(|&k| !crate::clause::is_comma(a, k)).find(|&k| a.lower(k) == "by")?;
+            Some(Trigger::transitive(by + 1 - i))
+        }
+        "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes" | "greeted"
+        | "greets"
+            if a.toks.get(i + 1).is_some_and(|t| t.is_cap) || next_is_person() =>
+        {
+            Some(Trigger::transitive(1))
+        }
+        "held" | "hold" | "holds" | "holding" => held(a, i, held_noun),
+        "had" | "has" | "have" | "having" => held(a, i, had_noun),
+        "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(Trigger::transitive(3)),
+        "convenes" | "convened" | "convene" if next == "with" => Some(Trigger::transitive(2)),
+        "dined" | "dines" | "dine" if next == "with" => Some(Trigger::transitive(2)),
+        "shook" | "shake" | "shakes" | "shaking" if next == "hands" => {
+            Some(if a.lower(i + 2) == "with" { Trigger::transitive(3) } else { Trigger::reciprocal(2) })
+        }
+        // "called on the prime minister": a courtesy call in diplomatic English.
+        "called" | "calls" | "call" | "calling" if next == "on" && a.toks.get(i + 2).is_some_and(|t| t.is_cap) => {
+            Some(Trigger { len: 2, objects: true, mutual: false, urging: true })
+        }
+        // "spoke directly": in person, unlike a bare "spoke with" (often a phone call).
+        "spoke" | "speaks" | "speak" | "speaking" | "talked" | "talking" => {
+            let len = match (next, a.lower(i + 2)) {
+                ("directly" | "face-to-face", _) => 2,
+                ("in", "person") => 3,
+                _ => return None,
+            };
+            Some(if a.lower(i + len) == "with" { Trigger::transitive(len + 1) } else { Trigger::reciprocal(len) })
+        }
+        _ => None,
+    }
+}
