@@ -410,7 +410,6 @@ fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
         .collect()
 }
 
-
 /// The one person of the document whose name (label or alias) ends with the words of
 /// `name`: "Kayikwamba Wagner", "Al Thani" said alone.
 fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
