@@ -75,8 +75,15 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
 
 /// Whether the text says `person` stayed away from the meeting `m` ("X did not take
 /// part in the talks"): then "X met Y" in the same city is another meeting.
-pub fn stayed_away(a: &Analysis, m: usize, person: usize) -> bool {
-    a.mentions.iter().filter(|r| r.ent == m && r.form == Form::Anaphor).any(|r| {
+///
+/// Only the few sentences around byte `at` are read: absence is told next to the
+/// meeting it bears on, and a search of every mention, for every meeting mention, would
+/// make long documents quadratic.
+pub fn stayed_away(a: &Analysis, m: usize, person: usize, at: usize) -> bool {
+    let Some(last) = a.sents.len().checked_sub(1) else { return false };
+    let sent = a.sent_of(at);
+    let near = Span::new(a.sents[sent.saturating_sub(3)].span.start, a.sents[(sent + 3).min(last)].span.end);
+    a.mentions_within(near).filter(|r| r.ent == m && r.form == Form::Anaphor).any(|r| {
         let tok = a.tok_at(r.span.start);
         let Some((_, subject)) = crate::clause::subjects_of(a, tok).into_iter().find(|&(e, _)| e == person) else {
             return false;
@@ -95,7 +102,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
     let mut named_alike = None;
     for (i, e) in a.ents.iter().enumerate() {
         let Some(have) = &e.meeting else { continue };
-        let fits = compatible(a, have, info) && !info.participants.iter().any(|&p| stayed_away(a, i, p));
+        let fits = compatible(a, have, info) && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
         if fits {
             fitting.push(i);
         }

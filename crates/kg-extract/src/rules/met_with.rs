@@ -152,7 +152,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             let t = a.tok_at(m.span.start);
             // A meeting "on the sidelines of" a summit is its own meeting.
             !(t.saturating_sub(10)..t).any(|k| a.lower(k) == "sidelines")
-                && !participants.iter().any(|&p| crate::meetings::stayed_away(a, m.ent, p))
+                && !participants.iter().any(|&p| crate::meetings::stayed_away(a, m.ent, p, m.span.start))
                 && !crate::clause::relative_segments(a, clause_start, clause_end).iter().any(|&(s, e)| s < t && t < e)
         })
         .map(|m| m.ent);
