@@ -101,6 +101,12 @@ pub(super) fn apply(a: &mut Analysis) {
 
 /// The words of a body starting at token `k`, if one starts there: its length.
 fn body_at(a: &Analysis, k: usize) -> Option<usize> {
+    // Asked of every token: one lookup of its first word turns most away.
+    static FIRST_WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
+    let first = FIRST_WORDS.get_or_init(|| crate::text::Words::new(BODIES.iter().filter_map(|b| b.first().copied())));
+    if !first.contains(a.lower(k)) {
+        return None;
+    }
     let body = BODIES.iter().find(|b| b.iter().enumerate().all(|(n, w)| a.lower(k + n) == *w))?;
     let n = body.len();
     // A modifier ("Russian military aid") or part of a longer capitalised name.
