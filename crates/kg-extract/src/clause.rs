@@ -344,14 +344,15 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         }
     }
     // After the join, only capitalised words (titles, demonyms), title words, or the
-    // words of a title ("national security adviser").
+    // words of a title ("national security adviser", "his foreign policy aide").
     let mut at = to - tail_piece.len();
     let (mut title_words, mut determiner) = (false, false);
     for w in tail_piece.split_whitespace() {
         let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
         let span = Span::new(offset, offset + w.len());
         at = span.end;
-        let plain = w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "of" | "to" | "for");
+        let plain = w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "and" | "&" | "of" | "to" | "for" | "his" | "her" | "their");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {
             if !a.title_at(span) {

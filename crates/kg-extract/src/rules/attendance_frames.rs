@@ -22,7 +22,7 @@
 use super::attends::{meeting_in_context, principal_meeting};
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, persons_in, subjects_of};
+use crate::clause::{clause_of, objects_after, persons_in, subjects_of};
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
@@ -87,64 +87,8 @@ fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     if !(close && quantity_ok) {
         return Vec::new();
     }
-    let mut out: Vec<(usize, Span)> = Vec::new();
-    for (ent, span) in found {
-        if let Some(&(_, prev)) = out.last() {
-            if span.start < prev.end {
-                continue;
-            }
-            if !joined(a, prev.end, span.start) {
-                break;
-            }
-        }
-        if !out.iter().any(|&(e, _)| e == ent) {
-            out.push((ent, span));
-        }
-    }
-    out
-}
-
-/// Whether the words between two names of a list only join them: a comma or "and",
-/// then at most a short title ("and his foreign policy aide", "and special envoy").
-fn joined(a: &Analysis, from: usize, to: usize) -> bool {
-    let gap = a.text.get(from..to).unwrap_or(".");
-    if gap.len() > 80 || gap.contains(['.', ';', ':']) {
-        return false;
-    }
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    let Some(k) = words.iter().rposition(|w| *w == "and" || w.ends_with(',')) else { return false };
-    let title = &words[k + 1..];
-    title.len() <= 5
-        && !title.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "who"
-                    | "which"
-                    | "that"
-                    | "said"
-                    | "says"
-                    | "told"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "met"
-                    | "with"
-                    | "by"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "after"
-                    | "before"
-                    | "while"
-                    | "when"
-                    | "but"
-                    | "not"
-            )
-        })
+    // The list itself is read as objects are: coordinated names, with their titles.
+    objects_after(a, tok)
 }
 
 /// The meeting named last before `tok` in its sentence.
