@@ -1,0 +1,180 @@
+//! The token model of an analysis: the lower-case form of every token, whether it is
+//! quoted or a trigger word, the quotations of the text, and the lookups from bytes to
+//! tokens and sentences.
+
+use super::Analysis;
+use crate::model::Span;
+use crate::text::Token;
+
+impl<'a> Analysis<'a> {
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    pub fn word(&self, tok: usize) -> &'a str {
+        self.toks.get(tok).map_or("", |t| self.slice(t.span))
+    }
+
+    /// Lower-case word at `tok`, or "" past the end.
+    pub fn lower(&self, tok: usize) -> &str {
+        nth_lower(&self.lower_text, &self.lower_ends, tok)
+    }
+
+    /// Index of the token starting at or after byte `at`.
+    pub fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    /// Index of the last token ending at or before byte `at`, if any.
+    pub fn tok_before(&self, at: usize) -> Option<usize> {
+        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+    }
+
+    pub fn sent_of(&self, at: usize) -> usize {
+        self.sents.partition_point(|s| s.span.end <= at).min(self.sents.len().saturating_sub(1))
+    }
+
+    pub fn in_quote(&self, span: Span) -> bool {
+        in_quote(&self.quotes, span)
+    }
+
+    /// Whether token `tok` is a trigger word of some rule (`Rule::triggers`): rules
+    /// that scan for their trigger words pass over the tokens that are none.
+    pub fn may_trigger(&self, tok: usize) -> bool {
+        self.tok_trigger.get(tok).copied().unwrap_or(false)
+    }
+
+    /// Whether token `tok` is inside a quotation.
+    pub fn tok_in_quote(&self, tok: usize) -> bool {
+        self.tok_quoted.get(tok).copied().unwrap_or(false)
+    }
+
+    /// Whether a title word overlaps the span.
+    pub fn title_at(&self, span: Span) -> bool {
+        let i = self.title_hits.partition_point(|t| t.span.end <= span.start);
+        self.title_hits.get(i).is_some_and(|t| t.span.overlaps(span))
+    }
+}
+
+fn in_quote(quotes: &[Span], span: Span) -> bool {
+    // Quotations are disjoint and in text order.
+    let i = quotes.partition_point(|q| q.end <= span.start);
+    quotes.get(i).is_some_and(|q| q.contains(span))
+}
+
+/// Whether each token lies inside a quotation: inside the first quotation (in the
+/// order of `quotes`) that ends after the token starts. Quotations of both kinds may
+/// nest, so that need not be the one the token is in. The tokens of each quotation are
+/// found by a search: the tokens outside quotations, most of them, cost nothing.
+pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
+    let mut quoted = vec![false; toks.len()];
+    // The tokens starting before the end of an earlier quotation belong to that one.
+    let mut passed = 0;
+    for q in quotes {
+        let first = toks.partition_point(|t| t.span.start < q.start.max(passed));
+        // Tokens are in order and do not overlap: once one ends past the quotation, so
+        // do all after it.
+        for (flag, t) in quoted[first..].iter_mut().zip(&toks[first..]) {
+            if t.span.end > q.end {
+                break;
+            }
+            *flag = true;
+        }
+        passed = passed.max(q.end);
+    }
+    quoted
+}
+
+/// Token `i`'s lower-case form in the buffer of [`lower_case_tokens`], or "".
+fn nth_lower<'t>(lower_text: &'t str, lower_ends: &[usize], i: usize) -> &'t str {
+    let Some(&end) = lower_ends.get(i) else { return "" };
+    let start = i.checked_sub(1).map_or(0, |p| lower_ends[p]);
+    lower_text.get(start..end).unwrap_or("")
+}
+
+/// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
+/// is a trigger word: one pass, while the word is at hand.
+pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>, Vec<bool>) {
+    let triggers = crate::rules::trigger_words();
+    // Bytes: an ASCII word is lowered as it is copied, in one loop without the char
+    // boundary checks of a `String`; the whole is checked to be UTF-8 once at the end
+    // (it is: ASCII words, and the `to_lowercase` of the others).
+    let mut lower = Vec::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(toks.len());
+    let mut trigger = Vec::with_capacity(toks.len());
+    for t in toks {
+        let word = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
+        let start = lower.len();
+        if word.is_ascii() {
+            lower.extend(word.iter().map(u8::to_ascii_lowercase));
+        } else {
+            let word = text.get(t.span.start..t.span.end).unwrap_or("");
+            lower.extend_from_slice(word.to_lowercase().as_bytes());
+        }
+        ends.push(lower.len());
+        trigger.push(triggers.contains_bytes(&lower[start..]));
+    }
+    let lower = String::from_utf8(lower).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (lower, ends, trigger)
+}
+
+/// Spans between matching quotation marks, per paragraph: curly pairs, and straight
+/// double quotes taken two by two.
+pub(super) fn find_quotes(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut open_curly, mut open_straight): (Option<usize>, Option<usize>) = (None, None);
+    // Only three bytes matter: `"`, the lead byte of curly quotes and the line break;
+    // memchr skips the prose between them.
+    for at in memchr::memchr3_iter(b'"', 0xE2, b'\n', bytes) {
+        match (bytes[at], bytes.get(at + 1..at + 3)) {
+            (b'\n', _) => (open_curly, open_straight) = (None, None),
+            (b'"', _) => match open_straight.take() {
+                Some(s) => out.push(Span::new(s, at + 1)),
+                None => open_straight = Some(at),
+            },
+            // U+201C and U+201D.
+            (_, Some([0x80, 0x9C])) => open_curly = Some(at),
+            (_, Some([0x80, 0x9D])) => {
+                if let Some(s) = open_curly.take() {
+                    out.push(Span::new(s, at + 3));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    proptest::proptest! {
+        /// `quoted_tokens` against the walk it replaced, on nested and crossing quotations.
+        #[test]
+        fn quoted_tokens_are_those_of_the_walk(text in "[a \"\u{201c}\u{201d}\n]{0,60}") {
+            let toks = segment(&text).1;
+            let quotes = find_quotes(&text);
+            let mut q = 0;
+            let walk: Vec<bool> = toks
+                .iter()
+                .map(|t| {
+                    while quotes.get(q).is_some_and(|s| s.end <= t.span.start) {
+                        q += 1;
+                    }
+                    quotes.get(q).is_some_and(|s| s.contains(t.span))
+                })
+                .collect();
+            proptest::prop_assert_eq!(quoted_tokens(&quotes, &toks), walk);
+        }
+    }
+
+    #[test]
+    fn quotes_pair_within_a_paragraph() {
+        let text = "He said \"yes\" and “no”.\n\"open";
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(q, ["\"yes\"", "“no”"]);
+    }
+}
