@@ -1,0 +1,121 @@
+//! Where the date expressions of a text are: the pattern, and the scan that tries it,
+//! anchored, only at the word starts where a match can begin.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+/// The date pattern. A match starts at a word start; `candidates` finds every word
+/// start where one can.
+pub(super) fn pattern() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
+        let src = format!(
+            r"(?x)
+            (?-u:\b)(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?:,?\s+(?P<dm_year>\d{{4}}))?(?-u:\b)
+            | (?-u:\b)(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?P<md_range>\s*[-–]\s*\d{{1,2}})?(?:,\s*(?P<md_year>\d{{4}}))?(?-u:\b)
+            | (?-u:\b)(?P<my_month>{month})\s+(?P<my_year>\d{{4}})(?-u:\b)
+            | (?-u:\b)(?:in|since|until)\s+(?P<y_year>(?:19|20)\d{{2}})(?-u:\b)
+            | (?-u:\b)(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
+            | (?-u:\b)(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week)(?-u:\b)
+            "
+        );
+        // A constant pattern: the tests would fail without it.
+        Regex::new(&src).ok()
+    })
+    .as_ref()
+}
+
+/// The pattern's matches, leftmost-first and not overlapping: what a scan of the whole
+/// text finds. A whole-text scan gets no help from a literal prefilter (matches may
+/// start with "in", "on" or any digit) and costs more than the rest of a document's
+/// analysis, so the pattern is tried, anchored, only where `candidates` says a match
+/// can start.
+pub(super) fn matches(re: &Regex, text: &str) -> Vec<Captures> {
+    let Some(starts) = candidates(text) else {
+        return re.captures_iter(text).collect();
+    };
+    let mut out: Vec<Captures> = Vec::new();
+    let mut from = 0;
+    let mut caps = re.create_captures();
+    for s in starts.into_iter().filter(|&s| s <= text.len()) {
+        if s < from {
+            continue;
+        }
+        re.search_captures(&Input::new(text).range(s..).anchored(Anchored::Yes), &mut caps);
+        if let Some(m) = caps.get_match() {
+            from = m.end();
+            out.push(std::mem::replace(&mut caps, re.create_captures()));
+        }
+    }
+    out
+}
+
+/// Words that end every date expression without digits: weekdays and the relative
+/// phrases. Rare enough for the automaton's vector prefilter, unlike "in" or "on".
+fn anchors() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(["day", "week", "month", "morrow"]).ok()
+    })
+    .as_ref()
+}
+
+/// Leading bytes of the non-ASCII characters that `\d` accepts.
+pub(super) fn may_lead_digit(b: u8) -> bool {
+    matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0..=0xF4)
+}
+
+/// `(?-u:\w)`: what the pattern's ASCII word boundaries see as a word character.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Every word start where a match may begin, in order: each word of digits (a day or a
+/// year), and the word before it ("in 2020", "May 5", "Jan. 5"); each word holding an
+/// `anchors()` word and the three words before it ("on Tuesday", "earlier in the
+/// day"). None when the text has digits other than ASCII ones, which `\d` also takes.
+pub(super) fn candidates(text: &str) -> Option<Vec<usize>> {
+    let bytes = text.as_bytes();
+    let word_start = |i: usize| i.checked_sub(1).and_then(|j| bytes.get(j)).is_none_or(|&b| !is_word(b));
+    let word_chars = |c: char| c.is_ascii() && is_word(c as u8);
+    // The start of the word before `i`, across white space and, after "Jan", a dot.
+    let before = |i: usize| {
+        let head = text.get(..i)?;
+        let gap = head.trim_end_matches(char::is_whitespace);
+        let gap = (gap.len() < head.len()).then_some(gap)?;
+        Some(gap.strip_suffix('.').unwrap_or(gap).trim_end_matches(word_chars).len())
+    };
+    let mut out = Vec::new();
+    // Most 32-byte stretches of prose hold no digit: the test of a whole chunk compiles
+    // to vector code. 0xE2 leads curly quotes and dashes, common and never a digit.
+    let flag = |b: u8| u8::from(b.is_ascii_digit()) | u8::from(b >= 0xD9 && b != 0xE2);
+    for (n, chunk) in bytes.chunks(32).enumerate() {
+        if chunk.iter().fold(0, |any, &b| any | flag(b)) == 0 {
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate().map(|(i, b)| (n * 32 + i, b)) {
+            if b.is_ascii_digit() && word_start(i) {
+                out.extend(before(i));
+                out.push(i);
+            } else if may_lead_digit(b) && text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_numeric) {
+                return None;
+            }
+        }
+    }
+    for found in anchors()?.find_iter(text) {
+        let mut start = text.get(..found.start()).map(|head| head.trim_end_matches(word_chars).len());
+        for _ in 0..4 {
+            let Some(at) = start else { break };
+            out.push(at);
+            start = before(at);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
