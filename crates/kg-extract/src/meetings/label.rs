@@ -1,0 +1,67 @@
+//! What a meeting is called once all its mentions are in: its name, the noun it was
+//! called by with its place, or the names of the two who met.
+
+use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::model::EntityKind;
+
+/// The label of a meeting once all its mentions are in: its name, or what it was
+/// called with its place.
+pub fn meeting_label(a: &Analysis, ent: usize) -> String {
+    let e = &a.ents[ent];
+    let Some(info) = &e.meeting else {
+        return e.label.clone();
+    };
+    if let Some(name) = &info.name {
+        return name.clone();
+    }
+    let mut label = e
+        .label
+        .trim_start_matches(['\'', '\u{2019}'])
+        .trim_start_matches("s ")
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .to_string();
+    if label.is_empty() {
+        if let Some(pair) = pair_label(a, ent, info) {
+            return pair;
+        }
+        label = match info.class {
+            Some(MeetingClass::Talks) => "talks".into(),
+            Some(MeetingClass::Visit) => "visit".into(),
+            _ => "meeting".into(),
+        };
+    }
+    if let Some(p) = info.place {
+        let place = &a.ents[p].label;
+        if !label.contains(place.as_str()) {
+            // One visits or travels "to" a place, meets "in" it.
+            let to = if info.class == Some(MeetingClass::Visit) { "to" } else { "in" };
+            label = format!("{label} {to} {place}");
+        }
+    }
+    label
+}
+
+/// "Zelenskyy–Mohammed bin Salman meeting", as news names a meeting of two: a meeting
+/// told only as "A met B in X", when another meeting of the article is held in X too
+/// (the talks there), so that "meeting in Jeddah" would not say which.
+fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
+    let place = info.place?;
+    let persons: Vec<usize> =
+        info.participants.iter().copied().filter(|&p| a.ents[p].kind == EntityKind::Person).collect();
+    let [p, q] = persons[..] else { return None };
+    let shared =
+        a.ents.iter().enumerate().any(|(i, e)| i != ent && e.meeting.as_ref().is_some_and(|m| m.place == Some(place)));
+    shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p].label), short_name(&a.ents[q].label)))
+}
+
+/// The surname of a full name; an Arabic name with "bin" or "Al" stays whole
+/// ("Mohammed bin Salman"), its last word is no surname.
+fn short_name(label: &str) -> &str {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn" | "Al" | "Bin"));
+    match words.last() {
+        Some(last) if !patronymic && words.len() > 1 => last,
+        _ => label,
+    }
+}

@@ -1,0 +1,98 @@
+//! Where and when a clause sets a meeting: the place after a trigger ("in X", "on the
+//! sidelines of" a meeting), a place described ("the port city of X") and the first
+//! date of a token range that is no start of a stretch of time.
+
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, Span};
+
+/// The place a clause gives after token `from`: "in X", "at X", "outside X", "near X",
+/// or the place of a meeting it is "on the sidelines of".
+pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    let first = first_place_after(a, from, to)?;
+    // "in Turkey on Thursday on the sidelines of a meeting in Antalya": the city.
+    if a.ents[first].kind == EntityKind::Country {
+        let mut k = from;
+        while let Some(p) = first_place_after(a, k, to) {
+            if a.ents[p].kind == EntityKind::Location && a.ents[p].iso.is_some() && a.ents[p].iso == a.ents[first].iso {
+                return Some(p);
+            }
+            k = (k..to).find(|&t| a.mention_at_tok(t).is_some_and(|m| m.ent == p)).map_or(to, |t| t + 1);
+        }
+    }
+    Some(first)
+}
+
+fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    for i in from..to.min(a.toks.len()) {
+        let w = a.lower(i);
+        if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
+            continue;
+        }
+        if w == "of" {
+            if i > 0 && a.lower(i - 1) == "sidelines" {
+                // The summit's head noun is a few words on: "of a NATO ministers' meeting".
+                let summit = (i + 1..(i + 10).min(a.toks.len()))
+                    .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
+                if let Some(place) = summit.and_then(|m| a.ents[m.ent].meeting.as_ref().and_then(|x| x.place)) {
+                    return Some(place);
+                }
+            }
+            continue;
+        }
+        let mut k = i + 1;
+        // "in the Turkish capital": a place named by a role noun starts at "the".
+        let role_place = a.toks.get(k).and_then(|t| {
+            a.mentions_starting(t.span.start)
+                .find(|m| m.form == crate::analysis::Form::RoleNoun && a.ents[m.ent].kind == EntityKind::Location)
+        });
+        if a.lower(k) == "the" {
+            k += 1;
+            if let Some(city) = described_place(a, k) {
+                return Some(city);
+            }
+        }
+        let Some(m) = role_place.or_else(|| a.mention_at_tok(k)) else {
+            continue;
+        };
+        let e = &a.ents[m.ent];
+        if matches!(e.kind, EntityKind::Location | EntityKind::Country) {
+            // Continents and vague regions are not where a meeting is held.
+            let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
+            if !vague {
+                return Some(m.ent);
+            }
+        }
+    }
+    None
+}
+
+/// "the Red Sea port city of Jeddah", "the Russian city of Kazan", from the word after
+/// "the": the place named after "<kind of place> of", not the sea, region or country
+/// that describes it.
+pub fn described_place(a: &Analysis, from: usize) -> Option<usize> {
+    let end = (from + 7).min(a.toks.len());
+    let head = (from..end).take_while(|&k| a.word(k) != ",").find(|&k| {
+        matches!(a.lower(k), "city" | "town" | "resort" | "port" | "capital" | "village" | "enclave")
+            && a.lower(k + 1) == "of"
+    })?;
+    let m = a.mention_at_tok(head + 2)?;
+    (a.ents[m.ent].kind == EntityKind::Location).then_some(m.ent)
+}
+
+/// The first date expression in a token range.
+pub fn date_in(a: &Analysis, from: usize, to: usize) -> Option<crate::dates::DateValue> {
+    let to = to.min(a.toks.len());
+    if from >= to {
+        return None;
+    }
+    let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
+    a.dates_in(span).find(|d| !since(a, d.span)).map(|d| d.value)
+}
+
+/// "the first visit since 2018", "talks since March 2022": the start of a stretch of
+/// time, not the date of the event.
+fn since(a: &Analysis, span: Span) -> bool {
+    let text = a.slice(span);
+    text.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("since "))
+        || a.tok_before(span.start).is_some_and(|k| a.lower(k) == "since")
+}

@@ -1,0 +1,72 @@
+use crate::test_support::{extract, extract_all, has_edge, meeting_date};
+
+fn meetings(x: &crate::model::Extraction) -> Vec<String> {
+    x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).collect()
+}
+
+/// Meetings that must stay apart: the one someone stayed away from and the one
+/// they held that day; one that took place and one still to come.
+#[test]
+fn separate_meetings_stay_apart() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The talks were held in Oslo on Tuesday. Anna Brown did not take part in the talks. \
+             She met Ivan Petrov in Oslo on Monday, before leaving the negotiations to her team.",
+            "person:anna-brown",
+            "meeting:talks-oslo",
+        ),
+        (
+            "Anna Brown met Tom Price in Oslo. Anna Brown will meet Ivan Petrov in Oslo on Friday.",
+            "person:ivan-petrov",
+            "meeting:meeting-oslo",
+        ),
+    ];
+    for (text, person, meeting) in cases {
+        let x = extract_all(text, "2025-03-05");
+        let ids = meetings(&x);
+        assert_eq!(ids.len(), 2, "{text}: {ids:?}");
+        assert!(
+            !x.relations.iter().any(|r| r.source == *person
+                && r.kind.as_str() == "attends"
+                && r.status == crate::model::Status::Occurred
+                && (r.target == *meeting || r.target.starts_with(&format!("{meeting}@")))
+                && !r.target.contains("petrov")),
+            "{text}: {:?}",
+            x.relations
+        );
+    }
+}
+
+/// "talks in Norway" and "the meeting in Oslo" are one event: the city is kept.
+#[test]
+fn country_and_city_mentions_merge() {
+    let x = extract("Talks in Norway ended on Monday. Officials spoke after the meeting in Oslo.", "2025-03-05");
+    let ids = meetings(&x);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(has_edge(&x, &ids[0], "held_in", "location:oslo"), "{:?}", x.relations);
+}
+
+#[test]
+fn described_cities_and_where() {
+    let cases: &[(&str, &str)] = &[
+        ("The summit in the Baltic Sea port city of Gdansk ended.", "location:gdansk"),
+        ("Talks were held in the Norwegian city of Bergen on Monday.", "location:bergen"),
+        ("Anna Brown flew from Oslo to Bergen, where Ivan Petrov hosted her for a summit.", "location:bergen"),
+        ("Envoys arrived in Rijeka on Croatia's Adriatic coast, where they held a meeting.", "location:rijeka"),
+        ("Anna Brown said the meeting in Norway on Monday, near Bergen, went well.", "location:bergen"),
+    ];
+    for (text, place) in cases {
+        let x = extract(text, "2025-03-05");
+        let ids = meetings(&x);
+        assert_eq!(ids.len(), 1, "{text}: {ids:?}");
+        assert!(has_edge(&x, &ids[0], "held_in", place), "{text}: {:?}", x.relations);
+    }
+}
+
+#[test]
+fn the_start_of_a_stretch_of_time_is_no_date() {
+    let x = extract("It was the first visit to Norway by a Kenyan leader since 2018.", "2025-03-05");
+    let ids = meetings(&x);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(meeting_date(&x, &ids[0]), None);
+}
