@@ -1,0 +1,116 @@
+//! The person a name found in the text refers to: a full name, the last words of a
+//! person's name, a bare surname, or the first name of an Arabic name given in full.
+
+use super::is_particle_name;
+use crate::analysis::Analysis;
+use crate::model::Span;
+use crate::surname_key::{known_by_surname, persons_with_surname};
+
+/// The person a name found in the text refers to: a full name finds or creates its
+/// person, and the last words of a person's name are that person ("Kayikwamba
+/// Wagner" for Thérèse Kayikwamba Wagner); a bare surname resolves to a person of the
+/// document, else to the one known office holder of that surname (preferring one
+/// whose office matches `title`), else starts a new person. After a title, a bare
+/// word may be the first name of an Arabic name already given in full: "Sheikh
+/// Tamim", "Prince Faisal" (such names are shortened to the first name, not to the
+/// last).
+pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Option<usize> {
+    let name = a.slice(span).to_string();
+    if name.contains(' ') {
+        if let Some(p) = person_ending_with(a, &name) {
+            return Some(p);
+        }
+        return Some(a.person_named(&name));
+    }
+    let in_doc = persons_with_surname(a, &name);
+    if in_doc.len() > 1 {
+        // Two people share the surname: only the title can tell them apart.
+        return one_with_title(a, in_doc, title);
+    }
+    if let [one] = in_doc.as_slice() {
+        return Some(*one);
+    }
+    if let Some(title) = title {
+        let firsts = arabic_first_name_of(a, &name);
+        if !firsts.is_empty() {
+            return one_with_title(a, firsts, Some(title));
+        }
+    }
+    if let Some(known) = known_by_surname(a, &name, title) {
+        return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
+    }
+    Some(a.person_named(&name))
+}
+
+/// The one of `persons` whose title in the article (or, for a known office holder,
+/// whose office) is `title`; the only one if there is one.
+fn one_with_title(a: &Analysis, mut persons: Vec<usize>, title: Option<&str>) -> Option<usize> {
+    if persons.len() > 1 {
+        let wanted = title.map(str::to_lowercase);
+        persons.retain(|&p| {
+            let Some(wanted) = wanted.as_deref() else { return false };
+            a.titles.iter().any(|t| t.person == p && t.title.to_lowercase() == wanted)
+                || a.ents[p].known.is_some_and(|k| {
+                    a.gaz.persons[k].terms.iter().any(|&t| a.gaz.terms[t].title.to_lowercase() == wanted)
+                })
+        });
+    }
+    match persons.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Words that mark an Arabic full name: "Mohammed bin Salman", "Tamim bin Hamad Al
+/// Thani", "Khalil al-Hayya".
+fn is_arabic_name(name: &str) -> bool {
+    name.split(' ').skip(1).any(|w| matches!(w, "bin" | "bint" | "ibn" | "Al" | "Al-") || is_particle_name(w))
+}
+
+/// The persons of the document with an Arabic name of two words or more whose first
+/// word is `word` (by its folded form).
+fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
+    let key = crate::text::fold(word);
+    let first_is = |name: &str| {
+        name.split_once(' ').is_some_and(|(first, _)| crate::text::fold(first) == key) && is_arabic_name(name)
+    };
+    a.persons
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let e = &a.ents[p];
+            first_is(&e.label) || e.aliases.iter().any(|n| first_is(n))
+        })
+        .collect()
+}
+
+/// The one person of the document whose name (label or alias) ends with the words of
+/// `name`: "Kayikwamba Wagner", "Al Thani" said alone.
+fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
+    let key = crate::text::fold(name);
+    let words = name.split(' ').count();
+    // Its last words, as many as `name` has, of a longer name: compared without a
+    // folded copy of every name of every person, for every name asked about.
+    let ends = |full: &str| {
+        full.rmatch_indices(' ')
+            .nth(words - 1)
+            .and_then(|(at, _)| full.get(at + 1..))
+            .is_some_and(|tail| crate::analysis::folds_to(tail, &key))
+    };
+    let mut found = None;
+    for &p in &a.persons {
+        let e = &a.ents[p];
+        if crate::analysis::folds_to(&e.label, &key) || e.aliases.iter().any(|n| crate::analysis::folds_to(n, &key)) {
+            // The name itself is a person's.
+            return None;
+        }
+        let known = e.known.map(|k| a.gaz.persons[k].aliases.as_slice()).unwrap_or_default();
+        if ends(&e.label) || e.aliases.iter().chain(known).any(|n| ends(n)) {
+            if found.is_some_and(|f| f != p) {
+                return None;
+            }
+            found = Some(p);
+        }
+    }
+    found
+}
