@@ -1,0 +1,74 @@
+//! Whether a meeting took place, from the words of its own clause: the cues read in
+//! one pass, and the status they give (cancelled, proposed, planned or held).
+
+use crate::analysis::Analysis;
+use crate::model::Status;
+
+/// What the words of a meeting noun's clause say, read in one pass: a verb of
+/// attendance before the noun, "ago" anywhere, and the cues of `meeting_status` after it.
+#[derive(Default)]
+pub(super) struct ClauseCues {
+    pub(super) attendance: bool,
+    pub(super) ago: bool,
+    cancelled: bool,
+    planned: bool,
+}
+
+pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_end: usize) -> ClauseCues {
+    let mut cues = ClauseCues::default();
+    let mut prev = "";
+    for k in clause_start..clause_end {
+        let w = a.lower(k);
+        cues.ago |= w == "ago";
+        if k < i {
+            cues.attendance |= matches!(
+                w,
+                "attend"
+                    | "attends"
+                    | "attending"
+                    | "join"
+                    | "joining"
+                    | "travel"
+                    | "go"
+                    | "part"
+                    | "skipped"
+                    | "skip"
+                    | "boycotted"
+                    | "missed"
+            );
+        } else if k > i {
+            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "collapsed" | "failed")
+                || (prev == "called" && w == "off");
+            cues.planned |= matches!(w, "will" | "set" | "scheduled" | "expected" | "due" | "planned");
+            prev = w;
+        }
+    }
+    cues
+}
+
+/// Whether the meeting itself took place, from its own words: "proposed talks",
+/// "the summit was cancelled", "talks are set to take place", or a date after
+/// publication. Who attends it is another matter (read by `attends`).
+pub(super) fn meeting_status(
+    a: &Analysis,
+    np_start: usize,
+    i: usize,
+    cues: &ClauseCues,
+    date: Option<crate::dates::DateValue>,
+) -> Status {
+    let before = np_start.saturating_sub(1)..i;
+    if cues.cancelled {
+        return Status::Cancelled;
+    }
+    if before.clone().any(|k| matches!(a.lower(k), "proposed" | "possible" | "potential" | "hypothetical")) {
+        return Status::Proposed;
+    }
+    let future = matches!((date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p) && d.day.is_some());
+    if future
+        || cues.planned
+        || before.into_iter().any(|k| matches!(a.lower(k), "planned" | "upcoming" | "next" | "scheduled"))
+    {
+        return Status::Planned;
+    }
+    Status::Occurred
+}

@@ -1,0 +1,76 @@
+use crate::test_support::{extract, has_edge, meeting_date};
+
+#[test]
+fn talks_with_place_and_date_then_a_bare_reference() {
+    let x = extract("Peace talks will take place in Doha on June 3. The talks are expected to be hard.", "2024-05-30");
+    let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert!(has_edge(&x, &meetings[0].id, "held_in", "location:doha"));
+    assert_eq!(meeting_date(&x, &meetings[0].id).as_deref(), Some("2024-06-03"));
+}
+
+fn meetings(x: &crate::model::Extraction) -> Vec<String> {
+    x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).collect()
+}
+
+/// Nouns that make a meeting only in some phrases, and those they make none in.
+#[test]
+fn meeting_nouns() {
+    let cases: &[(&str, usize)] = &[
+        ("Anna Brown told a news conference in Oslo that the plan was dead.", 0),
+        ("The press conference in Oslo was cancelled.", 0),
+        ("A wreath-laying ceremony in Oslo opened the day.", 0),
+        ("A signing ceremony in Oslo on Monday sealed the deal.", 1),
+        ("A gathering of envoys in Oslo on Monday ended without a deal.", 1),
+        ("A gathering of envoys in Oslo ended without a deal.", 0),
+        ("The visit followed Anna Brown's historic trip to Oslo.", 1),
+        ("She will end the trip in Bergen on Friday.", 0),
+        ("Envoys met for the 24th round of talks in Oslo on Monday.", 1),
+    ];
+    for (text, want) in cases {
+        let x = extract(text, "2025-03-05");
+        assert_eq!(meetings(&x).len(), *want, "{text}: {:?}", meetings(&x));
+    }
+}
+
+/// Dates read around a meeting noun: the day before the clause's date for "a day
+/// after", a coming weekday when the clause speaks of a plan, and none from a
+/// relative clause's neighbour.
+#[test]
+fn meeting_dates() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("On Wednesday, a day after talks in Oslo, Anna Brown flew home.", "meeting:talks-oslo", Some("2025-03-04")),
+        ("Anna Brown will attend a summit in Oslo on Monday.", "meeting:meeting-oslo", Some("2025-03-10")),
+        ("Talks in Oslo are scheduled for Saturday.", "meeting:talks-oslo", Some("2025-03-08")),
+        (
+            "Anna Brown, who attended the summit in Oslo, said she would meet Ivan Petrov in Bergen on Friday.",
+            "meeting:meeting-oslo",
+            None,
+        ),
+    ];
+    for (text, id, want) in cases {
+        let x = extract(text, "2025-03-06");
+        let found = x.entities.iter().find(|e| e.id == *id || e.id.starts_with(&format!("{id}@")));
+        assert!(found.is_some(), "{text}: {:?}", meetings(&x));
+        let date = found.and_then(|e| e.attributes.get("date")).map(String::as_str);
+        assert_eq!(date, *want, "{text}");
+    }
+}
+
+/// Talks that something follows took place, whatever is said of the thing; talks
+/// only offered did not.
+#[test]
+fn talks_that_a_proposal_follows() {
+    let x = extract("Norway said it was ready to accept a proposal after eight hours of talks in Oslo.", "2025-03-05");
+    assert_eq!(meetings(&x).len(), 1, "{:?}", meetings(&x));
+    let x = extract("Norway said it was ready to hold talks in Oslo.", "2025-03-05");
+    assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
+}
+
+#[test]
+fn named_summit_with_a_date_before_it() {
+    let x = extract("They spoke at the November 2023 Lakeside Summit.", "2024-08-28");
+    let m = x.entities.iter().find(|e| e.label == "Lakeside Summit");
+    assert!(m.is_some(), "{:?}", x.entities);
+    assert_eq!(m.and_then(|m| m.attributes.get("date")).map(String::as_str), Some("2023-11"));
+}
