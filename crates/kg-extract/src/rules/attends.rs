@@ -13,6 +13,9 @@
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
+#[cfg(test)]
+mod tests;
+
 use super::Rule;
 use crate::analysis::Analysis;
 use crate::clause::{clause_of, persons_in, subjects_of};
@@ -308,96 +311,4 @@ pub(super) fn principal_meeting(a: &Analysis) -> Option<usize> {
         })
         .max_by_key(|&(_, c)| c)
         .map(|(m, _)| m)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::test_support::{extract, extract_all, has_edge};
-
-    fn meeting(x: &crate::model::Extraction) -> String {
-        x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
-    }
-
-    #[test]
-    fn chaired_and_attended() {
-        let x = extract("The summit opened in Nairobi on Monday. Amos Kiprono chaired the summit.", "2025-03-05");
-        assert!(has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)));
-    }
-
-    #[test]
-    fn declining_to_attend_is_kept_only_with_its_status() {
-        let text = "Peace talks open in Geneva on Friday. Ivan Petrov decided not to attend.";
-        let x = extract(text, "2025-03-05");
-        assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)));
-        let all = extract_all(text, "2025-03-05");
-        assert!(all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"));
-    }
-
-    #[test]
-    fn skipping_is_declining() {
-        let text = "The summit opened in Nairobi on Monday. Ivan Petrov skipped the summit.";
-        assert!(!has_edge(
-            &extract(text, "2025-03-05"),
-            "person:ivan-petrov",
-            "attends",
-            &meeting(&extract(text, "2025-03-05"))
-        ));
-    }
-
-    #[test]
-    fn persons_at_a_named_summit() {
-        let x =
-            extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
-        assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)));
-        assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)));
-    }
-
-    #[test]
-    fn convening_sitting_in_and_meetings_between() {
-        let cases = [
-            ("Anna Brown convened a summit in Nairobi on Monday.", "person:anna-brown"),
-            ("The summit opened in Nairobi on Monday. Tom Price sat in on the summit.", "person:tom-price"),
-            ("A meeting between Anna Brown and Tom Price took place in Vienna on Monday.", "person:tom-price"),
-        ];
-        for (text, person) in cases {
-            let x = extract(text, "2025-03-05");
-            assert!(has_edge(&x, person, "attends", &meeting(&x)), "{text}: {:?}", x.relations);
-        }
-    }
-
-    #[test]
-    fn an_attendance_without_its_meeting_stays_in_its_paragraph() {
-        let cases = [
-            // Another paragraph: no meeting to refer to.
-            ("The summit opened in Nairobi on Monday.\nIvan Petrov decided not to attend.", false),
-            // A refusal is not about a meeting long past.
-            ("Talks were held in Geneva in 2019. Ivan Petrov will not attend.", false),
-            // The meeting of its own sentence, named after the verb.
-            ("Ivan Petrov is also expected to attend, said the organisers of the summit in Nairobi.", true),
-            ("The summit opens in Nairobi on Friday. Ivan Petrov decided not to attend.", true),
-        ];
-        for (text, want) in cases {
-            let all = extract_all(text, "2025-03-05");
-            let m = meeting(&all);
-            let found = all
-                .relations
-                .iter()
-                .any(|r| r.kind.as_str() == "attends" && r.source == "person:ivan-petrov" && r.target == m);
-            assert_eq!(found, want, "{text}: {:?}", all.relations);
-        }
-    }
-
-    #[test]
-    fn a_definite_noun_takes_a_meeting_of_its_kind() {
-        // "the talks" is no mention of the summit named before it.
-        let text = "The summit in Nairobi ended on Monday. Anna Brown hosted the talks.";
-        let x = extract(text, "2025-03-05");
-        assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
-    }
-
-    #[test]
-    fn a_passive_is_not_read_as_the_subject_attending() {
-        let x = extract("The summit in Nairobi, attended by Anna Brown, was praised by Tom Price.", "2025-03-05");
-        assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
-    }
 }
