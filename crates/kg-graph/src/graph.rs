@@ -2,69 +2,23 @@
 //! status), with the merging of extractions and of other graphs into it.
 
 mod edge;
+mod node;
+#[cfg(test)]
+mod tests;
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use kg_extract::{Entity, EntityKind, Extraction, Relation, RelationKind, Status};
+use kg_extract::{Entity, Extraction, Relation, RelationKind, Status};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, NodeIndexable};
-use serde::{Deserialize, Serialize};
 
-use edge::merge_attributes;
 pub use edge::{Edge, MAX_EVIDENCE};
+pub use node::Node;
 
 /// Id indexes, never iterated (so their order cannot reach the output): the fast hash
 /// suits their keys, kg's own ids.
 type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
-
-/// An entity as the graph knows it, merged from every document that names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Node {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
-    pub label: String,
-    pub aliases: BTreeSet<String>,
-    pub attributes: BTreeMap<String, String>,
-}
-
-impl Node {
-    /// The node, leaving an empty one in its place (no allocation, unlike removing it
-    /// from a graph).
-    fn take(&mut self) -> Node {
-        Node {
-            id: std::mem::take(&mut self.id),
-            kind: self.kind,
-            label: std::mem::take(&mut self.label),
-            aliases: std::mem::take(&mut self.aliases),
-            attributes: std::mem::take(&mut self.attributes),
-        }
-    }
-
-    /// Merges `node`, which has the same id: aliases are united, the smaller label wins
-    /// (the other becomes an alias), attributes merge order-independently.
-    fn merge(&mut self, node: Node) {
-        let Node { label, aliases, attributes, .. } = node;
-        if self.aliases.is_empty() {
-            self.aliases = aliases;
-        } else {
-            self.aliases.extend(aliases);
-        }
-        match label.cmp(&self.label) {
-            std::cmp::Ordering::Less => {
-                let old = std::mem::replace(&mut self.label, label);
-                self.aliases.insert(old);
-            }
-            std::cmp::Ordering::Greater => {
-                self.aliases.insert(label);
-            }
-            std::cmp::Ordering::Equal => {}
-        }
-        merge_attributes(&mut self.attributes, attributes);
-        self.aliases.remove(self.label.as_str());
-    }
-}
 
 type Key = (String, RelationKind, String, Status);
 
@@ -335,75 +289,5 @@ impl Graph {
     /// The underlying petgraph graph, for algorithms.
     pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
         &self.inner
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use kg_extract::Evidence;
-
-    use super::*;
-
-    fn entity(id: &str, kind: EntityKind, alias: &str) -> Entity {
-        Entity {
-            id: id.into(),
-            kind,
-            label: id.split(':').nth(1).unwrap_or(id).into(),
-            aliases: [alias.to_string()].into_iter().collect(),
-            attributes: BTreeMap::new(),
-        }
-    }
-
-    fn relation(s: &str, kind: RelationKind, t: &str, doc: &str) -> Relation {
-        Relation {
-            kind,
-            source: s.into(),
-            target: t.into(),
-            status: Status::Occurred,
-            attributes: BTreeMap::new(),
-            evidence: Evidence {
-                doc: doc.into(),
-                sentence: 0,
-                start: 0,
-                end: 1,
-                rule: "test".into(),
-                text: "x".into(),
-                date: None,
-            },
-        }
-    }
-
-    #[test]
-    fn merges_nodes_by_id_and_edges_by_key() {
-        let mut g = Graph::new();
-        let a = Extraction {
-            doc: "a".into(),
-            entities: vec![entity("person:x-y", EntityKind::Person, "Y"), entity("person:z", EntityKind::Person, "Z")],
-            relations: vec![relation("person:z", RelationKind::MetWith, "person:x-y", "a")],
-            ..Extraction::default()
-        };
-        let b = Extraction {
-            doc: "b".into(),
-            entities: vec![
-                entity("person:x-y", EntityKind::Person, "Mr Y"),
-                entity("person:z", EntityKind::Person, "Z"),
-            ],
-            relations: vec![relation("person:x-y", RelationKind::MetWith, "person:z", "b")],
-            ..Extraction::default()
-        };
-        g.add_extraction(&a);
-        g.add_extraction(&b);
-        assert_eq!(g.node_count(), 2);
-        assert_eq!(g.edge_count(), 1);
-        let (s, t, e) = g.edges().next().expect("one edge");
-        assert_eq!((s.id.as_str(), t.id.as_str()), ("person:x-y", "person:z"));
-        assert_eq!(e.evidence.len(), 2);
-        assert_eq!(g.node("person:x-y").map(|n| n.aliases.len()), Some(2));
-    }
-
-    #[test]
-    fn relation_to_unknown_node_is_refused() {
-        let mut g = Graph::new();
-        assert!(!g.add_relation(&relation("person:a", RelationKind::MetWith, "person:b", "d")));
     }
 }
