@@ -101,7 +101,7 @@ pub fn stayed_away(a: &Analysis, m: usize, person: usize, at: usize) -> bool {
 }
 
 /// The meeting most recently mentioned before `at` that `info` may refer to.
-fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usize> {
+fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) -> Option<usize> {
     // Few entities are meetings, and often none fits: find those first, rather than
     // walk back through every mention of the document. The same pass finds the
     // first meeting named later in the text ("met in Budapest ... the talks in
@@ -122,6 +122,17 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize) -> Option<usiz
             }
         }
     }
+    // "attended the summit" after "their meeting in Alaska": a bare summit or
+    // conference is one of the meetings called so, if any is.
+    let bare = info.name.is_none() && info.place.is_none() && info.date.is_none() && info.participants.is_empty();
+    if bare && matches!(head, "summit" | "conference") {
+        let called = |e: &crate::analysis::Ent| {
+            std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(head))
+        };
+        if fitting.iter().any(|&m| called(&a.ents[m])) {
+            fitting.retain(|&m| called(&a.ents[m]));
+        }
+    }
     // The nearest mention of one of them before `at`: walking back stops at the first,
     // usually close by (a scan of every mention would make long documents quadratic).
     let nearest = || a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent);
@@ -138,7 +149,8 @@ pub fn resolve_meeting(
     surface: &str,
     rule: &'static str,
 ) -> Option<usize> {
-    let existing = recent_compatible(a, &info, span.start);
+    let head = a.slice(span).to_ascii_lowercase();
+    let existing = recent_compatible(a, &info, span.start, &head);
     let ent = match existing {
         Some(i) => {
             let is_city = |a: &Analysis, e: Option<usize>| e.is_some_and(|e| a.ents[e].kind == EntityKind::Location);

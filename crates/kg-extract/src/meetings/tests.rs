@@ -70,3 +70,32 @@ fn the_start_of_a_stretch_of_time_is_no_date() {
     assert_eq!(ids.len(), 1, "{ids:?}");
     assert_eq!(meeting_date(&x, &ids[0]), None);
 }
+
+/// A bare "the summit" is the meeting called a summit, not the last meeting named.
+#[test]
+fn the_summit_is_the_meeting_called_so() {
+    let x = extract(
+        "Anna Brown hosted a regional summit in Oslo on Monday. In a speech to the summit, Tom Price \
+         recalled their meeting in Paris last month. Foreign Minister Greta Lind attended the summit.",
+        "2025-03-05",
+    );
+    let summit = meetings(&x).into_iter().find(|m| m.contains("oslo")).unwrap_or_default();
+    assert!(has_edge(&x, "person:greta-lind", "attends", &summit), "{:?}", x.relations);
+    assert!(!x.relations.iter().any(|r| r.source == "person:greta-lind" && r.target.contains("paris")));
+}
+
+/// The dateline city is where the talks the lead reports were held.
+#[test]
+fn talks_in_the_lead_are_in_the_dateline_city() {
+    let x = extract(
+        "OSLO, Norway, March 5 (Reuters) - Norwegian Prime Minister Anna Brown said on Wednesday after hosting \
+         talks between the two sides that a deal was near.\nTom Price attended the talks.",
+        "2025-03-05",
+    );
+    assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:talks-oslo")), "{:?}", meetings(&x));
+    let x = extract(
+        "OSLO, Norway, March 5 (Reuters) - Norwegian Prime Minister Anna Brown said peace talks had stalled.",
+        "2025-03-05",
+    );
+    assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
+}

@@ -79,6 +79,9 @@ fn apply(a: &mut Analysis) {
             .into_iter()
             .find(|&(s, e)| s < i && i < e)
             .map_or(clause_end, |(_, e)| e);
+        // "at their meeting in Alaska" after "the summit": a place or date after another
+        // meeting noun is that meeting's.
+        let own_end = (i + 2..clause_end).find(|&k| class_of(a.lower(k)).is_some()).unwrap_or(clause_end);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         info.place = if class == MeetingClass::Visit {
@@ -88,10 +91,15 @@ fn apply(a: &mut Analysis) {
         } else {
             place_before
                 .or_else(|| where_place(a, clause_start))
-                .or_else(|| place_after(a, i + 1, clause_end))
+                .or_else(|| place_after(a, i + 1, own_end))
                 .or_else(|| purpose_place(a, np_start))
         };
-        info.date = date_before.or_else(|| date_in(a, i + 1, clause_end)).or_else(|| day_before(a, np_start));
+        info.date = date_before.or_else(|| date_in(a, i + 1, own_end)).or_else(|| day_before(a, np_start));
+        let lead_place = (class != MeetingClass::Visit)
+            .then(|| super::dateline::lead_place(a, i, np_start, info.place, info.date))
+            .flatten();
+        let place_told = info.place;
+        info.place = lead_place.or(info.place);
         if a.lower(i + 1) == "between" {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
@@ -126,6 +134,13 @@ fn apply(a: &mut Analysis) {
             // proposal follows have been held, whatever the clause says of the proposal.
             if !(clause == Status::Proposed && after_hours_of(a, np_start)) {
                 info.status = clause;
+            }
+        }
+        // Only talks that took place are where the story was filed from.
+        if lead_place.is_some() && info.status != Status::Occurred {
+            info.place = place_told;
+            if info.place.is_none() && info.name.is_none() && info.org.is_none() && !definite {
+                continue;
             }
         }
         info.past = (np_start.saturating_sub(2)..i)

@@ -142,7 +142,12 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
-    let clause_span = Span::new(a.toks[clause_start].span.start, a.toks[clause_end - 1].span.end);
+    // "held talks with A on the sidelines, and is due to hold talks with B in Beijing":
+    // the talks of a second verb joined by "and" are that verb's.
+    let own_end = (after_objects..clause_end)
+        .find(|&k| matches!(a.lower(k), "and" | "but") && (finite_verb_at(a, k + 1) || finite_verb_at(a, k + 2)))
+        .unwrap_or(clause_end);
+    let clause_span = Span::new(a.toks[clause_start].span.start, a.toks[own_end.max(clause_start + 1) - 1].span.end);
     let named = a
         .mentions_within(clause_span)
         // A meeting another verb of the clause recorded is that verb's ("met X at the

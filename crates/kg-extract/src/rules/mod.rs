@@ -12,6 +12,7 @@ mod attendance_frames;
 mod attendance_negation;
 mod attends;
 mod co_attendance;
+mod dateline;
 mod delegation_attends;
 mod delegation_mention;
 mod gazetteer_names;
@@ -54,6 +55,7 @@ pub(crate) fn trigger_words() -> &'static crate::text::Words {
 /// Every rule, in the order it runs.
 pub const RULES: &[Rule] = &[
     gazetteer_names::RULE,
+    dateline::RULE,
     org_pattern::RULE,
     delegation_mention::RULE,
     titled_person::RULE,

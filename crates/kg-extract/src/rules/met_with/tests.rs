@@ -219,3 +219,16 @@ fn a_stance_before_an_adverbial_does_not_govern_its_talks() {
     let text = "Anna Brown was ready to accept a proposal for talks with Ivan Petrov.";
     assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("proposed"));
 }
+
+#[test]
+fn talks_of_a_second_verb_are_not_the_first_meeting() {
+    let x = extract_all(
+        "Anna Brown held talks with Ivan Petrov on the sidelines, and is due to hold formal talks with Tom Price in Oslo on Friday.",
+        "2025-03-05",
+    );
+    let occurred_in_oslo = x.relations.iter().any(|r| {
+        r.kind == crate::RelationKind::Attends && r.status == crate::Status::Occurred && r.target.contains("oslo")
+    });
+    assert!(!occurred_in_oslo, "{:?}", x.relations);
+    assert!(has_edge(&x.default_view(), "person:anna-brown", "met_with", "person:ivan-petrov"));
+}

@@ -1,0 +1,228 @@
+//! **dateline** — the city a wire story was filed from, written in capitals before the
+//! first dash: "OSLO, Norway, March 3 (Reuters) -", "LIMA (AP) —", "THE HAGUE, June 5 -".
+//!
+//! Matches: at the very start of the text, one or more words in capitals that the
+//! gazetteers know as a city once written in title case ("Oslo", "The Hague",
+//! "Sharm el-Sheikh"), followed by nothing but a region or country, a date and an
+//! agency in parentheses up to a dash. The city becomes a mention, so the place the
+//! story is told from is an entity; `meeting_mention` reads it as the place of talks
+//! the lead reports without naming one (see [`place`]).
+//! Example: "OSLO, Norway, March 3 (Reuters) - Talks ended." → Oslo.
+//! Known false positives: an all-capitals headline run into the text that starts with
+//! a city name and is followed by a dash ("PARIS - A GUIDE").
+
+use super::Rule;
+use crate::analysis::{Analysis, Form};
+use crate::gazetteer::Target;
+use crate::model::Span;
+
+pub const RULE: Rule = Rule { name: "dateline", apply, triggers: &[] };
+
+/// A dateline is short: a city, a country, a date and an agency.
+const MAX_LEN: usize = 120;
+
+fn apply(a: &mut Analysis) {
+    let Some((city, rest)) = dateline(a.text) else { return };
+    let gaz = a.gaz;
+    // ", Malaysia," or ", Texas": the country named in the dateline picks among cities
+    // of one name.
+    let named: Vec<&str> = gaz
+        .names()
+        .find(&a.text[rest.start..rest.end])
+        .iter()
+        .flat_map(|h| h.targets.iter())
+        .filter_map(|t| match t {
+            Target::Country(i) => Some(gaz.countries[*i].iso.as_str()),
+            _ => None,
+        })
+        .collect();
+    let caps = &a.text[city.start..city.end];
+    let best = spellings(caps).into_iter().find_map(|written| {
+        let hits = gaz.names().find(&written);
+        let whole = hits.into_iter().find(|h| h.span.start == 0 && h.span.end == written.len())?;
+        whole
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::City(c) => Some(*c),
+                _ => None,
+            })
+            .min_by_key(|&c| {
+                let city = &gaz.cities[c];
+                (!named.contains(&city.iso.as_str()), !city.capital, std::cmp::Reverse(city.population))
+            })
+    });
+    if let Some(c) = best {
+        let ent = a.gaz_entity(Target::City(c));
+        // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
+        a.add_mention(ent, city, RULE.name, Form::Anaphor);
+    }
+}
+
+/// The city of the dateline, if the story has one.
+fn place(a: &Analysis) -> Option<usize> {
+    let first = a.sents.first()?.span;
+    a.mentions_within(first).find(|m| m.rule == RULE.name).map(|m| m.ent)
+}
+
+/// The place of talks the lead of a datelined story reports: the dateline city when
+/// the talks have no place of their own ("said after hosting talks between ..."), or
+/// when their place is the city's country ("after talks with X in South Korea", filed
+/// from Busan). A wire story is filed from where its news happened; later paragraphs
+/// tell of other places, so only the first two sentences are read, and only talks the
+/// clause says someone held, hosted or came from that day (`None` for the others).
+///
+/// `head` is the meeting noun, `np_start` the first word of its phrase.
+pub(super) fn lead_place(
+    a: &Analysis,
+    head: usize,
+    np_start: usize,
+    have: Option<usize>,
+    date: Option<crate::dates::DateValue>,
+) -> Option<usize> {
+    if a.sent_of(a.toks[head].span.start) > 1 {
+        return None;
+    }
+    let city = place(a)?;
+    if let Some(p) = have {
+        let refines = a.ents[p].kind == crate::model::EntityKind::Country && a.ents[p].iso == a.ents[city].iso;
+        return refines.then_some(city);
+    }
+    let held = np_start > 0
+        && matches!(
+            a.lower(np_start - 1),
+            "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
+        );
+    let today = |d: crate::dates::DateValue| {
+        a.doc.date.is_some_and(|p| {
+            let yesterday = p.pred_opt().unwrap_or(p);
+            d.compatible(crate::dates::DateValue::from_date(p))
+                || d.compatible(crate::dates::DateValue::from_date(yesterday))
+        })
+    };
+    (held && date.is_none_or(today)).then_some(city)
+}
+
+/// The span of the capitals and the span of the rest of the dateline, up to the dash.
+fn dateline(text: &str) -> Option<(Span, Span)> {
+    let start = text.len() - text.trim_start().len();
+    let head = &text[start..];
+    let head = &head[..floor_char_boundary(head, MAX_LEN)];
+    // A dash between spaces ends the dateline: "OSLO (Reuters) - ".
+    let (dash, _) = head.char_indices().find(|&(i, c)| {
+        matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && head[..i].ends_with(char::is_whitespace)
+            && head[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    })?;
+    let upto = &head[..dash];
+    // The capitals: words of upper-case letters (with '.', '-', '\'') up to a comma,
+    // a parenthesis or the dash.
+    let city_len = upto.find([',', '(']).unwrap_or(upto.len());
+    let city = upto[..city_len].trim_end();
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = city.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'));
+    if letters < 3 || !capitals || !city.starts_with(char::is_uppercase) || city.contains("  ") {
+        return None;
+    }
+    // The rest holds only capitalised words, numbers and "(Agency)": no sentence has
+    // started yet.
+    let rest = &upto[city_len..];
+    let plain = rest.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
+        w.is_empty() || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if !plain {
+        return None;
+    }
+    let city_span = Span::new(start, start + city.len());
+    Some((city_span, Span::new(start + city_len, start + upto.len())))
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// Particles written in lower case inside place names ("Sharm el-Sheikh", "Dar es
+/// Salaam", "Rio de Janeiro").
+const PARTICLES: &[&str] = &["el", "al", "es", "de", "da", "do", "du", "la", "le", "di", "del", "of", "on", "upon"];
+
+/// How a city in capitals may be written in the gazetteers: every word in title case
+/// ("Abu Dhabi", "The Hague"), then with lower-case particles after the first word.
+fn spellings(caps: &str) -> Vec<String> {
+    let title = |w: &str| {
+        let mut out = String::with_capacity(w.len());
+        let mut first = true;
+        for c in w.chars() {
+            if first {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            first = matches!(c, '-' | ' ' | '.');
+        }
+        out
+    };
+    let titled = title(caps);
+    let mut lowered = String::with_capacity(titled.len());
+    for (n, word) in titled.split(' ').enumerate() {
+        if n > 0 {
+            lowered.push(' ');
+        }
+        let parts: Vec<String> = word
+            .split('-')
+            .enumerate()
+            .map(|(k, p)| {
+                let lower = p.to_lowercase();
+                if (n > 0 || k > 0) && PARTICLES.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
+        lowered.push_str(&parts.join("-"));
+    }
+    if lowered == titled {
+        vec![titled]
+    } else {
+        vec![titled, lowered]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{dateline, spellings};
+    use crate::test_support::{entities, extract};
+
+    #[test]
+    fn datelines_in_agency_styles() {
+        for (text, want) in [
+            ("OSLO, Norway, March 3 (Reuters) - Talks ended.", Some("OSLO")),
+            ("LIMA (AP) \u{2014} The talks ended.", Some("LIMA")),
+            ("THE HAGUE, June 5 - Leaders met.", Some("THE HAGUE")),
+            ("  NAIROBI \u{2013} Envoys met on Friday.", Some("NAIROBI")),
+            ("NATO said on Friday - in a statement - that it agreed.", None),
+            ("Oslo, Norway - Talks ended.", None),
+            ("OSLO officials said talks - which began Monday - ended.", None),
+            ("UN - Talks ended.", None),
+        ] {
+            let got = dateline(text).map(|(c, _)| &text[c.start..c.end]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn capitals_are_looked_up_in_title_case() {
+        assert_eq!(spellings("ABU DHABI"), vec!["Abu Dhabi"]);
+        assert_eq!(spellings("DAR ES SALAAM"), vec!["Dar Es Salaam", "Dar es Salaam"]);
+        assert_eq!(spellings("SHARM EL-SHEIKH"), vec!["Sharm El-Sheikh", "Sharm el-Sheikh"]);
+    }
+
+    #[test]
+    fn the_dateline_city_is_a_place_of_the_story() {
+        let x = extract("OSLO, Norway, March 3 (Reuters) - Norwegian officials spoke.", "2025-03-03");
+        assert!(entities(&x).iter().any(|e| e == "location:oslo"), "{:?}", entities(&x));
+        let x = extract("NATO, the alliance, met - briefly.", "2025-03-03");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
+    }
+}
