@@ -67,6 +67,19 @@ pub struct FirstWordIndex {
     /// A bit per pair of first two bytes (folded when case is ignored), so that most
     /// other words are passed over without a look at the larger table.
     pairs: Box<[u64; 1024]>,
+    /// A bit per hash of a first word's (head, length): most words that pass `pairs`
+    /// ("The", "He", "Minsk") start no phrase, and one bit turns them away for less
+    /// than a probe of `by_head` costs.
+    heads: Box<[u64; HEAD_WORDS]>,
+}
+
+/// Words of [`FirstWordIndex::heads`]: 2^17 bits keep the share of other words that
+/// pass under a tenth for the tens of thousands of names' first words.
+const HEAD_BITS: u32 = 17;
+const HEAD_WORDS: usize = 1 << (HEAD_BITS - 6);
+
+fn head_bit(head: u64, len: u32) -> usize {
+    ((head ^ u64::from(len)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - HEAD_BITS)) as usize
 }
 
 impl FirstWordIndex {
@@ -83,6 +96,7 @@ impl FirstWordIndex {
             candidates: Vec::new(),
             starts: [false; 256],
             pairs: Box::new([0; 1024]),
+            heads: Box::new([0; HEAD_WORDS]),
         };
         // (first word, candidate), grouped below.
         let mut keyed: Vec<(&[u8], Candidate)> = Vec::new();
@@ -127,6 +141,10 @@ impl FirstWordIndex {
             }
         }
         index.buckets.sort_by_key(|b| (b.head, b.word_len));
+        for b in &index.buckets {
+            let bit = head_bit(b.head, b.word_len);
+            index.heads[bit / 64] |= 1 << (bit % 64);
+        }
         let mut from = 0;
         for run in index.buckets.chunk_by(|x, y| (x.head, x.word_len) == (y.head, y.word_len)) {
             index.by_head.insert((run[0].head, run[0].word_len), (from as u32, run.len() as u32));
@@ -147,6 +165,10 @@ impl FirstWordIndex {
     /// The bucket of the first word `word` of a text, whose folded head is `head`.
     #[inline]
     fn bucket(&self, head: u64, word: &[u8]) -> Option<Bucket> {
+        let bit = head_bit(head, word.len() as u32);
+        if self.heads[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let &(from, n) = self.by_head.get(&(head, word.len() as u32))?;
         let tail = word.get(8..).unwrap_or_default();
         self.buckets[from as usize..(from + n) as usize].iter().copied().find(|b| {

@@ -23,34 +23,41 @@ impl WordSet {
 }
 
 /// A set of words that answers most "no"s without hashing: a bit per (first byte,
-/// length) says whether any word of the set has that shape.
+/// length) and one per (last byte, length) say whether any word of the set has that
+/// shape ("the" and "said" share their first byte and length with some trigger word,
+/// but not their last).
 #[derive(Debug)]
 pub struct Words {
     /// The words' bytes, so that a token lowered into a byte buffer is asked as it is.
     set: FxHashSet<&'static [u8]>,
-    shapes: Vec<u32>,
+    /// Indexed by first byte, then by last byte.
+    shapes: Box<[[u32; 256]; 2]>,
 }
 
 impl Words {
     pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let mut shapes = vec![0u32; 256];
+        let mut shapes = Box::new([[0u32; 256]; 2]);
         let set: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
         for w in &set {
-            if let Some(&b) = w.first() {
-                shapes[usize::from(b)] |= shape_bit(w.len());
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                shapes[0][usize::from(first)] |= shape_bit(w.len());
+                shapes[1][usize::from(last)] |= shape_bit(w.len());
             }
         }
         Words { set, shapes }
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.contains_bytes(word.as_bytes())
     }
 
     /// Whether the set holds the word spelt by `word`.
+    #[inline]
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
-        let Some(&b) = word.first() else { return self.set.contains(word) };
-        self.shapes[usize::from(b)] & shape_bit(word.len()) != 0 && self.set.contains(word)
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return self.set.contains(word) };
+        let bit = shape_bit(word.len());
+        self.shapes[0][usize::from(first)] & self.shapes[1][usize::from(last)] & bit != 0 && self.set.contains(word)
     }
 }
 

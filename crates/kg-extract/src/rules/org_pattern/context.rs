@@ -241,6 +241,10 @@ fn services_before_titles(a: &mut Analysis) {
         &[(&["Army"], "US Army"), (&["Navy"], "US Navy"), (&["Air", "Force"], "US Air Force")];
     let mut found = Vec::new();
     for k in 0..a.toks.len() {
+        // Every service is written capitalised: the other tokens are passed over unread.
+        if !a.toks[k].is_cap {
+            continue;
+        }
         let Some((words, key)) = SERVICES.iter().find(|(w, _)| w.iter().enumerate().all(|(n, x)| a.word(k + n) == *x))
         else {
             continue;
