@@ -80,6 +80,32 @@ pub(super) fn lead_place(
     have: Option<usize>,
     date: Option<crate::dates::DateValue>,
 ) -> Option<usize> {
+    let held = np_start > 0
+        && matches!(
+            a.lower(np_start - 1),
+            "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
+        );
+    lead_place_of(a, head, have, date, held)
+}
+
+/// The place of a meeting the lead tells by its participants ("A met B on Thursday"),
+/// as [`lead_place`]; `verb` is the verb's token.
+pub(super) fn lead_meeting_place(
+    a: &Analysis,
+    verb: usize,
+    have: Option<usize>,
+    date: Option<crate::dates::DateValue>,
+) -> Option<usize> {
+    lead_place_of(a, verb, have, date, true)
+}
+
+fn lead_place_of(
+    a: &Analysis,
+    head: usize,
+    have: Option<usize>,
+    date: Option<crate::dates::DateValue>,
+    held: bool,
+) -> Option<usize> {
     if a.sent_of(a.toks[head].span.start) > 1 {
         return None;
     }
@@ -88,11 +114,6 @@ pub(super) fn lead_place(
         let refines = a.ents[p].kind == crate::model::EntityKind::Country && a.ents[p].iso == a.ents[city].iso;
         return refines.then_some(city);
     }
-    let held = np_start > 0
-        && matches!(
-            a.lower(np_start - 1),
-            "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
-        );
     let today = |d: crate::dates::DateValue| {
         a.doc.date.is_some_and(|p| {
             let yesterday = p.pred_opt().unwrap_or(p);

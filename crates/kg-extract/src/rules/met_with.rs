@@ -140,6 +140,11 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     let place = place.map(|p| finer_place(a, p, after_objects, clause_end));
     let date = date_in(a, clause_of(a, i).0, clause_end)
         .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
+    // "KUALA LUMPUR (AP) - A met B on Thursday": where the story was filed from.
+    let place = match status {
+        Status::Occurred => super::dateline::lead_meeting_place(a, i, place, date).or(place),
+        _ => place,
+    };
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
     // "held talks with A on the sidelines, and is due to hold talks with B in Beijing":

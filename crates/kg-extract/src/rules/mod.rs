@@ -26,6 +26,7 @@ mod member_of;
 mod met_with;
 mod official_of;
 mod org_pattern;
+mod place_in_region;
 mod pronoun;
 mod represents;
 mod role_noun;
@@ -65,6 +66,7 @@ pub const RULES: &[Rule] = &[
     surname::RULE,
     role_noun::RULE,
     pronoun::RULE,
+    place_in_region::RULE,
     meeting_mention::RULE,
     met_with::RULE,
     visit::RULE,

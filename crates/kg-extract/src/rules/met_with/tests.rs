@@ -232,3 +232,17 @@ fn talks_of_a_second_verb_are_not_the_first_meeting() {
     assert!(!occurred_in_oslo, "{:?}", x.relations);
     assert!(has_edge(&x.default_view(), "person:anna-brown", "met_with", "person:ivan-petrov"));
 }
+
+#[test]
+fn a_meeting_in_the_lead_is_in_the_dateline_city() {
+    let held = |text: &str| {
+        let x = extract(text, "2025-03-05");
+        has_edge(&x, "person:ivan-petrov", "attends", "meeting:meeting-oslo@2025-03-05")
+    };
+    assert!(held("OSLO (Reuters) - Foreign Minister Anna Brown met Foreign Minister Ivan Petrov on Wednesday."));
+    // Another day, or a later paragraph, is no news from the dateline city.
+    assert!(!held("OSLO (Reuters) - Foreign Minister Anna Brown met Foreign Minister Ivan Petrov in 2019."));
+    assert!(!held(
+        "OSLO (Reuters) - Talks ended. Nothing changed. Foreign Minister Anna Brown met Foreign Minister Ivan Petrov on Wednesday."
+    ));
+}
