@@ -170,8 +170,10 @@ pub fn resolve_meeting(
                 };
                 have.participants.extend(info.participants.iter().copied());
                 have.class = have.class.or(info.class);
-                // The strongest evidence that it took place wins.
-                if info.status < have.status {
+                // The strongest evidence that it took place wins; a bare "the summit"
+                // is no evidence that one still planned took place.
+                let bare = info.place.is_none() && info.date.is_none() && info.participants.is_empty();
+                if info.status < have.status && !(bare && have.status == crate::model::Status::Planned) {
                     have.status = info.status;
                 }
             }

@@ -99,3 +99,26 @@ fn talks_in_the_lead_are_in_the_dateline_city() {
     );
     assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
 }
+
+/// "The summit" of a datelined story that never says where it was: the dateline city.
+#[test]
+fn an_unplaced_summit_is_in_the_dateline_city() {
+    let text = "OSLO, June 4 (Reuters) - Leaders agreed on a plan on Wednesday.\n\
+                The summit was the first since last year's summit in Rome.";
+    assert!(meetings(&extract(text, "2025-06-04")).iter().any(|m| m.starts_with("meeting:meeting-oslo")));
+    let text = "OSLO, June 4 (Reuters) - Leaders agreed on a plan on Wednesday.\n\
+                The summit in Geneva ended. The summit was short.";
+    assert!(!meetings(&extract(text, "2025-06-04")).iter().any(|m| m.contains("oslo")));
+}
+
+/// A bare "the summit" says nothing of whether one still planned took place, and one
+/// told in the past tense is another.
+#[test]
+fn a_planned_summit_stays_planned() {
+    let x = extract_all("Norway will host next year's summit in Oslo. The summit is seen as crucial.", "2025-06-04");
+    let oslo = x.entities.iter().find(|e| e.id.starts_with("meeting:meeting-oslo"));
+    assert!(oslo.is_some_and(|m| m.attributes.get("status").is_some_and(|s| s == "planned")), "{:?}", x.entities);
+    let text = "ROME, June 4 (Reuters) - Leaders agreed on a plan on Wednesday.\n\
+                Norway will host next year's summit in Oslo. The summit was the first in Rome.";
+    assert!(meetings(&extract(text, "2025-06-04")).iter().any(|m| m.starts_with("meeting:meeting-rome")));
+}

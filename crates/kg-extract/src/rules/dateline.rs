@@ -60,7 +60,7 @@ fn apply(a: &mut Analysis) {
 }
 
 /// The city of the dateline, if the story has one.
-fn place(a: &Analysis) -> Option<usize> {
+pub(super) fn story_place(a: &Analysis) -> Option<usize> {
     let first = a.sents.first()?.span;
     a.mentions_within(first).find(|m| m.rule == RULE.name).map(|m| m.ent)
 }
@@ -109,7 +109,7 @@ fn lead_place_of(
     if a.sent_of(a.toks[head].span.start) > 1 {
         return None;
     }
-    let city = place(a)?;
+    let city = story_place(a)?;
     if let Some(p) = have {
         let refines = a.ents[p].kind == crate::model::EntityKind::Country && a.ents[p].iso == a.ents[city].iso;
         return refines.then_some(city);

@@ -59,6 +59,8 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
 }
 
 fn apply(a: &mut Analysis) {
+    // "the summit", "the talks" that no earlier mention introduced.
+    let mut orphans: Vec<(MeetingInfo, Span)> = Vec::new();
     for i in 0..a.toks.len() {
         if !a.may_trigger(i) {
             continue;
@@ -143,15 +145,39 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
         }
-        info.past = (np_start.saturating_sub(2)..i)
+        // "last year's summit", "since last July's 75th-anniversary summit".
+        let earlier_one = (np_start.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&k| a.toks[k].is_word)
             .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former" | "past"))
             || cues.ago;
+        // "The summit was ...", "the talks ended ...": told in the past tense, so not a
+        // meeting still to come.
+        let told_past = matches!(a.lower(i + 1), "was" | "were" | "ended" | "closed" | "concluded" | "produced");
+        info.past = earlier_one || told_past;
         let np = Span::new(a.toks[np_start].span.start, a.toks[i].span.end);
         // The mention is the head noun: names inside the phrase keep their own mentions.
         let span = a.toks[i].span;
         let surface =
             if specific { strip_all(strip_all(a.slice(np), "the "), "The ").to_string() } else { String::new() };
-        resolve_meeting(a, info, span, &surface, RULE.name);
+        let orphan = (definite && class != MeetingClass::Visit && info.status == Status::Occurred && !earlier_one)
+            .then(|| info.clone());
+        if resolve_meeting(a, info, span, &surface, RULE.name).is_none() {
+            orphans.extend(orphan.map(|o| (o, span)));
+        }
+    }
+    // A datelined story that calls its event "the summit" and never says where it
+    // took place was filed from there.
+    if let Some(city) = super::dateline::story_place(a).filter(|_| !orphans.is_empty()) {
+        let placed = a.ents.iter().filter_map(|e| e.meeting.as_ref()).any(|m| {
+            m.place.is_some() && !m.past && m.status == Status::Occurred && m.class != Some(MeetingClass::Visit)
+        });
+        if !placed {
+            for (mut info, span) in orphans {
+                info.place = Some(city);
+                resolve_meeting(a, info, span, "", RULE.name);
+            }
+        }
     }
 }
 
