@@ -74,33 +74,10 @@ fn is_town_word(a: &Analysis, k: usize) -> bool {
         && t.is_cap
         && a.mention_at_tok(k).is_none()
         && !a.title_at(t.span)
+        // Months and weekdays are function words too: "In March, Canada said".
         && !crate::names::is_function_word(a.word(k))
-        && !CALENDAR.contains(a.word(k))
         && a.word(k).chars().any(char::is_lowercase)
 }
-
-/// Capitalised words of dates, never a town.
-static CALENDAR: crate::text::WordSet = crate::text::WordSet::new(&[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]);
 
 /// Later uses of the town's name: "at the Kananaskis media centre".
 fn later_uses(a: &mut Analysis, ent: usize, label: &str, from: usize) {
