@@ -9,7 +9,7 @@ mod tokens;
 use std::collections::BTreeMap;
 
 use crate::dates::{find_dates, DateMention};
-use crate::gazetteer::{Gazetteer, Target, TitleCategory, TitleHit};
+use crate::gazetteer::{Gazetteer, NameHit, Target, TitleCategory, TitleHit};
 use crate::mention_index::MentionIndex;
 use crate::model::{Document, RelationKind, Span, Status};
 use crate::text::{segment, Sentence, Token};
@@ -57,6 +57,9 @@ pub struct Analysis<'a> {
     pub quotes: Vec<Span>,
     /// Titles found by the gazetteer's title matcher.
     pub title_hits: Vec<TitleHit>,
+    /// Names found by the gazetteer's name matcher, in text order: found with the
+    /// titles, in the same pass over the words.
+    pub name_hits: Vec<NameHit<'a>>,
     pub ents: Vec<Ent>,
     pub mentions: Vec<MentionRec>,
     pub titles: Vec<TitleFact>,
@@ -96,7 +99,7 @@ impl<'a> Analysis<'a> {
         let tok_quoted = quoted_tokens(&quotes, &toks);
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         let dates = find_dates(text, doc.date);
-        let title_hits = gaz.title_matcher().find(text);
+        let (name_hits, title_hits) = gaz.find_names_and_titles(text);
         Analysis {
             gaz,
             doc,
@@ -107,6 +110,7 @@ impl<'a> Analysis<'a> {
             tok_trigger,
             clause_cache,
             title_hits,
+            name_hits,
             toks,
             sents,
             ents: Vec::new(),

@@ -130,12 +130,8 @@ fn cap_word(w: &str) -> String {
 
 /// The gazetteer organisation whose whole name is `s`.
 fn org_named_exactly(a: &Analysis, s: &str) -> Option<usize> {
-    let hits = a.gaz.names().find(s);
-    let [hit] = hits.as_slice() else { return None };
-    if hit.span != Span::new(0, s.len()) {
-        return None;
-    }
-    hit.targets.iter().find_map(|t| match t {
+    // A name that is the whole of `s` is the only one found in it.
+    a.gaz.names().whole(s)?.iter().find_map(|t| match t {
         Target::Org(i) => Some(*i),
         _ => None,
     })
