@@ -9,7 +9,7 @@ mod tokens;
 use std::collections::BTreeMap;
 
 use crate::dates::{find_dates, DateMention};
-use crate::gazetteer::{Gazetteer, Target, TitleCategory, TitleHit};
+use crate::gazetteer::{Gazetteer, NameHit, Target, TitleCategory, TitleHit};
 use crate::mention_index::MentionIndex;
 use crate::model::{Document, RelationKind, Span, Status};
 use crate::text::{segment, Sentence, Token};
@@ -57,16 +57,20 @@ pub struct Analysis<'a> {
     pub quotes: Vec<Span>,
     /// Titles found by the gazetteer's title matcher.
     pub title_hits: Vec<TitleHit>,
+    /// Names found by the gazetteer's name matcher, in text order: found with the
+    /// titles, in the same pass over the words.
+    pub name_hits: Vec<NameHit<'a>>,
     pub ents: Vec<Ent>,
     pub mentions: Vec<MentionRec>,
     pub titles: Vec<TitleFact>,
     /// Positions of the mentions; kept in step with `mentions`.
     index: MentionIndex,
-    /// Lower-case forms of every token, one after another: token `i` is
-    /// `lower_text[lower_ends[i - 1]..lower_ends[i]]`. One buffer rather than a string
-    /// per token, since every token needs one.
+    /// Lower-case forms of every token: token `i` is `lower_text[lower_spans[i]]`. The
+    /// text with its ASCII letters lowered, where an ASCII token's form is at its own
+    /// span, followed by the forms of the other tokens: one pass over the text lowers
+    /// most tokens, and no token needs a string of its own.
     lower_text: String,
-    lower_ends: Vec<usize>,
+    lower_spans: Vec<Span>,
     /// Surname keys (folded, transliteration) of each person, with the label and
     /// alias counts they were computed for: recomputed only when those change.
     /// Indexed by entity.
@@ -91,12 +95,12 @@ impl<'a> Analysis<'a> {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
         let index = MentionIndex::new(&toks);
-        let (lower_text, lower_ends, tok_trigger) = lower_case_tokens(text, &toks);
+        let (lower_text, lower_spans, tok_trigger) = lower_case_tokens(text, &toks);
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
         let dates = find_dates(text, doc.date);
-        let title_hits = gaz.title_matcher().find(text);
+        let (name_hits, title_hits) = gaz.find_names_and_titles(text);
         Analysis {
             gaz,
             doc,
@@ -107,13 +111,14 @@ impl<'a> Analysis<'a> {
             tok_trigger,
             clause_cache,
             title_hits,
+            name_hits,
             toks,
             sents,
             ents: Vec::new(),
             mentions: Vec::new(),
             index,
             lower_text,
-            lower_ends,
+            lower_spans,
             surname_keys: Default::default(),
             by_gaz: Default::default(),
             persons: Vec::new(),

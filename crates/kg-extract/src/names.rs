@@ -16,16 +16,34 @@ static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
 
 /// Arabic articles and kinship words written joined to the next name by a hyphen:
 /// "al-Hayya", "el-Sisi", "ash-Shara", "bin-Zayed".
-static HYPHEN_PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
-    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "bint",
-]);
+const HYPHEN_PARTICLE_WORDS: &[&str] =
+    &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "bint"];
+static HYPHEN_PARTICLES: crate::text::WordSet = crate::text::WordSet::new(HYPHEN_PARTICLE_WORDS);
+
+/// The bytes a hyphen particle starts with: most lower-case words start otherwise.
+const PARTICLE_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut i = 0;
+    while i < HYPHEN_PARTICLE_WORDS.len() {
+        starts[HYPHEN_PARTICLE_WORDS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    starts
+};
 
 /// Whether a word is a lower-case particle joined to a capitalised name: "al-Aiban",
 /// "el-Sisi". Such a word ends or continues a name as a capitalised word does ("Musaed
 /// al-Aiban"), and is a surname of its own ("al-Hayya said").
+#[inline]
 pub fn is_particle_name(w: &str) -> bool {
-    // Asked of every lower-case word: the particles are at most four letters, so the
-    // hyphen is looked for among the first five bytes only.
+    // Asked of every lower-case word: most are shorter than a particle, its hyphen and
+    // two letters, or start with no particle's letter, and are turned away here.
+    w.len() >= 4 && PARTICLE_STARTS[usize::from(w.as_bytes()[0])] && joins_particle(w)
+}
+
+fn joins_particle(w: &str) -> bool {
+    // The particles are at most four letters, so the hyphen is looked for among the
+    // first five bytes only.
     let Some(at) = w.bytes().take(5).position(|b| b == b'-') else { return false };
     let (Some(particle), Some(rest)) = (w.get(..at), w.get(at + 1..)) else { return false };
     HYPHEN_PARTICLES.contains(particle)

@@ -17,7 +17,7 @@ impl<'a> Analysis<'a> {
 
     /// Lower-case word at `tok`, or "" past the end.
     pub fn lower(&self, tok: usize) -> &str {
-        nth_lower(&self.lower_text, &self.lower_ends, tok)
+        self.lower_spans.get(tok).and_then(|s| self.lower_text.get(s.start..s.end)).unwrap_or("")
     }
 
     /// Index of the token starting at or after byte `at`.
@@ -85,37 +85,26 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
     quoted
 }
 
-/// Token `i`'s lower-case form in the buffer of [`lower_case_tokens`], or "".
-fn nth_lower<'t>(lower_text: &'t str, lower_ends: &[usize], i: usize) -> &'t str {
-    let Some(&end) = lower_ends.get(i) else { return "" };
-    let start = i.checked_sub(1).map_or(0, |p| lower_ends[p]);
-    lower_text.get(start..end).unwrap_or("")
-}
-
 /// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
 /// is a trigger word: one pass, while the word is at hand.
-pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<usize>, Vec<bool>) {
+pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<bool>) {
     let triggers = crate::rules::trigger_words();
-    // Bytes: an ASCII word is lowered as it is copied, in one loop without the char
-    // boundary checks of a `String`; the whole is checked to be UTF-8 once at the end
-    // (it is: ASCII words, and the `to_lowercase` of the others).
-    let mut lower = Vec::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(toks.len());
+    let mut lower = text.to_ascii_lowercase();
+    let mut spans = Vec::with_capacity(toks.len());
     let mut trigger = Vec::with_capacity(toks.len());
     for t in toks {
-        let word = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
-        let start = lower.len();
-        if word.is_ascii() {
-            lower.extend(word.iter().map(u8::to_ascii_lowercase));
+        // Bytes: tokens lie on char boundaries, and most are ASCII.
+        let span = if text.as_bytes().get(t.span.start..t.span.end).is_some_and(<[u8]>::is_ascii) {
+            t.span
         } else {
-            let word = text.get(t.span.start..t.span.end).unwrap_or("");
-            lower.extend_from_slice(word.to_lowercase().as_bytes());
-        }
-        ends.push(lower.len());
-        trigger.push(triggers.contains_bytes(&lower[start..]));
+            let start = lower.len();
+            lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
+            Span::new(start, lower.len())
+        };
+        trigger.push(triggers.contains_bytes(lower.as_bytes().get(span.start..span.end).unwrap_or_default()));
+        spans.push(span);
     }
-    let lower = String::from_utf8(lower).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (lower, ends, trigger)
+    (lower, spans, trigger)
 }
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight

@@ -14,6 +14,8 @@
 //! the word, compared once; each phrase keeps the (up to) eight bytes that follow the
 //! word in an integer, which decides most phrases without touching their bytes.
 
+use std::ops::ControlFlow;
+
 use rustc_hash::FxHashMap;
 
 use super::words::{self, MASKS};
@@ -61,11 +63,8 @@ pub struct FirstWordIndex {
     /// Phrases that do not start with a letter or digit; tried at every boundary.
     odd: Bucket,
     candidates: Vec<Candidate>,
-    /// Bytes some phrase starts with (in either case when case is ignored): most
-    /// words of a text are passed over on their first byte.
-    starts: [bool; 256],
-    /// A bit per pair of first two bytes (folded when case is ignored), so that most
-    /// other words are passed over without a look at the larger table.
+    /// A bit per pair of first two bytes (in every case when case is ignored): most
+    /// words of a text are passed over on it, without a look at the larger table.
     pairs: Box<[u64; 1024]>,
     /// A bit per hash of a first word's (head, length): most words that pass `pairs`
     /// ("The", "He", "Minsk") start no phrase, and one bit turns them away for less
@@ -94,7 +93,6 @@ impl FirstWordIndex {
             tails: Vec::new(),
             odd: Bucket::default(),
             candidates: Vec::new(),
-            starts: [false; 256],
             pairs: Box::new([0; 1024]),
             heads: Box::new([0; HEAD_WORDS]),
         };
@@ -105,17 +103,15 @@ impl FirstWordIndex {
         for (i, phrase) in folded.iter().enumerate() {
             let bytes = phrase.as_bytes();
             match bytes {
-                [a, b, ..] => set_pair(&mut index.pairs, pair(*a, *b, ignore_case)),
+                [a, b, ..] => set_pairs(&mut index.pairs, *a, Some(*b), ignore_case),
                 // A one-byte phrase may be followed by anything.
-                [a] => (0..=255).for_each(|b| set_pair(&mut index.pairs, pair(*a, b, ignore_case))),
+                [a] => set_pairs(&mut index.pairs, *a, None, ignore_case),
                 [] => {}
             }
             index.bytes.push_str(phrase);
             index.ends.push(index.bytes.len() as u32);
-            let Some(&first) = bytes.first() else { continue };
-            index.starts[usize::from(first)] = true;
-            if ignore_case {
-                index.starts[usize::from(first.to_ascii_uppercase())] = true;
+            if bytes.is_empty() {
+                continue;
             }
             let len = words::word_end(phrase, 0);
             let rest = &bytes[len..];
@@ -179,33 +175,66 @@ impl FirstWordIndex {
 
     /// (phrase index, span) of every match, in text order.
     pub fn find(&self, text: &str) -> Vec<(usize, Span)> {
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        // Always on a char boundary and never just after a letter or digit: a word and
-        // the char after it are passed over at once.
+        Self::walk([self], text, |_, i, span| {
+            out.push((i, span));
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
+    /// The matches of several indexes in one pass over the words of `text`: each
+    /// index's matches, in text order, are given to `on_match` with the index's place
+    /// in `indexes`, as [`FirstWordIndex::find`] finds them, until it breaks.
+    ///
+    /// Every index looks for phrases at the same positions, the char boundaries not
+    /// just after a letter or digit, from the end of its last match on: the walk over
+    /// those positions, which costs more than most lookups, is done once for all.
+    pub fn walk<const N: usize>(
+        indexes: [&Self; N],
+        text: &str,
+        mut on_match: impl FnMut(usize, usize, Span) -> ControlFlow<()>,
+    ) {
+        let bytes = text.as_bytes();
+        // Where each index looks again: the end of its last match.
+        let mut from = [0; N];
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
-            let second = bytes.get(at + 1).copied().unwrap_or(0);
-            if !self.starts[usize::from(b)] || !has_pair(&self.pairs, pair(b, second, self.ignore_case)) {
+            let pair = pair(b, bytes.get(at + 1).copied().unwrap_or(0));
+            // The indexes that may find a phrase here; most positions have none, and the
+            // word is read only for the others.
+            let live = std::array::from_fn::<bool, N, _>(|k| at >= from[k] && has_pair(&indexes[k].pairs, pair));
+            if !live.contains(&true) {
                 at = words::skip(text, at);
                 continue;
             }
-            let (end, head) = words::word_at(text, at, self.ignore_case);
-            let bucket = if end == at { Some(self.odd) } else { self.bucket(head, &bytes[at..end]) };
-            match bucket.and_then(|bucket| self.longest(bucket, text, end)) {
-                Some((i, stop)) if words::ends_word(text, stop) || bytes[stop - 1] == b'.' => {
-                    out.push((i, Span::new(at, stop)));
-                    at = stop;
-                    // No phrase starts at the char after a letter or digit.
-                    if words::after_word(text, at) {
-                        at = words::past_word(text, at);
+            // The end of the word at `at` (`at` if none starts there) and its raw head.
+            let (end, head) = words::word_at(text, at, false);
+            for (k, index) in indexes.iter().enumerate().filter(|&(k, _)| live[k]) {
+                if let Some((i, stop)) = index.match_at(text, at, end, head) {
+                    if on_match(k, i, Span::new(at, stop)).is_break() {
+                        return;
                     }
+                    from[k] = stop;
                 }
-                // The rest of the word cannot start a phrase.
-                _ => at = if end == at { words::skip(text, at) } else { words::past_word(text, end) },
             }
+            // Past the word and the char that ends it, or past the char at `at`.
+            at = if end > at { words::past_word(text, end) } else { words::skip(text, at) };
         }
-        out
+    }
+
+    /// The phrase that matches at `at`, where the text's word ends at `end` (`at` if
+    /// none starts there) with the unfolded first eight bytes `head`.
+    #[inline]
+    fn match_at(&self, text: &str, at: usize, end: usize, head: u64) -> Option<(usize, usize)> {
+        let bucket = if end == at {
+            self.odd
+        } else {
+            let head = if self.ignore_case { words::lower(head) } else { head };
+            self.bucket(head, &text.as_bytes()[at..end])?
+        };
+        let (i, stop) = self.longest(bucket, text, end)?;
+        (words::ends_word(text, stop) || text.as_bytes()[stop - 1] == b'.').then_some((i, stop))
     }
 
     /// The longest phrase of `bucket` that the text from the end of its first word,
@@ -244,13 +273,24 @@ impl FirstWordIndex {
     }
 }
 
-fn pair(a: u8, b: u8, ignore_case: bool) -> usize {
-    let fold = |x: u8| if ignore_case { x.to_ascii_lowercase() } else { x };
-    usize::from(fold(a)) << 8 | usize::from(fold(b))
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
 }
 
-fn set_pair(bits: &mut [u64; 1024], pair: usize) {
-    bits[pair / 64] |= 1 << (pair % 64);
+/// Sets the pair of first bytes `a`, `b` (`None`: any second byte), in either case
+/// when case is ignored: the text's bytes are then looked up as they are.
+fn set_pairs(bits: &mut [u64; 1024], a: u8, b: Option<u8>, ignore_case: bool) {
+    let cases = |x: u8| if ignore_case { [x.to_ascii_lowercase(), x.to_ascii_uppercase()] } else { [x, x] };
+    let seconds: Vec<u8> = match b {
+        Some(b) => cases(b).to_vec(),
+        None => (0..=255).collect(),
+    };
+    for x in cases(a) {
+        for &y in &seconds {
+            let p = pair(x, y);
+            bits[p / 64] |= 1 << (p % 64);
+        }
+    }
 }
 
 fn has_pair(bits: &[u64; 1024], pair: usize) -> bool {

@@ -1,6 +1,10 @@
 use std::collections::HashMap;
 
+use std::ops::ControlFlow;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::first_word::FirstWordIndex;
 
 use super::{City, Country, KnownPerson, Org, Place, Title};
 use crate::model::Span;
@@ -27,7 +31,7 @@ pub struct NameHit<'g> {
 /// Case-sensitive, leftmost-longest matcher over every name in the gazetteers.
 #[derive(Debug)]
 pub struct NameMatcher {
-    index: super::first_word::FirstWordIndex,
+    index: FirstWordIndex,
     /// The same names as an automaton, built only for [`NameMatcher::scan_count`].
     ac: std::sync::OnceLock<Option<AhoCorasick>>,
     targets: Vec<Vec<Target>>,
@@ -85,7 +89,7 @@ impl NameMatcher {
         }
         let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
         patterns.sort();
-        let index = super::first_word::FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()), false);
+        let index = FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()), false);
         NameMatcher { index, ac: std::sync::OnceLock::new(), targets: patterns.into_iter().map(|(_, t)| t).collect() }
     }
 
@@ -104,12 +108,33 @@ impl NameMatcher {
             .map(|(pattern, span)| NameHit { span, targets: &self.targets[pattern] })
             .collect()
     }
+
+    /// Whether `text` holds a name, as [`NameMatcher::find`] finds them.
+    pub fn is_found(&self, text: &str) -> bool {
+        self.first(text).is_some()
+    }
+
+    /// The targets of the name that is the whole of `text`, if the first that
+    /// [`NameMatcher::find`] finds there is.
+    pub fn whole(&self, text: &str) -> Option<&[Target]> {
+        self.first(text).filter(|h| h.span == Span::new(0, text.len())).map(|h| h.targets)
+    }
+
+    /// The first name [`NameMatcher::find`] finds in `text`, without looking further.
+    fn first(&self, text: &str) -> Option<NameHit<'_>> {
+        let mut first = None;
+        FirstWordIndex::walk([&self.index], text, |_, pattern, span| {
+            first = Some(NameHit { span, targets: &self.targets[pattern] });
+            ControlFlow::Break(())
+        });
+        first
+    }
 }
 
 /// Case-insensitive matcher over titles and their plurals.
 #[derive(Debug)]
 pub struct TitleMatcher {
-    index: super::first_word::FirstWordIndex,
+    index: FirstWordIndex,
     /// The same titles as an automaton, built only for [`TitleMatcher::scan_count`].
     ac: std::sync::OnceLock<Option<AhoCorasick>>,
     /// Pattern -> (title index, is plural).
@@ -135,7 +160,7 @@ impl TitleMatcher {
         }
         let mut patterns: Vec<(String, (usize, bool))> = seen.into_iter().collect();
         patterns.sort();
-        let index = super::first_word::FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()), true);
+        let index = FirstWordIndex::new(patterns.iter().map(|(p, _)| p.as_str()), true);
         TitleMatcher { index, ac: std::sync::OnceLock::new(), targets: patterns.into_iter().map(|(_, t)| t).collect() }
     }
 
@@ -156,6 +181,26 @@ impl TitleMatcher {
             })
             .collect()
     }
+}
+
+/// The names and the titles in `text`, as [`NameMatcher::find`] and
+/// [`TitleMatcher::find`] find them, in one pass over its words.
+pub(super) fn find_names_and_titles<'g>(
+    names: &'g NameMatcher,
+    titles: &TitleMatcher,
+    text: &str,
+) -> (Vec<NameHit<'g>>, Vec<TitleHit>) {
+    let (mut name_hits, mut title_hits) = (Vec::new(), Vec::new());
+    FirstWordIndex::walk([&names.index, &titles.index], text, |k, pattern, span| {
+        if k == 0 {
+            name_hits.push(NameHit { span, targets: &names.targets[pattern] });
+        } else {
+            let (title, plural) = titles.targets[pattern];
+            title_hits.push(TitleHit { span, title, plural });
+        }
+        ControlFlow::Continue(())
+    });
+    (name_hits, title_hits)
 }
 
 /// A plain leftmost-longest automaton over the patterns, for the bare scan that

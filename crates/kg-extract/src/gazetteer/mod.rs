@@ -187,6 +187,11 @@ impl Gazetteer {
         &self.title_matcher
     }
 
+    /// The names and the titles in `text`, in one pass over its words.
+    pub fn find_names_and_titles(&self, text: &str) -> (Vec<NameHit<'_>>, Vec<TitleHit>) {
+        matcher::find_names_and_titles(&self.names, &self.title_matcher, text)
+    }
+
     pub fn country_by_iso(&self, iso: &str) -> Option<usize> {
         self.countries.iter().position(|c| c.iso.eq_ignore_ascii_case(iso))
     }

@@ -16,8 +16,16 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 pub(super) fn load(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + 8) {
         Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
-        None => pack(bytes.get(at..).unwrap_or_default()),
+        None => load_last(bytes, at),
     }
+}
+
+/// [`load`] within eight bytes of the end. Out of line: inlined, its loop's set-up
+/// was hoisted to the top of the matchers' walk and paid at every position.
+#[cold]
+#[inline(never)]
+fn load_last(bytes: &[u8], at: usize) -> u64 {
+    pack(bytes.get(at..).unwrap_or_default())
 }
 
 /// Up to eight bytes, little-endian, in a word.
@@ -140,11 +148,6 @@ pub(super) fn past_word(text: &str, end: usize) -> usize {
 /// Whether no letter or digit follows `at`.
 pub(super) fn ends_word(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
-}
-
-/// Whether the char before `at` is a letter or digit.
-pub(super) fn after_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

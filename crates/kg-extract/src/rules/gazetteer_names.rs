@@ -29,7 +29,8 @@ fn rank(t: &Target) -> u8 {
 }
 
 fn apply(a: &mut Analysis) {
-    let hits = a.gaz.names().find(a.text);
+    // Taken for the loop, which adds mentions, and put back after it.
+    let hits = std::mem::take(&mut a.name_hits);
     // Countries named anywhere help choose between cities of one name.
     let gaz = a.gaz;
     let named_countries: Vec<&str> = hits
@@ -41,7 +42,7 @@ fn apply(a: &mut Analysis) {
         })
         .collect();
     let starts: rustc_hash::FxHashSet<usize> = hits.iter().map(|h| h.span.start).collect();
-    for hit in hits {
+    for hit in &hits {
         let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
                 Target::City(i) => u8::from(!named_countries.contains(&gaz.cities[*i].iso.as_str())),
@@ -69,6 +70,7 @@ fn apply(a: &mut Analysis) {
             }
         }
     }
+    a.name_hits = hits;
 }
 
 /// "Turkish Airlines", "French Riviera": a demonym that starts a proper name which is
@@ -83,7 +85,7 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
         && t.is_cap
         && !a.title_at(t.span)
         && !crate::names::is_function_word(a.word(next))
-        && a.gaz.names().find(a.word(next)).is_empty()
+        && !a.gaz.names().is_found(a.word(next))
 }
 
 /// "Hassan Rashad": a one-word name that is a given name, followed by a capitalised

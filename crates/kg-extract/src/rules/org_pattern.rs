@@ -15,7 +15,7 @@ use crate::model::{EntityKind, Span};
 
 mod context;
 
-pub const RULE: Rule = Rule { name: "org_pattern", apply, triggers: &[] };
+pub const RULE: Rule = Rule { name: "org_pattern", apply, triggers: context::TRIGGERS };
 
 static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Ministry",

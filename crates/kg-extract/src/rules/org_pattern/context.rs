@@ -38,6 +38,18 @@ const BODIES: &[&[&str]] = &[
     &["parliament"],
 ];
 
+/// The first words of [`BODIES`]: the rule's trigger words, so that the tokens that
+/// start no body are passed over on the analysis's flag.
+pub(super) const TRIGGERS: &[&str] = &{
+    let mut first = [""; BODIES.len()];
+    let mut i = 0;
+    while i < BODIES.len() {
+        first[i] = BODIES[i][0];
+        i += 1;
+    }
+    first
+};
+
 /// Nouns after "army" or "military" that make it a modifier, not the body: "Russian
 /// military aid", "Israeli army veterans".
 const MODIFIED: &[&str] = &[
@@ -101,10 +113,11 @@ pub(super) fn apply(a: &mut Analysis) {
 
 /// The words of a body starting at token `k`, if one starts there: its length.
 fn body_at(a: &Analysis, k: usize) -> Option<usize> {
-    // Asked of every token: one lookup of its first word turns most away.
+    // Asked of every token: the trigger flag turns most away, and one lookup of the
+    // first word the trigger words of other rules.
     static FIRST_WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
-    let first = FIRST_WORDS.get_or_init(|| crate::text::Words::new(BODIES.iter().filter_map(|b| b.first().copied())));
-    if !first.contains(a.lower(k)) {
+    let first = FIRST_WORDS.get_or_init(|| crate::text::Words::new(TRIGGERS.iter().copied()));
+    if !a.may_trigger(k) || !first.contains(a.lower(k)) {
         return None;
     }
     let body = BODIES.iter().find(|b| b.iter().enumerate().all(|(n, w)| a.lower(k + n) == *w))?;
@@ -130,12 +143,8 @@ fn cap_word(w: &str) -> String {
 
 /// The gazetteer organisation whose whole name is `s`.
 fn org_named_exactly(a: &Analysis, s: &str) -> Option<usize> {
-    let hits = a.gaz.names().find(s);
-    let [hit] = hits.as_slice() else { return None };
-    if hit.span != Span::new(0, s.len()) {
-        return None;
-    }
-    hit.targets.iter().find_map(|t| match t {
+    // A name that is the whole of `s` is the only one found in it.
+    a.gaz.names().whole(s)?.iter().find_map(|t| match t {
         Target::Org(i) => Some(*i),
         _ => None,
     })
@@ -184,7 +193,7 @@ fn bodies_after_countries(a: &mut Analysis) {
 /// "the foreign ministry" with no country: the one body of that kind the article named.
 fn bare_bodies(a: &mut Analysis) {
     let mut found = Vec::new();
-    for k in 0..a.toks.len() {
+    for k in (0..a.toks.len()).filter(|&k| a.may_trigger(k)) {
         let Some(n) = body_at(a, k) else { continue };
         // Only after "the" or before a title: "foreign ministry spokesman X".
         let before_title = a.toks.get(k + n).is_some_and(|t| a.title_at(t.span));
