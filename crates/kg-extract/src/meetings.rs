@@ -132,6 +132,22 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) ->
         if fitting.iter().any(|&m| called(&a.ents[m])) {
             fitting.retain(|&m| called(&a.ents[m]));
         }
+        // Of several, the story's own summit: the one told most often so far, not a
+        // summit of the backstory named last ("met on the sidelines of a summit in
+        // Kazan" ... "attended the summit").
+        if fitting.len() > 1 {
+            let mut told = vec![0usize; fitting.len()];
+            for m in a.mentions_before(at) {
+                if let Some(k) = fitting.iter().position(|&f| f == m.ent) {
+                    told[k] += 1;
+                }
+            }
+            let most = told.iter().copied().max().unwrap_or(0);
+            if told.iter().filter(|&&t| t == most).count() == 1 {
+                let k = told.iter().position(|&t| t == most).unwrap_or(0);
+                fitting = vec![fitting[k]];
+            }
+        }
     }
     // The nearest mention of one of them before `at`: walking back stops at the first,
     // usually close by (a scan of every mention would make long documents quadratic).

@@ -122,3 +122,20 @@ fn a_planned_summit_stays_planned() {
                 Norway will host next year's summit in Oslo. The summit was the first in Rome.";
     assert!(meetings(&extract(text, "2025-06-04")).iter().any(|m| m.starts_with("meeting:meeting-rome")));
 }
+
+/// "the summit" is the story's summit, not one of its backstory named last.
+#[test]
+fn the_summit_is_the_story_summit() {
+    let x = extract(
+        "Leaders gathered at a regional summit in Oslo on Monday. The summit opened with a speech. \
+         Anna Brown and Tom Price first met at a summit in Rome in 2019. \
+         Foreign Minister Greta Lind attended the summit.",
+        "2025-03-05",
+    );
+    assert!(
+        x.relations.iter().any(|r| r.source == "person:greta-lind" && r.target.contains("oslo")),
+        "{:?}",
+        x.relations
+    );
+    assert!(!x.relations.iter().any(|r| r.source == "person:greta-lind" && r.target.contains("rome")));
+}

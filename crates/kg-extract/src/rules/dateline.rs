@@ -1,12 +1,13 @@
 //! **dateline** — the city a wire story was filed from, written in capitals before the
 //! first dash: "OSLO, Norway, March 3 (Reuters) -", "LIMA (AP) —", "THE HAGUE, June 5 -".
 //!
-//! Matches: at the very start of the text, one or more words in capitals that the
-//! gazetteers know as a city once written in title case ("Oslo", "The Hague",
-//! "Sharm el-Sheikh"), followed by nothing but a region or country, a date and an
-//! agency in parentheses up to a dash. The city becomes a mention, so the place the
-//! story is told from is an entity; `meeting_mention` reads it as the place of talks
-//! the lead reports without naming one (see [`place`]).
+//! Matches: at the start of one of the first three lines (a headline and a standfirst
+//! may come first), one or more words in capitals that the gazetteers know as a city
+//! once written in title case ("Oslo", "The Hague", "Sharm el-Sheikh"), followed by
+//! nothing but a region or country, a date and an agency in parentheses up to a dash.
+//! The city becomes a mention, so the place the story is told from is an entity;
+//! `meeting_mention` and `met_with` read it as the place of talks the lead reports
+//! without naming one (see [`lead_place`]).
 //! Example: "OSLO, Norway, March 3 (Reuters) - Talks ended." → Oslo.
 //! Known false positives: an all-capitals headline run into the text that starts with
 //! a city name and is followed by a dash ("PARIS - A GUIDE").
@@ -21,8 +22,16 @@ pub const RULE: Rule = Rule { name: "dateline", apply, triggers: &[] };
 /// A dateline is short: a city, a country, a date and an agency.
 const MAX_LEN: usize = 120;
 
+/// A headline and a standfirst may stand above the dateline.
+const MAX_LINE: usize = 3;
+
 fn apply(a: &mut Analysis) {
-    let Some((city, rest)) = dateline(a.text) else { return };
+    let Some((city, rest)) = first_lines(a.text).find_map(|(at, line)| {
+        let (c, r) = dateline(line)?;
+        Some((Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)))
+    }) else {
+        return;
+    };
     let gaz = a.gaz;
     // ", Malaysia," or ", Texas": the country named in the dateline picks among cities
     // of one name.
@@ -59,10 +68,27 @@ fn apply(a: &mut Analysis) {
     }
 }
 
+/// The first lines of the text, with their byte offsets.
+fn first_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .take(MAX_LINE)
+}
+
+/// The dateline's mention, if the story has one.
+fn dateline_mention<'a>(a: &'a Analysis) -> Option<&'a crate::analysis::MentionRec> {
+    let end = first_lines(a.text).last().map_or(0, |(at, line)| at + line.len());
+    a.mentions_within(Span::new(0, end)).find(|m| m.rule == RULE.name)
+}
+
 /// The city of the dateline, if the story has one.
 pub(super) fn story_place(a: &Analysis) -> Option<usize> {
-    let first = a.sents.first()?.span;
-    a.mentions_within(first).find(|m| m.rule == RULE.name).map(|m| m.ent)
+    dateline_mention(a).map(|m| m.ent)
 }
 
 /// The place of talks the lead of a datelined story reports: the dateline city when
@@ -106,10 +132,11 @@ fn lead_place_of(
     date: Option<crate::dates::DateValue>,
     held: bool,
 ) -> Option<usize> {
-    if a.sent_of(a.toks[head].span.start) > 1 {
+    let dateline = dateline_mention(a)?;
+    let (city, lead) = (dateline.ent, dateline.sent..=dateline.sent + 1);
+    if !lead.contains(&a.sent_of(a.toks[head].span.start)) {
         return None;
     }
-    let city = story_place(a)?;
     if let Some(p) = have {
         let refines = a.ents[p].kind == crate::model::EntityKind::Country && a.ents[p].iso == a.ents[city].iso;
         return refines.then_some(city);
@@ -226,6 +253,8 @@ mod tests {
             ("Oslo, Norway - Talks ended.", None),
             ("OSLO officials said talks - which began Monday - ended.", None),
             ("UN - Talks ended.", None),
+            ("ANCHOR: Good evening - and welcome.", None),
+            ("CORRESPONDENT (Oslo): Leaders met - briefly.", None),
         ] {
             let got = dateline(text).map(|(c, _)| &text[c.start..c.end]);
             assert_eq!(got, want, "{text}");
@@ -242,6 +271,8 @@ mod tests {
     #[test]
     fn the_dateline_city_is_a_place_of_the_story() {
         let x = extract("OSLO, Norway, March 3 (Reuters) - Norwegian officials spoke.", "2025-03-03");
+        assert!(entities(&x).iter().any(|e| e == "location:oslo"), "{:?}", entities(&x));
+        let x = extract("Leaders meet\nA day of talks.\nOSLO - Norwegian officials spoke.", "2025-03-03");
         assert!(entities(&x).iter().any(|e| e == "location:oslo"), "{:?}", entities(&x));
         let x = extract("NATO, the alliance, met - briefly.", "2025-03-03");
         assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));

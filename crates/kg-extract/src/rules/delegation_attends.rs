@@ -19,8 +19,12 @@ use crate::model::{EntityKind, RelationKind, Status};
 pub const RULE: Rule = Rule { name: "delegation_attends", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
+    // Talks of the backstory ("talks in Beijing in 2018") are no delegation's of today.
     let is_talks = |a: &Analysis, e: usize| {
-        a.ents[e].meeting.as_ref().is_some_and(|m| m.class == Some(MeetingClass::Talks) || m.class.is_none())
+        a.ents[e]
+            .meeting
+            .as_ref()
+            .is_some_and(|m| (m.class == Some(MeetingClass::Talks) || m.class.is_none()) && !earlier(a, m))
     };
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in &a.mentions {
@@ -55,6 +59,14 @@ fn apply(a: &mut Analysis) {
 /// The meeting, of any kind, named in the delegation's sentence (or the previous one of
 /// its paragraph), or that took place with its head or members present (the one most
 /// of them attend).
+/// Dated in an earlier year than the story. (Neither `past` nor an earlier day is a
+/// test: "the talks ended" is told in the past tense, and talks of the day before are
+/// today's news.)
+fn earlier(a: &Analysis, m: &crate::analysis::MeetingInfo) -> bool {
+    use chrono::Datelike;
+    matches!((m.date, a.doc.date), (Some(d), Some(p)) if d.year < p.year())
+}
+
 fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
     let meeting = |e: usize| a.ents[e].kind == EntityKind::Meeting;
     let at = a.mentions.iter().filter(|m| m.ent == d && m.sent == sent).map(|m| m.span.start).min()?;
@@ -88,6 +100,15 @@ mod tests {
         let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
         let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
         assert!(has_edge(&x, &d, "attends", &m), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_delegation_does_not_attend_talks_of_the_backstory() {
+        let x = extract(
+            "Foreign Minister Anna Brown led the Swiss delegation. The two sides first held talks in Geneva in 2018.",
+            "2025-03-05",
+        );
+        assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:") && r.target.contains("geneva")));
     }
 
     #[test]

@@ -146,11 +146,11 @@ fn apply(a: &mut Analysis) {
             }
         }
         // "last year's summit", "since last July's 75th-anniversary summit".
-        let earlier_one = (np_start.saturating_sub(4)..i)
-            .rev()
-            .take_while(|&k| a.toks[k].is_word)
-            .any(|k| matches!(a.lower(k), "last" | "previous" | "earlier" | "former" | "past"))
-            || cues.ago;
+        let earlier_one = (np_start.saturating_sub(4)..i).rev().take_while(|&k| a.toks[k].is_word).any(|k| {
+            // Not "his last summit": after a possessive, "last" is the final one.
+            matches!(a.lower(k), "last" | "previous" | "earlier" | "former" | "past")
+                && !(k > 0 && matches!(a.lower(k - 1), "his" | "her" | "their" | "its" | "my" | "our" | "your"))
+        }) || cues.ago;
         // "The summit was ...", "the talks ended ...": told in the past tense, so not a
         // meeting still to come.
         let told_past = matches!(a.lower(i + 1), "was" | "were" | "ended" | "closed" | "concluded" | "produced");
@@ -168,11 +168,13 @@ fn apply(a: &mut Analysis) {
     }
     // A datelined story that calls its event "the summit" and never says where it
     // took place was filed from there.
-    if let Some(city) = super::dateline::story_place(a).filter(|_| !orphans.is_empty()) {
-        let placed = a.ents.iter().filter_map(|e| e.meeting.as_ref()).any(|m| {
+    if let Some(((_, first), city)) = orphans.first().zip(super::dateline::story_place(a)) {
+        // ... unless a meeting that took place was placed before it.
+        let placed = |m: &MeetingInfo| {
             m.place.is_some() && !m.past && m.status == Status::Occurred && m.class != Some(MeetingClass::Visit)
-        });
-        if !placed {
+        };
+        let placed_before = a.mentions_before(first.start).any(|r| a.ents[r.ent].meeting.as_ref().is_some_and(placed));
+        if !placed_before {
             for (mut info, span) in orphans {
                 info.place = Some(city);
                 resolve_meeting(a, info, span, "", RULE.name);
