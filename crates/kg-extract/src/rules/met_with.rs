@@ -138,7 +138,17 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     let place =
         place_after(a, after_objects, near_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
     let place = place.map(|p| finer_place(a, p, after_objects, clause_end));
-    let date = date_in(a, clause_of(a, i).0, clause_end)
+    // "held talks with A on the sidelines, and is due to hold talks with B in Beijing",
+    // "the first meeting since their talks in Beijing": the talks of another verb or
+    // clause after the objects are that clause's.
+    let own_end = (after_objects..clause_end)
+        .find(|&k| {
+            finite_verb_at(a, k)
+                || matches!(a.lower(k), "since" | "when" | "while" | "until" | "because" | "although" | "though")
+                || (matches!(a.lower(k), "and" | "but") && (finite_verb_at(a, k + 1) || finite_verb_at(a, k + 2)))
+        })
+        .unwrap_or(clause_end);
+    let date = date_in(a, clause_of(a, i).0, own_end)
         .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
     // "KUALA LUMPUR (AP) - A met B on Thursday": where the story was filed from.
     let place = match status {
@@ -147,11 +157,6 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     };
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
-    // "held talks with A on the sidelines, and is due to hold talks with B in Beijing":
-    // the talks of a second verb joined by "and" are that verb's.
-    let own_end = (after_objects..clause_end)
-        .find(|&k| matches!(a.lower(k), "and" | "but") && (finite_verb_at(a, k + 1) || finite_verb_at(a, k + 2)))
-        .unwrap_or(clause_end);
     let clause_span = Span::new(a.toks[clause_start].span.start, a.toks[own_end.max(clause_start + 1) - 1].span.end);
     let named = a
         .mentions_within(clause_span)

@@ -246,3 +246,12 @@ fn a_meeting_in_the_lead_is_in_the_dateline_city() {
         "OSLO (Reuters) - Talks ended. Nothing changed. Foreign Minister Anna Brown met Foreign Minister Ivan Petrov on Wednesday."
     ));
 }
+
+#[test]
+fn talks_of_a_clause_after_the_objects_are_not_this_meeting() {
+    let x = extract(
+        "Anna Brown held talks with Ivan Petrov on Monday, the first since their talks were held in Oslo in 2018.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:anna-brown", "attends", "meeting:talks-oslo@2018"), "{:?}", x.relations);
+}
