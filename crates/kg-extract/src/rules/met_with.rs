@@ -106,10 +106,18 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
         .flatten()
         .map(|m| (m.ent, m.span));
-    let subjects = match infinitive_subject {
+    let mut subjects = match infinitive_subject {
         Some(s) => vec![s],
         None => subjects_of(a, i),
     };
+    // "Witkoff, Trump's special envoy, spent three hours with Putin": the possessor of
+    // the subject did not meet; the possessor of the meeting noun itself did
+    // ("Carney's first meeting with Trump").
+    let noun = matches!(a.lower(i), "meeting" | "meetings" | "talks" | "visit" | "summit");
+    subjects.retain(|&(_, s)| {
+        let possessor = ["'s", "\u{2019}s"].iter().any(|p| a.text[s.end..].starts_with(p));
+        !possessor || (noun && a.tok_at(s.end) + 4 >= i)
+    });
     let Some(&(_, subject_span)) = subjects.first() else {
         return;
     };

@@ -255,3 +255,14 @@ fn talks_of_a_clause_after_the_objects_are_not_this_meeting() {
     );
     assert!(!has_edge(&x, "person:anna-brown", "attends", "meeting:talks-oslo@2018"), "{:?}", x.relations);
 }
+
+#[test]
+fn a_possessor_is_not_the_one_who_met() {
+    for text in [
+        "Ivan Petrov, Anna Brown's special envoy, spent three hours with Foreign Minister Greta Lind.",
+        "Anna Brown's envoy met Foreign Minister Greta Lind on Monday.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:greta-lind"), "{text}: {:?}", x.relations);
+    }
+}
