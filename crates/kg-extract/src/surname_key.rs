@@ -86,13 +86,22 @@ static CHINESE_SURNAMES: crate::text::WordSet = crate::text::WordSet::new(&[
 /// name after a joined particle ("Hayya" of "al-Hayya"), and the family name that
 /// opens a Chinese name of two words ("He" of "He Lifeng").
 fn surname_words(label: &str) -> impl Iterator<Item = &str> {
-    let last = label.rsplit(' ').next().unwrap_or(label);
-    let joined = last.split_once('-').filter(|_| crate::names::is_particle_name(last)).map(|(_, rest)| rest);
-    let mut words = label.split(' ');
-    let chinese = match (words.next(), words.next(), words.next()) {
-        (Some(first), Some(_), None) if CHINESE_SURNAMES.contains(first) => Some(first),
-        _ => None,
+    // Found with memchr, not with `split`: keys are computed again whenever a person
+    // gains an alias, and the searchers of `str` cost more than the rest of this.
+    let bytes = label.as_bytes();
+    let first_space = memchr::memchr(b' ', bytes);
+    let last_space = memchr::memrchr(b' ', bytes);
+    let last = last_space.map_or(label, |at| &label[at + 1..]);
+    let joined = if crate::names::is_particle_name(last) {
+        memchr::memchr(b'-', last.as_bytes()).map(|at| &last[at + 1..])
+    } else {
+        None
     };
+    // Two words: exactly one space.
+    let chinese = first_space
+        .filter(|&at| Some(at) == last_space)
+        .map(|at| &label[..at])
+        .filter(|first| CHINESE_SURNAMES.contains(first));
     std::iter::once(last).chain(joined).chain(chinese)
 }
 
@@ -154,7 +163,8 @@ pub fn each_surname_key(a: &Analysis, i: usize, mut f: impl FnMut(&str, &str)) {
 fn fresh_keys<'c>(a: &Analysis, cache: &'c mut Vec<Option<SurnameKeys>>, i: usize) -> &'c [(String, String)] {
     let e = &a.ents[i];
     if cache.len() <= i {
-        cache.resize(i + 1, None);
+        // Room for every entity so far at once: persons are added one by one.
+        cache.resize(a.ents.len().max(i + 1), None);
     }
     let slot = &mut cache[i];
     let fresh = slot.as_ref().is_some_and(|k| k.label_len == e.label.len() && k.alias_count == e.aliases.len());

@@ -42,13 +42,15 @@ impl PersonKeys {
     fn add(&mut self, a: &Analysis, p: usize) {
         // A person is added again each time it gains an alias: its old keys are
         // already in, and listing them twice would only make `find` slower.
-        each_surname_key(a, p, |fold, translit| {
-            note_key(&mut self.by_fold, fold, p);
-            // `WordKey::near` needs a word of seven letters, one more at most.
-            if note_key(&mut self.by_translit, translit, p) && translit.len() >= 6 {
-                self.long.push((translit.to_string(), p));
-            }
-        });
+        each_surname_key(a, p, |fold, translit| self.add_key(fold, translit, p));
+    }
+
+    fn add_key(&mut self, fold: &str, translit: &str, p: usize) {
+        note_key(&mut self.by_fold, fold, p);
+        // `WordKey::near` needs a word of seven letters, one more at most.
+        if note_key(&mut self.by_translit, translit, p) && translit.len() >= 6 {
+            self.long.push((translit.to_string(), p));
+        }
     }
 
     fn find(&self, key: &WordKey) -> SurnameMatch {
@@ -113,6 +115,8 @@ fn apply(a: &mut Analysis) {
     // `Analysis::title_at` for tokens in text order: a cursor into the titles, which
     // are in text order, rather than a search for each word.
     let mut title = 0;
+    // `Analysis::sent_of` by the same kind of cursor: tokens start in text order.
+    let mut sent = 0;
     for i in 0..a.toks.len() {
         let t = a.toks[i];
         if !t.is_word || !(t.is_cap || is_particle_name(a.word(i))) || a.mention_at_tok(i).is_some() {
@@ -144,7 +148,10 @@ fn apply(a: &mut Analysis) {
             SurnameMatch::Nobody => {
                 // Only famous office holders are known by surname alone, and never a
                 // word that opens a sentence.
-                let sentence_start = a.sents[a.sent_of(t.span.start)].tokens.start == i;
+                while a.sents.get(sent).is_some_and(|s| s.span.end <= t.span.start) {
+                    sent += 1;
+                }
+                let sentence_start = a.sents[sent.min(a.sents.len() - 1)].tokens.start == i;
                 if sentence_start && !followed_by_verb(a, i) {
                     None
                 } else {
@@ -158,7 +165,10 @@ fn apply(a: &mut Analysis) {
             let aliases_before = a.ents[p].aliases.len();
             a.add_mention(p, t.span, RULE.name, Form::Surname);
             if a.ents[p].aliases.len() != aliases_before {
-                index.add(a, p);
+                // The new alias is this word, and the label is unchanged: the person's
+                // keys gained at most the word's own, which is `key`. Computing all of
+                // them again cost more than the rest of the rule.
+                index.add_key(key.folded(), key.translit(), p);
                 generation += 1;
             }
         }
