@@ -14,7 +14,7 @@ use regex_automata::util::captures::Captures;
 use crate::model::Span;
 
 use relative::{anchor_year, looks_ahead, relative, weekday};
-use scan::{matches, pattern};
+use scan::{matches, pattern, Group};
 
 /// A date known to the day, the month or only the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,9 +92,9 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    MONTHS.iter().position(|m| m.starts_with(prefix)).map(|i| i as u32 + 1)
+    // Compared ignoring ASCII case: no lower-case copy per match.
+    let prefix = name.get(..3)?;
+    MONTHS.iter().position(|m| m[..3].eq_ignore_ascii_case(prefix)).map(|i| i as u32 + 1)
 }
 
 /// Finds the date expressions of a text. Relative ones need the publication date.
@@ -111,28 +111,29 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
 
 /// The date a match names.
 fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<DateValue> {
-    let group = |name: &str| caps.get_group_by_name(name).and_then(|s| text.get(s.start..s.end));
-    let num = |name: &str| group(name).and_then(|m| m.parse::<u32>().ok());
-    if let Some(m) = group("dm_month") {
-        match (month_number(m), num("dm_day"), num("dm_year")) {
+    // By index: a lookup by name hashes the name, several times per match.
+    let group = |g: Group| caps.get_group(g as usize).and_then(|s| text.get(s.start..s.end));
+    let num = |g: Group| group(g).and_then(|m| m.parse::<u32>().ok());
+    if let Some(m) = group(Group::DmMonth) {
+        match (month_number(m), num(Group::DmDay), num(Group::DmYear)) {
             (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
             (Some(mo), Some(d), None) => anchor_year(mo, d, published),
             _ => None,
         }
-    } else if let Some(m) = group("md_month") {
-        let ranged = group("md_range").is_some();
-        let value = match (month_number(m), num("md_day"), num("md_year")) {
+    } else if let Some(m) = group(Group::MdMonth) {
+        let ranged = group(Group::MdRange).is_some();
+        let value = match (month_number(m), num(Group::MdDay), num(Group::MdYear)) {
             (Some(mo), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, mo, d).map(DateValue::day),
             (Some(mo), Some(d), None) => anchor_year(mo, d, published),
             _ => None,
         };
         // Talks over several days are dated by their month.
         value.map(|v| if ranged { DateValue { day: None, ..v } } else { v })
-    } else if let Some(m) = group("my_month") {
-        month_number(m).zip(num("my_year")).map(|(mo, y)| DateValue { year: y as i32, month: Some(mo), day: None })
-    } else if let Some(y) = num("y_year") {
+    } else if let Some(m) = group(Group::MyMonth) {
+        month_number(m).zip(num(Group::MyYear)).map(|(mo, y)| DateValue { year: y as i32, month: Some(mo), day: None })
+    } else if let Some(y) = num(Group::YYear) {
         Some(DateValue { year: y as i32, month: None, day: None })
-    } else if let Some(w) = group("weekday") {
+    } else if let Some(w) = group(Group::Weekday) {
         let ahead = caps.get_match().is_some_and(|m| looks_ahead(text, m.start()));
         published.zip(weekday(w)).and_then(|(p, wd)| {
             let (from, to) = (p.weekday().num_days_from_monday(), wd.num_days_from_monday());
@@ -143,6 +144,6 @@ fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<Da
             }
         })
     } else {
-        group("rel").and_then(|r| published.and_then(|p| relative(&r.to_ascii_lowercase(), p)))
+        group(Group::Rel).and_then(|r| published.and_then(|p| relative(&r.to_ascii_lowercase(), p)))
     }
 }

@@ -30,6 +30,23 @@ pub(super) fn pattern() -> Option<&'static Regex> {
     .as_ref()
 }
 
+/// The pattern's capture groups, numbered as they open in it (checked by a test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Group {
+    DmDay = 1,
+    DmMonth,
+    DmYear,
+    MdMonth,
+    MdDay,
+    MdRange,
+    MdYear,
+    MyMonth,
+    MyYear,
+    YYear,
+    Weekday,
+    Rel,
+}
+
 /// The pattern's matches, leftmost-first and not overlapping: what a scan of the whole
 /// text finds. A whole-text scan gets no help from a literal prefilter (matches may
 /// start with "in", "on" or any digit) and costs more than the rest of a document's

@@ -1,7 +1,7 @@
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 
-use super::scan::{candidates, may_lead_digit};
+use super::scan::{candidates, may_lead_digit, Group};
 use super::*;
 
 fn dates(text: &str, published: &str) -> Vec<String> {
@@ -110,4 +110,28 @@ fn compatibility() {
     assert!(day.compatible(month) && month.compatible(day));
     assert_eq!(month.finer(day), day);
     assert!(!day.compatible(DateValue { year: 2024, month: Some(9), day: None }));
+}
+
+#[test]
+fn groups_are_numbered_as_named() {
+    use regex_automata::PatternID;
+    let re = pattern().expect("date pattern");
+    let groups = [
+        (Group::DmDay, "dm_day"),
+        (Group::DmMonth, "dm_month"),
+        (Group::DmYear, "dm_year"),
+        (Group::MdMonth, "md_month"),
+        (Group::MdDay, "md_day"),
+        (Group::MdRange, "md_range"),
+        (Group::MdYear, "md_year"),
+        (Group::MyMonth, "my_month"),
+        (Group::MyYear, "my_year"),
+        (Group::YYear, "y_year"),
+        (Group::Weekday, "weekday"),
+        (Group::Rel, "rel"),
+    ];
+    for (g, name) in groups {
+        assert_eq!(re.group_info().to_index(PatternID::ZERO, name), Some(g as usize), "{name}");
+    }
+    assert_eq!(re.group_info().group_len(PatternID::ZERO), groups.len() + 1);
 }

@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::dates::DateValue;
 use crate::meetings::meeting_label;
 use crate::model::EntityKind;
-use crate::text::slug;
+use crate::text::{push_slug, slug};
 
 /// Entity labels: a meeting's is made from its parts, any other's is its own. Kept
 /// apart from the analysis so that its entities can be taken from while labels are read.
@@ -43,9 +43,9 @@ pub(super) fn base_key(a: &Analysis, e: usize, labels: &Labels, keys: &[String])
             key["country:".len()..].make_ascii_lowercase();
             key
         }
-        EntityKind::Person => ["person:", &slug(label)].concat(),
+        EntityKind::Person => prefixed_slug("person:", label),
         EntityKind::Organization => ["organization:", &keys_of_org(ent, label)].concat(),
-        EntityKind::Location => ["location:", &slug(label)].concat(),
+        EntityKind::Location => prefixed_slug("location:", label),
         EntityKind::Meeting => {
             let info = ent.meeting.as_ref();
             let mut date = String::with_capacity(11);
@@ -78,6 +78,14 @@ pub(super) fn base_key(a: &Analysis, e: usize, labels: &Labels, keys: &[String])
         }
         EntityKind::Delegation => String::new(),
     }
+}
+
+/// `kind` followed by the slug of `label`, made in one buffer.
+fn prefixed_slug(kind: &str, label: &str) -> String {
+    let mut key = String::with_capacity(kind.len() + label.len());
+    key.push_str(kind);
+    push_slug(&mut key, label);
+    key
 }
 
 /// The part of an already made key after its kind, or (should the key not have that

@@ -20,24 +20,37 @@ pub fn fold(s: &str) -> String {
 
 /// Id-safe form of a name: folded, runs of anything but letters and digits become `-`.
 pub fn slug(s: &str) -> String {
-    // `fold` gives ASCII: the slug is made in its buffer, byte by byte.
-    let mut out = fold(s).into_bytes();
-    let mut len = 0;
-    for i in 0..out.len() {
-        let b = out[i];
+    let mut out = String::new();
+    push_slug(&mut out, s);
+    out
+}
+
+/// Appends [`slug`]`(s)` to `out`: an id's kind and its slug in one buffer. An ASCII
+/// name (most are) is lowered byte by byte as it is read, without a folded copy.
+pub fn push_slug(out: &mut String, s: &str) {
+    let folded;
+    let src = if s.is_ascii() {
+        s
+    } else {
+        folded = fold(s);
+        folded.as_str()
+    };
+    out.reserve(src.len());
+    let start = out.len();
+    // A run of other bytes becomes one `-`, written only when a letter or digit
+    // follows it: none leads or trails.
+    let mut dash = false;
+    for &b in src.as_bytes() {
         if b.is_ascii_alphanumeric() {
-            out[len] = b;
-            len += 1;
-        } else if len > 0 && out[len - 1] != b'-' {
-            out[len] = b'-';
-            len += 1;
+            if dash {
+                out.push('-');
+                dash = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            dash = out.len() > start;
         }
     }
-    while len > 0 && out[len - 1] == b'-' {
-        len -= 1;
-    }
-    out.truncate(len);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A spelling key that survives transliteration: Zelenskyy, Zelensky and Zelenskiy
@@ -100,6 +113,25 @@ pub fn translit_key_of_folded(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn slug_is_the_folded_name_with_dashes(s in "[ -~]{0,12}|[a-zA-Zğüé’ ,.-]{0,12}") {
+            let mut want = String::new();
+            for c in fold(&s).chars() {
+                if c.is_ascii_alphanumeric() {
+                    want.push(c);
+                } else if !want.is_empty() && !want.ends_with('-') {
+                    want.push('-');
+                }
+            }
+            let want = want.trim_end_matches('-');
+            proptest::prop_assert_eq!(slug(&s), want);
+            let mut prefixed = String::from("person:");
+            push_slug(&mut prefixed, &s);
+            proptest::prop_assert_eq!(prefixed, format!("person:{want}"));
+        }
+    }
 
     #[test]
     fn folds_accents_and_quotes() {
