@@ -82,6 +82,9 @@ pub struct Analysis<'a> {
     /// Title phrases, found once the names they qualify are known.
     pub phrases: Vec<crate::title_phrase::TitlePhrase>,
     pub rels: Vec<Rel>,
+    /// The city of a wire story's dateline and the sentence it opens, once the
+    /// `dateline` rule has found it.
+    pub dateline: Option<(usize, usize)>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
     /// Whether each token is the trigger word of some rule.
@@ -125,6 +128,7 @@ impl<'a> Analysis<'a> {
             titles: Vec::new(),
             phrases: Vec::new(),
             rels: Vec::new(),
+            dateline: None,
         }
     }
 

@@ -137,7 +137,9 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) ->
         // Kazan" ... "attended the summit").
         if fitting.len() > 1 {
             let mut told = vec![0usize; fitting.len()];
-            for m in a.mentions_before(at) {
+            // Salience among the recent mentions: a bounded walk back keeps long
+            // documents linear.
+            for m in a.mentions_before(at).take(4096) {
                 if let Some(k) = fitting.iter().position(|&f| f == m.ent) {
                     told[k] += 1;
                 }

@@ -64,7 +64,9 @@ fn apply(a: &mut Analysis) {
     if let Some(c) = best {
         let ent = a.gaz_entity(Target::City(c));
         // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
-        a.add_mention(ent, city, RULE.name, Form::Anaphor);
+        if a.add_mention(ent, city, RULE.name, Form::Anaphor) {
+            a.dateline = Some((ent, a.sent_of(city.start)));
+        }
     }
 }
 
@@ -80,15 +82,9 @@ fn first_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .take(MAX_LINE)
 }
 
-/// The dateline's mention, if the story has one.
-fn dateline_mention<'a>(a: &'a Analysis) -> Option<&'a crate::analysis::MentionRec> {
-    let end = first_lines(a.text).last().map_or(0, |(at, line)| at + line.len());
-    a.mentions_within(Span::new(0, end)).find(|m| m.rule == RULE.name)
-}
-
 /// The city of the dateline, if the story has one.
 pub(super) fn story_place(a: &Analysis) -> Option<usize> {
-    dateline_mention(a).map(|m| m.ent)
+    a.dateline.map(|(city, _)| city)
 }
 
 /// The place of talks the lead of a datelined story reports: the dateline city when
@@ -132,8 +128,8 @@ fn lead_place_of(
     date: Option<crate::dates::DateValue>,
     held: bool,
 ) -> Option<usize> {
-    let dateline = dateline_mention(a)?;
-    let (city, lead) = (dateline.ent, dateline.sent..=dateline.sent + 1);
+    let (city, sent) = a.dateline?;
+    let lead = sent..=sent + 1;
     if !lead.contains(&a.sent_of(a.toks[head].span.start)) {
         return None;
     }
