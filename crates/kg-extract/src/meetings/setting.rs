@@ -28,6 +28,11 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
             continue;
         }
+        // "the Summit on Peace in Ukraine", "talks on ending the war in Gaza": the
+        // place of the topic, not of the meeting.
+        if w == "in" && i > 0 && TOPIC_NOUNS.contains(a.lower(i - 1)) {
+            continue;
+        }
         if w == "of" {
             if i > 0 && a.lower(i - 1) == "sidelines" {
                 // The summit's head noun is a few words on: "of a NATO ministers' meeting".
@@ -96,3 +101,21 @@ fn since(a: &Analysis, span: Span) -> bool {
     text.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("since "))
         || a.tok_before(span.start).is_some_and(|k| a.lower(k) == "since")
 }
+
+/// Nouns of what talks are about, whose "in <place>" is where that happens.
+static TOPIC_NOUNS: crate::text::WordSet = crate::text::WordSet::new(&[
+    "peace",
+    "war",
+    "conflict",
+    "ceasefire",
+    "truce",
+    "crisis",
+    "fighting",
+    "security",
+    "stability",
+    "violence",
+    "hostilities",
+    "situation",
+    "reconstruction",
+    "humanitarian",
+]);

@@ -139,3 +139,13 @@ fn the_summit_is_the_story_summit() {
     );
     assert!(!x.relations.iter().any(|r| r.source == "person:greta-lind" && r.target.contains("rome")));
 }
+
+/// "in <place>" after the topic of the talks is where the topic is, not the talks.
+#[test]
+fn the_place_of_the_topic_is_not_the_meeting_place() {
+    let x = extract("The Summit on Peace in Norway opened at a lakeside resort in Oslo on Sunday.", "2025-03-05");
+    let ids = meetings(&x);
+    assert!(ids.iter().all(|m| !m.contains("norway")), "{ids:?}");
+    let x = extract("Talks on the war in Norway were held in Oslo on Sunday.", "2025-03-05");
+    assert!(meetings(&x).iter().any(|m| m.contains("oslo")), "{:?}", meetings(&x));
+}
