@@ -76,10 +76,19 @@ pub(super) fn nearest_subject(
         // "said Witkoff would meet": a reported clause has its own subject.
         let reported = (a.tok_at(candidates[from].1.end)..at).any(|j| is_reporting(a.lower(j)));
         // "A met B on Monday, and C met D": ", and" with a verb on both sides.
+        let verb_next = finite_verb_at(a, a.tok_at(candidates[k].1.end));
         let new_clause = (prev_end..at).any(|j| is_comma(a, j) && matches!(a.lower(j + 1), "and" | "but"))
-            && finite_verb_at(a, a.tok_at(candidates[k].1.end))
+            && verb_next
             && (start..prev_end).any(|j| finite_verb_at(a, j));
-        if reported || new_clause {
+        // "A held talks with B, the first since C held talks with D": so does a
+        // subordinate clause once the main clause has had its verb.
+        let subordinate = verb_next
+            && (prev_end..at)
+                .find(|&j| {
+                    matches!(a.lower(j), "since" | "when" | "while" | "because" | "although" | "though" | "until")
+                })
+                .is_some_and(|j| (start..j).any(|v| finite_verb_at(a, v)));
+        if reported || new_clause || subordinate {
             from = k;
         }
     }

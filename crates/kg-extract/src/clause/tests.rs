@@ -67,3 +67,22 @@ fn a_person_after_a_preposition_is_not_the_subject() {
     let attends = |p: &str| x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == p);
     assert!(!attends("person:anna-novak"), "{:?}", x.relations);
 }
+
+#[test]
+fn a_subordinate_clause_has_its_own_subject() {
+    let x = crate::test_support::extract(
+        "Anna Brown held talks with Ivan Petrov on Monday, the first such meeting since Foreign Minister \
+         Greta Lind held talks with Petrov in Oslo in 2018.",
+        "2025-03-05",
+    );
+    assert!(
+        crate::test_support::has_edge(&x, "person:greta-lind", "met_with", "person:ivan-petrov"),
+        "{:?}",
+        x.relations
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.source == "person:anna-brown" && r.target.contains("oslo")),
+        "{:?}",
+        x.relations
+    );
+}
