@@ -9,7 +9,7 @@ mod nearest;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use nearest::{finite_verb_at, is_finite_verb};
+pub(crate) use nearest::{finite_verb_at, is_finite_verb, is_possessor};
 use nearest::{nearest_subject, opens_adverbial, possessor_of_next, starts_clause, whose_subject};
 
 /// Whether a (lower-case) byte starts an opener or a relative pronoun: asked of every
@@ -307,8 +307,7 @@ pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
         }
         if let Some(&(_, prev)) = out.last() {
             // "..., the head of Zelenskyy's office": a possessor is no object.
-            let possessor = matches!(a.word(a.tok_at(span.end)), "'s" | "\u{2019}s");
-            if possessor || !coordinated(a, prev.end, span.start) || starts_clause(a, prev.end, span) {
+            if is_possessor(a, span) || !coordinated(a, prev.end, span.start) || starts_clause(a, prev.end, span) {
                 break;
             }
         }

@@ -61,8 +61,7 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
         return false;
     }
     // An organiser tells meetings apart, unless the new mention says nothing else.
-    let bare = new.place.is_none() && new.date.is_none() && new.participants.is_empty() && new.name.is_none();
-    if have.org != new.org && !(bare && new.org.is_none()) {
+    if have.org != new.org && !(new.is_bare() && new.org.is_none()) {
         return false;
     }
     if let (Some(p), Some(q)) = (have.place, new.place) {
@@ -124,8 +123,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) ->
     }
     // "attended the summit" after "their meeting in Alaska": a bare summit or
     // conference is one of the meetings called so, if any is.
-    let bare = info.name.is_none() && info.place.is_none() && info.date.is_none() && info.participants.is_empty();
-    if bare && matches!(head, "summit" | "conference") {
+    if info.is_bare() && matches!(head, "summit" | "conference") {
         let called = |e: &crate::analysis::Ent| {
             std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(head))
         };
@@ -190,8 +188,7 @@ pub fn resolve_meeting(
                 have.class = have.class.or(info.class);
                 // The strongest evidence that it took place wins; a bare "the summit"
                 // is no evidence that one still planned took place.
-                let bare = info.place.is_none() && info.date.is_none() && info.participants.is_empty();
-                if info.status < have.status && !(bare && have.status == crate::model::Status::Planned) {
+                if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned) {
                     have.status = info.status;
                 }
             }

@@ -40,6 +40,14 @@ pub struct MeetingInfo {
     pub past: bool,
 }
 
+impl MeetingInfo {
+    /// A reference that tells nothing of the meeting ("the summit"): no name, place,
+    /// date or participants.
+    pub fn is_bare(&self) -> bool {
+        self.name.is_none() && self.place.is_none() && self.date.is_none() && self.participants.is_empty()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Ent {
     pub kind: EntityKind,

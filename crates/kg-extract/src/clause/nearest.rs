@@ -99,13 +99,18 @@ pub(super) fn nearest_subject(
     candidates.get(from).copied()
 }
 
+/// Whether a mention is followed by "'s": "Trump's envoy".
+pub(crate) fn is_possessor(a: &Analysis, span: Span) -> bool {
+    matches!(a.word(a.tok_at(span.end)), "'s" | "\u{2019}s")
+}
+
 /// Whether a person mention is the possessor in a noun phrase that names the next
 /// person ("Putin's aide Ushakov", "Trump's envoy, retired General Kellogg").
 pub(crate) fn possessor_of_next(a: &Analysis, this: Span, next: Span, limit: usize) -> bool {
-    let after = a.tok_at(this.end);
-    if !matches!(a.word(after), "'s" | "\u{2019}s") {
+    if !is_possessor(a, this) {
         return false;
     }
+    let after = a.tok_at(this.end);
     let next_tok = a.tok_at(next.start);
     next_tok <= limit
         && next_tok <= after + 9

@@ -88,40 +88,15 @@ pub(super) fn story_place(a: &Analysis) -> Option<usize> {
 }
 
 /// The place of talks the lead of a datelined story reports: the dateline city when
-/// the talks have no place of their own ("said after hosting talks between ..."), or
-/// when their place is the city's country ("after talks with X in South Korea", filed
-/// from Busan). A wire story is filed from where its news happened; later paragraphs
-/// tell of other places, so only the first two sentences are read, and only talks the
-/// clause says someone held, hosted or came from that day (`None` for the others).
+/// the talks have no place of their own ("said after hosting talks between ...", "A
+/// met B on Thursday"), or when their place is the city's country ("after talks with X
+/// in South Korea", filed from Busan). A wire story is filed from where its news
+/// happened; later paragraphs tell of other places, so only the dateline's sentence
+/// and the next are read, and only talks dated that day or the day before.
 ///
-/// `head` is the meeting noun, `np_start` the first word of its phrase.
+/// `head` is the meeting noun or verb; `held`, whether its words say the talks were
+/// held (a place of their own is refined whatever the words).
 pub(super) fn lead_place(
-    a: &Analysis,
-    head: usize,
-    np_start: usize,
-    have: Option<usize>,
-    date: Option<crate::dates::DateValue>,
-) -> Option<usize> {
-    let held = np_start > 0
-        && matches!(
-            a.lower(np_start - 1),
-            "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
-        );
-    lead_place_of(a, head, have, date, held)
-}
-
-/// The place of a meeting the lead tells by its participants ("A met B on Thursday"),
-/// as [`lead_place`]; `verb` is the verb's token.
-pub(super) fn lead_meeting_place(
-    a: &Analysis,
-    verb: usize,
-    have: Option<usize>,
-    date: Option<crate::dates::DateValue>,
-) -> Option<usize> {
-    lead_place_of(a, verb, have, date, true)
-}
-
-fn lead_place_of(
     a: &Analysis,
     head: usize,
     have: Option<usize>,

@@ -97,8 +97,14 @@ fn apply(a: &mut Analysis) {
                 .or_else(|| purpose_place(a, np_start))
         };
         info.date = date_before.or_else(|| date_in(a, i + 1, own_end)).or_else(|| day_before(a, np_start));
+        // "after talks", "hosting talks": talks someone held.
+        let held = np_start > 0
+            && matches!(
+                a.lower(np_start - 1),
+                "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
+            );
         let lead_place = (class != MeetingClass::Visit)
-            .then(|| super::dateline::lead_place(a, i, np_start, info.place, info.date))
+            .then(|| super::dateline::lead_place(a, i, info.place, info.date, held))
             .flatten();
         let place_told = info.place;
         info.place = lead_place.or(info.place);

@@ -114,10 +114,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // the subject did not meet; the possessor of the meeting noun itself did
     // ("Carney's first meeting with Trump").
     let noun = matches!(a.lower(i), "meeting" | "meetings" | "talks" | "visit" | "summit");
-    subjects.retain(|&(_, s)| {
-        let possessor = ["'s", "\u{2019}s"].iter().any(|p| a.text[s.end..].starts_with(p));
-        !possessor || (noun && a.tok_at(s.end) + 4 >= i)
-    });
+    subjects.retain(|&(_, s)| !crate::clause::is_possessor(a, s) || (noun && a.tok_at(s.end) + 4 >= i));
     let Some(&(_, subject_span)) = subjects.first() else {
         return;
     };
@@ -160,7 +157,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         .or_else(|| a.doc.date.filter(|_| present_tense(a, i)).map(crate::dates::DateValue::from_date));
     // "KUALA LUMPUR (AP) - A met B on Thursday": where the story was filed from.
     let place = match status {
-        Status::Occurred => super::dateline::lead_meeting_place(a, i, place, date).or(place),
+        Status::Occurred => super::dateline::lead_place(a, i, place, date, true).or(place),
         _ => place,
     };
     // "held talks with": the talks named in the clause are the meeting.
