@@ -99,8 +99,36 @@ pub fn stayed_away(a: &Analysis, m: usize, person: usize, at: usize) -> bool {
     })
 }
 
+/// "a regional summit in Tianjin ... the Shanghai Cooperation Organization summit": a
+/// mention that names only the organiser names the organiser of a summit the story
+/// told without one, when that one is called by the same noun and is no earlier one.
+fn organiser_of(a: &Analysis, have_ent: &Ent, new: &MeetingInfo, head: &str) -> bool {
+    let Some(have) = &have_ent.meeting else { return false };
+    let org_only = new.org.is_some() && new.is_bare();
+    let called = |s: &String| s.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head);
+    org_only
+        && have.org.is_none()
+        && !have.past
+        && !new.past
+        && have.class == new.class
+        && have.status.is_default_visible() == new.status.is_default_visible()
+        && (called(&have_ent.label) || have_ent.aliases.iter().any(called))
+        && compatible(a, have, &MeetingInfo { org: None, ..new.clone() })
+}
+
+/// "EU-China" of "the EU-China summit": the two sides a meeting is named by, which tell
+/// it from a meeting of one of them with someone else ("an EU-Japan summit").
+fn pair_of(surface: &str) -> Option<&str> {
+    surface.split_whitespace().find(|w| {
+        let mut sides = w.split(['-', '\u{2013}']);
+        let capital = |s: Option<&str>| s.and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+        w.contains(['-', '\u{2013}']) && capital(sides.next()) && capital(sides.next())
+    })
+}
+
 /// The meeting most recently mentioned before `at` that `info` may refer to.
-fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) -> Option<usize> {
+fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, surface: &str) -> Option<usize> {
+    let pair = pair_of(surface);
     // Few entities are meetings, and often none fits: find those first, rather than
     // walk back through every mention of the document. The same pass finds the
     // first meeting named later in the text ("met in Budapest ... the talks in
@@ -109,7 +137,15 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) ->
     let mut named_alike = None;
     for (i, e) in a.ents.iter().enumerate() {
         let Some(have) = &e.meeting else { continue };
-        let fits = compatible(a, have, info) && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
+        let other_pair = || {
+            pair.is_some_and(|p| {
+                let differs = |s: &String| pair_of(s).is_some_and(|q| !q.eq_ignore_ascii_case(p));
+                differs(&e.label) || e.aliases.iter().any(differs)
+            })
+        };
+        let fits = (compatible(a, have, info) || organiser_of(a, e, info, head))
+            && !other_pair()
+            && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
         if fits {
             fitting.push(i);
         }
@@ -157,7 +193,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str) ->
 
 /// Records a meeting mention: merges it into the meeting it refers to, or creates a
 /// new meeting when it says enough to tell it apart (a name, a place, or an
-/// organiser with a date). Returns the meeting entity.
+/// organiser: "the NATO summit"). Returns the meeting entity.
 pub fn resolve_meeting(
     a: &mut Analysis,
     info: MeetingInfo,
@@ -166,7 +202,7 @@ pub fn resolve_meeting(
     rule: &'static str,
 ) -> Option<usize> {
     let head = a.slice(span).to_ascii_lowercase();
-    let existing = recent_compatible(a, &info, span.start, &head);
+    let existing = recent_compatible(a, &info, span.start, &head, surface);
     let ent = match existing {
         Some(i) => {
             let is_city = |a: &Analysis, e: Option<usize>| e.is_some_and(|e| a.ents[e].kind == EntityKind::Location);
@@ -195,8 +231,7 @@ pub fn resolve_meeting(
             i
         }
         None => {
-            let named_enough =
-                info.name.is_some() || info.place.is_some() || (info.org.is_some() && info.date.is_some());
+            let named_enough = info.name.is_some() || info.place.is_some() || info.org.is_some();
             if !named_enough {
                 return None;
             }

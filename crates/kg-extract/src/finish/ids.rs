@@ -73,7 +73,11 @@ pub(super) fn base_key(a: &Analysis, e: usize, labels: &Labels, keys: &[String])
                     Some(org) => ["meeting:", &org, "-", kind, "-", &place, &date].concat(),
                     None => ["meeting:", kind, "-", &place, &date].concat(),
                 },
-                (None, None) => ["meeting:", &slug(label), &date].concat(),
+                // Told by its organiser alone: by organiser and kind, as with a place.
+                (None, None) => match org {
+                    Some(org) => ["meeting:", &org, "-", kind, &date].concat(),
+                    None => ["meeting:", &slug(label), &date].concat(),
+                },
             }
         }
         EntityKind::Delegation => String::new(),

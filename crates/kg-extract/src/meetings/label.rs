@@ -31,6 +31,10 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
             _ => "meeting".into(),
         };
     }
+    // "a meeting of ASEAN and U.S. foreign ministers", told nowhere: "ASEAN meeting".
+    if let Some(org) = info.org.filter(|_| info.place.is_none() && !label.contains(char::is_uppercase)) {
+        label = format!("{} {label}", short_org(&a.ents[org]));
+    }
     if let Some(p) = info.place {
         let place = &a.ents[p].label;
         if !label.contains(place.as_str()) {
@@ -64,4 +68,11 @@ fn short_name(label: &str) -> &str {
         Some(last) if !patronymic && words.len() > 1 => last,
         _ => label,
     }
+}
+
+/// How news names an organisation in a meeting's name: its acronym if it has one
+/// ("ASEAN summit"), else its name.
+fn short_org(org: &crate::analysis::Ent) -> &str {
+    let acronym = |s: &&String| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    org.aliases.iter().filter(acronym).min_by_key(|s| s.len()).map_or(org.label.as_str(), |s| s.as_str())
 }

@@ -25,6 +25,11 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
 fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     for i in from..to.min(a.toks.len()) {
         let w = a.lower(i);
+        // "a meeting with Milei, whose inauguration in Buenos Aires he attended": a
+        // clause about a person is not where the meeting was.
+        if matches!(w, "who" | "whose") {
+            return None;
+        }
         if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
             continue;
         }

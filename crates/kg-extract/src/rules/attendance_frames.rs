@@ -9,7 +9,9 @@
 //! - lists: "Leaders who attended (the summit) included A, B and C", "A and B were
 //!   among those in the room / among those attending";
 //! - company: "A was joined by B and C", "A was accompanied by B", "A brought B and C"
-//!   — all of them attend the meeting being told.
+//!   — all of them attend the meeting being told;
+//! - "delegations are taking part, among them A, B and C";
+//! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A".
 //!
 //! A list or company that names no meeting refers to the meeting of its sentence or of
 //! the previous one in its paragraph, else — if the attendance took place — to the
@@ -29,7 +31,8 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 pub const RULE: Rule = Rule { name: "attendance_frames", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["by", "included", "include", "includes", "among", "brought", "brings", "together"];
+const TRIGGERS: &[&str] =
+    &["by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends"];
 
 /// Verbs whose passive names participants of the meeting before them.
 const MEETING_PASSIVE: &[&str] = &["attended", "hosted", "chaired", "co-chaired", "co-hosted", "convened"];
@@ -47,7 +50,9 @@ fn apply(a: &mut Analysis) {
         match a.lower(i) {
             "by" => passive(a, i),
             "included" | "include" | "includes" => list_included(a, i),
+            "among" if matches!(a.lower(i + 1), "them" | "whom") => among_them(a, i),
             "among" => among(a, i),
+            "sent" | "sends" => envoy_sent(a, i),
             "together" if i > 0 && matches!(a.lower(i - 1), "brought" | "brings") => brought_together(a, i),
             // "brought up", "brought back" are not company: a name or its determiner follows.
             "brought" | "brings"
@@ -131,6 +136,11 @@ fn passive(a: &mut Analysis, by: usize) {
         }
         let status = status_at(a, by - 1, None);
         add_all(a, &persons, meeting, status, mspan);
+    } else if verb == "represented" {
+        // "India is represented by A": the envoy of a country or body.
+        if sender_before(a, by - 1) {
+            envoys_attend(a, by);
+        }
     } else if COMPANY_PASSIVE.contains(&verb.as_str()) {
         let subjects = subjects_of(a, by - 1);
         let Some(&(_, subject_span)) = subjects.first() else { return };
@@ -187,6 +197,65 @@ fn list_included(a: &mut Analysis, i: usize) {
     let status = status_at(a, i, None);
     let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
     add_all(a, &persons, meeting, status, a.toks[i].span);
+}
+
+/// "About 100 delegations are taking part, among them A, B and C".
+fn among_them(a: &mut Analysis, i: usize) {
+    let sent = a.sent_of(a.toks[i].span.start);
+    let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
+    let present = (start..i).any(|k| {
+        PRESENCE.contains(&a.lower(k))
+            || (a.lower(k) == "part" && k > 0 && matches!(a.lower(k - 1), "take" | "takes" | "taking" | "took"))
+    });
+    if !present {
+        return;
+    }
+    let persons = list_after(a, i + 1);
+    if persons.is_empty() {
+        return;
+    }
+    let status = status_at(a, i, None);
+    let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
+    add_all(a, &persons, meeting, status, a.toks[i].span);
+}
+
+/// "Turkey sent Foreign Minister Hakan Fidan (to the summit)": a country or body sends
+/// its envoy to the meeting being told. Not "sent Kim a letter": the envoy is all the
+/// verb has, or is sent "to" somewhere.
+fn envoy_sent(a: &mut Analysis, i: usize) {
+    if sender_before(a, i) {
+        envoys_attend(a, i);
+    }
+}
+
+/// Whether a country or body is the subject right before the verb at `verb` ("Turkey
+/// sent", "India is represented", "China has also sent").
+fn sender_before(a: &Analysis, verb: usize) -> bool {
+    let mut k = verb;
+    while k > 0 && matches!(a.lower(k - 1), "is" | "was" | "has" | "had" | "also" | "again" | "only") {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1) else { return false };
+    a.mentions_ending(a.toks[prev].span.end)
+        .any(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
+}
+
+/// The persons right after `verb` attend the meeting of the clause or the context,
+/// when nothing but "to", "as" or the clause's end follows them.
+fn envoys_attend(a: &mut Analysis, verb: usize) {
+    let persons = list_after(a, verb);
+    let (Some(&(_, first)), Some(&(_, last))) = (persons.first(), persons.last()) else { return };
+    if a.tok_at(first.start) > verb + 6 {
+        return;
+    }
+    let (_, end) = clause_of(a, verb);
+    let after = a.tok_at(last.end);
+    if after < end && !matches!(a.lower(after), "," | "." | ";" | "to" | "as" | "for" | "and") {
+        return;
+    }
+    let status = status_at(a, verb, None);
+    let Some(meeting) = meeting_for(a, verb + 1, end, verb, status) else { return };
+    add_all(a, &persons, meeting, status, a.toks[verb].span);
 }
 
 /// "A and B were among those in the room / among those attending (the summit)".
@@ -246,6 +315,18 @@ mod tests {
                 "The talks in Vienna lasted three hours. Anna Brown was joined by envoy Tom Price; Ivan Petrov brought his aide Paul Okello.",
                 &["anna-brown", "tom-price", "ivan-petrov", "paul-okello"],
             ),
+            (
+                "The summit in Nairobi opened on Monday. Forty delegations are taking part, among them Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Kenya sent Foreign Minister Anna Brown.",
+                &["anna-brown"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Chile is represented by Tom Price, a senior diplomat.",
+                &["tom-price"],
+            ),
         ];
         for (text, persons) in cases {
             let x = extract(text, "2025-03-05");
@@ -270,6 +351,9 @@ mod tests {
         // "brought up" is no company.
         let x = extract("The talks in Vienna lasted three hours. Anna Brown brought up Tom Price.", "2025-03-05");
         assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+        // Sent something to someone: no envoy.
+        let x = extract("The summit in Nairobi opened on Monday. Kenya sent Anna Brown a letter.", "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
         // The passive of a verb that is not attendance.
         let x = extract("The summit in Nairobi was criticised by Anna Brown.", "2025-03-05");
         assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);

@@ -8,7 +8,8 @@
 //! come from the noun phrase ("NATO foreign ministers' meeting", "the November 2023
 //! Woodside Summit", "Istanbul talks") and the rest of its clause ("in Doha on June
 //! 3", "between A and B"). A mention that says nothing new refers to the last
-//! compatible meeting.
+//! compatible meeting. "the G20 summit" told without place or date is the story's
+//! summit that "the summit" of a datelined story places in the dateline city.
 //! Example: "Peace talks will take place in Doha on June 3. The talks ..." → one
 //! meeting, planned, held in Doha, dated June 3.
 //! Known false positives: a generic use ("talks are the only way") that follows a
@@ -181,12 +182,38 @@ fn apply(a: &mut Analysis) {
         };
         let placed_before = a.mentions_before(first.start).any(|r| a.ents[r.ent].meeting.as_ref().is_some_and(placed));
         if !placed_before {
+            // "the summit" ... "attending his last G20 summit": the story's summit told
+            // by its organiser alone is the one the orphans speak of.
+            let organised = story_summit(a);
+            if let Some(m) = organised.and_then(|e| a.ents[e].meeting.as_mut()) {
+                m.place = Some(city);
+            }
+            let org = organised.and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org);
             for (mut info, span) in orphans {
                 info.place = Some(city);
+                info.org = info.org.or(org);
                 resolve_meeting(a, info, span, "", RULE.name);
             }
         }
     }
+}
+
+/// The one summit of the story that has an organiser and nothing else (no place,
+/// date or name), took place and is no earlier one: "his last G20 summit".
+fn story_summit(a: &Analysis) -> Option<usize> {
+    let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
+        let summit = |s: &String| s.to_ascii_lowercase().contains("summit");
+        (summit(&e.label) || e.aliases.iter().any(summit))
+            && e.meeting.as_ref().is_some_and(|m| {
+                m.org.is_some()
+                    && m.is_bare()
+                    && !m.past
+                    && m.status == Status::Occurred
+                    && m.class == Some(MeetingClass::Meeting)
+            })
+    });
+    let (first, _) = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// `s.trim_start_matches(prefix)`, without setting up a substring searcher.

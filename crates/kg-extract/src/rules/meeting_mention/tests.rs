@@ -74,3 +74,32 @@ fn named_summit_with_a_date_before_it() {
     assert!(m.is_some(), "{:?}", x.entities);
     assert_eq!(m.and_then(|m| m.attributes.get("date")).map(String::as_str), Some("2023-11"));
 }
+
+/// A summit told by its organiser alone is a meeting; it is the story's summit placed
+/// elsewhere, and another pair of sides makes another summit.
+#[test]
+fn summits_told_by_their_organiser() {
+    let x = extract("Anna Brown attended the NATO summit.", "2025-03-05");
+    assert_eq!(meetings(&x), ["meeting:nato-meeting"]);
+    assert!(has_edge(&x, "person:anna-brown", "attends", "meeting:nato-meeting"), "{:?}", x.relations);
+
+    let text = "Leaders met at a regional summit in Nairobi on Monday. The African Union summit adopted a declaration.";
+    assert_eq!(meetings(&extract(text, "2025-03-05")).len(), 1, "{text}");
+
+    let text = "NAIROBI, March 3 (Reuters) - The summit opened on Monday with a call for peace.\n\
+                Anna Brown, attending her last African Union summit, spoke first.";
+    let x = extract(text, "2025-03-03");
+    let ids = meetings(&x);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(has_edge(&x, &ids[0], "held_in", "location:nairobi"), "{:?}", x.relations);
+
+    let text = "The EU-China summit was held in Beijing on Thursday. Officials met at an EU-Japan summit.";
+    assert_eq!(meetings(&extract(text, "2025-03-05")).len(), 2, "{text}");
+}
+
+/// A clause about a person is not where the meeting took place.
+#[test]
+fn no_place_from_a_clause_about_a_person() {
+    let x = extract("Anna Brown held a meeting with Tom Price, whose wedding in Oslo she attended.", "2025-03-05");
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
+}
