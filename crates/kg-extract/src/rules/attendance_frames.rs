@@ -142,13 +142,14 @@ fn passive(a: &mut Analysis, by: usize) {
             envoys_attend(a, by);
         }
     } else if COMPANY_PASSIVE.contains(&verb.as_str()) {
+        // "The G7 leaders were joined by guests including A and B": the company
+        // attends even when those it joined are no named persons.
         let subjects = subjects_of(a, by - 1);
-        let Some(&(_, subject_span)) = subjects.first() else { return };
         let mut persons = list_after(a, by);
         if persons.is_empty() {
             return;
         }
-        let status = status_at(a, by - 1, Some(subject_span));
+        let status = status_at(a, by - 1, subjects.first().map(|&(_, s)| s));
         let (_, end) = clause_of(a, by);
         let Some(meeting) = meeting_for(a, by + 1, end, by, status) else { return };
         persons.extend(subjects);
@@ -317,6 +318,10 @@ mod tests {
             ),
             (
                 "The summit in Nairobi opened on Monday. Forty delegations are taking part, among them Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. The leaders were joined by guests including Anna Brown and Tom Price.",
                 &["anna-brown", "tom-price"],
             ),
             (

@@ -1,8 +1,8 @@
 //! **attends** — persons taking part in a meeting, with the status the wording gives.
 //!
 //! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
-//! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to"
-//! followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
+//! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
+//! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
 //! B"; and persons named right before "at <meeting>" ("discussed by A and B at the
 //! summit"). A refusal ("decided not to attend"), a condition or a proposal gives the
 //! edge that status, so it stays out of the default graph. An "attend" with no meeting
@@ -74,6 +74,17 @@ const TRIGGERS: &[&str] = &[
     "sits",
     "sit",
     "between",
+    "opened",
+    "opening",
+    "opens",
+    "closed",
+    "closing",
+    "closes",
+    "wrapped",
+    "addressed",
+    "addressing",
+    "addresses",
+    "hosting",
 ];
 
 /// Length of the trigger starting at token `i`.
@@ -94,6 +105,11 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("sidelines", "of", _) => 2,
         ("convened" | "convenes" | "convene", _, _) => 1,
         ("sat" | "sits" | "sit", "in", "on") => 3,
+        // Who opens, closes or addresses a meeting is there ("Lula, opening the
+        // two-day meeting"; "Carney wrapped up the summit").
+        ("opened" | "opening" | "opens" | "closed" | "closing" | "closes", _, _) => 1,
+        ("addressed" | "addressing" | "addresses" | "hosting", _, _) => 1,
+        ("wrapped", "up", _) => 2,
         _ => return None,
     })
 }
@@ -163,10 +179,43 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         }
         None => return,
     };
+    // "opened the summit", not "closed the border before the summit": these verbs
+    // tell presence only with the meeting as their object.
+    if OBJECT_ONLY.contains(&a.lower(i)) && !is_object(a, last, meeting.1) {
+        return;
+    }
     let span = subject_span.cover(meeting.1);
     for (subject, _) in subjects {
         a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
     }
+}
+
+/// Verbs that say their subject was present only when the meeting is their object.
+const OBJECT_ONLY: &[&str] = &[
+    "opened",
+    "opening",
+    "opens",
+    "closed",
+    "closing",
+    "closes",
+    "wrapped",
+    "addressed",
+    "addressing",
+    "addresses",
+    "hosting",
+];
+
+/// Whether the meeting mentioned at `m` is the object of the verb ending at token
+/// `last`: only its determiner and modifiers lie between.
+fn is_object(a: &Analysis, last: usize, m: Span) -> bool {
+    let head = a.tok_at(m.start);
+    head <= last + 6
+        && (last + 1..head).all(|k| {
+            !matches!(
+                a.lower(k),
+                "," | ";" | "to" | "for" | "before" | "after" | "ahead" | "during" | "with" | "on" | "at" | "in"
+            )
+        })
 }
 
 /// "discussed by A and B at the summit": persons right before "at <meeting>".

@@ -85,3 +85,21 @@ fn a_passive_is_not_read_as_the_subject_attending() {
     let x = extract("The summit in Nairobi, attended by Anna Brown, was praised by Tom Price.", "2025-03-05");
     assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// Who opens, closes or addresses a meeting is there; a verb whose object is
+/// something else is no presence.
+#[test]
+fn opening_and_closing_a_meeting() {
+    let present = [
+        "Leaders gathered for a summit in Nairobi on Monday. Amos Kiprono, opening the two-day meeting, called for calm.",
+        "Leaders gathered for a summit in Nairobi on Monday. Amos Kiprono wrapped up the summit on Tuesday.",
+        "Leaders gathered for a summit in Nairobi on Monday. Amos Kiprono addressed the summit.",
+    ];
+    for text in present {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+    }
+    let text = "Leaders gathered for a summit in Nairobi on Monday. Amos Kiprono closed the border before the summit.";
+    let x = extract(text, "2025-03-05");
+    assert!(!has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)), "{:?}", x.relations);
+}
