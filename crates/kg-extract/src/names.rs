@@ -282,6 +282,13 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
     !w.split('-').any(is_acronym)
 }
 
+/// "Theresa May": a month as the surname after a first name, where no day or year
+/// follows it ("May 2018").
+fn month_surname(a: &Analysis, tok: usize) -> bool {
+    a.word(tok) == "May"
+        && !a.toks.get(tok + 1).is_some_and(|_| a.word(tok + 1).starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// "NATO", "EU": two letters or more, all capitals, without the dots of initials.
 fn is_acronym(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
@@ -300,7 +307,7 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
     let mut i = tok + 1;
     while i < sent_end && count < max {
         let w = a.word(i);
-        if name_token(a, i) && adjacent(a, i) {
+        if (name_token(a, i) || month_surname(a, i)) && adjacent(a, i) {
             end = i + 1;
             count += 1;
             i += 1;

@@ -82,21 +82,30 @@ pub(super) fn nearest_subject(
             && (start..prev_end).any(|j| finite_verb_at(a, j));
         // "A held talks with B, the first since C held talks with D": so does a
         // subordinate clause once the main clause has had its verb.
-        let subordinate = verb_next
-            && (prev_end..at)
-                .find(|&j| {
-                    matches!(a.lower(j), "since" | "when" | "while" | "because" | "although" | "though" | "until")
-                })
-                .is_some_and(|j| (start..j).any(|v| finite_verb_at(a, v)));
+        let subordinate = verb_next && opens_subordinate(a, start, prev_end, at);
         if reported || new_clause || subordinate {
             from = k;
         }
+    }
+    // "A held talks with B, the first since <someone not named> held talks": the
+    // subordinate clause's subject is none of the persons before it.
+    let last_end = a.tok_at(candidates.last()?.1.end);
+    if opens_subordinate(a, start, last_end, tok) {
+        return None;
     }
     // "Trump's envoy, retired General Kellogg, met": the possessor is not the subject.
     while from + 1 < candidates.len() && possessor_of_next(a, candidates[from].1, candidates[from + 1].1, tok) {
         from += 1;
     }
     candidates.get(from).copied()
+}
+
+/// Whether a subordinate clause opens between tokens `from` and `to` after the main
+/// clause (from `start`) has had its verb.
+fn opens_subordinate(a: &Analysis, start: usize, from: usize, to: usize) -> bool {
+    (from..to)
+        .find(|&j| matches!(a.lower(j), "since" | "when" | "while" | "because" | "although" | "though" | "until"))
+        .is_some_and(|j| (start..j).any(|v| finite_verb_at(a, v)))
 }
 
 /// Whether a mention is followed by "'s": "Trump's envoy".

@@ -20,6 +20,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         .trim_start_matches("s ")
         .trim_start_matches("the ")
         .trim_start_matches("The ")
+        .trim()
         .to_string();
     if label.is_empty() {
         if let Some(pair) = pair_label(a, ent, info) {

@@ -266,3 +266,20 @@ fn a_possessor_is_not_the_one_who_met() {
         assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:greta-lind"), "{text}: {:?}", x.relations);
     }
 }
+
+#[test]
+fn a_subordinate_clause_without_a_named_subject_has_none() {
+    let x = extract(
+        "Anna Brown held talks with Tom Price, the first since a Nordic leader held talks with Ivan Petrov in 2018.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:ivan-petrov", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
+
+#[test]
+fn a_month_can_be_a_surname() {
+    let x = extract("Theresa May met Tom Price in Oslo. The talks began in May 2018.", "2025-03-05");
+    assert!(has_edge(&x, "person:theresa-may", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
