@@ -321,10 +321,15 @@ pub(super) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, s
     let at = a.toks[tok].span.start;
     let sent = a.sent_of(at);
     let of_kind = |m: &crate::analysis::MentionRec| {
+        // "attended the meeting" after "talks were held": "meeting" is any gathering
+        // but a visit.
+        let any_gathering = noun == Some("meeting")
+            && a.ents[m.ent].meeting.as_ref().is_some_and(|i| i.class != Some(crate::analysis::MeetingClass::Visit));
         a.ents[m.ent].kind == EntityKind::Meeting
-            && noun.is_none_or(|n| {
-                a.mentions.iter().any(|x| x.ent == m.ent && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
-            })
+            && (any_gathering
+                || noun.is_none_or(|n| {
+                    a.mentions.iter().any(|x| x.ent == m.ent && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
+                }))
     };
     let here = a.mentions_in(sent);
     let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);

@@ -103,3 +103,12 @@ fn opening_and_closing_a_meeting() {
     let x = extract(text, "2025-03-05");
     assert!(!has_edge(&x, "person:amos-kiprono", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// "the meeting" is any gathering the context names but a visit.
+#[test]
+fn the_meeting_can_be_talks() {
+    let text =
+        "Talks between the two sides were held in Vienna on Monday. Anna Brown attended the meeting as an observer.";
+    let x = extract(text, "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}

@@ -57,6 +57,17 @@ fn np_modifier(w: &str) -> bool {
         "joins",
         "host",
         "hosts",
+        // Verbs of the clause, not modifiers: "after hosting talks", "attending
+        // talks".
+        "hosting",
+        "attending",
+        "joining",
+        "chairing",
+        "convening",
+        "skipping",
+        "boycotting",
+        "following",
+        "including",
         "chair",
         "chairs",
         "his",
