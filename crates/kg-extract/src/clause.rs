@@ -65,7 +65,39 @@ fn flags(a: &Analysis, i: usize) -> u8 {
     {
         return 0;
     }
+    if matches!(first, b'(' | b')') && short_parenthesis(a, i) {
+        return 0;
+    }
     word_flags(a.lower(i))
+}
+
+/// The token `n` words after `from` (at most `to`), a name or a short bracket counted
+/// as one word: "Xi of the People's Republic of China (PRC) at the estate in Woodside"
+/// is as close to its place as "Xi of China at the estate in Woodside".
+pub(crate) fn words_ahead(a: &Analysis, from: usize, to: usize, n: usize) -> usize {
+    let (mut k, mut count) = (from, 0);
+    while k < to && count < n {
+        k = match a.mention_at_tok(k) {
+            Some(m) => a.tok_at(m.span.end).max(k + 1),
+            None if a.word(k) == "(" && short_parenthesis(a, k) => {
+                (k + 1..to).find(|&j| a.word(j) == ")").map_or(k + 1, |j| j + 1)
+            }
+            None => k + 1,
+        };
+        count += 1;
+    }
+    k.min(to)
+}
+
+/// "President Xi of the People's Republic of China (PRC) in Woodside": an acronym or a
+/// word or two in brackets is part of the clause, not a break in it.
+fn short_parenthesis(a: &Analysis, i: usize) -> bool {
+    let is = |k: usize, c: &str| a.toks.get(k).is_some_and(|_| a.word(k) == c);
+    if a.word(i) == "(" {
+        is(i + 2, ")") || is(i + 3, ")")
+    } else {
+        (i >= 2 && is(i - 2, "(")) || (i >= 3 && is(i - 3, "("))
+    }
 }
 
 /// The bits of a lower-case word.

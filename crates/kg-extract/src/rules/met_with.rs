@@ -137,9 +137,10 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     let (_, clause_end) = clause_of(a, i);
     // The place must follow the objects closely, not sit in an appositive after them.
     // Nor after another verb: "greeted by X and then addressed the Knesset in Jerusalem".
-    let near_end = (after_objects..clause_end.min(after_objects + 9))
+    let window = crate::clause::words_ahead(a, after_objects, clause_end, 9);
+    let near_end = (after_objects..window)
         .find(|&k| a.word(k) == "," || a.lower(k) == "then" || finite_verb_at(a, k))
-        .unwrap_or(clause_end.min(after_objects + 9));
+        .unwrap_or(window);
     let place =
         place_after(a, after_objects, near_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
     let place = place.map(|p| finer_place(a, p, after_objects, clause_end));
