@@ -33,7 +33,9 @@ proptest::proptest! {
             let comma =
                 a.toks.get(i).is_some_and(|t| t.span.end == t.span.start + 1 && a.text.as_bytes()[t.span.start] == b',');
             proptest::prop_assert_eq!(f & COMMA != 0, comma);
-            proptest::prop_assert_eq!(f & BOUNDARY != 0, is_boundary_punct(w));
+            // A short bracket ("(PRC)") is no boundary.
+            let bracket = matches!(w, "(" | ")") && short_parenthesis(&a, i);
+            proptest::prop_assert_eq!(f & BOUNDARY != 0, is_boundary_punct(w) && !bracket);
             proptest::prop_assert_eq!(f & OPENER != 0, is_opener(w));
             proptest::prop_assert_eq!(f & QUOTE_MARK != 0, is_quote_mark(a.word(i)));
             proptest::prop_assert_eq!(f & RELATIVE != 0, matches!(w, "who" | "which" | "whose" | "whom" | "where"));

@@ -65,15 +65,16 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
             continue;
         };
         let e = &a.ents[m.ent];
-        if matches!(e.kind, EntityKind::Location | EntityKind::Country) {
-            // Continents and vague regions are not where a meeting is held.
-            let vague = e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region");
-            if !vague {
-                return Some(m.ent);
-            }
+        if matches!(e.kind, EntityKind::Location | EntityKind::Country) && !is_vague(e) {
+            return Some(m.ent);
         }
     }
     None
+}
+
+/// Continents and vague regions ("East Asia") are not where a meeting is held.
+pub fn is_vague(e: &crate::analysis::Ent) -> bool {
+    e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region")
 }
 
 /// "the Red Sea port city of Jeddah", "the Russian city of Kazan", from the word after

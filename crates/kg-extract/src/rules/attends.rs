@@ -251,8 +251,27 @@ fn persons_at(a: &mut Analysis, i: usize) {
             joined.then_some((p, s))
         })
         .collect();
+    if list.last().is_some_and(|&(_, s)| stood_in_for(a, s)) {
+        return;
+    }
     for (p, s) in list {
         a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), RULE.name);
+    }
+}
+
+/// "Harris stood in for President Biden at the summit", "on behalf of": the person
+/// named is the one who was not there.
+fn stood_in_for(a: &Analysis, person: Span) -> bool {
+    // Past the person's title: "for President Joe Biden".
+    let Some(mut k) = a.tok_before(person.start) else { return false };
+    while k > 0 && a.toks[k].is_cap {
+        k -= 1;
+    }
+    let before = if k > 0 { a.lower(k - 1) } else { "" };
+    match a.lower(k) {
+        "for" => matches!(before, "in" | "deputised" | "deputized" | "deputising" | "deputizing" | "substituted"),
+        "of" => matches!(before, "instead" | "behalf" | "place"),
+        _ => matches!(a.lower(k), "replacing" | "representing"),
     }
 }
 

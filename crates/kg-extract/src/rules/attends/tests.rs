@@ -112,3 +112,12 @@ fn the_meeting_can_be_talks() {
     let x = extract(text, "2025-03-05");
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// Who stood in for someone at a meeting attended it; the one stood in for did not.
+#[test]
+fn standing_in_for_someone() {
+    let text =
+        "Leaders met at the summit in Nairobi on Monday. Anna Brown stood in for President Tom Price at the summit.";
+    let x = extract(text, "2025-03-05");
+    assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+}

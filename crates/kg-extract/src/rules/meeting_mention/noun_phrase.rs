@@ -157,7 +157,8 @@ pub(super) fn noun_phrase(
         if let Some(m) = a.mention_at_tok(prev) {
             match a.ents[m.ent].kind {
                 EntityKind::Organization => org = org.or(Some(m.ent)),
-                EntityKind::Location => place = place.or(Some(m.ent)),
+                // "the East Asia Summit": a region in a name is not its place.
+                EntityKind::Location if !crate::meetings::is_vague(&a.ents[m.ent]) => place = place.or(Some(m.ent)),
                 _ => {}
             }
             if !matches!(a.ents[m.ent].kind, EntityKind::Organization | EntityKind::Location) {

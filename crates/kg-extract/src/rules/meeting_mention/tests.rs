@@ -103,3 +103,14 @@ fn no_place_from_a_clause_about_a_person() {
     let x = extract("Anna Brown held a meeting with Tom Price, whose wedding in Oslo she attended.", "2025-03-05");
     assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
 }
+
+/// A region in a summit's name is not where it was held.
+#[test]
+fn a_region_in_a_name_is_no_place() {
+    let x = extract("Leaders gathered for the East Asia Summit in Jakarta on Thursday.", "2025-03-05");
+    assert!(
+        !x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target == "location:east-asia"),
+        "{:?}",
+        x.relations
+    );
+}
