@@ -77,6 +77,10 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     if have.participants.len() >= 2 && new.participants.len() >= 2 && have.participants.is_disjoint(&new.participants) {
         return false;
     }
+    // "his meeting with Biden" and "Xi hosted Gates": two pairs, two meetings.
+    if have.participants.len() == 2 && new.participants.len() == 2 && have.participants != new.participants {
+        return false;
+    }
     true
 }
 

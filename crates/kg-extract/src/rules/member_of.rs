@@ -63,9 +63,22 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         // Object-side patterns: "the delegation includes A, B", "negotiators A and B".
+        // "The delegation included A", not "with the American delegation on one side
+        // and Chinese officials, including A": no other group of people lies between.
         let delegation_before = || {
             let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
-            (sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation))
+            let Some(d) = (sent_start..i)
+                .rev()
+                .find(|&k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation))
+            else {
+                return false;
+            };
+            let represented = a.mention_at_tok(d).and_then(|m| a.ents[m.ent].represents);
+            !(d + 1..i).any(|k| {
+                matches!(a.lower(k), "officials" | "leaders" | "ministers" | "diplomats" | "side")
+                    || a.mention_at_tok(k)
+                        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Country && Some(m.ent) != represented)
+            })
         };
         let object_side = matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
             && delegation_before()
@@ -128,6 +141,15 @@ mod tests {
         for p in ["person:joseph-kamau", "person:peter-otieno", "person:mary-akinyi"] {
             assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}");
         }
+    }
+
+    #[test]
+    fn another_group_is_no_delegation() {
+        let x = extract(
+            "The Kenyan delegation sat on one side and Tanzanian officials, including Juma Mwinyi, on the other.",
+            "2025-03-05",
+        );
+        assert!(!has_edge(&x, "person:juma-mwinyi", "member_of", "delegation:ke"), "{:?}", x.relations);
     }
 
     #[test]
