@@ -9,6 +9,8 @@
 //! `meeting_mention` and `met_with` read it as the place of talks the lead reports
 //! without naming one (see [`lead_place`]).
 //! Example: "OSLO, Norway, March 3 (Reuters) - Talks ended." → Oslo.
+//! A lead that places its news in another country ("met at Russia's spaceport" under
+//! SEOUL) makes the dateline the place the story was filed from, and nothing more.
 //! Known false positives: an all-capitals headline run into the text that starts with
 //! a city name and is followed by a dash ("PARIS - A GUIDE").
 
@@ -64,10 +66,28 @@ fn apply(a: &mut Analysis) {
     if let Some(c) = best {
         let ent = a.gaz_entity(Target::City(c));
         // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
-        if a.add_mention(ent, city, RULE.name, Form::Anaphor) {
-            a.dateline = Some((ent, a.sent_of(city.start)));
+        let sent = a.sent_of(city.start);
+        if a.add_mention(ent, city, RULE.name, Form::Anaphor) && !told_elsewhere(a, ent, sent) {
+            a.dateline = Some((ent, sent));
         }
     }
+}
+
+/// "SEOUL (AP) - ... as the two leaders met at Russia's most modern spaceport": the
+/// lead places its news in another country than the dateline's, so the story was
+/// filed from afar and the dateline city is no place of its events.
+fn told_elsewhere(a: &Analysis, city: usize, sent: usize) -> bool {
+    let last = (sent + 1).min(a.sents.len().saturating_sub(1));
+    let lead = a.sents[sent].tokens.start..a.sents[last].tokens.end;
+    lead.clone().any(|k| {
+        matches!(a.lower(k), "at" | "in")
+            && a.mention_at_tok(k + 1).is_some_and(|m| {
+                let e = &a.ents[m.ent];
+                e.kind == crate::model::EntityKind::Country
+                    && e.iso != a.ents[city].iso
+                    && matches!(a.word(a.tok_at(m.span.end)), "'s" | "\u{2019}s")
+            })
+    })
 }
 
 /// The first lines of the text, with their byte offsets.
@@ -247,5 +267,17 @@ mod tests {
         assert!(entities(&x).iter().any(|e| e == "location:oslo"), "{:?}", entities(&x));
         let x = extract("NATO, the alliance, met - briefly.", "2025-03-03");
         assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
+    }
+
+    #[test]
+    fn a_story_filed_from_afar_places_nothing_in_its_dateline_city() {
+        let text = "OSLO, Norway (AP) - The two leaders met at Kenya's new conference centre on Tuesday.\n\
+                    The summit ended with a joint statement.";
+        let x = extract(text, "2025-03-04");
+        assert!(
+            !x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target == "location:oslo"),
+            "{:?}",
+            x.relations
+        );
     }
 }

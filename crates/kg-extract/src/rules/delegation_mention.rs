@@ -3,7 +3,9 @@
 //!
 //! Matches: "the Russian delegation", "Russia's delegation", "a delegation from
 //! Ukraine", "the Ukrainian negotiating team", "the negotiating team Moscow sent",
-//! "the EU delegation"; a bare "the delegation" refers to the last one named.
+//! "the EU delegation"; a bare "the delegation" refers to the last one named. A
+//! leader's delegation ("Kim's delegation") is read by `leader_delegation`, once
+//! persons are known.
 //! Example: "Kyiv's delegation arrived on Monday." → delegation of Ukraine.
 //! Known false positives: a delegation of a country's parliament or business people is
 //! taken as the country's negotiating team.
@@ -143,7 +145,7 @@ fn represented_by(a: &mut Analysis, ent: usize) -> Option<usize> {
 }
 
 /// The delegation of a country or organisation, created on first use.
-fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
+pub(super) fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
     if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Delegation && e.represents == Some(represented)) {
         return i;
     }

@@ -29,6 +29,7 @@ const TRIGGERS: &[&str] = &[
     "including",
     "comprises",
     "comprised",
+    "made",
     "negotiators",
     "negotiator",
     "members",
@@ -80,12 +81,21 @@ fn apply(a: &mut Analysis) {
                         .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Country && Some(m.ent) != represented)
             })
         };
-        let object_side = matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
+        // "was made up of A, B and C".
+        let made_up = w == "made" && n1 == "up" && a.lower(i + 2) == "of";
+        let object_side = (matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
+            || made_up)
             && delegation_before()
             || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
             // "named its negotiators: A, B and C" — the list after the colon.
-            let from = if a.word(i + 1) == ":" { i + 1 } else { i };
+            let from = if a.word(i + 1) == ":" {
+                i + 1
+            } else if made_up {
+                i + 2
+            } else {
+                i
+            };
             let objects = objects_after(a, from);
             for (p, pspan) in objects {
                 if let Some(d) = delegation_for(a, i, p) {
@@ -140,6 +150,17 @@ mod tests {
         );
         for p in ["person:joseph-kamau", "person:peter-otieno", "person:mary-akinyi"] {
             assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}");
+        }
+    }
+
+    #[test]
+    fn made_up_of() {
+        let x = extract(
+            "The Kenyan delegation at the talks was made up of Foreign Minister Joseph Kamau and Peter Otieno.",
+            "2025-03-05",
+        );
+        for p in ["person:joseph-kamau", "person:peter-otieno"] {
+            assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}: {:?}", x.relations);
         }
     }
 

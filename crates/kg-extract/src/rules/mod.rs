@@ -19,6 +19,7 @@ mod gazetteer_names;
 mod given_name_person;
 mod held_in;
 mod known_office;
+mod leader_delegation;
 mod leads_delegation;
 mod located_in;
 mod meeting_mention;
@@ -66,6 +67,7 @@ pub const RULES: &[Rule] = &[
     surname::RULE,
     role_noun::RULE,
     pronoun::RULE,
+    leader_delegation::RULE,
     place_in_region::RULE,
     meeting_mention::RULE,
     met_with::RULE,
