@@ -17,6 +17,7 @@ mod delegation_attends;
 mod delegation_mention;
 mod gazetteer_names;
 mod given_name_person;
+mod group_gathering;
 mod held_in;
 mod known_office;
 mod leader_delegation;
@@ -69,6 +70,7 @@ pub const RULES: &[Rule] = &[
     pronoun::RULE,
     leader_delegation::RULE,
     place_in_region::RULE,
+    group_gathering::RULE,
     meeting_mention::RULE,
     met_with::RULE,
     visit::RULE,
