@@ -89,12 +89,20 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
 /// is a trigger word: one pass, while the word is at hand.
 pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<bool>) {
     let triggers = crate::rules::trigger_words();
+    let bytes = text.as_bytes();
     let mut lower = text.to_ascii_lowercase();
     let mut spans = Vec::with_capacity(toks.len());
     let mut trigger = Vec::with_capacity(toks.len());
+    // The first byte of a multi-byte char at or after the last token's start (tokens
+    // are in order): a token that ends before it is ASCII, which one comparison tells
+    // for most tokens.
+    let mut wide = next_wide(bytes, 0);
     for t in toks {
+        if wide < t.span.start {
+            wide = next_wide(bytes, t.span.start);
+        }
         // Bytes: tokens lie on char boundaries, and most are ASCII.
-        let span = if text.as_bytes().get(t.span.start..t.span.end).is_some_and(<[u8]>::is_ascii) {
+        let span = if t.span.end <= wide && t.span.start <= t.span.end {
             t.span
         } else {
             let start = lower.len();
@@ -105,6 +113,20 @@ pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span
         spans.push(span);
     }
     (lower, spans, trigger)
+}
+
+/// The first byte from `at` on that is not ASCII, or the length of `bytes`: eight
+/// bytes at a time.
+fn next_wide(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
 }
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight

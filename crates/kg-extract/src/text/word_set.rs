@@ -17,19 +17,35 @@ impl WordSet {
         WordSet { words, set: OnceLock::new() }
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| Words::new(self.words.iter().copied())).contains(word)
+        self.set.get().unwrap_or_else(|| self.init()).contains(word)
+    }
+
+    /// The set, built on first use. Out of line: the lookup itself needs no stack frame.
+    #[cold]
+    #[inline(never)]
+    fn init(&self) -> &Words {
+        self.set.get_or_init(|| Words::new(self.words.iter().copied()))
     }
 }
 
-/// A set of words that answers most "no"s without hashing: a bit per (first byte,
-/// length) and one per (last byte, length) say whether any word of the set has that
-/// shape ("the" and "said" share their first byte and length with some trigger word,
-/// but not their last).
+/// A set of words. Words of up to eight bytes (nearly all of them, and nearly every
+/// token asked) are kept as integers in a small open-addressed table: a lookup is a
+/// multiply and a compare or two, without hashing the bytes. Longer words are in a
+/// hash set behind a bit per (first byte, length) and one per (last byte, length),
+/// which answer most "no"s without hashing.
 #[derive(Debug)]
 pub struct Words {
-    /// The words' bytes, so that a token lowered into a byte buffer is asked as it is.
-    set: FxHashSet<&'static [u8]>,
+    /// (word packed little-endian, its length) of the short words; length 0 marks an
+    /// empty slot. A power of two at least twice the words, so that a probe for a
+    /// word that is absent soon meets an empty slot.
+    short: Box<[(u64, u32)]>,
+    /// Bits of a packed word that pick its first slot.
+    shift: u32,
+    has_empty: bool,
+    /// The words longer than eight bytes, asked as bytes.
+    long: FxHashSet<&'static [u8]>,
     /// Indexed by first byte, then by last byte.
     shapes: Box<[[u32; 256]; 2]>,
 }
@@ -37,14 +53,35 @@ pub struct Words {
 impl Words {
     pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let mut shapes = Box::new([[0u32; 256]; 2]);
-        let set: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
-        for w in &set {
+        let (mut short, mut long, mut has_empty) = (Vec::new(), FxHashSet::default(), false);
+        for w in words.map(str::as_bytes) {
+            match w.len() {
+                0 => has_empty = true,
+                1..=8 => short.push((pack(w), w.len() as u32)),
+                _ => {
+                    long.insert(w);
+                }
+            }
+        }
+        for w in &long {
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
                 shapes[0][usize::from(first)] |= shape_bit(w.len());
                 shapes[1][usize::from(last)] |= shape_bit(w.len());
             }
         }
-        Words { set, shapes }
+        short.sort_unstable();
+        short.dedup();
+        let bits = (short.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut table = vec![(0u64, 0u32); 1 << bits].into_boxed_slice();
+        let shift = 64 - bits;
+        for &(key, len) in &short {
+            let mut i = slot(key, shift);
+            while table[i].1 != 0 {
+                i = (i + 1) & (table.len() - 1);
+            }
+            table[i] = (key, len);
+        }
+        Words { short: table, shift, has_empty, long, shapes }
     }
 
     #[inline]
@@ -55,9 +92,47 @@ impl Words {
     /// Whether the set holds the word spelt by `word`.
     #[inline]
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return self.set.contains(word) };
-        let bit = shape_bit(word.len());
-        self.shapes[0][usize::from(first)] & self.shapes[1][usize::from(last)] & bit != 0 && self.set.contains(word)
+        match word {
+            [] => self.has_empty,
+            [first, .., last] if word.len() > 8 => {
+                let bit = shape_bit(word.len());
+                self.shapes[0][usize::from(*first)] & self.shapes[1][usize::from(*last)] & bit != 0
+                    && self.long.contains(word)
+            }
+            _ => {
+                let (key, len) = (pack(word), word.len() as u32);
+                let mut i = slot(key, self.shift);
+                loop {
+                    match self.short.get(i) {
+                        Some(&(k, l)) if l == len && k == key => return true,
+                        Some(&(_, 0)) | None => return false,
+                        Some(_) => i = (i + 1) & (self.short.len() - 1),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first slot of a packed short word in a table of `64 - shift` bits.
+#[inline]
+fn slot(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+/// One to eight bytes as one integer, little-endian, read as at most three loads:
+/// the overlapping loads put the same byte at the same place.
+#[inline]
+fn pack(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        let hi = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
+        lo | hi << (8 * (n - 4))
+    } else if let (Some(&a), Some(&b), Some(&c)) = (w.first(), w.get(n / 2), w.last()) {
+        u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1))
+    } else {
+        0
     }
 }
 
@@ -77,5 +152,21 @@ mod tests {
         assert!(!SET.contains("Talks") && !SET.contains("talk") && !SET.contains(""));
         let long = super::Words::new(["a".repeat(40).leak() as &'static str].into_iter());
         assert!(long.contains(&"a".repeat(40)) && !long.contains(&"a".repeat(35)));
+    }
+
+    proptest::proptest! {
+        /// Membership as a plain set of the words has it, for words of every length
+        /// around the eight bytes of the short table.
+        #[test]
+        fn membership_is_that_of_a_set(
+            words in proptest::collection::vec("[ab\\x00]{0,10}", 0..12),
+            asked in proptest::collection::vec("[ab\\x00]{0,10}", 0..12),
+        ) {
+            let words: Vec<&'static str> = words.into_iter().map(|w| &*w.leak()).collect();
+            let set = super::Words::new(words.iter().copied());
+            for w in words.iter().copied().chain(asked.iter().map(String::as_str)) {
+                proptest::prop_assert_eq!(set.contains(w), words.contains(&w), "{:?}", w);
+            }
+        }
     }
 }
