@@ -88,30 +88,34 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
 /// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
 /// is a trigger word: one pass, while the word is at hand.
 pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<bool>) {
-    let triggers = crate::rules::trigger_words();
     let bytes = text.as_bytes();
     let mut lower = text.to_ascii_lowercase();
-    let mut spans = Vec::with_capacity(toks.len());
-    let mut trigger = Vec::with_capacity(toks.len());
     // The first byte of a multi-byte char at or after the last token's start (tokens
     // are in order): a token that ends before it is ASCII, which one comparison tells
     // for most tokens.
     let mut wide = next_wide(bytes, 0);
-    for t in toks {
-        if wide < t.span.start {
-            wide = next_wide(bytes, t.span.start);
-        }
-        // Bytes: tokens lie on char boundaries, and most are ASCII.
-        let span = if t.span.end <= wide && t.span.start <= t.span.end {
-            t.span
-        } else {
-            let start = lower.len();
-            lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
-            Span::new(start, lower.len())
-        };
-        trigger.push(triggers.contains_bytes(lower.as_bytes().get(span.start..span.end).unwrap_or_default()));
-        spans.push(span);
-    }
+    // Collected from maps over slices, which know their length: no capacity test per
+    // token, as pushes would make.
+    let spans: Vec<Span> = toks
+        .iter()
+        .map(|t| {
+            if wide < t.span.start {
+                wide = next_wide(bytes, t.span.start);
+            }
+            // Bytes: tokens lie on char boundaries, and most are ASCII.
+            if t.span.end <= wide && t.span.start <= t.span.end {
+                t.span
+            } else {
+                let start = lower.len();
+                lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
+                Span::new(start, lower.len())
+            }
+        })
+        .collect();
+    let triggers = crate::rules::trigger_words();
+    let lowered = lower.as_bytes();
+    let trigger =
+        spans.iter().map(|s| triggers.contains_bytes(lowered.get(s.start..s.end).unwrap_or_default())).collect();
     (lower, spans, trigger)
 }
 
