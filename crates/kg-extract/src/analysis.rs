@@ -97,7 +97,12 @@ impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
-        let index = MentionIndex::new(&toks);
+        // News has a mention every forty bytes or so and an entity every hundred and
+        // forty: room for that many spares the vectors most of their regrowth (an
+        // entity is large to copy). Bounded, so that a huge text reserves no more than
+        // a long article needs at first.
+        let (mentions, ents) = ((text.len() / 40).clamp(16, 4096), (text.len() / 140).clamp(8, 1024));
+        let index = MentionIndex::new(&toks, mentions);
         let (lower_text, lower_spans, tok_trigger) = lower_case_tokens(text, &toks);
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
@@ -117,8 +122,8 @@ impl<'a> Analysis<'a> {
             name_hits,
             toks,
             sents,
-            ents: Vec::new(),
-            mentions: Vec::new(),
+            ents: Vec::with_capacity(ents),
+            mentions: Vec::with_capacity(mentions),
             index,
             lower_text,
             lower_spans,

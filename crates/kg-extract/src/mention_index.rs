@@ -53,9 +53,13 @@ fn push_link(first: &mut u32, last: &mut u32, next: &mut [u32], prev: Option<&mu
 }
 
 impl MentionIndex {
-    pub fn new(toks: &[Token]) -> Self {
+    /// An index over the tokens `toks`, with room for `mentions` mentions.
+    pub fn new(toks: &[Token], mentions: usize) -> Self {
         let n = toks.len();
         MentionIndex {
+            next_start: Vec::with_capacity(mentions),
+            prev_start: Vec::with_capacity(mentions),
+            next_end: Vec::with_capacity(mentions),
             tok_starts: toks.iter().map(|t| t.span.start).collect(),
             tok_ends: toks.iter().map(|t| t.span.end).collect(),
             tok_cover: vec![0; n],

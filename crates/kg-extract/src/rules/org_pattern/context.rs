@@ -250,8 +250,9 @@ fn services_before_titles(a: &mut Analysis) {
         &[(&["Army"], "US Army"), (&["Navy"], "US Navy"), (&["Air", "Force"], "US Air Force")];
     let mut found = Vec::new();
     for k in 0..a.toks.len() {
-        // Every service is written capitalised: the other tokens are passed over unread.
-        if !a.toks[k].is_cap {
+        // Every service is written capitalised, starting "A" or "N": the other tokens
+        // are passed over unread.
+        if !a.toks[k].is_cap || !matches!(a.text.as_bytes().get(a.toks[k].span.start), Some(b'A' | b'N')) {
             continue;
         }
         let Some((words, key)) = SERVICES.iter().find(|(w, _)| w.iter().enumerate().all(|(n, x)| a.word(k + n) == *x))
