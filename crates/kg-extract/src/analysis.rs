@@ -91,6 +91,9 @@ pub struct Analysis<'a> {
     tok_trigger: Vec<bool>,
     /// The clause of each token once asked for (`u32::MAX` until then).
     pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
+    /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
+    /// clause walks pass over the same words again and again.
+    pub(crate) clause_flags: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -107,6 +110,7 @@ impl<'a> Analysis<'a> {
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
+        let clause_flags = vec![std::cell::Cell::new(crate::clause::UNKNOWN); toks.len()];
         let dates = find_dates(text, doc.date);
         let (name_hits, title_hits) = gaz.find_names_and_titles(text);
         Analysis {
@@ -118,6 +122,7 @@ impl<'a> Analysis<'a> {
             tok_quoted,
             tok_trigger,
             clause_cache,
+            clause_flags,
             title_hits,
             name_hits,
             toks,

@@ -53,8 +53,26 @@ const RELATIVE: u8 = 1 << 4;
 /// "who", "which": an opener that may open a parenthesis.
 const WHO_WHICH: u8 = 1 << 5;
 
-/// The bits of token `i` (none past the end).
+/// No bit is this: the bits of a token not asked for yet.
+pub(crate) const UNKNOWN: u8 = 0xFF;
+
+/// The bits of token `i` (none past the end), found once per token.
+#[inline]
 fn flags(a: &Analysis, i: usize) -> u8 {
+    let Some(cell) = a.clause_flags.get(i) else { return 0 };
+    match cell.get() {
+        UNKNOWN => {
+            let f = token_flags(a, i);
+            cell.set(f);
+            f
+        }
+        f => f,
+    }
+}
+
+/// [`flags`] read from the word.
+#[inline(never)]
+fn token_flags(a: &Analysis, i: usize) -> u8 {
     let Some(t) = a.toks.get(i) else { return 0 };
     // Most words have no bit, which their first byte tells (lower-casing an ASCII
     // byte changes only its case) without the lower-case word.
