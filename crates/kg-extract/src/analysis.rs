@@ -87,8 +87,10 @@ pub struct Analysis<'a> {
     pub dateline: Option<(usize, usize)>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
-    /// Whether each token is the trigger word of some rule.
-    tok_trigger: Vec<bool>,
+    /// The rules each token is a trigger word of, as `rules::trigger_bit`s.
+    tok_rules: Vec<u32>,
+    /// The tokens that are the trigger word of some rule, in text order.
+    trigger_toks: Vec<u32>,
     /// The clause of each token once asked for (`u32::MAX` until then).
     pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
     /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
@@ -106,7 +108,8 @@ impl<'a> Analysis<'a> {
         // a long article needs at first.
         let (mentions, ents) = ((text.len() / 40).clamp(16, 4096), (text.len() / 140).clamp(8, 1024));
         let index = MentionIndex::new(&toks, mentions);
-        let (lower_text, lower_spans, tok_trigger) = lower_case_tokens(text, &toks);
+        let (lower_text, lower_spans, tok_rules) = lower_case_tokens(text, &toks);
+        let trigger_toks = (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] != 0).collect();
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
         let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
@@ -120,7 +123,8 @@ impl<'a> Analysis<'a> {
             dates,
             quotes,
             tok_quoted,
-            tok_trigger,
+            tok_rules,
+            trigger_toks,
             clause_cache,
             clause_flags,
             title_hits,

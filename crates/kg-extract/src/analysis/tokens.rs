@@ -41,7 +41,20 @@ impl<'a> Analysis<'a> {
     /// Whether token `tok` is a trigger word of some rule (`Rule::triggers`): rules
     /// that scan for their trigger words pass over the tokens that are none.
     pub fn may_trigger(&self, tok: usize) -> bool {
-        self.tok_trigger.get(tok).copied().unwrap_or(false)
+        self.tok_rules.get(tok).is_some_and(|&r| r != 0)
+    }
+
+    /// Whether token `tok` is a trigger word of the rule whose `rules::trigger_bit`
+    /// is `bit`.
+    pub fn triggers(&self, tok: usize, bit: u32) -> bool {
+        self.tok_rules.get(tok).is_some_and(|&r| r & bit != 0)
+    }
+
+    /// The tokens that are trigger words of the rule whose `rules::trigger_bit` is
+    /// `bit`, in text order: what a rule that scans for its trigger words visits. A
+    /// list, so that the rule may change the analysis as it goes.
+    pub fn triggered_by(&self, bit: u32) -> Vec<usize> {
+        self.trigger_toks.iter().map(|&i| i as usize).filter(|&i| self.triggers(i, bit)).collect()
     }
 
     /// Whether token `tok` is inside a quotation.
@@ -85,9 +98,9 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
     quoted
 }
 
-/// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
-/// is a trigger word: one pass, while the word is at hand.
-pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<bool>) {
+/// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
+/// each is a trigger word of: one pass, while the word is at hand.
+pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut lower = text.to_ascii_lowercase();
     // The first byte of a multi-byte char at or after the last token's start (tokens
@@ -114,8 +127,7 @@ pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span
         .collect();
     let triggers = crate::rules::trigger_words();
     let lowered = lower.as_bytes();
-    let trigger =
-        spans.iter().map(|s| triggers.contains_bytes(lowered.get(s.start..s.end).unwrap_or_default())).collect();
+    let trigger = spans.iter().map(|s| triggers.bits_of(lowered.get(s.start..s.end).unwrap_or_default())).collect();
     (lower, spans, trigger)
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// A constant list of words with constant-time membership.
 #[derive(Debug)]
@@ -30,82 +30,94 @@ impl WordSet {
     }
 }
 
-/// A set of words. Words of up to eight bytes (nearly all of them, and nearly every
-/// token asked) are kept as integers in a small open-addressed table: a lookup is a
-/// multiply and a compare or two, without hashing the bytes. Longer words are in a
-/// hash set behind a bit per (first byte, length) and one per (last byte, length),
+/// A set of words, each with bits of its own (what the words are to the caller: the
+/// rules they trigger). Words of up to eight bytes (nearly all of them, and nearly
+/// every token asked) are kept as integers in a small open-addressed table: a lookup
+/// is a multiply and a compare or two, without hashing the bytes. Longer words are in
+/// a hash map behind a bit per (first byte, length) and one per (last byte, length),
 /// which answer most "no"s without hashing.
 #[derive(Debug)]
 pub struct Words {
-    /// (word packed little-endian, its length) of the short words; length 0 marks an
-    /// empty slot. A power of two at least twice the words, so that a probe for a
-    /// word that is absent soon meets an empty slot.
-    short: Box<[(u64, u32)]>,
+    /// (word packed little-endian, its length, its bits) of the short words; length 0
+    /// marks an empty slot. A power of two at least twice the words, so that a probe
+    /// for a word that is absent soon meets an empty slot.
+    short: Box<[(u64, u32, u32)]>,
     /// Bits of a packed word that pick its first slot.
     shift: u32,
-    has_empty: bool,
+    /// The bits of the empty word.
+    empty: u32,
     /// The words longer than eight bytes, asked as bytes.
-    long: FxHashSet<&'static [u8]>,
+    long: FxHashMap<&'static [u8], u32>,
     /// Indexed by first byte, then by last byte.
     shapes: Box<[[u32; 256]; 2]>,
 }
 
 impl Words {
     pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        Words::with_bits(words.map(|w| (w, 1)))
+    }
+
+    /// Words with their bits, which should not be 0 (a word without bits is absent);
+    /// a word given twice has the bits of both.
+    pub fn with_bits(words: impl Iterator<Item = (&'static str, u32)>) -> Self {
         let mut shapes = Box::new([[0u32; 256]; 2]);
-        let (mut short, mut long, mut has_empty) = (Vec::new(), FxHashSet::default(), false);
-        for w in words.map(str::as_bytes) {
+        let (mut short, mut long, mut empty) = (FxHashMap::default(), FxHashMap::default(), 0);
+        for (w, bits) in words.map(|(w, bits)| (w.as_bytes(), bits)) {
             match w.len() {
-                0 => has_empty = true,
-                1..=8 => short.push((pack(w), w.len() as u32)),
-                _ => {
-                    long.insert(w);
-                }
+                0 => empty |= bits,
+                1..=8 => *short.entry((pack(w), w.len() as u32)).or_insert(0) |= bits,
+                _ => *long.entry(w).or_insert(0) |= bits,
             }
         }
-        for w in &long {
+        for w in long.keys() {
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
                 shapes[0][usize::from(first)] |= shape_bit(w.len());
                 shapes[1][usize::from(last)] |= shape_bit(w.len());
             }
         }
-        short.sort_unstable();
-        short.dedup();
         let bits = (short.len() * 2).max(2).next_power_of_two().trailing_zeros();
-        let mut table = vec![(0u64, 0u32); 1 << bits].into_boxed_slice();
+        let mut table = vec![(0u64, 0u32, 0u32); 1 << bits].into_boxed_slice();
         let shift = 64 - bits;
-        for &(key, len) in &short {
+        for (&(key, len), &value) in &short {
             let mut i = slot(key, shift);
             while table[i].1 != 0 {
                 i = (i + 1) & (table.len() - 1);
             }
-            table[i] = (key, len);
+            table[i] = (key, len, value);
         }
-        Words { short: table, shift, has_empty, long, shapes }
+        Words { short: table, shift, empty, long, shapes }
     }
 
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
+        self.bits_of(word.as_bytes()) != 0
     }
 
     /// Whether the set holds the word spelt by `word`.
     #[inline]
     pub fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.bits_of(word) != 0
+    }
+
+    /// The bits of the word spelt by `word`: 0 if the set lacks it.
+    #[inline]
+    pub fn bits_of(&self, word: &[u8]) -> u32 {
         match word {
-            [] => self.has_empty,
+            [] => self.empty,
             [first, .., last] if word.len() > 8 => {
                 let bit = shape_bit(word.len());
-                self.shapes[0][usize::from(*first)] & self.shapes[1][usize::from(*last)] & bit != 0
-                    && self.long.contains(word)
+                if self.shapes[0][usize::from(*first)] & self.shapes[1][usize::from(*last)] & bit == 0 {
+                    return 0;
+                }
+                self.long.get(word).copied().unwrap_or(0)
             }
             _ => {
                 let (key, len) = (pack(word), word.len() as u32);
                 let mut i = slot(key, self.shift);
                 loop {
                     match self.short.get(i) {
-                        Some(&(k, l)) if l == len && k == key => return true,
-                        Some(&(_, 0)) | None => return false,
+                        Some(&(k, l, bits)) if l == len && k == key => return bits,
+                        Some(&(_, 0, _)) | None => return 0,
                         Some(_) => i = (i + 1) & (self.short.len() - 1),
                     }
                 }
@@ -152,6 +164,16 @@ mod tests {
         assert!(!SET.contains("Talks") && !SET.contains("talk") && !SET.contains(""));
         let long = super::Words::new(["a".repeat(40).leak() as &'static str].into_iter());
         assert!(long.contains(&"a".repeat(40)) && !long.contains(&"a".repeat(35)));
+    }
+
+    #[test]
+    fn bits_of_a_word_given_twice_are_joined() {
+        let long = "abcdefghij";
+        let words = super::Words::with_bits([("in", 1), ("at", 2), ("in", 4), (long, 8), (long, 16)].into_iter());
+        assert_eq!(words.bits_of(b"in"), 5);
+        assert_eq!(words.bits_of(b"at"), 2);
+        assert_eq!(words.bits_of(long.as_bytes()), 24);
+        assert_eq!(words.bits_of(b"on"), 0);
     }
 
     proptest::proptest! {
