@@ -91,6 +91,9 @@ pub struct Analysis<'a> {
     tok_rules: Vec<u32>,
     /// The tokens that are the trigger word of some rule, in text order.
     trigger_toks: Vec<u32>,
+    /// The trigger bit of the rule running, which `may_trigger` answers for (every bit
+    /// outside a rule's run).
+    running: u32,
     /// The clause of each token once asked for (`u32::MAX` until then).
     pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
     /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
@@ -125,6 +128,7 @@ impl<'a> Analysis<'a> {
             tok_quoted,
             tok_rules,
             trigger_toks,
+            running: u32::MAX,
             clause_cache,
             clause_flags,
             title_hits,

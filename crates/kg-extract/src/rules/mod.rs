@@ -53,7 +53,7 @@ pub(crate) fn trigger_words() -> &'static crate::text::Words {
     static WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         crate::text::Words::with_bits(
-            RULES.iter().enumerate().flat_map(|(r, rule)| rule.triggers.iter().map(move |&w| (w, 1 << r))),
+            RULES.iter().enumerate().flat_map(|(r, rule)| rule.triggers.iter().map(move |&w| (w, trigger_bit_at(r)))),
         )
     })
 }
@@ -65,7 +65,12 @@ const _: () = assert!(RULES.len() <= 32);
 /// it a rule visits the tokens that trigger it, not every token (see
 /// [`Analysis::triggered_by`]).
 pub(crate) fn trigger_bit(name: &str) -> u32 {
-    RULES.iter().position(|r| r.name == name).map_or(0, |r| 1 << r)
+    RULES.iter().position(|r| r.name == name).map_or(0, trigger_bit_at)
+}
+
+/// The trigger bit of the rule at `r` in [`RULES`].
+pub(crate) fn trigger_bit_at(r: usize) -> u32 {
+    1 << r
 }
 
 /// Every rule, in the order it runs.
