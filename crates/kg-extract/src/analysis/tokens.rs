@@ -134,7 +134,7 @@ pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span
         .collect();
     let triggers = crate::rules::trigger_words();
     let lowered = lower.as_bytes();
-    let trigger = spans.iter().map(|s| triggers.bits_of(lowered.get(s.start..s.end).unwrap_or_default())).collect();
+    let trigger = spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)).collect();
     (lower, spans, trigger)
 }
 

@@ -39,8 +39,8 @@ impl WordSet {
 #[derive(Debug)]
 pub struct Words {
     /// (word packed little-endian, its length, its bits) of the short words; length 0
-    /// marks an empty slot. A power of two at least twice the words, so that a probe
-    /// for a word that is absent soon meets an empty slot.
+    /// marks an empty slot. A power of two at least four times the words, so that a
+    /// probe for a word that is absent (most are) soon meets an empty slot.
     short: Box<[(u64, u32, u32)]>,
     /// Bits of a packed word that pick its first slot.
     shift: u32,
@@ -75,7 +75,7 @@ impl Words {
                 shapes[1][usize::from(last)] |= shape_bit(w.len());
             }
         }
-        let bits = (short.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let bits = (short.len() * 4).max(2).next_power_of_two().trailing_zeros();
         let mut table = vec![(0u64, 0u32, 0u32); 1 << bits].into_boxed_slice();
         let shift = 64 - bits;
         for (&(key, len), &value) in &short {
@@ -111,16 +111,35 @@ impl Words {
                 }
                 self.long.get(word).copied().unwrap_or(0)
             }
-            _ => {
-                let (key, len) = (pack(word), word.len() as u32);
-                let mut i = slot(key, self.shift);
-                loop {
-                    match self.short.get(i) {
-                        Some(&(k, l, bits)) if l == len && k == key => return bits,
-                        Some(&(_, 0, _)) | None => return 0,
-                        Some(_) => i = (i + 1) & (self.short.len() - 1),
-                    }
-                }
+            _ => self.short_bits(pack(word), word.len() as u32),
+        }
+    }
+
+    /// [`Words::bits_of`] of `buf[start..end]` (of the empty word if that is out of
+    /// bounds, as `get(..).unwrap_or_default()` gives). A short word with eight bytes
+    /// of `buf` from its start is read in one load, not packed byte by byte: what a
+    /// pass over every token of a text asks.
+    #[inline]
+    pub fn bits_in(&self, buf: &[u8], start: usize, end: usize) -> u32 {
+        let len = end.wrapping_sub(start);
+        if (1..=8).contains(&len) {
+            if let Some(eight) = buf.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+                let mask = u64::MAX >> (64 - 8 * len);
+                return self.short_bits(u64::from_le_bytes(*eight) & mask, len as u32);
+            }
+        }
+        self.bits_of(buf.get(start..end).unwrap_or_default())
+    }
+
+    /// The bits of the short word packed as `key`, of `len` bytes (1 to 8).
+    #[inline]
+    fn short_bits(&self, key: u64, len: u32) -> u32 {
+        let mut i = slot(key, self.shift);
+        loop {
+            match self.short.get(i) {
+                Some(&(k, l, bits)) if l == len && k == key => return bits,
+                Some(&(_, 0, _)) | None => return 0,
+                Some(_) => i = (i + 1) & (self.short.len() - 1),
             }
         }
     }
@@ -189,6 +208,16 @@ mod tests {
             for w in words.iter().copied().chain(asked.iter().map(String::as_str)) {
                 proptest::prop_assert_eq!(set.contains(w), words.contains(&w), "{:?}", w);
             }
+            // Read in place from a buffer, the last words close to its end.
+            let buf = asked.concat();
+            let mut start = 0;
+            for w in &asked {
+                let end = start + w.len();
+                proptest::prop_assert_eq!(set.bits_in(buf.as_bytes(), start, end), set.bits_of(w.as_bytes()));
+                start = end;
+            }
+            // Out of bounds, the empty word is asked.
+            proptest::prop_assert_eq!(set.bits_in(buf.as_bytes(), buf.len(), buf.len() + 3), set.bits_of(b""));
         }
     }
 }
