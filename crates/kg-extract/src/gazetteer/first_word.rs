@@ -26,6 +26,9 @@ use crate::model::Span;
 struct Candidate {
     /// Up to eight bytes that follow the first word, as [`words::pack`] packs them.
     next: u64,
+    /// The bytes of `next` that hold the phrase: `MASKS[rest_len.min(8)]`, kept to
+    /// spare the scan a lookup per candidate.
+    mask: u64,
     phrase: u32,
     /// Byte length of the phrase after its first word: a phrase whose rest is no
     /// longer than eight bytes is decided by `next` alone.
@@ -115,7 +118,12 @@ impl FirstWordIndex {
             }
             let len = words::word_end(phrase, 0);
             let rest = &bytes[len..];
-            let candidate = Candidate { next: words::pack(rest), phrase: i as u32, rest_len: rest.len() as u32 };
+            let candidate = Candidate {
+                next: words::pack(rest),
+                mask: MASKS[rest.len().min(8)],
+                phrase: i as u32,
+                rest_len: rest.len() as u32,
+            };
             keyed.push((&bytes[..len], candidate));
         }
         keyed.sort_unstable_by_key(|(word, c)| (*word, c.rest_len.min(8), c.next, c.phrase));
@@ -257,8 +265,11 @@ impl FirstWordIndex {
         // hundred titles, costs less so than a binary search per length (measured).
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize] {
-            let n = c.rest_len.min(8) as usize;
-            if n > avail || next & MASKS[n] != c.next || best.is_some_and(|b| b.rest_len > c.rest_len) {
+            // Most candidates differ in their first bytes, which one test tells.
+            if next & c.mask != c.next
+                || c.rest_len.min(8) as usize > avail
+                || best.is_some_and(|b| b.rest_len > c.rest_len)
+            {
                 continue;
             }
             if c.rest_len > 8 {
