@@ -94,8 +94,10 @@ pub struct Analysis<'a> {
     /// The trigger bit of the rule running, which `may_trigger` answers for (every bit
     /// outside a rule's run).
     running: u32,
-    /// The clause of each token once asked for (`u32::MAX` until then).
-    pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
+    /// The clause of each token once asked for, as its start (high half) and its end
+    /// plus one (low half); 0 until then, so that the vector is allocated zeroed
+    /// rather than filled.
+    pub(crate) clause_cache: std::cell::RefCell<Vec<u64>>,
     /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
     /// clause walks pass over the same words again and again.
     pub(crate) clause_flags: Vec<std::cell::Cell<u8>>,
@@ -115,7 +117,7 @@ impl<'a> Analysis<'a> {
         let trigger_toks = (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] != 0).collect();
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
-        let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
+        let clause_cache = std::cell::RefCell::new(vec![0; toks.len()]);
         let clause_flags = vec![std::cell::Cell::new(crate::clause::UNKNOWN); toks.len()];
         let dates = find_dates(text, doc.date);
         let (name_hits, title_hits) = gaz.find_names_and_titles(text);

@@ -119,9 +119,9 @@ pub(crate) fn is_comma(a: &Analysis, i: usize) -> bool {
 /// Token range of the clause containing `tok`.
 pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     // Clauses depend only on the words, so each is found once; rules ask often.
-    if let Some(&(start, end)) = a.clause_cache.borrow().get(tok) {
-        if start != u32::MAX {
-            return (start as usize, end as usize);
+    if let Some(&known) = a.clause_cache.borrow().get(tok) {
+        if known != 0 {
+            return ((known >> 32) as usize, (known as u32).wrapping_sub(1) as usize);
         }
     }
     let found = find_clause(a, tok);
@@ -132,7 +132,8 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     for k in found.alike.clone() {
         if k == tok || a.tok_in_quote(k) == quoted {
             if let Some(slot) = cache.get_mut(k) {
-                *slot = (found.start as u32, found.end as u32);
+                // The end plus one: 0 stays "not asked yet".
+                *slot = (found.start as u64) << 32 | u64::from((found.end as u32).wrapping_add(1));
             }
         }
     }
