@@ -87,21 +87,38 @@ pub struct Analysis<'a> {
     pub dateline: Option<(usize, usize)>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
-    /// Whether each token is the trigger word of some rule.
-    tok_trigger: Vec<bool>,
-    /// The clause of each token once asked for (`u32::MAX` until then).
-    pub(crate) clause_cache: std::cell::RefCell<Vec<(u32, u32)>>,
+    /// The rules each token is a trigger word of, as `rules::trigger_bit`s.
+    tok_rules: Vec<u32>,
+    /// The tokens that are the trigger word of some rule, in text order.
+    trigger_toks: Vec<u32>,
+    /// The trigger bit of the rule running, which `may_trigger` answers for (every bit
+    /// outside a rule's run).
+    running: u32,
+    /// The clause of each token once asked for, as its start (high half) and its end
+    /// plus one (low half); 0 until then, so that the vector is allocated zeroed
+    /// rather than filled.
+    pub(crate) clause_cache: std::cell::RefCell<Vec<u64>>,
+    /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
+    /// clause walks pass over the same words again and again.
+    pub(crate) clause_flags: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
         let text = doc.text.as_str();
         let (sents, toks) = segment(text);
-        let index = MentionIndex::new(&toks);
-        let (lower_text, lower_spans, tok_trigger) = lower_case_tokens(text, &toks);
+        // News has a mention every forty bytes or so and an entity every hundred and
+        // forty: room for that many spares the vectors most of their regrowth (an
+        // entity is large to copy). Bounded, so that a huge text reserves no more than
+        // a long article needs at first.
+        let (mentions, ents) = ((text.len() / 40).clamp(16, 4096), (text.len() / 140).clamp(8, 1024));
+        let index = MentionIndex::new(&toks, mentions);
+        let (lower_text, lower_spans, tok_rules) = lower_case_tokens(text, &toks);
+        let trigger_toks = (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] != 0).collect();
         let quotes = find_quotes(text);
         let tok_quoted = quoted_tokens(&quotes, &toks);
-        let clause_cache = std::cell::RefCell::new(vec![(u32::MAX, u32::MAX); toks.len()]);
+        let clause_cache = std::cell::RefCell::new(vec![0; toks.len()]);
+        let clause_flags = vec![std::cell::Cell::new(crate::clause::UNKNOWN); toks.len()];
         let dates = find_dates(text, doc.date);
         let (name_hits, title_hits) = gaz.find_names_and_titles(text);
         Analysis {
@@ -111,14 +128,17 @@ impl<'a> Analysis<'a> {
             dates,
             quotes,
             tok_quoted,
-            tok_trigger,
+            tok_rules,
+            trigger_toks,
+            running: u32::MAX,
             clause_cache,
+            clause_flags,
             title_hits,
             name_hits,
             toks,
             sents,
-            ents: Vec::new(),
-            mentions: Vec::new(),
+            ents: Vec::with_capacity(ents),
+            mentions: Vec::with_capacity(mentions),
             index,
             lower_text,
             lower_spans,

@@ -53,8 +53,26 @@ const RELATIVE: u8 = 1 << 4;
 /// "who", "which": an opener that may open a parenthesis.
 const WHO_WHICH: u8 = 1 << 5;
 
-/// The bits of token `i` (none past the end).
+/// No bit is this: the bits of a token not asked for yet.
+pub(crate) const UNKNOWN: u8 = 0xFF;
+
+/// The bits of token `i` (none past the end), found once per token.
+#[inline]
 fn flags(a: &Analysis, i: usize) -> u8 {
+    let Some(cell) = a.clause_flags.get(i) else { return 0 };
+    match cell.get() {
+        UNKNOWN => {
+            let f = token_flags(a, i);
+            cell.set(f);
+            f
+        }
+        f => f,
+    }
+}
+
+/// [`flags`] read from the word.
+#[inline(never)]
+fn token_flags(a: &Analysis, i: usize) -> u8 {
     let Some(t) = a.toks.get(i) else { return 0 };
     // Most words have no bit, which their first byte tells (lower-casing an ASCII
     // byte changes only its case) without the lower-case word.
@@ -133,9 +151,9 @@ pub(crate) fn is_comma(a: &Analysis, i: usize) -> bool {
 /// Token range of the clause containing `tok`.
 pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     // Clauses depend only on the words, so each is found once; rules ask often.
-    if let Some(&(start, end)) = a.clause_cache.borrow().get(tok) {
-        if start != u32::MAX {
-            return (start as usize, end as usize);
+    if let Some(&known) = a.clause_cache.borrow().get(tok) {
+        if known != 0 {
+            return ((known >> 32) as usize, (known as u32).wrapping_sub(1) as usize);
         }
     }
     let found = find_clause(a, tok);
@@ -146,7 +164,8 @@ pub fn clause_of(a: &Analysis, tok: usize) -> (usize, usize) {
     for k in found.alike.clone() {
         if k == tok || a.tok_in_quote(k) == quoted {
             if let Some(slot) = cache.get_mut(k) {
-                *slot = (found.start as u32, found.end as u32);
+                // The end plus one: 0 stays "not asked yet".
+                *slot = (found.start as u64) << 32 | u64::from((found.end as u32).wrapping_add(1));
             }
         }
     }

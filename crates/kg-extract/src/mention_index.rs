@@ -53,9 +53,13 @@ fn push_link(first: &mut u32, last: &mut u32, next: &mut [u32], prev: Option<&mu
 }
 
 impl MentionIndex {
-    pub fn new(toks: &[Token]) -> Self {
+    /// An index over the tokens `toks`, with room for `mentions` mentions.
+    pub fn new(toks: &[Token], mentions: usize) -> Self {
         let n = toks.len();
         MentionIndex {
+            next_start: Vec::with_capacity(mentions),
+            prev_start: Vec::with_capacity(mentions),
+            next_end: Vec::with_capacity(mentions),
             tok_starts: toks.iter().map(|t| t.span.start).collect(),
             tok_ends: toks.iter().map(|t| t.span.end).collect(),
             tok_cover: vec![0; n],
@@ -68,6 +72,18 @@ impl MentionIndex {
     }
 
     pub fn insert(&mut self, idx: usize, span: Span) {
+        self.insert_from(self.first_tok(span.start), idx, span);
+    }
+
+    /// The first token starting at or after byte `at`: where [`MentionIndex::insert_from`]
+    /// and [`MentionIndex::any_overlapping_from`] start for a span from `at`, found once
+    /// for both.
+    pub fn first_tok(&self, at: usize) -> usize {
+        self.tok_starts.partition_point(|&s| s < at)
+    }
+
+    /// [`MentionIndex::insert`], given the [`MentionIndex::first_tok`] of the span's start.
+    pub fn insert_from(&mut self, first: usize, idx: usize, span: Span) {
         // Mentions come in recording order: one push each, cheaper than `resize`.
         while self.next_start.len() <= idx {
             self.next_start.push(NONE);
@@ -75,7 +91,6 @@ impl MentionIndex {
             self.next_end.push(NONE);
         }
         let id = idx as u32;
-        let first = self.tok_starts.partition_point(|&s| s < span.start);
         let mut t = first;
         while t < self.tok_starts.len() && self.tok_starts[t] < span.end {
             if self.tok_cover[t] == 0 {
@@ -110,8 +125,12 @@ impl MentionIndex {
 
     /// The token whose list holds the mentions starting at `start`, if any.
     fn start_tok(&self, start: usize) -> Option<usize> {
-        let t = self.tok_starts.partition_point(|&s| s < start);
-        (self.tok_starts.get(t) == Some(&start)).then_some(t)
+        self.start_tok_from(self.first_tok(start), start)
+    }
+
+    /// [`MentionIndex::start_tok`], given the [`MentionIndex::first_tok`] of `start`.
+    fn start_tok_from(&self, first: usize, start: usize) -> Option<usize> {
+        (self.tok_starts.get(first) == Some(&start)).then_some(first)
     }
 
     /// The token whose list holds the mentions ending at `end`, if any: the last
@@ -145,7 +164,13 @@ impl MentionIndex {
 
     /// Whether some mention overlaps `span`, as `overlapping(..).next().is_some()`.
     pub fn any_overlapping(&self, span: Span, mentions: &[MentionRec]) -> bool {
-        match self.start_tok(span.start) {
+        self.any_overlapping_from(self.first_tok(span.start), span, mentions)
+    }
+
+    /// [`MentionIndex::any_overlapping`], given the [`MentionIndex::first_tok`] of the
+    /// span's start.
+    pub fn any_overlapping_from(&self, first: usize, span: Span, mentions: &[MentionRec]) -> bool {
+        match self.start_tok_from(first, span.start) {
             // A mention starting before a token start overlaps a span from there iff it
             // covers that start, which `tok_cover` records: no look back needed.
             Some(t) if span.end > span.start => {

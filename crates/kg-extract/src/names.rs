@@ -41,6 +41,17 @@ pub fn is_particle_name(w: &str) -> bool {
     w.len() >= 4 && PARTICLE_STARTS[usize::from(w.as_bytes()[0])] && joins_particle(w)
 }
 
+/// [`is_particle_name`] of the word of token `i`, turning most words away on their
+/// length and first byte before the word is sliced out of the text.
+#[inline]
+pub fn is_particle_name_at(a: &Analysis, i: usize) -> bool {
+    a.toks.get(i).is_some_and(|t| {
+        t.span.end.saturating_sub(t.span.start) >= 4
+            && a.text.as_bytes().get(t.span.start).is_some_and(|&b| PARTICLE_STARTS[usize::from(b)])
+            && is_particle_name(a.word(i))
+    })
+}
+
 fn joins_particle(w: &str) -> bool {
     // The particles are at most four letters, so the hyphen is looked for among the
     // first five bytes only.
@@ -55,9 +66,10 @@ fn joins_particle(w: &str) -> bool {
 /// of two words or more starting at `i` needs one, capitalised or a particle ("von",
 /// "bin", "al-Aiban"), as `name_at` reads them. A cheap test before the costly lookups.
 pub fn name_continues_after(a: &Analysis, i: usize) -> bool {
-    a.toks.get(i + 1).is_some_and(|n| {
-        n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1)) || is_particle_name(a.word(i + 1)))
-    }) && adjacent(a, i + 1)
+    a.toks
+        .get(i + 1)
+        .is_some_and(|n| n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1)) || is_particle_name_at(a, i + 1)))
+        && adjacent(a, i + 1)
 }
 
 /// Capitalised words that never start or continue a personal name.

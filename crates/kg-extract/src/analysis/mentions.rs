@@ -98,7 +98,9 @@ impl<'a> Analysis<'a> {
 
     /// Records a mention unless one already overlaps it (earlier rules win).
     pub fn add_mention(&mut self, ent: usize, span: Span, rule: &'static str, form: Form) -> bool {
-        if self.covered(span) {
+        // Where the span starts among the tokens, for both the test and the insertion.
+        let first = self.index.first_tok(span.start);
+        if self.index.any_overlapping_from(first, span, &self.mentions) {
             return false;
         }
         let surface = self.slice(span).trim();
@@ -111,7 +113,7 @@ impl<'a> Analysis<'a> {
             e.aliases.insert(surface.to_string());
         }
         let sent = self.sent_of(span.start);
-        self.index.insert(self.mentions.len(), span);
+        self.index.insert_from(first, self.mentions.len(), span);
         self.mentions.push(MentionRec { ent, span, sent, rule, form });
         true
     }

@@ -38,10 +38,30 @@ impl<'a> Analysis<'a> {
         in_quote(&self.quotes, span)
     }
 
-    /// Whether token `tok` is a trigger word of some rule (`Rule::triggers`): rules
-    /// that scan for their trigger words pass over the tokens that are none.
+    /// Whether token `tok` is a trigger word (`Rule::triggers`) of the rule running, or
+    /// of some rule outside a rule's run: rules that scan for their trigger words pass
+    /// over the tokens that are none of theirs.
     pub fn may_trigger(&self, tok: usize) -> bool {
-        self.tok_trigger.get(tok).copied().unwrap_or(false)
+        self.triggers(tok, self.running)
+    }
+
+    /// Makes [`Analysis::may_trigger`] answer for the rule whose `rules::trigger_bit` is
+    /// `bit` (every rule for `u32::MAX`).
+    pub(crate) fn set_running(&mut self, bit: u32) {
+        self.running = bit;
+    }
+
+    /// Whether token `tok` is a trigger word of the rule whose `rules::trigger_bit`
+    /// is `bit`.
+    pub fn triggers(&self, tok: usize, bit: u32) -> bool {
+        self.tok_rules.get(tok).is_some_and(|&r| r & bit != 0)
+    }
+
+    /// The tokens that are trigger words of the rule whose `rules::trigger_bit` is
+    /// `bit`, in text order: what a rule that scans for its trigger words visits. A
+    /// list, so that the rule may change the analysis as it goes.
+    pub fn triggered_by(&self, bit: u32) -> Vec<usize> {
+        self.trigger_toks.iter().map(|&i| i as usize).filter(|&i| self.triggers(i, bit)).collect()
     }
 
     /// Whether token `tok` is inside a quotation.
@@ -85,26 +105,51 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
     quoted
 }
 
-/// The lower-case forms of the tokens (see `Analysis::lower_text`), and whether each
-/// is a trigger word: one pass, while the word is at hand.
-pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<bool>) {
-    let triggers = crate::rules::trigger_words();
+/// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
+/// each is a trigger word of: one pass, while the word is at hand.
+pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<u32>) {
+    let bytes = text.as_bytes();
     let mut lower = text.to_ascii_lowercase();
-    let mut spans = Vec::with_capacity(toks.len());
-    let mut trigger = Vec::with_capacity(toks.len());
-    for t in toks {
-        // Bytes: tokens lie on char boundaries, and most are ASCII.
-        let span = if text.as_bytes().get(t.span.start..t.span.end).is_some_and(<[u8]>::is_ascii) {
-            t.span
-        } else {
-            let start = lower.len();
-            lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
-            Span::new(start, lower.len())
-        };
-        trigger.push(triggers.contains_bytes(lower.as_bytes().get(span.start..span.end).unwrap_or_default()));
-        spans.push(span);
-    }
+    // The first byte of a multi-byte char at or after the last token's start (tokens
+    // are in order): a token that ends before it is ASCII, which one comparison tells
+    // for most tokens.
+    let mut wide = next_wide(bytes, 0);
+    // Collected from maps over slices, which know their length: no capacity test per
+    // token, as pushes would make.
+    let spans: Vec<Span> = toks
+        .iter()
+        .map(|t| {
+            if wide < t.span.start {
+                wide = next_wide(bytes, t.span.start);
+            }
+            // Bytes: tokens lie on char boundaries, and most are ASCII.
+            if t.span.end <= wide && t.span.start <= t.span.end {
+                t.span
+            } else {
+                let start = lower.len();
+                lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
+                Span::new(start, lower.len())
+            }
+        })
+        .collect();
+    let triggers = crate::rules::trigger_words();
+    let lowered = lower.as_bytes();
+    let trigger = spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)).collect();
     (lower, spans, trigger)
+}
+
+/// The first byte from `at` on that is not ASCII, or the length of `bytes`: eight
+/// bytes at a time.
+fn next_wide(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
 }
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight

@@ -26,6 +26,9 @@ use crate::model::Span;
 struct Candidate {
     /// Up to eight bytes that follow the first word, as [`words::pack`] packs them.
     next: u64,
+    /// The bytes of `next` that hold the phrase: `MASKS[rest_len.min(8)]`, kept to
+    /// spare the scan a lookup per candidate.
+    mask: u64,
     phrase: u32,
     /// Byte length of the phrase after its first word: a phrase whose rest is no
     /// longer than eight bytes is decided by `next` alone.
@@ -115,7 +118,12 @@ impl FirstWordIndex {
             }
             let len = words::word_end(phrase, 0);
             let rest = &bytes[len..];
-            let candidate = Candidate { next: words::pack(rest), phrase: i as u32, rest_len: rest.len() as u32 };
+            let candidate = Candidate {
+                next: words::pack(rest),
+                mask: MASKS[rest.len().min(8)],
+                phrase: i as u32,
+                rest_len: rest.len() as u32,
+            };
             keyed.push((&bytes[..len], candidate));
         }
         keyed.sort_unstable_by_key(|(word, c)| (*word, c.rest_len.min(8), c.next, c.phrase));
@@ -158,13 +166,19 @@ impl FirstWordIndex {
         i.checked_sub(1).map_or(0, |p| self.ends[p] as usize)
     }
 
-    /// The bucket of the first word `word` of a text, whose folded head is `head`.
+    /// Whether a first word of `len` bytes whose folded head is `head` may start a
+    /// phrase: the bit of [`FirstWordIndex::heads`], asked before the call to
+    /// [`FirstWordIndex::match_at`] (which most words do not pass) is paid.
+    #[inline(always)]
+    fn may_start(&self, head: u64, len: usize) -> bool {
+        let bit = head_bit(head, len as u32);
+        self.heads[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The bucket of the first word `word` of a text, whose folded head is `head` and
+    /// passed [`FirstWordIndex::may_start`].
     #[inline]
     fn bucket(&self, head: u64, word: &[u8]) -> Option<Bucket> {
-        let bit = head_bit(head, word.len() as u32);
-        if self.heads[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
         let &(from, n) = self.by_head.get(&(head, word.len() as u32))?;
         let tail = word.get(8..).unwrap_or_default();
         self.buckets[from as usize..(from + n) as usize].iter().copied().find(|b| {
@@ -211,6 +225,11 @@ impl FirstWordIndex {
             // The end of the word at `at` (`at` if none starts there) and its raw head.
             let (end, head) = words::word_at(text, at, false);
             for (k, index) in indexes.iter().enumerate().filter(|&(k, _)| live[k]) {
+                // Most words start no phrase of the index, which one bit tells here.
+                let head = if index.ignore_case { words::lower(head) } else { head };
+                if end > at && !index.may_start(head, end - at) {
+                    continue;
+                }
                 if let Some((i, stop)) = index.match_at(text, at, end, head) {
                     if on_match(k, i, Span::new(at, stop)).is_break() {
                         return;
@@ -224,15 +243,11 @@ impl FirstWordIndex {
     }
 
     /// The phrase that matches at `at`, where the text's word ends at `end` (`at` if
-    /// none starts there) with the unfolded first eight bytes `head`.
-    #[inline]
+    /// none starts there) with the first eight bytes `head` (folded when case is
+    /// ignored), which passed [`FirstWordIndex::may_start`].
+    #[inline(never)]
     fn match_at(&self, text: &str, at: usize, end: usize, head: u64) -> Option<(usize, usize)> {
-        let bucket = if end == at {
-            self.odd
-        } else {
-            let head = if self.ignore_case { words::lower(head) } else { head };
-            self.bucket(head, &text.as_bytes()[at..end])?
-        };
+        let bucket = if end == at { self.odd } else { self.bucket(head, &text.as_bytes()[at..end])? };
         let (i, stop) = self.longest(bucket, text, end)?;
         (words::ends_word(text, stop) || text.as_bytes()[stop - 1] == b'.').then_some((i, stop))
     }
@@ -250,8 +265,11 @@ impl FirstWordIndex {
         // hundred titles, costs less so than a binary search per length (measured).
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates[bucket.start as usize..(bucket.start + bucket.len) as usize] {
-            let n = c.rest_len.min(8) as usize;
-            if n > avail || next & MASKS[n] != c.next || best.is_some_and(|b| b.rest_len > c.rest_len) {
+            // Most candidates differ in their first bytes, which one test tells.
+            if next & c.mask != c.next
+                || c.rest_len.min(8) as usize > avail
+                || best.is_some_and(|b| b.rest_len > c.rest_len)
+            {
                 continue;
             }
             if c.rest_len > 8 {

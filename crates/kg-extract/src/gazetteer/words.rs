@@ -105,7 +105,8 @@ fn wide_word_end(text: &str, mut at: usize) -> usize {
 
 /// The end of the word from `at` (`at` itself if no word starts there) and its first
 /// eight bytes or fewer, ASCII-folded when case is ignored (as [`pack`] packs them).
-#[inline]
+/// Inlined into the matchers' walk, where its constants stay in registers.
+#[inline(always)]
 pub(super) fn word_at(text: &str, at: usize, ignore_case: bool) -> (usize, u64) {
     let bytes = text.as_bytes();
     let x = load(bytes, at);

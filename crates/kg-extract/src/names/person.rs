@@ -89,9 +89,19 @@ fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
 fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
     let key = crate::text::fold(name);
     let words = name.split(' ').count();
+    // An ASCII tail folds to `key` only if it is `key` but for case: as long, and with
+    // as many spaces, which must then be those of `words`.
+    let key_spaces_fit = key.bytes().filter(|&b| b == b' ').count() + 1 == words;
     // Its last words, as many as `name` has, of a longer name: compared without a
-    // folded copy of every name of every person, for every name asked about.
+    // folded copy of every name of every person, for every name asked about. An ASCII
+    // name is compared at its last `key.len()` bytes, without a search for spaces.
     let ends = |full: &str| {
+        if full.is_ascii() {
+            let Some(at) = full.len().checked_sub(key.len() + 1) else { return false };
+            return key_spaces_fit
+                && full.as_bytes()[at] == b' '
+                && full.as_bytes()[at + 1..].eq_ignore_ascii_case(key.as_bytes());
+        }
         full.rmatch_indices(' ')
             .nth(words - 1)
             .and_then(|(at, _)| full.get(at + 1..))

@@ -26,10 +26,7 @@ fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::
 }
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let w = a.lower(i);
         let active = matches!(w, "lead" | "leads" | "led" | "leading" | "head" | "heads" | "headed" | "heading");
         if !active {

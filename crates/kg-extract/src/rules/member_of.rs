@@ -39,10 +39,7 @@ const TRIGGERS: &[&str] = &[
 ];
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let w = a.lower(i);
         let n1 = a.lower(i + 1);
         let member_noun =

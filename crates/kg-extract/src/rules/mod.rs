@@ -49,10 +49,30 @@ pub struct Rule {
     pub triggers: &'static [&'static str],
 }
 
-/// Every rule's trigger words.
+/// Every rule's trigger words, each with the [`trigger_bit`]s of the rules it
+/// triggers.
 pub(crate) fn trigger_words() -> &'static crate::text::Words {
     static WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| crate::text::Words::new(RULES.iter().flat_map(|r| r.triggers.iter().copied())))
+    WORDS.get_or_init(|| {
+        crate::text::Words::with_bits(
+            RULES.iter().enumerate().flat_map(|(r, rule)| rule.triggers.iter().map(move |&w| (w, trigger_bit_at(r)))),
+        )
+    })
+}
+
+// A rule's trigger bit is its place in `RULES`, in a `u32`.
+const _: () = assert!(RULES.len() <= 32);
+
+/// The bit of the rule named `name` in the tokens' trigger masks (0 for no rule): with
+/// it a rule visits the tokens that trigger it, not every token (see
+/// [`Analysis::triggered_by`]).
+pub(crate) fn trigger_bit(name: &str) -> u32 {
+    RULES.iter().position(|r| r.name == name).map_or(0, trigger_bit_at)
+}
+
+/// The trigger bit of the rule at `r` in [`RULES`].
+pub(crate) fn trigger_bit_at(r: usize) -> u32 {
+    1 << r
 }
 
 /// Every rule, in the order it runs.

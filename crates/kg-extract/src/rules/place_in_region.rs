@@ -21,8 +21,8 @@ pub const RULE: Rule = Rule { name: "place_in_region", apply, triggers: &["in", 
 const MAX_WORDS: usize = 3;
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) || !matches!(a.lower(i), "in" | "at" | "near" | "outside" | "from") {
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if !matches!(a.lower(i), "in" | "at" | "near" | "outside" | "from") {
             continue;
         }
         let Some((span, region_end, iso)) = town_before_region(a, i + 1) else { continue };

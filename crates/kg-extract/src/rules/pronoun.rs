@@ -18,10 +18,8 @@ pub const RULE: Rule = Rule { name: "pronoun", apply, triggers: TRIGGERS };
 const TRIGGERS: &[&str] = &["he", "she"];
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    // Only "he" and "she" trigger the rule: the other tokens are never visited.
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let female = match a.lower(i) {
             "he" => false,
             "she" => true,

@@ -43,11 +43,7 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
 }
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
-        // Asked of every trigger word of every rule: bytes compared in place.
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         if !matches!(a.lower(i).as_bytes(), [b't', b'h', b'e']) {
             continue;
         }

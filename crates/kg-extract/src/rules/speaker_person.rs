@@ -23,8 +23,10 @@ const SPEECH_WORDS: &[&str] = &[
 
 static SPEECH: crate::text::WordSet = crate::text::WordSet::new(SPEECH_WORDS);
 
-fn is_speech(a: &Analysis, tok: usize) -> bool {
-    a.may_trigger(tok) && SPEECH.contains(a.lower(tok))
+/// Whether token `tok` is a speech verb: the rule's trigger words are the speech verbs,
+/// so the token's trigger mask tells, given the rule's `bit`.
+fn is_speech(a: &Analysis, tok: usize, bit: u32) -> bool {
+    a.triggers(tok, bit)
 }
 
 fn apply(a: &mut Analysis) {
@@ -32,6 +34,7 @@ fn apply(a: &mut Analysis) {
     // speech verb is among its tokens or the one after it, once asked.
     let mut s = 0;
     let mut speech: Option<bool> = None;
+    let bit = super::trigger_bit(RULE.name);
     let mut i = 0;
     while i < a.toks.len() {
         let t = a.toks[i];
@@ -48,7 +51,7 @@ fn apply(a: &mut Analysis) {
             speech = None;
         }
         let speech_in_sentence = *speech.get_or_insert_with(|| {
-            a.sents.get(s).is_none_or(|x| (x.tokens.start..=x.tokens.end).any(|k| is_speech(a, k)))
+            a.sents.get(s).is_none_or(|x| (x.tokens.start..=x.tokens.end).any(|k| is_speech(a, k, bit)))
         });
         let said_before = i > 0 && matches!(a.lower(i - 1), "said" | "says");
         if !speech_in_sentence && !said_before {

@@ -13,7 +13,7 @@
 use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
-use crate::names::{is_function_word, is_particle_name};
+use crate::names::{is_function_word, is_particle_name_at};
 use crate::surname_key::{each_surname_key, known_by_key, WordKey};
 use rustc_hash::FxHashMap;
 
@@ -119,7 +119,7 @@ fn apply(a: &mut Analysis) {
     let mut sent = 0;
     for i in 0..a.toks.len() {
         let t = a.toks[i];
-        if !t.is_word || !(t.is_cap || is_particle_name(a.word(i))) || a.mention_at_tok(i).is_some() {
+        if !t.is_word || !(t.is_cap || is_particle_name_at(a, i)) || a.mention_at_tok(i).is_some() {
             continue;
         }
         while a.title_hits.get(title).is_some_and(|h| h.span.end <= t.span.start) {

@@ -22,9 +22,10 @@ fn apply(a: &mut Analysis) {
     // The phrases stay out of the analysis while persons are added, so that none is
     // cloned; the later rules find them there.
     let phrases = title_phrases(a);
+    // One list for every phrase, emptied after each: most phrases name nobody.
+    let mut persons = Vec::new();
     for (pi, p) in phrases.iter().enumerate() {
         let mut at = p.span.end;
-        let mut persons = Vec::new();
         while let Some(person) = person_right_after(a, at, p.title.as_str()) {
             persons.push(person.0);
             at = person.1.end;
@@ -39,7 +40,7 @@ fn apply(a: &mut Analysis) {
             }
             at += skip - 1;
         }
-        for person in persons {
+        for person in persons.drain(..) {
             let chain = chain_before(a, &phrases, pi);
             for q in std::iter::once(pi).chain(chain) {
                 record(a, person, &phrases[q], RULE.name);

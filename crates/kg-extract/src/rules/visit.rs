@@ -21,10 +21,7 @@ pub const RULE: Rule = Rule { name: "visit", apply, triggers: TRIGGERS };
 const TRIGGERS: &[&str] = &["visited", "visits", "visit", "visiting"];
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         if !matches!(a.lower(i), "visited" | "visits" | "visit" | "visiting") {
             continue;
         }

@@ -111,13 +111,17 @@ pub(super) fn apply(a: &mut Analysis) {
     companies_before_titles(a);
 }
 
-/// The words of a body starting at token `k`, if one starts there: its length.
-fn body_at(a: &Analysis, k: usize) -> Option<usize> {
-    // Asked of every token: the trigger flag turns most away, and one lookup of the
-    // first word the trigger words of other rules.
-    static FIRST_WORDS: std::sync::OnceLock<crate::text::Words> = std::sync::OnceLock::new();
-    let first = FIRST_WORDS.get_or_init(|| crate::text::Words::new(TRIGGERS.iter().copied()));
-    if !a.may_trigger(k) || !first.contains(a.lower(k)) {
+/// The rule's bit in the tokens' trigger masks.
+fn trigger_bit() -> u32 {
+    super::super::trigger_bit(super::RULE.name)
+}
+
+/// The words of a body starting at token `k`, if one starts there: its length. `bit`
+/// is [`trigger_bit`].
+fn body_at(a: &Analysis, k: usize, bit: u32) -> Option<usize> {
+    // The first words of bodies are the rule's trigger words: the token's trigger mask
+    // turns most tokens away.
+    if !a.triggers(k, bit) {
         return None;
     }
     let body = BODIES.iter().find(|b| b.iter().enumerate().all(|(n, w)| a.lower(k + n) == *w))?;
@@ -151,6 +155,7 @@ fn org_named_exactly(a: &Analysis, s: &str) -> Option<usize> {
 }
 
 fn bodies_after_countries(a: &mut Analysis) {
+    let bit = trigger_bit();
     let found: Vec<(usize, usize, usize)> = a
         .mentions
         .iter()
@@ -160,7 +165,7 @@ fn bodies_after_countries(a: &mut Analysis) {
             if matches!(a.word(k), "'s" | "\u{2019}s") {
                 k += 1;
             }
-            let n = body_at(a, k)?;
+            let n = body_at(a, k, bit)?;
             Some((m.ent, k, n))
         })
         .collect();
@@ -193,8 +198,9 @@ fn bodies_after_countries(a: &mut Analysis) {
 /// "the foreign ministry" with no country: the one body of that kind the article named.
 fn bare_bodies(a: &mut Analysis) {
     let mut found = Vec::new();
-    for k in (0..a.toks.len()).filter(|&k| a.may_trigger(k)) {
-        let Some(n) = body_at(a, k) else { continue };
+    let bit = trigger_bit();
+    for k in a.triggered_by(bit) {
+        let Some(n) = body_at(a, k, bit) else { continue };
         // Only after "the" or before a title: "foreign ministry spokesman X".
         let before_title = a.toks.get(k + n).is_some_and(|t| a.title_at(t.span));
         if !(a.lower(k.wrapping_sub(1)) == "the" || before_title) {
@@ -250,8 +256,9 @@ fn services_before_titles(a: &mut Analysis) {
         &[(&["Army"], "US Army"), (&["Navy"], "US Navy"), (&["Air", "Force"], "US Air Force")];
     let mut found = Vec::new();
     for k in 0..a.toks.len() {
-        // Every service is written capitalised: the other tokens are passed over unread.
-        if !a.toks[k].is_cap {
+        // Every service is written capitalised, starting "A" or "N": the other tokens
+        // are passed over unread.
+        if !a.toks[k].is_cap || !matches!(a.text.as_bytes().get(a.toks[k].span.start), Some(b'A' | b'N')) {
             continue;
         }
         let Some((words, key)) = SERVICES.iter().find(|(w, _)| w.iter().enumerate().all(|(n, x)| a.word(k + n) == *x))
