@@ -4,7 +4,7 @@
 //! it is a terminal, shows documents/s and MB/s.
 
 use std::io::IsTerminal;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TrySendError};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -215,8 +215,9 @@ impl<I: Iterator<Item = Result<Document>>> Batches<I> {
 /// Extracts the stream into `graph` and returns the ids of the documents read.
 ///
 /// With more than one thread, this thread reads the stream into shares of a few
-/// documents and queues them (a bounded queue: memory holds the graph and a few shares);
-/// each of rayon's workers takes the next share, extracts it into a small graph and
+/// documents and queues them (a bounded queue: memory holds the graph and a few shares),
+/// and extracts a share itself when the queue is full; each of rayon's workers (one
+/// fewer than its threads) takes the next share, extracts it into a small graph and
 /// merges that, under a lock, into `graph`. There is no batch to wait for: a worker
 /// that is done takes the next share. Shares are small enough that workers seldom meet
 /// at the lock. Merging is order-independent, so the graph is the one a single thread
@@ -237,8 +238,18 @@ pub fn extract_into(
     } else {
         let mut batches = Batches { docs, failed: None };
         let mut progress = Progress::new();
-        let workers = rayon::current_num_threads();
+        // The reading thread extracts too, whenever the queue is full: with a worker
+        // less, as many threads compute as there are cores, and reading is not a third
+        // thread competing with two workers for two cores.
+        let workers = rayon::current_num_threads() - 1;
         let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
+        let extract_share = |share: &[Document]| {
+            let mut part = Graph::new();
+            for d in share {
+                part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+            }
+            shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
+        };
         let (to_workers, shares) = std::sync::mpsc::sync_channel::<Vec<Document>>(QUEUED_SHARES_PER_THREAD * workers);
         let shares = Mutex::new(Some(shares));
         rayon::in_place_scope(|scope| {
@@ -248,18 +259,16 @@ pub fn extract_into(
                     // The guard is dropped before the share is worked on.
                     let next = shares.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(Receiver::recv);
                     let Some(Ok(share)) = next else { break };
-                    let mut part = Graph::new();
-                    for d in &share {
-                        part.add_extraction_owned(extract_one(extractor, d, all_statuses));
-                    }
-                    shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
+                    extract_share(&share);
                 });
             }
             while let Some(share) = batches.next_share() {
                 progress.add(&share);
                 ids.extend(share.iter().map(|d| d.id.clone()));
-                if to_workers.send(share).is_err() {
-                    break;
+                match to_workers.try_send(share) {
+                    Ok(()) => {}
+                    Err(TrySendError::Full(share)) => extract_share(&share),
+                    Err(TrySendError::Disconnected(_)) => break,
                 }
             }
             drop(to_workers);
