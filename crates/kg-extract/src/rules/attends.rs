@@ -107,11 +107,28 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("sat" | "sits" | "sit", "in", "on") => 3,
         // Who opens, closes or addresses a meeting is there ("Lula, opening the
         // two-day meeting"; "Carney wrapped up the summit").
-        ("opened" | "opening" | "opens" | "closed" | "closing" | "closes", _, _) => 1,
-        ("addressed" | "addressing" | "addresses" | "hosting", _, _) => 1,
+        (w, _, _) if object_only(w) && w != "wrapped" => 1,
         ("wrapped", "up", _) => 2,
         _ => return None,
     })
+}
+
+/// Verbs that say their subject was present only when the meeting is their object.
+fn object_only(w: &str) -> bool {
+    matches!(
+        w,
+        "opened"
+            | "opening"
+            | "opens"
+            | "closed"
+            | "closing"
+            | "closes"
+            | "wrapped"
+            | "addressed"
+            | "addressing"
+            | "addresses"
+            | "hosting"
+    )
 }
 
 fn apply(a: &mut Analysis) {
@@ -181,7 +198,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     };
     // "opened the summit", not "closed the border before the summit": these verbs
     // tell presence only with the meeting as their object.
-    if OBJECT_ONLY.contains(&a.lower(i)) && !is_object(a, last, meeting.1) {
+    if object_only(a.lower(i)) && !is_object(a, last, meeting.1) {
         return;
     }
     let span = subject_span.cover(meeting.1);
@@ -189,21 +206,6 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
     }
 }
-
-/// Verbs that say their subject was present only when the meeting is their object.
-const OBJECT_ONLY: &[&str] = &[
-    "opened",
-    "opening",
-    "opens",
-    "closed",
-    "closing",
-    "closes",
-    "wrapped",
-    "addressed",
-    "addressing",
-    "addresses",
-    "hosting",
-];
 
 /// Whether the meeting mentioned at `m` is the object of the verb ending at token
 /// `last`: only its determiner and modifiers lie between.
