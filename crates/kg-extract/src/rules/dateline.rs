@@ -79,7 +79,7 @@ fn apply(a: &mut Analysis) {
 fn told_elsewhere(a: &Analysis, city: usize, sent: usize) -> bool {
     let last = (sent + 1).min(a.sents.len().saturating_sub(1));
     let lead = a.sents[sent].tokens.start..a.sents[last].tokens.end;
-    lead.clone().any(|k| {
+    lead.into_iter().any(|k| {
         matches!(a.lower(k), "at" | "in")
             && a.mention_at_tok(k + 1).is_some_and(|m| {
                 let e = &a.ents[m.ent];
