@@ -91,9 +91,6 @@ pub struct Analysis<'a> {
     tok_rules: Vec<u32>,
     /// The tokens that are the trigger word of some rule, in text order.
     trigger_toks: Vec<u32>,
-    /// The trigger bit of the rule running, which `may_trigger` answers for (every bit
-    /// outside a rule's run).
-    running: u32,
     /// The clause of each token once asked for, as its start (high half) and its end
     /// plus one (low half); 0 until then, so that the vector is allocated zeroed
     /// rather than filled.
@@ -130,7 +127,6 @@ impl<'a> Analysis<'a> {
             tok_quoted,
             tok_rules,
             trigger_toks,
-            running: u32::MAX,
             clause_cache,
             clause_flags,
             title_hits,

@@ -83,9 +83,7 @@ impl<'g> Extractor<'g> {
         };
         let mut a = analysis::Analysis::new(self.gazetteer, doc);
         lap("analysis", &mut timings);
-        for (r, rule) in rules::RULES.iter().enumerate() {
-            // A rule that scans for its trigger words passes over those of the others.
-            a.set_running(if rule.triggers.is_empty() { u32::MAX } else { rules::trigger_bit_at(r) });
+        for rule in rules::RULES {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }

@@ -38,19 +38,6 @@ impl<'a> Analysis<'a> {
         in_quote(&self.quotes, span)
     }
 
-    /// Whether token `tok` is a trigger word (`Rule::triggers`) of the rule running, or
-    /// of some rule outside a rule's run: rules that scan for their trigger words pass
-    /// over the tokens that are none of theirs.
-    pub fn may_trigger(&self, tok: usize) -> bool {
-        self.triggers(tok, self.running)
-    }
-
-    /// Makes [`Analysis::may_trigger`] answer for the rule whose `rules::trigger_bit` is
-    /// `bit` (every rule for `u32::MAX`).
-    pub(crate) fn set_running(&mut self, bit: u32) {
-        self.running = bit;
-    }
-
     /// Whether token `tok` is a trigger word of the rule whose `rules::trigger_bit`
     /// is `bit`.
     pub fn triggers(&self, tok: usize, bit: u32) -> bool {

@@ -43,10 +43,7 @@ const PRESENCE: &[&str] =
     &["attend", "attended", "attending", "attendees", "participants", "participated", "present", "attendance", "room"];
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         match a.lower(i) {
             "by" => passive(a, i),
             "included" | "include" | "includes" => list_included(a, i),

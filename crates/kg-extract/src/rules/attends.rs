@@ -132,10 +132,7 @@ fn object_only(w: &str) -> bool {
 }
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         // No verb pattern starts with "at", the commonest trigger.
         if a.lower(i) == "at" {
             persons_at(a, i);

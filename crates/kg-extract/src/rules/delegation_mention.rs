@@ -24,10 +24,7 @@ const ADJECTIVES: &[&str] =
     &["negotiating", "high-level", "low-level", "official", "peace", "government", "technical", "senior", "military"];
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let w = a.lower(i);
         let (head_start, head_end) = match w {
             "delegation" => (i, i),

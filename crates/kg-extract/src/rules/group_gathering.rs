@@ -39,8 +39,8 @@ const GROUPS: &[&str] = &[
 ];
 
 fn apply(a: &mut Analysis) {
-    for i in 1..a.toks.len() {
-        if !a.may_trigger(i) || !TRIGGERS.contains(&a.lower(i)) {
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if i == 0 {
             continue;
         }
         if !matches!(a.lower(i + 1), "in" | "at") {

@@ -18,8 +18,8 @@ pub const RULE: Rule = Rule { name: "leader_delegation", apply, triggers: TRIGGE
 const TRIGGERS: &[&str] = &["delegation", "team"];
 
 fn apply(a: &mut Analysis) {
-    for i in 2..a.toks.len() {
-        if !a.may_trigger(i) || a.mention_at_tok(i).is_some() {
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if i < 2 || a.mention_at_tok(i).is_some() {
             continue;
         }
         let head = match a.lower(i) {

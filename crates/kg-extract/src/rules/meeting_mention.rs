@@ -62,10 +62,7 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
 fn apply(a: &mut Analysis) {
     // "the summit", "the talks" that no earlier mention introduced.
     let mut orphans: Vec<(MeetingInfo, Span)> = Vec::new();
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let lower = a.lower(i);
         let Some(class) = class_of(lower) else {
             continue;

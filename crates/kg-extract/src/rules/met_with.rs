@@ -33,10 +33,7 @@ use triggers::{trigger, Trigger, TRIGGERS};
 pub const RULE: Rule = Rule { name: "met_with", apply, triggers: TRIGGERS };
 
 fn apply(a: &mut Analysis) {
-    for i in 0..a.toks.len() {
-        if !a.may_trigger(i) {
-            continue;
-        }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         if let Some(t) = trigger(a, i) {
             verb(a, i, t);
         } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1), "meeting" | "talks") {

@@ -44,7 +44,7 @@ pub struct Rule {
     pub apply: fn(&mut Analysis),
     /// For rules that scan the tokens for a pattern: the lower-case words a match can
     /// start with. The analysis marks, once, the tokens that are the trigger of some
-    /// rule, and such rules pass over the others (see [`Analysis::may_trigger`]).
+    /// rule, and such rules visit only their own (see [`Analysis::triggered_by`]).
     /// Empty for rules that start elsewhere (names, mentions, entities).
     pub triggers: &'static [&'static str],
 }
