@@ -103,20 +103,25 @@ pub fn stayed_away(a: &Analysis, m: usize, person: usize, at: usize) -> bool {
     })
 }
 
+/// Whether a meeting is called by `noun` (lower-case) in its label or an alias: "a
+/// regional summit", "G20 summit" for "summit".
+pub(crate) fn is_called(e: &Ent, noun: &str) -> bool {
+    std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(noun))
+}
+
 /// "a regional summit in Tianjin ... the Shanghai Cooperation Organization summit": a
 /// mention that names only the organiser names the organiser of a summit the story
 /// told without one, when that one is called by the same noun and is no earlier one.
 fn organiser_of(a: &Analysis, have_ent: &Ent, new: &MeetingInfo, head: &str) -> bool {
     let Some(have) = &have_ent.meeting else { return false };
     let org_only = new.org.is_some() && new.is_bare();
-    let called = |s: &String| s.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head);
     org_only
         && have.org.is_none()
         && !have.past
         && !new.past
         && have.class == new.class
         && have.status.is_default_visible() == new.status.is_default_visible()
-        && (called(&have_ent.label) || have_ent.aliases.iter().any(called))
+        && is_called(have_ent, head)
         && compatible(a, have, &MeetingInfo { org: None, ..new.clone() })
 }
 
@@ -164,11 +169,8 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
     // "attended the summit" after "their meeting in Alaska": a bare summit or
     // conference is one of the meetings called so, if any is.
     if info.is_bare() && matches!(head, "summit" | "conference") {
-        let called = |e: &crate::analysis::Ent| {
-            std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(head))
-        };
-        if fitting.iter().any(|&m| called(&a.ents[m])) {
-            fitting.retain(|&m| called(&a.ents[m]));
+        if fitting.iter().any(|&m| is_called(&a.ents[m], head)) {
+            fitting.retain(|&m| is_called(&a.ents[m], head));
         }
         // Of several, the story's own summit: the one told most often so far, not a
         // summit of the backstory named last ("met on the sidelines of a summit in

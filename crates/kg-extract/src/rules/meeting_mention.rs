@@ -199,8 +199,7 @@ fn apply(a: &mut Analysis) {
 /// date or name), took place and is no earlier one: "his last G20 summit".
 fn story_summit(a: &Analysis) -> Option<usize> {
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
-        let summit = |s: &String| s.to_ascii_lowercase().contains("summit");
-        (summit(&e.label) || e.aliases.iter().any(summit))
+        crate::meetings::is_called(e, "summit")
             && e.meeting.as_ref().is_some_and(|m| {
                 m.org.is_some()
                     && m.is_bare()
