@@ -74,6 +74,9 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
             return false;
         }
     }
+    if matches!((have.visitor, new.visitor), (Some(x), Some(y)) if x != y) {
+        return false;
+    }
     if have.participants.len() >= 2 && new.participants.len() >= 2 && have.participants.is_disjoint(&new.participants) {
         return false;
     }
@@ -228,6 +231,7 @@ pub fn resolve_meeting(
                 };
                 have.participants.extend(info.participants.iter().copied());
                 have.class = have.class.or(info.class);
+                have.visitor = have.visitor.or(info.visitor);
                 // The strongest evidence that it took place wins; a bare "the summit"
                 // is no evidence that one still planned took place.
                 if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned) {

@@ -38,6 +38,9 @@ pub struct MeetingInfo {
     pub status: Status,
     /// Told as past ("the last round of talks ... years ago"): not an upcoming meeting.
     pub past: bool,
+    /// Of a visit: the person paying it ("Modi's trip", "on his first visit"), which
+    /// tells one person's visit from another's to the same country.
+    pub visitor: Option<usize>,
 }
 
 impl MeetingInfo {

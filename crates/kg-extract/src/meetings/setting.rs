@@ -30,6 +30,11 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         if matches!(w, "who" | "whose") {
             return None;
         }
+        // "opened the meeting by offering condolences over an attack near Ankara": what
+        // the meeting was used for is told with places of its own.
+        if w == "by" && a.lower(i + 1).ends_with("ing") {
+            return None;
+        }
         if !matches!(w, "in" | "at" | "outside" | "near" | "of") {
             continue;
         }
@@ -39,7 +44,7 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
             continue;
         }
         if w == "of" {
-            if i > 0 && a.lower(i - 1) == "sidelines" {
+            if i > 0 && matches!(a.lower(i - 1), "sidelines" | "margins") {
                 // The summit's head noun is a few words on: "of a NATO ministers' meeting".
                 let summit = (i + 1..(i + 10).min(a.toks.len()))
                     .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));

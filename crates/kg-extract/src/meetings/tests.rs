@@ -149,3 +149,13 @@ fn the_place_of_the_topic_is_not_the_meeting_place() {
     let x = extract("Talks on the war in Norway were held in Oslo on Sunday.", "2025-03-05");
     assert!(meetings(&x).iter().any(|m| m.contains("oslo")), "{:?}", meetings(&x));
 }
+
+/// The places of what a meeting was used for are not where it was held.
+#[test]
+fn no_place_after_by_and_a_gerund() {
+    let x = crate::test_support::extract(
+        "Anna Brown opened her meeting with Tom Price by offering condolences over the attack near Oslo.",
+        "2025-03-05",
+    );
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
+}

@@ -66,6 +66,7 @@ const TRIGGERS: &[&str] = &[
     "go",
     "going",
     "sidelines",
+    "margins",
     "at",
     "convened",
     "convenes",
@@ -102,7 +103,7 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
         ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
-        ("sidelines", "of", _) => 2,
+        ("sidelines" | "margins", "of", _) => 2,
         ("convened" | "convenes" | "convene", _, _) => 1,
         ("sat" | "sits" | "sit", "in", "on") => 3,
         // Who opens, closes or addresses a meeting is there ("Lula, opening the

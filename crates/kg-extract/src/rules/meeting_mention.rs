@@ -28,7 +28,7 @@ use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
 pub use context::visit_destination;
-use context::{after_hours_of, day_before, purpose_place, where_place};
+use context::{after_hours_of, day_before, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
 use status::{clause_cues, meeting_status};
 
@@ -84,6 +84,8 @@ fn apply(a: &mut Analysis) {
         let own_end = (i + 2..clause_end).find(|&k| class_of(a.lower(k)).is_some()).unwrap_or(clause_end);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
+        // Only a named meeting: "talks, which ended in Geneva" is told by the clause.
+        let which = info.name.as_ref().and_then(|_| which_clause(a, i));
         info.place = if class == MeetingClass::Visit {
             // "a visit to Russia since the war in Ukraine began": only the destination;
             // a trip is "to" a place ("end the trip in Abu Dhabi" is its last stop).
@@ -93,8 +95,12 @@ fn apply(a: &mut Analysis) {
                 .or_else(|| where_place(a, clause_start))
                 .or_else(|| place_after(a, i + 1, own_end))
                 .or_else(|| purpose_place(a, np_start))
+                .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
         };
-        info.date = date_before.or_else(|| date_in(a, i + 1, own_end)).or_else(|| day_before(a, np_start));
+        info.date = date_before
+            .or_else(|| date_in(a, i + 1, own_end))
+            .or_else(|| day_before(a, np_start))
+            .or_else(|| which.and_then(|(s, e)| date_in(a, s, e)));
         // "after talks", "hosting talks": talks someone held.
         let held = np_start > 0
             && matches!(
@@ -114,6 +120,9 @@ fn apply(a: &mut Analysis) {
         if class == MeetingClass::Visit && info.place.is_none() {
             continue;
         }
+        if class == MeetingClass::Visit {
+            info.visitor = super::visitor::visitor_of(a, i, np_start);
+        }
         // "a gathering" is a meeting only where and when it is told.
         if lower == "gathering" && (info.place.is_none() || info.date.is_none()) {
             continue;
@@ -127,6 +136,11 @@ fn apply(a: &mut Analysis) {
             || matches!(a.lower(np_start), "the" | "this" | "these" | "those")
             || (np_start..i).any(|k| matches!(a.word(k), "'s" | "\u{2019}s"));
         if !says_something && !definite {
+            continue;
+        }
+        // "the first formal meeting between leaders of the two countries since 2016":
+        // a description of the sentence's own event, no reference to an earlier one.
+        if !specific && first_since(a, np_start, i, clause_end) {
             continue;
         }
         // The mention is kept: only now is its status read.
@@ -164,6 +178,11 @@ fn apply(a: &mut Analysis) {
         let span = a.toks[i].span;
         let surface =
             if specific { strip_all(strip_all(a.slice(np), "the "), "The ").to_string() } else { String::new() };
+        // "Petrov's visit": the owner's name is no part of the phrase's own words.
+        let surface = match surface.strip_prefix("'s ").or_else(|| surface.strip_prefix("\u{2019}s ")) {
+            Some(rest) => rest.to_string(),
+            None => surface,
+        };
         let orphan = (definite && class != MeetingClass::Visit && info.status == Status::Occurred && !earlier_one)
             .then(|| info.clone());
         if resolve_meeting(a, info, span, &surface, RULE.name).is_none() {
@@ -210,6 +229,13 @@ fn story_summit(a: &Analysis) -> Option<usize> {
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
+}
+
+/// "the first (formal) meeting ... since": "first" before the noun at `i` and "since"
+/// after it in the clause.
+fn first_since(a: &Analysis, np_start: usize, i: usize, clause_end: usize) -> bool {
+    let from = np_start.saturating_sub(1);
+    (from..i).any(|k| a.lower(k) == "first") && (i + 1..clause_end).any(|k| a.lower(k) == "since")
 }
 
 /// `s.trim_start_matches(prefix)`, without setting up a substring searcher.

@@ -126,6 +126,10 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             }
         }
     }
+    // "held a three-way meeting with A and B": A and B met each other too.
+    if (i..last).any(|k| is_multilateral(a.lower(k))) {
+        met_pairwise(a, &objects, status, span);
+    }
     for &(obj, _) in &objects {
         if !participants.contains(&obj) {
             participants.push(obj);
@@ -168,8 +172,8 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.rule != RULE.name)
         .find(|m| {
             let t = a.tok_at(m.span.start);
-            // A meeting "on the sidelines of" a summit is its own meeting.
-            !(t.saturating_sub(10)..t).any(|k| a.lower(k) == "sidelines")
+            // A meeting "on the sidelines (margins) of" a summit is its own meeting.
+            !(t.saturating_sub(16)..t).any(|k| matches!(a.lower(k), "sidelines" | "margins"))
                 && !participants.iter().any(|&p| crate::meetings::stayed_away(a, m.ent, p, m.span.start))
                 && !crate::clause::relative_segments(a, clause_start, clause_end).iter().any(|&(s, e)| s < t && t < e)
         })
@@ -221,6 +225,14 @@ fn finer_place(a: &Analysis, place: usize, from: usize, to: usize) -> usize {
                 && !e.attrs.get("kind").is_some_and(|k| k == "continent" || k == "region")
         })
         .map_or(place, |m| m.ent)
+}
+
+/// A meeting of three or four sides, whose guests met each other as well as the host.
+fn is_multilateral(w: &str) -> bool {
+    matches!(
+        w,
+        "three-way" | "trilateral" | "three-party" | "four-way" | "quadrilateral" | "three-nation" | "four-nation"
+    )
 }
 
 /// Every two of these persons met.

@@ -36,6 +36,7 @@ mod speaker_person;
 mod surname;
 mod titled_person;
 mod visit;
+mod visitor;
 
 /// One extraction rule.
 #[derive(Debug, Clone, Copy)]
@@ -94,6 +95,7 @@ pub const RULES: &[Rule] = &[
     meeting_mention::RULE,
     met_with::RULE,
     visit::RULE,
+    visitor::RULE,
     attends::RULE,
     attendance_frames::RULE,
     leads_delegation::RULE,

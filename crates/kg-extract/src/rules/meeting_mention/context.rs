@@ -61,6 +61,12 @@ pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
 
 /// "visit to X", "visit in X": the place named right after the noun.
 pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
+    // "the visit of President Novak to Brazil": the destination after the visitor.
+    if matches!(a.lower(i + 1), "by" | "of") {
+        let (_, visitor) = crate::clause::objects_after(a, i + 1).first().copied()?;
+        let after = a.tok_at(visitor.end);
+        return (after <= i + 7 && a.lower(after) == "to").then(|| visit_destination(a, after - 1)).flatten();
+    }
     if !matches!(a.lower(i + 1), "to" | "in") {
         return None;
     }
@@ -97,4 +103,16 @@ pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
         })
         .max_by_key(|m| m.span.start)
         .map(|m| m.ent)
+}
+
+/// "the Economic Leaders' Meeting, which the United States is hosting in San Francisco
+/// this week": the token range of a "which" clause right after the meeting noun at
+/// `i`, where its place and date are told.
+pub(super) fn which_clause(a: &Analysis, i: usize) -> Option<(usize, usize)> {
+    if !(crate::clause::is_comma(a, i + 1) && a.lower(i + 2) == "which") {
+        return None;
+    }
+    let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+    let end = (i + 3..sent_end).find(|&k| crate::clause::is_comma(a, k)).unwrap_or(sent_end);
+    Some((i + 3, end))
 }

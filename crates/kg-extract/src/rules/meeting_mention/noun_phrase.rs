@@ -179,6 +179,14 @@ pub(super) fn noun_phrase(
         let lower_ok = !t.is_cap && t.is_word && np_modifier(w);
         let possessive = matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         let cap_name = cap_run && t.is_cap && t.is_word && !crate::names::is_function_word(w);
+        // "Trilateral Leaders' Summit", "Foreign Ministers' Meeting": a possessive inside
+        // a capitalised name is part of it.
+        let name_possessive = possessive && cap_run && prev > 0 && a.toks[prev - 1].is_cap && a.toks[prev - 1].is_word;
+        if name_possessive {
+            k = prev;
+            start = k;
+            continue;
+        }
         if lower_ok || possessive || cap_name {
             if cap_name {
                 name_start = prev;

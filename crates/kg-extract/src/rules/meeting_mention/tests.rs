@@ -114,3 +114,33 @@ fn a_region_in_a_name_is_no_place() {
         x.relations
     );
 }
+
+/// A plural possessive inside a capitalised name is part of the name.
+#[test]
+fn a_possessive_inside_a_name() {
+    let x = extract("The leaders met at the Nordic Leaders' Summit in Oslo on Monday.", "2025-03-05");
+    assert!(x.entities.iter().any(|e| e.label == "Nordic Leaders' Summit"), "{:?}", x.entities);
+}
+
+/// A named meeting's "which" clause tells where it is held.
+#[test]
+fn a_which_clause_places_a_named_meeting() {
+    let x = extract(
+        "Anna Brown spoke at the Nordic Leaders' Summit, which Norway is hosting in Oslo this week.",
+        "2025-03-05",
+    );
+    let m = x.entities.iter().find(|e| e.label == "Nordic Leaders' Summit").map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, &m, "held_in", "location:oslo"), "{:?}", x.relations);
+}
+
+/// "the first meeting ... since 2016" describes its own sentence's event.
+#[test]
+fn the_first_meeting_since_is_no_reference() {
+    let text = "Leaders met in Oslo on Monday. Anna Brown held talks with Tom Price, the first formal meeting between the two countries since 2016.";
+    let x = extract(text, "2025-03-05");
+    assert!(
+        !x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == "person:tom-price"),
+        "{:?}",
+        x.relations
+    );
+}

@@ -283,3 +283,31 @@ fn a_month_can_be_a_surname() {
     let x = extract("Theresa May met Tom Price in Oslo. The talks began in May 2018.", "2025-03-05");
     assert!(has_edge(&x, "person:theresa-may", "met_with", "person:tom-price"), "{:?}", x.relations);
 }
+
+#[test]
+fn talks_with_a_place_before_with() {
+    for text in [
+        "Anna Brown held talks in Geneva with Ivan Petrov.",
+        "Anna Brown had a meeting at the Kremlin with Ivan Petrov on Monday.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}");
+    }
+}
+
+#[test]
+fn the_guests_of_a_three_way_meeting_met_each_other() {
+    let x = extract("Anna Brown held a trilateral meeting with Ivan Petrov and Lea Novak in Vienna.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:lea-novak"));
+    assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:lea-novak"));
+    let x = extract("Anna Brown held talks with Ivan Petrov and Lea Novak in Vienna.", "2025-03-05");
+    assert!(!has_edge(&x, "person:ivan-petrov", "met_with", "person:lea-novak"));
+}
+
+#[test]
+fn coordinated_subjects_at_their_meeting() {
+    let x = extract("Anna Brown and Ivan Petrov agreed at their bilateral meeting to restore flights.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
+    let x = extract("Anna Brown and Ivan Petrov will discuss trade at their next meeting.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
+}

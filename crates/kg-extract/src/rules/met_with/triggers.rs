@@ -124,9 +124,12 @@ fn filler(w: &str) -> bool {
         )
 }
 
-/// "talks on the war in Ukraine with X": the token of "with" after a topic, if any.
+/// "talks on the war in Ukraine with X", "a meeting in Lima with X": the token of
+/// "with" after a topic or a place, if any.
 fn topic_with(a: &Analysis, noun: usize) -> Option<usize> {
-    if !matches!(a.lower(noun + 1), "on" | "about" | "over") {
+    let place = || a.toks.get(noun + 2).is_some_and(|t| t.is_cap) || a.lower(noun + 2) == "the";
+    if !(matches!(a.lower(noun + 1), "on" | "about" | "over") || (matches!(a.lower(noun + 1), "in" | "at") && place()))
+    {
         return None;
     }
     (noun + 2..noun + 12).find(|&k| a.lower(k) == "with").filter(|&with| {
@@ -146,10 +149,28 @@ fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
     if a.lower(noun + 1) == "with" {
         return Some(Trigger::transitive(noun + 2 - i));
     }
+    // "held a meeting here with X".
+    if matches!(a.lower(noun + 1), "here" | "there") && a.lower(noun + 2) == "with" {
+        return Some(Trigger::transitive(noun + 3 - i));
+    }
     if let Some(with) = topic_with(a, noun) {
         return Some(Trigger::transitive(with + 1 - i));
     }
     Some(Trigger::reciprocal(noun + 1 - i))
+}
+
+/// "at their (first bilateral) meeting", "during their talks": a meeting the subjects
+/// had, not one they plan ("their next meeting", "their proposed talks").
+fn their_meeting(a: &Analysis, noun: usize) -> bool {
+    let Some(their) = (noun.saturating_sub(3)..noun).rev().find(|&k| a.lower(k) == "their") else {
+        return false;
+    };
+    their > 0
+        && matches!(a.lower(their - 1), "at" | "during" | "in" | "after" | "following")
+        && (their + 1..noun).all(|k| {
+            let w = a.lower(k);
+            filler(w) && !matches!(w, "next" | "upcoming" | "future" | "possible" | "potential" | "prospective")
+        })
 }
 
 fn was(w: &str) -> bool {
@@ -179,6 +200,10 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         }
         "meeting" if (next == "with" || next_is_person()) && !held_before() => {
             Some(Trigger::transitive(if next == "with" { 2 } else { 1 }))
+        }
+        // "A and B agreed at their bilateral meeting": the coordinated subjects met.
+        "talks" | "negotiations" | "meetings" | "meeting" if next != "with" && their_meeting(a, i) => {
+            Some(Trigger::reciprocal(1))
         }
         // "Saturday's talks with X", "talks on trade with X": the talks of the clause's subject.
         "talks" | "negotiations" | "meetings" | "meeting" if !held_before() => {
