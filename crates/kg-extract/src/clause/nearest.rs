@@ -55,6 +55,29 @@ pub(crate) fn is_finite_verb(w: &str) -> bool {
                 | b"might"
                 | b"shook"
                 | b"sat"
+                // Irregular pasts: "held talks with X and laid a wreath in Bucha".
+                | b"laid"
+                | b"flew"
+                | b"began"
+                | b"sent"
+                | b"brought"
+                | b"led"
+                | b"paid"
+                | b"spent"
+                | b"stood"
+                | b"struck"
+                | b"became"
+                | b"knew"
+                | b"saw"
+                | b"sought"
+                | b"wrote"
+                | b"won"
+                | b"kept"
+                | b"drove"
+                | b"rose"
+                | b"broke"
+                | b"chose"
+                | b"swore"
         )
 }
 
@@ -83,7 +106,16 @@ pub(super) fn nearest_subject(
         // "A held talks with B, the first since C held talks with D": so does a
         // subordinate clause once the main clause has had its verb.
         let subordinate = verb_next && opens_subordinate(a, start, prev_end, at);
-        if reported || new_clause || subordinate {
+        // "While Xi was in the Kremlin, Kishida made a visit to Kyiv": after a fronted
+        // subordinate clause, the main clause's subject follows its comma.
+        let fronted = verb_next
+            && k == from + 1
+            && matches!(
+                a.lower(start),
+                "while" | "when" | "as" | "after" | "before" | "although" | "though" | "because" | "if" | "once"
+            )
+            && (prev_end..at).any(|j| is_comma(a, j));
+        if reported || new_clause || subordinate || fronted {
             from = k;
         }
     }

@@ -88,3 +88,13 @@ fn a_subordinate_clause_has_its_own_subject() {
         x.relations
     );
 }
+
+#[test]
+fn the_subject_after_a_fronted_subordinate_clause() {
+    let x = crate::test_support::extract(
+        "While Tom Price was in Oslo, Anna Brown made an unannounced visit to Kenya.",
+        "2025-03-05",
+    );
+    let attends = |p: &str| x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == p);
+    assert!(attends("person:anna-brown") && !attends("person:tom-price"), "{:?}", x.relations);
+}

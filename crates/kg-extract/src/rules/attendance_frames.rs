@@ -233,6 +233,15 @@ fn sender_before(a: &Analysis, verb: usize) -> bool {
     while k > 0 && matches!(a.lower(k - 1), "is" | "was" | "has" | "had" | "also" | "again" | "only") {
         k -= 1;
     }
+    // "Saudi Arabia, which has yet to join the bloc, was represented by": past the
+    // relative clause.
+    if k > 0 && crate::clause::is_comma(a, k - 1) {
+        let sent_start = a.sents[a.sent_of(a.toks[k - 1].span.start)].tokens.start;
+        let opening = (sent_start..k - 1).rev().take(20).find(|&j| crate::clause::is_comma(a, j));
+        if let Some(j) = opening.filter(|&j| matches!(a.lower(j + 1), "which" | "who")) {
+            k = j;
+        }
+    }
     let Some(prev) = k.checked_sub(1) else { return false };
     a.mentions_ending(a.toks[prev].span.end)
         .any(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
@@ -256,10 +265,23 @@ fn envoys_attend(a: &mut Analysis, verb: usize) {
     add_all(a, &persons, meeting, status, a.toks[verb].span);
 }
 
-/// "A and B were among those in the room / among those attending (the summit)".
+/// "A and B were among those in the room / among those attending (the summit)"; with
+/// the list last, "Among those taking part were A, B and C".
 fn among(a: &mut Analysis, i: usize) {
-    if !matches!(a.lower(i + 1), "those" | "the") || !(i + 2..i + 6).any(|k| PRESENCE.contains(&a.lower(k))) {
+    let present = |k: usize| {
+        PRESENCE.contains(&a.lower(k)) || (a.lower(k) == "part" && matches!(a.lower(k - 1), "taking" | "took"))
+    };
+    if !matches!(a.lower(i + 1), "those" | "the") || !(i + 2..i + 6).any(present) {
         return;
+    }
+    if let Some(were) = (i + 2..i + 7).find(|&k| matches!(a.lower(k), "were" | "are")) {
+        let persons = list_after(a, were);
+        if !persons.is_empty() && a.tok_at(persons[0].1.start) <= were + 6 {
+            let status = status_at(a, were, None);
+            let Some(meeting) = meeting_for(a, i + 1, were, i, status) else { return };
+            add_all(a, &persons, meeting, status, a.toks[i].span);
+            return;
+        }
     }
     let subjects = subjects_of(a, i);
     let Some(&(_, subject_span)) = subjects.first() else { return };
@@ -328,6 +350,14 @@ mod tests {
             (
                 "The summit in Nairobi opened on Monday. Chile is represented by Tom Price, a senior diplomat.",
                 &["tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Chile, which joined last year, was represented by Tom Price.",
+                &["tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Among those taking part were Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
             ),
         ];
         for (text, persons) in cases {

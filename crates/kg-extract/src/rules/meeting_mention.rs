@@ -28,7 +28,7 @@ use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
 pub use context::visit_destination;
-use context::{after_hours_of, day_before, purpose_place, where_place, which_clause};
+use context::{after_hours_of, arrival_place, day_before, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
 use status::{clause_cues, meeting_status};
 
@@ -81,7 +81,13 @@ fn apply(a: &mut Analysis) {
             .map_or(clause_end, |(_, e)| e);
         // "at their meeting in Alaska" after "the summit": a place or date after another
         // meeting noun is that meeting's.
-        let own_end = (i + 2..clause_end).find(|&k| class_of(a.lower(k)).is_some()).unwrap_or(clause_end);
+        // Nor is one after a second verb: "held talks with X and laid a wreath in Bucha".
+        let own_end = (i + 2..clause_end)
+            .find(|&k| {
+                class_of(a.lower(k)).is_some()
+                    || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
+            })
+            .unwrap_or(clause_end);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         // Only a named meeting: "talks, which ended in Geneva" is told by the clause.
@@ -89,7 +95,9 @@ fn apply(a: &mut Analysis) {
         info.place = if class == MeetingClass::Visit {
             // "a visit to Russia since the war in Ukraine began": only the destination;
             // a trip is "to" a place ("end the trip in Abu Dhabi" is its last stop).
-            visit_destination(a, i).filter(|_| lower != "trip" || a.lower(i + 1) == "to")
+            visit_destination(a, i)
+                .filter(|_| lower != "trip" || a.lower(i + 1) == "to")
+                .or_else(|| arrival_place(a, np_start))
         } else {
             place_before
                 .or_else(|| where_place(a, clause_start))
@@ -121,7 +129,7 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         if class == MeetingClass::Visit {
-            info.visitor = super::visitor::visitor_of(a, i, np_start);
+            info.visitor = super::visitor::visitor_of(a, i, np_start).map(|(p, _)| p);
         }
         // "a gathering" is a meeting only where and when it is told.
         if lower == "gathering" && (info.place.is_none() || info.date.is_none()) {

@@ -32,7 +32,9 @@ fn apply(a: &mut Analysis) {
         else {
             continue;
         };
-        let Some((person, span)) = owner(a, i).or_else(|| visit_by(a, i)) else {
+        // The phrase's first word is not known here: the noun stands in for it, which
+        // the modifiers before it ("made an unannounced visit") still allow.
+        let Some((person, span)) = visitor_of(a, i, i) else {
             continue;
         };
         let evidence = span.cover(a.toks[i].span);
@@ -41,11 +43,25 @@ fn apply(a: &mut Analysis) {
 }
 
 /// The person paying the visit named by the noun at `noun`, whose noun phrase starts at
-/// `np_start`: a named owner, "by"/"of" a person, or "his"/"her" standing for the
-/// subject of the clause ("Guterres, on his first visit to Russia, held talks").
-pub fn visitor_of(a: &Analysis, noun: usize, np_start: usize) -> Option<usize> {
-    if let Some((person, _)) = owner(a, noun).or_else(|| visit_by(a, noun)) {
-        return Some(person);
+/// `np_start`: a named owner, "by"/"of" a person, the subject of "made"/"paid" the
+/// visit or "arrived for" it, or the subject "his"/"her" stands for ("Guterres, on his
+/// first visit to Russia, held talks").
+pub fn visitor_of(a: &Analysis, noun: usize, np_start: usize) -> Option<(usize, Span)> {
+    if let Some(found) = owner(a, noun).or_else(|| visit_by(a, noun)) {
+        return Some(found);
+    }
+    // "Kishida made an unannounced visit to Kyiv", "arrived on Monday for a state visit".
+    let verb = (np_start.saturating_sub(6)..np_start).rev().take_while(|&k| a.toks[k].is_word).find(|&k| {
+        matches!(
+            a.lower(k),
+            "made" | "makes" | "making" | "paid" | "pays" | "paying" | "began" | "begins" | "ended" | "ends" | "concluded"
+        ) || (a.lower(k) == "for" && (k.saturating_sub(8)..k).any(|j| matches!(a.lower(j), "arrived" | "arrives")))
+    });
+    if let Some(k) = verb {
+        let subject = crate::clause::subjects_of(a, k).first().copied();
+        if let Some(found) = subject.filter(|&(e, _)| a.ents[e].kind == EntityKind::Person) {
+            return Some(found);
+        }
     }
     // "his first state visit": ordinals stop the noun phrase, not the owner.
     let pronoun = (np_start.saturating_sub(3)..np_start)
@@ -55,8 +71,8 @@ pub fn visitor_of(a: &Analysis, noun: usize, np_start: usize) -> Option<usize> {
     let female = a.lower(pronoun) == "her";
     crate::clause::subjects_of(a, noun)
         .first()
-        .map(|&(e, _)| e)
-        .filter(|&e| a.ents[e].kind == EntityKind::Person && a.ents[e].female.is_none_or(|f| f == female))
+        .copied()
+        .filter(|&(e, _)| a.ents[e].kind == EntityKind::Person && a.ents[e].female.is_none_or(|f| f == female))
 }
 
 /// "Narendra Modi's first trip": the person before "'s", with only modifiers (lower-case
@@ -119,6 +135,18 @@ mod tests {
         let x = extract_all("Anna Brown's visit to Kenya will take place next month.", "2025-03-05");
         let attends: Vec<_> = x.relations.iter().filter(|r| r.kind == crate::RelationKind::Attends).collect();
         assert!(!attends.is_empty() && attends.iter().all(|r| r.status == crate::Status::Planned), "{attends:?}");
+    }
+
+    #[test]
+    fn who_made_or_paid_a_visit_attends_it() {
+        for text in [
+            "Prime Minister Anna Brown made an unannounced visit to Kenya on Tuesday.",
+            "Anna Brown arrived in Nairobi on Monday for a three-day state visit.",
+            "Anna Brown, on her first visit to Kenya, met Tom Price.",
+        ] {
+            let x = extract(text, "2025-03-05");
+            assert!(has_edge(&x, "person:anna-brown", "attends", &visit_id(&x)), "{text}: {:?}", x.relations);
+        }
     }
 
     #[test]

@@ -116,3 +116,25 @@ pub(super) fn which_clause(a: &Analysis, i: usize) -> Option<(usize, usize)> {
     let end = (i + 3..sent_end).find(|&k| crate::clause::is_comma(a, k)).unwrap_or(sent_end);
     Some((i + 3, end))
 }
+
+/// "arrived in Moscow on Monday for a three-day state visit": the place of the arrival
+/// is the destination of the visit whose noun phrase starts at `np_start`.
+pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
+    let mut for_tok = np_start.checked_sub(1)?;
+    if matches!(a.lower(for_tok), "a" | "an" | "the" | "his" | "her" | "their") {
+        for_tok = for_tok.checked_sub(1)?;
+    }
+    if a.lower(for_tok) != "for" {
+        return None;
+    }
+    let arrived = (for_tok.saturating_sub(10)..for_tok)
+        .rev()
+        .take_while(|&k| !crate::clause::is_comma(a, k))
+        .find(|&k| matches!(a.lower(k), "arrived" | "arrives" | "arriving"))?;
+    if a.lower(arrived + 1) != "in" {
+        return None;
+    }
+    let m = a.mention_at_tok(arrived + 2)?;
+    let e = &a.ents[m.ent];
+    (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !crate::meetings::is_vague(e)).then_some(m.ent)
+}

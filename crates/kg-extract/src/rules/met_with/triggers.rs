@@ -82,7 +82,11 @@ impl Trigger {
 
 /// Meeting nouns that "held" and "had" take ("held a summit", "had dinner").
 fn held_noun(w: &str) -> bool {
-    matches!(w, "talks" | "meeting" | "meetings" | "negotiations" | "summit" | "discussions" | "consultations")
+    // "held a conversation" is in person unless a medium stands before it ("phone").
+    matches!(
+        w,
+        "talks" | "meeting" | "meetings" | "negotiations" | "summit" | "discussions" | "consultations" | "conversation"
+    )
 }
 
 fn had_noun(w: &str) -> bool {
