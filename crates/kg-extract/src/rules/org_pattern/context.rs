@@ -236,7 +236,17 @@ fn seats_of_government(a: &mut Analysis) {
             let next = a.tok_at(m.span.end);
             let speaks = SPEECH.contains(&a.lower(next));
             let titled = a.toks.get(next).is_some_and(|t| a.title_at(t.span) && t.span.start == m.span.end + 1);
-            speaks || titled
+            // "White House national security spokesman": lower-case words, then the title.
+            let titled_later = a.toks.get(next).is_some_and(|t| t.span.start == m.span.end + 1)
+                && (next + 1..next + 4)
+                    .take_while(|&k| {
+                        let w = a.lower(k - 1);
+                        a.toks.get(k - 1).is_some_and(|t| t.is_word && !t.is_cap)
+                            && !crate::names::is_function_word(w)
+                            && !matches!(w, "meeting" | "talks" | "summit" | "visit" | "lawn" | "office")
+                    })
+                    .any(|k| a.toks.get(k).is_some_and(|t| a.title_at(t.span) && !t.is_cap));
+            speaks || titled || titled_later
         })
         .map(|m| (m.span, a.ents[m.ent].label.clone(), a.ents[m.ent].iso.clone()))
         .collect();
@@ -350,6 +360,8 @@ mod tests {
     fn offices_of_bodies_in_context() {
         let x = extract("White House press secretary Mara Lind said nothing.", "2025-03-01");
         assert!(has_edge(&x, "person:mara-lind", "official_of", "organization:white-house"), "{:?}", x.relations);
+        let x = extract("White House deputy press secretary Tom Price said nothing.", "2025-03-01");
+        assert!(has_edge(&x, "person:tom-price", "official_of", "organization:white-house"), "{:?}", x.relations);
         let x = extract("Guests included Acme chief executive Lara Voss.", "2025-03-01");
         assert!(has_edge(&x, "person:lara-voss", "official_of", "organization:acme"), "{:?}", x.relations);
     }
