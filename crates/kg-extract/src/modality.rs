@@ -105,6 +105,9 @@ const OFF: u32 = 1 << 11;
 const WAS: u32 = 1 << 12;
 const PLANNED_PART: u32 = 1 << 13;
 const TO: u32 = 1 << 14;
+/// "agreed", "decided": with "to" after it, an event still to come ("agreed to convene
+/// a summit"), but not alone ("agreed at their meeting").
+const COMMIT: u32 = 1 << 15;
 
 /// The bits of every cue word: one lookup per word of the stretch `status_at` reads,
 /// which every rule asks of long clauses.
@@ -115,7 +118,7 @@ fn cue_bits(w: &str) -> u32 {
     static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
     let (bits, shapes) = CUES.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
-        let groups: [(&[&'static str], u32); 14] = [
+        let groups: [(&[&'static str], u32); 15] = [
             (&["not", "never", "neither", "nor", "no"], NEGATION),
             (DECLINE_CUES, DECLINE),
             (CANCEL_CUES, CANCEL),
@@ -130,6 +133,7 @@ fn cue_bits(w: &str) -> u32 {
             (&["off"], OFF),
             (&["was", "were", "been"], WAS),
             (&["scheduled", "expected", "set", "supposed", "due"], PLANNED_PART),
+            (&["agreed", "agree", "agrees", "decided", "committed", "pledged", "vowed", "promised"], COMMIT),
         ];
         for (words, bit) in groups {
             for w in words {
@@ -174,7 +178,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         .map_or(from, |c| c + 1);
     // One pass gathers what the words say; the order of the tests below decides.
     let (mut any, mut prev, mut last) = (0u32, 0u32, None);
-    let (mut ruled_out, mut called_off, mut past_plan) = (false, false, false);
+    let (mut ruled_out, mut called_off, mut past_plan, mut commit_to) = (false, false, false, false);
     for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
         let w = a.lower(i);
         // `contains` with a non-ASCII char runs a substring search: test ASCII first.
@@ -186,6 +190,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
         called_off |= prev & CALLED != 0 && bits & OFF != 0;
         past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;
+        commit_to |= prev & COMMIT != 0 && bits & TO != 0;
         any |= bits;
         prev = bits;
         last = Some(bits);
@@ -203,7 +208,7 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     if any & PROPOSAL != 0 || past_plan {
         return Status::Proposed;
     }
-    if any & PLAN != 0 {
+    if any & PLAN != 0 || commit_to {
         return Status::Planned;
     }
     // A bare infinitive ("to meet") is an intention, not an event.
@@ -247,6 +252,8 @@ mod tests {
             ("Lee offered to meet Park.", "meet", Status::Proposed),
             ("Nothing happens until Lee and Park meet.", "meet", Status::Hypothetical),
             ("Lee said Park would attend the summit.", "attend", Status::Planned),
+            ("Lee and Park agreed to hold a summit in Seoul.", "summit", Status::Planned),
+            ("Lee and Park agreed at their summit in Seoul to talk again.", "summit", Status::Occurred),
             ("Lee would attend if invited.", "attend", Status::Hypothetical),
             ("Hopes that Lee would attend were dashed.", "attend", Status::Hypothetical),
             ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),

@@ -97,6 +97,8 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("attend" | "attends" | "attended" | "attending", _, _) => 1,
         ("take" | "takes" | "took" | "taking", "part", "in") => 3,
         ("participate" | "participates" | "participated" | "participating", "in", _) => 2,
+        // "Blinken also participated.": the meeting of the context.
+        ("participated" | "participate", _, _) => 1,
         ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts", _, _) => 1,
         ("skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed", _, _) => 1,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,

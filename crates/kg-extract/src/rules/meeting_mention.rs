@@ -84,8 +84,7 @@ fn apply(a: &mut Analysis) {
         // Nor is one after a second verb: "held talks with X and laid a wreath in Bucha".
         let own_end = (i + 2..clause_end)
             .find(|&k| {
-                class_of(a.lower(k)).is_some()
-                    || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
+                class_of(a.lower(k)).is_some() || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
             })
             .unwrap_or(clause_end);
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
@@ -99,9 +98,14 @@ fn apply(a: &mut Analysis) {
                 .filter(|_| lower != "trip" || a.lower(i + 1) == "to")
                 .or_else(|| arrival_place(a, np_start))
         } else {
+            // "in Hiroshima, where they agreed to convene a summit in the United States":
+            // a place in another country told after the noun is the meeting's; "to the
+            // White House, where they met in the Oval Office" stays at the White House.
+            let after = place_after(a, i + 1, own_end);
+            let elsewhere = |w: usize| after.is_some_and(|p| a.ents[p].iso.is_some() && a.ents[p].iso != a.ents[w].iso);
             place_before
-                .or_else(|| where_place(a, clause_start))
-                .or_else(|| place_after(a, i + 1, own_end))
+                .or_else(|| where_place(a, clause_start).filter(|&w| !elsewhere(w)))
+                .or(after)
                 .or_else(|| purpose_place(a, np_start))
                 .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
         };

@@ -54,7 +54,17 @@ pub fn visitor_of(a: &Analysis, noun: usize, np_start: usize) -> Option<(usize, 
     let verb = (np_start.saturating_sub(6)..np_start).rev().take_while(|&k| a.toks[k].is_word).find(|&k| {
         matches!(
             a.lower(k),
-            "made" | "makes" | "making" | "paid" | "pays" | "paying" | "began" | "begins" | "ended" | "ends" | "concluded"
+            "made"
+                | "makes"
+                | "making"
+                | "paid"
+                | "pays"
+                | "paying"
+                | "began"
+                | "begins"
+                | "ended"
+                | "ends"
+                | "concluded"
         ) || (a.lower(k) == "for" && (k.saturating_sub(8)..k).any(|j| matches!(a.lower(j), "arrived" | "arrives")))
     });
     if let Some(k) = verb {

@@ -1,0 +1,98 @@
+use crate::test_support::{extract, extract_all, has_edge};
+
+fn meeting(x: &crate::model::Extraction) -> String {
+    x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
+}
+
+#[test]
+fn frames_name_the_participants() {
+    let cases: &[(&str, &[&str])] = &[
+        ("The summit in Nairobi was attended by Anna Brown and Tom Price.", &["anna-brown", "tom-price"]),
+        (
+            "Amos Kiprono convened a summit in Nairobi on Monday, attended by Anna Brown, Tom Price and Paul Okello.",
+            &["amos-kiprono", "anna-brown", "tom-price", "paul-okello"],
+        ),
+        (
+            "The talks in Vienna were co-chaired by Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The talks were held in Vienna and were hosted by Foreign Minister Anna Brown.",
+            &["anna-brown"],
+        ),
+        (
+            "A summit opened in Nairobi on Monday, attended by dozens of leaders, including Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The summit in Nairobi brought together Anna Brown, Tom Price and Paul Okello.",
+            &["anna-brown", "tom-price", "paul-okello"],
+        ),
+        (
+            "The summit in Nairobi ended on Monday. Leaders who attended included Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The summit in Nairobi ended on Monday. Anna Brown and Tom Price were among those in the room.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The talks in Vienna lasted three hours. Anna Brown was joined by envoy Tom Price; Ivan Petrov brought his aide Paul Okello.",
+            &["anna-brown", "tom-price", "ivan-petrov", "paul-okello"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Forty delegations are taking part, among them Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. The leaders were joined by guests including Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Kenya sent Foreign Minister Anna Brown.",
+            &["anna-brown"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Chile is represented by Tom Price, a senior diplomat.",
+            &["tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Chile, which joined last year, was represented by Tom Price.",
+            &["tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Among those taking part were Anna Brown and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. The leaders were joined in the meeting by their advisers: \
+             Anna Brown, Director of the Office; and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+    ];
+    for (text, persons) in cases {
+        let x = extract(text, "2025-03-05");
+        for p in *persons {
+            assert!(has_edge(&x, &format!("person:{p}"), "attends", &meeting(&x)), "{p} in {text}: {:?}", x.relations);
+        }
+    }
+}
+
+#[test]
+fn frames_keep_their_status_and_stay_in_their_frame() {
+    let text = "A summit in Nairobi is planned for next week. Leaders expected to attend include Anna Brown.";
+    let all = extract_all(text, "2025-03-05");
+    assert!(all.relations.iter().all(|r| r.kind.as_str() != "attends" || r.status.as_str() != "occurred"));
+    // A delegation's members are not a list of those present.
+    let x = extract("The talks in Vienna lasted three hours. The delegation included Anna Brown.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    // "brought up" is no company.
+    let x = extract("The talks in Vienna lasted three hours. Anna Brown brought up Tom Price.", "2025-03-05");
+    assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+    // Sent something to someone: no envoy.
+    let x = extract("The summit in Nairobi opened on Monday. Kenya sent Anna Brown a letter.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    // The passive of a verb that is not attendance.
+    let x = extract("The summit in Nairobi was criticised by Anna Brown.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
