@@ -78,7 +78,7 @@ fn verb_before(a: &Analysis, by: usize) -> Option<String> {
 /// words or a quantity that "including" or "such as" closes.
 fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     // "joined by their advisers: A, B and C": the list starts after the colon.
-    let tok = (tok + 1..tok + 5).take_while(|&k| k < a.toks.len()).find(|&k| a.word(k) == ":").unwrap_or(tok);
+    let tok = (tok + 1..tok + 8).take_while(|&k| k < a.toks.len()).find(|&k| a.word(k) == ":").unwrap_or(tok);
     let (_, end) = clause_of(a, tok);
     let found = persons_in(a, tok + 1, end, a.tok_in_quote(tok));
     let Some(&(_, first)) = found.first() else { return Vec::new() };
