@@ -136,7 +136,12 @@ pub(super) fn nearest_subject(
 /// clause (from `start`) has had its verb.
 fn opens_subordinate(a: &Analysis, start: usize, from: usize, to: usize) -> bool {
     (from..to)
-        .find(|&j| matches!(a.lower(j), "since" | "when" | "while" | "because" | "although" | "though" | "until"))
+        .find(|&j| {
+            matches!(a.lower(j), "since" | "when" | "while" | "because" | "although" | "though" | "until")
+                // "since 2016", "until March": a preposition before a date, no clause.
+                && !(matches!(a.lower(j), "since" | "until")
+                    && a.toks.get(j + 1).is_some_and(|t| a.date_covering(t.span).is_some()))
+        })
         .is_some_and(|j| (start..j).any(|v| finite_verb_at(a, v)))
 }
 

@@ -130,7 +130,7 @@ fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Stat
     let named = (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
     named.map(|m| m.ent).or_else(|| meeting_in_context(a, anchor, None, status)).or_else(|| {
         if status == Status::Occurred {
-            principal_meeting(a)
+            principal_meeting(a, a.toks[anchor].span.start)
         } else {
             None
         }
@@ -250,7 +250,41 @@ fn among_them(a: &mut Analysis, i: usize) {
 fn envoy_sent(a: &mut Analysis, i: usize) {
     if sender_before(a, i) {
         envoys_attend(a, i);
+    } else if let Some(envoy) = sent_in_place(a, i) {
+        let status = status_at(a, i, None);
+        let (_, end) = clause_of(a, i);
+        let Some(meeting) = meeting_for(a, i + 1, end, i, status) else { return };
+        add_all(a, &[envoy], meeting, status, a.toks[i].span);
     }
+}
+
+/// "Putin, citing a busy schedule, sent Foreign Minister Lavrov to lead Russia's
+/// delegation", "Lopez Obrador, who sent his foreign minister, Marcelo Ebrard": a
+/// leader's envoy, sent to stand in for them (not "sent Witkoff to Moscow").
+fn sent_in_place(a: &Analysis, verb: usize) -> Option<(usize, Span)> {
+    let sender = subjects_of(a, verb).first().copied()?;
+    if a.ents[sender.0].kind != EntityKind::Person {
+        return None;
+    }
+    // "his foreign minister, Marcelo Ebrard": the name after the title's comma.
+    let appositive = || {
+        matches!(a.lower(verb + 1), "his" | "her" | "their")
+            .then(|| (verb + 2..verb + 7).find(|&k| crate::clause::is_comma(a, k)))
+            .flatten()
+            .and_then(|k| a.mention_at_tok(k + 1))
+            .filter(|m| a.ents[m.ent].kind == EntityKind::Person)
+            .map(|m| (m.ent, m.span))
+    };
+    let envoy =
+        list_after(a, verb).first().copied().filter(|&(_, s)| a.tok_at(s.start) <= verb + 6).or_else(appositive)?;
+    let after = a.tok_at(envoy.1.end);
+    let stands_in = match a.lower(after) {
+        "." | "," | ";" | "instead" => true,
+        "to" => matches!(a.lower(after + 1), "lead" | "represent" | "attend"),
+        "in" => matches!(a.lower(after + 1), "his" | "her") && a.lower(after + 2) == "place",
+        _ => false,
+    };
+    (stands_in && envoy.0 != sender.0).then_some(envoy)
 }
 
 /// Whether a country or body is the subject right before the verb at `verb` ("Turkey

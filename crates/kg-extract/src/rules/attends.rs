@@ -367,12 +367,13 @@ pub(super) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, s
     fits(a, found, status).then_some(found)
 }
 
-/// The meeting an article is about: of those that took place and are not long past,
-/// the one named most often (the first named, on a tie). What a participant list told
-/// without its meeting ("Leaders who did attend included ...") refers to.
-pub(super) fn principal_meeting(a: &Analysis) -> Option<usize> {
+/// The meeting an article is about, as told before byte `before`: of those that took
+/// place and are not long past, the one named most often (the first named, on a tie).
+/// What a participant list told without its meeting ("Leaders who did attend included
+/// ...") refers to; a meeting the story comes to only later is not yet its subject.
+pub(super) fn principal_meeting(a: &Analysis, before: usize) -> Option<usize> {
     let mut counts: std::collections::BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = Default::default();
-    for m in &a.mentions {
+    for m in a.mentions.iter().filter(|m| m.span.start < before) {
         if a.ents[m.ent].kind == EntityKind::Meeting {
             let e = counts.entry(m.ent).or_insert((0, std::cmp::Reverse(m.span.start)));
             e.0 += 1;

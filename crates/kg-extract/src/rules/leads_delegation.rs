@@ -45,8 +45,13 @@ fn apply(a: &mut Analysis) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
         } else if let Some((d, dspan)) = delegation_at(a, i + 1, (i + 4).min(sentence.end)) {
-            // "A will lead the X delegation"
-            if let Some((p, pspan)) = subject_of(a, i) {
+            // "A will lead the X delegation"; "sent B to lead Russia's delegation": the
+            // person before "to" leads, not the one who sent them.
+            let infinitive = (i >= 2 && a.lower(i - 1) == "to")
+                .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+                .flatten()
+                .map(|m| (m.ent, m.span));
+            if let Some((p, pspan)) = infinitive.or_else(|| subject_of(a, i)) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, pspan.cover(dspan), RULE.name);
             }
         }
@@ -69,5 +74,8 @@ mod tests {
         assert!(has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"));
         let x = extract("Ghana's delegation arrived. The delegation will be led by Kofi Mensah.", "2025-03-05");
         assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"));
+        let x = extract("Amina Odhiambo sent Foreign Minister Kofi Mensah to lead Ghana's delegation.", "2025-03-05");
+        assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:gh"));
     }
 }

@@ -61,6 +61,15 @@ fn frames_name_the_participants() {
             &["tom-price"],
         ),
         (
+            "The summit in Nairobi opened on Monday. Chile's Lea Novak, who sent her foreign minister, Tom Price.",
+            &["tom-price"],
+        ),
+        (
+            "The summit in Nairobi opened on Monday. Lea Novak, citing a busy schedule, sent Foreign Minister \
+             Tom Price to lead Chile's delegation.",
+            &["tom-price"],
+        ),
+        (
             "The summit in Nairobi opened on Monday. Among those taking part were Anna Brown and Tom Price.",
             &["anna-brown", "tom-price"],
         ),
@@ -89,6 +98,9 @@ fn frames_keep_their_status_and_stay_in_their_frame() {
     // "brought up" is no company.
     let x = extract("The talks in Vienna lasted three hours. Anna Brown brought up Tom Price.", "2025-03-05");
     assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+    // A leader sending someone somewhere: no envoy at the meeting.
+    let x = extract("The summit in Nairobi opened on Monday. Lea Novak sent Anna Brown to Oslo.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
     // Sent something to someone: no envoy.
     let x = extract("The summit in Nairobi opened on Monday. Kenya sent Anna Brown a letter.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
