@@ -73,8 +73,9 @@ fn in_quote(quotes: &[Span], span: Span) -> bool {
 /// order of `quotes`) that ends after the token starts. Quotations of both kinds may
 /// nest, so that need not be the one the token is in. The tokens of each quotation are
 /// found by a search: the tokens outside quotations, most of them, cost nothing.
-pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
-    let mut quoted = vec![false; toks.len()];
+pub(super) fn quoted_tokens(quoted: &mut Vec<bool>, quotes: &[Span], toks: &[Token]) {
+    quoted.clear();
+    quoted.resize(toks.len(), false);
     // The tokens starting before the end of an earlier quotation belong to that one.
     let mut passed = 0;
     for q in quotes {
@@ -89,40 +90,46 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
         }
         passed = passed.max(q.end);
     }
-    quoted
 }
 
 /// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
-/// each is a trigger word of: one pass, while the word is at hand.
-pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<u32>) {
+/// each is a trigger word of: one pass, while the word is at hand. Into buffers that
+/// are cleared first.
+pub(super) fn lower_case_tokens(
+    text: &str,
+    toks: &[Token],
+    lower: &mut String,
+    spans: &mut Vec<Span>,
+    trigger: &mut Vec<u32>,
+) {
     let bytes = text.as_bytes();
-    let mut lower = text.to_ascii_lowercase();
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     // The first byte of a multi-byte char at or after the last token's start (tokens
     // are in order): a token that ends before it is ASCII, which one comparison tells
     // for most tokens.
     let mut wide = next_wide(bytes, 0);
-    // Collected from maps over slices, which know their length: no capacity test per
+    // Extended from maps over slices, which know their length: no capacity test per
     // token, as pushes would make.
-    let spans: Vec<Span> = toks
-        .iter()
-        .map(|t| {
-            if wide < t.span.start {
-                wide = next_wide(bytes, t.span.start);
-            }
-            // Bytes: tokens lie on char boundaries, and most are ASCII.
-            if t.span.end <= wide && t.span.start <= t.span.end {
-                t.span
-            } else {
-                let start = lower.len();
-                lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
-                Span::new(start, lower.len())
-            }
-        })
-        .collect();
+    spans.clear();
+    spans.extend(toks.iter().map(|t| {
+        if wide < t.span.start {
+            wide = next_wide(bytes, t.span.start);
+        }
+        // Bytes: tokens lie on char boundaries, and most are ASCII.
+        if t.span.end <= wide && t.span.start <= t.span.end {
+            t.span
+        } else {
+            let start = lower.len();
+            lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
+            Span::new(start, lower.len())
+        }
+    }));
     let triggers = crate::rules::trigger_words();
     let lowered = lower.as_bytes();
-    let trigger = spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)).collect();
-    (lower, spans, trigger)
+    trigger.clear();
+    trigger.extend(spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)));
 }
 
 /// The first byte from `at` on that is not ASCII, or the length of `bytes`: eight
@@ -141,9 +148,9 @@ fn next_wide(bytes: &[u8], mut at: usize) -> usize {
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight
 /// double quotes taken two by two.
-pub(super) fn find_quotes(text: &str) -> Vec<Span> {
+pub(super) fn find_quotes(out: &mut Vec<Span>, text: &str) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let (mut open_curly, mut open_straight): (Option<usize>, Option<usize>) = (None, None);
     // Only three bytes matter: `"`, the lead byte of curly quotes and the line break;
     // memchr skips the prose between them.
@@ -164,7 +171,6 @@ pub(super) fn find_quotes(text: &str) -> Vec<Span> {
             _ => {}
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -177,7 +183,8 @@ mod tests {
         #[test]
         fn quoted_tokens_are_those_of_the_walk(text in "[a \"\u{201c}\u{201d}\n]{0,60}") {
             let toks = segment(&text).1;
-            let quotes = find_quotes(&text);
+            let mut quotes = Vec::new();
+            find_quotes(&mut quotes, &text);
             let mut q = 0;
             let walk: Vec<bool> = toks
                 .iter()
@@ -188,14 +195,18 @@ mod tests {
                     quotes.get(q).is_some_and(|s| s.contains(t.span))
                 })
                 .collect();
-            proptest::prop_assert_eq!(quoted_tokens(&quotes, &toks), walk);
+            let mut quoted = Vec::new();
+            quoted_tokens(&mut quoted, &quotes, &toks);
+            proptest::prop_assert_eq!(quoted, walk);
         }
     }
 
     #[test]
     fn quotes_pair_within_a_paragraph() {
         let text = "He said \"yes\" and “no”.\n\"open";
-        let q: Vec<&str> = find_quotes(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let mut quotes = Vec::new();
+        find_quotes(&mut quotes, text);
+        let q: Vec<&str> = quotes.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(q, ["\"yes\"", "“no”"]);
     }
 }
