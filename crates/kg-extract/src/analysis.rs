@@ -19,7 +19,7 @@ pub(crate) use entities::folds_to;
 pub use entities::{Ent, MeetingClass, MeetingInfo, SurnameKeys};
 pub use mentions::{Form, MentionRec};
 pub use scratch::Scratch;
-use tokens::{find_quotes, lower_case_tokens, quoted_tokens};
+use tokens::{by_rule, find_quotes, lower_case_tokens, quoted_tokens};
 
 /// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
 #[derive(Debug, Clone)]
@@ -91,8 +91,10 @@ pub struct Analysis<'a> {
     tok_quoted: Vec<bool>,
     /// The rules each token is a trigger word of, as `rules::trigger_bit`s.
     tok_rules: Vec<u32>,
-    /// The tokens that are the trigger word of some rule, in text order.
+    /// The tokens that are trigger words of each rule, rule after rule (in `RULES`
+    /// order), each rule's in text order: rule `r`'s are `rule_starts[r]..rule_starts[r + 1]`.
     trigger_toks: Vec<u32>,
+    rule_starts: [u32; 33],
     /// The clause of each token once asked for, as its start (high half) and its end
     /// plus one (low half); 0 until then, so that filling the vector is a plain
     /// zeroing.
@@ -143,8 +145,7 @@ impl<'a> Analysis<'a> {
         ents.reserve(ent_room);
         index.reset(&toks, mention_room);
         lower_case_tokens(text, &toks, &mut lower_text, &mut lower_spans, &mut tok_rules);
-        trigger_toks.clear();
-        trigger_toks.extend((0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] != 0));
+        let rule_starts = by_rule(&tok_rules, &mut trigger_toks);
         find_quotes(&mut quotes, text);
         quoted_tokens(&mut tok_quoted, &quotes, &toks);
         clause_cache.clear();
@@ -163,6 +164,7 @@ impl<'a> Analysis<'a> {
             tok_quoted,
             tok_rules,
             trigger_toks,
+            rule_starts,
             clause_cache: std::cell::RefCell::new(clause_cache),
             clause_flags,
             title_hits,

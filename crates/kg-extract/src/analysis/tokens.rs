@@ -48,7 +48,14 @@ impl<'a> Analysis<'a> {
     /// `bit`, in text order: what a rule that scans for its trigger words visits. A
     /// list, so that the rule may change the analysis as it goes.
     pub fn triggered_by(&self, bit: u32) -> Vec<usize> {
-        self.trigger_toks.iter().map(|&i| i as usize).filter(|&i| self.triggers(i, bit)).collect()
+        if bit.is_power_of_two() {
+            // One rule's: a run found once for all (see `by_rule`), copied.
+            let r = bit.trailing_zeros() as usize;
+            let (from, to) = (self.rule_starts[r] as usize, self.rule_starts[r + 1] as usize);
+            self.trigger_toks.get(from..to).unwrap_or_default().iter().map(|&i| i as usize).collect()
+        } else {
+            (0..self.tok_rules.len()).filter(|&i| self.triggers(i, bit)).collect()
+        }
     }
 
     /// Whether token `tok` is inside a quotation.
@@ -90,6 +97,39 @@ pub(super) fn quoted_tokens(quoted: &mut Vec<bool>, quotes: &[Span], toks: &[Tok
         }
         passed = passed.max(q.end);
     }
+}
+
+/// The tokens that trigger each rule, given the rules of each token (`tok_rules`),
+/// into `out`: rule after rule, each rule's in text order. Rule `r`'s are
+/// `out[starts[r]..starts[r + 1]]` for the `starts` returned. A counting sort: each
+/// rule's list is then a copy, not a pass over every trigger word of the text.
+pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
+    let mut starts = [0u32; 33];
+    for &rules in tok_rules {
+        let mut bits = rules;
+        while bits != 0 {
+            starts[bits.trailing_zeros() as usize + 1] += 1;
+            bits &= bits - 1;
+        }
+    }
+    for r in 0..32 {
+        starts[r + 1] += starts[r];
+    }
+    out.clear();
+    out.resize(starts[32] as usize, 0);
+    let mut next = starts;
+    for (i, &rules) in tok_rules.iter().enumerate() {
+        let mut bits = rules;
+        while bits != 0 {
+            let r = bits.trailing_zeros() as usize;
+            if let Some(slot) = out.get_mut(next[r] as usize) {
+                *slot = i as u32;
+            }
+            next[r] += 1;
+            bits &= bits - 1;
+        }
+    }
+    starts
 }
 
 /// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
@@ -179,6 +219,22 @@ mod tests {
     use crate::text::segment;
 
     proptest::proptest! {
+        /// Each rule's run of `by_rule` against a filter of the tokens by its bit.
+        #[test]
+        fn runs_by_rule_are_the_tokens_with_the_bit(
+            tok_rules in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..40),
+        ) {
+            // Sparse, as trigger bits are.
+            let tok_rules: Vec<u32> = tok_rules.iter().map(|b| b & 0x8000_0f31).collect();
+            let mut out = Vec::new();
+            let starts = by_rule(&tok_rules, &mut out);
+            for r in 0..32 {
+                let want: Vec<u32> =
+                    (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] & (1 << r) != 0).collect();
+                proptest::prop_assert_eq!(&out[starts[r] as usize..starts[r + 1] as usize], want.as_slice());
+            }
+        }
+
         /// `quoted_tokens` against the walk it replaced, on nested and crossing quotations.
         #[test]
         fn quoted_tokens_are_those_of_the_walk(text in "[a \"\u{201c}\u{201d}\n]{0,60}") {
