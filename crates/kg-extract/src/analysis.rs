@@ -4,6 +4,7 @@
 
 mod entities;
 mod mentions;
+mod scratch;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -12,12 +13,13 @@ use crate::dates::{find_dates, DateMention};
 use crate::gazetteer::{Gazetteer, NameHit, Target, TitleCategory, TitleHit};
 use crate::mention_index::MentionIndex;
 use crate::model::{Document, RelationKind, Span, Status};
-use crate::text::{segment, Sentence, Token};
+use crate::text::{segment_into, Sentence, Token};
 
 pub(crate) use entities::folds_to;
 pub use entities::{Ent, MeetingClass, MeetingInfo, SurnameKeys};
 pub use mentions::{Form, MentionRec};
-use tokens::{find_quotes, lower_case_tokens, quoted_tokens};
+pub use scratch::Scratch;
+use tokens::{by_rule, find_quotes, lower_case_tokens, quoted_tokens};
 
 /// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
 #[derive(Debug, Clone)]
@@ -89,11 +91,13 @@ pub struct Analysis<'a> {
     tok_quoted: Vec<bool>,
     /// The rules each token is a trigger word of, as `rules::trigger_bit`s.
     tok_rules: Vec<u32>,
-    /// The tokens that are the trigger word of some rule, in text order.
+    /// The tokens that are trigger words of each rule, rule after rule (in `RULES`
+    /// order), each rule's in text order: rule `r`'s are `rule_starts[r]..rule_starts[r + 1]`.
     trigger_toks: Vec<u32>,
+    rule_starts: [u32; 33],
     /// The clause of each token once asked for, as its start (high half) and its end
-    /// plus one (low half); 0 until then, so that the vector is allocated zeroed
-    /// rather than filled.
+    /// plus one (low half); 0 until then, so that filling the vector is a plain
+    /// zeroing.
     pub(crate) clause_cache: std::cell::RefCell<Vec<u64>>,
     /// The clause bits of each token once asked for (`clause::UNKNOWN` until then):
     /// clause walks pass over the same words again and again.
@@ -102,22 +106,55 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
+        Analysis::with_scratch(gaz, doc, Scratch::default())
+    }
+
+    /// The analysis of `doc` in the memory of an earlier one (see [`Scratch`]).
+    pub fn with_scratch(gaz: &'a Gazetteer, doc: &'a Document, scratch: Scratch) -> Self {
+        let Scratch {
+            mut sents,
+            mut toks,
+            mut quotes,
+            mut title_hits,
+            name_hits,
+            mut ents,
+            mut mentions,
+            titles,
+            mut index,
+            mut lower_text,
+            mut lower_spans,
+            surname_keys,
+            by_gaz,
+            persons,
+            phrases,
+            rels,
+            mut tok_quoted,
+            mut tok_rules,
+            mut trigger_toks,
+            mut clause_cache,
+            mut clause_flags,
+        } = scratch;
         let text = doc.text.as_str();
-        let (sents, toks) = segment(text);
+        segment_into(text, &mut sents, &mut toks);
         // News has a mention every forty bytes or so and an entity every hundred and
         // forty: room for that many spares the vectors most of their regrowth (an
         // entity is large to copy). Bounded, so that a huge text reserves no more than
         // a long article needs at first.
-        let (mentions, ents) = ((text.len() / 40).clamp(16, 4096), (text.len() / 140).clamp(8, 1024));
-        let index = MentionIndex::new(&toks, mentions);
-        let (lower_text, lower_spans, tok_rules) = lower_case_tokens(text, &toks);
-        let trigger_toks = (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] != 0).collect();
-        let quotes = find_quotes(text);
-        let tok_quoted = quoted_tokens(&quotes, &toks);
-        let clause_cache = std::cell::RefCell::new(vec![0; toks.len()]);
-        let clause_flags = vec![std::cell::Cell::new(crate::clause::UNKNOWN); toks.len()];
+        let (mention_room, ent_room) = ((text.len() / 40).clamp(16, 4096), (text.len() / 140).clamp(8, 1024));
+        mentions.reserve(mention_room);
+        ents.reserve(ent_room);
+        index.reset(&toks, mention_room);
+        lower_case_tokens(text, &toks, &mut lower_text, &mut lower_spans, &mut tok_rules);
+        let rule_starts = by_rule(&tok_rules, &mut trigger_toks);
+        find_quotes(&mut quotes, text);
+        quoted_tokens(&mut tok_quoted, &quotes, &toks);
+        clause_cache.clear();
+        clause_cache.resize(toks.len(), 0);
+        clause_flags.clear();
+        clause_flags.resize(toks.len(), std::cell::Cell::new(crate::clause::UNKNOWN));
         let dates = find_dates(text, doc.date);
-        let (name_hits, title_hits) = gaz.find_names_and_titles(text);
+        let mut name_hits = scratch::recycle(name_hits);
+        gaz.find_names_and_titles_into(text, &mut name_hits, &mut title_hits);
         Analysis {
             gaz,
             doc,
@@ -127,23 +164,24 @@ impl<'a> Analysis<'a> {
             tok_quoted,
             tok_rules,
             trigger_toks,
-            clause_cache,
+            rule_starts,
+            clause_cache: std::cell::RefCell::new(clause_cache),
             clause_flags,
             title_hits,
             name_hits,
             toks,
             sents,
-            ents: Vec::with_capacity(ents),
-            mentions: Vec::with_capacity(mentions),
+            ents,
+            mentions,
             index,
             lower_text,
             lower_spans,
-            surname_keys: Default::default(),
-            by_gaz: Default::default(),
-            persons: Vec::new(),
-            titles: Vec::new(),
-            phrases: Vec::new(),
-            rels: Vec::new(),
+            surname_keys: std::cell::RefCell::new(surname_keys),
+            by_gaz,
+            persons,
+            titles,
+            phrases,
+            rels,
             dateline: None,
         }
     }

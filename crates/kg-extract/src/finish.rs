@@ -12,7 +12,7 @@ use crate::text::slug;
 
 use ids::{base_key, date_string, in_key_order, Labels};
 
-pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
+pub fn finish(a: &mut Analysis, with_mentions: bool) -> Extraction {
     let n = a.ents.len();
     // Indexed by entity: walked in index order it gives the order a sorted set would.
     let mut mentioned = vec![false; n];
@@ -26,11 +26,11 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
         mentioned[r] = true;
     }
 
-    let labels = Labels::new(&a);
+    let labels = Labels::new(a);
     let mut keys: Vec<String> = vec![String::new(); n];
     for meetings in [false, true] {
         for e in (0..n).filter(|&e| (a.ents[e].kind == EntityKind::Meeting) == meetings) {
-            keys[e] = base_key(&a, e, &labels, &keys);
+            keys[e] = base_key(a, e, &labels, &keys);
         }
     }
     // A delegation is named by what it represents and the meeting it attends.
@@ -44,7 +44,7 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
                 Some(iso) if a.ents[r].kind == EntityKind::Country => iso.to_ascii_lowercase(),
                 _ => keys[r].split_once(':').map_or(String::new(), |(_, k)| k.to_string()),
             })
-            .unwrap_or_else(|| slug(labels.of(&a, e)));
+            .unwrap_or_else(|| slug(labels.of(a, e)));
         let meeting = a
             .rels
             .iter()
@@ -62,10 +62,11 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
     let mut slot: Vec<Option<usize>> = vec![None; n];
     let mut entities: Vec<Entity> = Vec::with_capacity(order.len());
     for (_, e) in order {
-        // `finish` consumes the analysis and reads these once: moved, not cloned.
+        // The analysis is done with once finished, and these are read once: moved,
+        // not cloned.
         let aliases = std::mem::take(&mut a.ents[e].aliases);
         let own = std::mem::take(&mut a.ents[e].attrs);
-        let attrs = attributes(&a, e, own);
+        let attrs = attributes(a, e, own);
         match entities.last_mut() {
             Some(entry) if entry.id == keys[e] => {
                 if entry.aliases.is_empty() {
@@ -85,7 +86,7 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
                 // Ids are read through `slot` from here on, so the key moves.
                 id: std::mem::take(&mut keys[e]),
                 kind: a.ents[e].kind,
-                label: labels.of(&a, e).to_string(),
+                label: labels.of(a, e).to_string(),
                 aliases,
                 attributes: attrs,
             }),
@@ -125,7 +126,7 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
         }
     }
 
-    let chosen = chosen_relations(&a, &slot);
+    let chosen = chosen_relations(a, &slot);
     let date = a.doc.date.map(|d| date_string(DateValue::from_date(d)));
     let mut attendance = None;
     let mut relations: Vec<Relation> = Vec::with_capacity(chosen.len());
@@ -134,8 +135,8 @@ pub fn finish(mut a: Analysis, with_mentions: bool) -> Extraction {
         let mut attributes = std::mem::take(&mut a.rels[i].attrs);
         let r = &a.rels[i];
         if r.kind == RelationKind::MetWith {
-            let attendance = attendance.get_or_insert_with(|| Attendance::new(&a));
-            met_with_attributes(&a, attendance, r.src, r.dst, &labels, &mut attributes);
+            let attendance = attendance.get_or_insert_with(|| Attendance::new(a));
+            met_with_attributes(a, attendance, r.src, r.dst, &labels, &mut attributes);
         }
         let sentence = &a.sents[r.sent];
         let id = |s: usize| entities.get(s).map_or("", |x| x.id.as_str());

@@ -81,14 +81,22 @@ impl<'g> Extractor<'g> {
                 *clock = now;
             }
         };
-        let mut a = analysis::Analysis::new(self.gazetteer, doc);
+        let scratch = SCRATCH.with_borrow_mut(std::mem::take);
+        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
         lap("analysis", &mut timings);
         for rule in rules::RULES {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }
-        let x = finish::finish(a, self.mentions);
+        let x = finish::finish(&mut a, self.mentions);
+        SCRATCH.with_borrow_mut(|s| *s = a.into_scratch());
         lap("finish", &mut timings);
         x
     }
+}
+
+thread_local! {
+    /// The memory of this thread's last analysis, for its next one. Taken out while a
+    /// document is analysed, so a panic in a rule only loses it.
+    static SCRATCH: std::cell::RefCell<analysis::Scratch> = std::cell::RefCell::default();
 }

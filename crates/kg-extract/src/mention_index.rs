@@ -53,22 +53,27 @@ fn push_link(first: &mut u32, last: &mut u32, next: &mut [u32], prev: Option<&mu
 }
 
 impl MentionIndex {
-    /// An index over the tokens `toks`, with room for `mentions` mentions.
-    pub fn new(toks: &[Token], mentions: usize) -> Self {
+    /// Empties the index and sets it over the tokens `toks`, with room for `mentions`
+    /// mentions: the memory of the last document's index serves the next one.
+    pub fn reset(&mut self, toks: &[Token], mentions: usize) {
         let n = toks.len();
-        MentionIndex {
-            next_start: Vec::with_capacity(mentions),
-            prev_start: Vec::with_capacity(mentions),
-            next_end: Vec::with_capacity(mentions),
-            tok_starts: toks.iter().map(|t| t.span.start).collect(),
-            tok_ends: toks.iter().map(|t| t.span.end).collect(),
-            tok_cover: vec![0; n],
-            start_first: vec![NONE; n],
-            start_last: vec![NONE; n],
-            end_first: vec![NONE; n],
-            end_last: vec![NONE; n],
-            ..MentionIndex::default()
+        for v in [&mut self.next_start, &mut self.prev_start, &mut self.next_end] {
+            v.clear();
+            v.reserve(mentions);
         }
+        self.tok_starts.clear();
+        self.tok_starts.extend(toks.iter().map(|t| t.span.start));
+        self.tok_ends.clear();
+        self.tok_ends.extend(toks.iter().map(|t| t.span.end));
+        self.tok_cover.clear();
+        self.tok_cover.resize(n, 0);
+        for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
+            v.clear();
+            v.resize(n, NONE);
+        }
+        self.odd_start.clear();
+        self.odd_end.clear();
+        self.max_len = 0;
     }
 
     pub fn insert(&mut self, idx: usize, span: Span) {

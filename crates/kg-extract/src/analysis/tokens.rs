@@ -48,7 +48,14 @@ impl<'a> Analysis<'a> {
     /// `bit`, in text order: what a rule that scans for its trigger words visits. A
     /// list, so that the rule may change the analysis as it goes.
     pub fn triggered_by(&self, bit: u32) -> Vec<usize> {
-        self.trigger_toks.iter().map(|&i| i as usize).filter(|&i| self.triggers(i, bit)).collect()
+        if bit.is_power_of_two() {
+            // One rule's: a run found once for all (see `by_rule`), copied.
+            let r = bit.trailing_zeros() as usize;
+            let (from, to) = (self.rule_starts[r] as usize, self.rule_starts[r + 1] as usize);
+            self.trigger_toks.get(from..to).unwrap_or_default().iter().map(|&i| i as usize).collect()
+        } else {
+            (0..self.tok_rules.len()).filter(|&i| self.triggers(i, bit)).collect()
+        }
     }
 
     /// Whether token `tok` is inside a quotation.
@@ -73,8 +80,9 @@ fn in_quote(quotes: &[Span], span: Span) -> bool {
 /// order of `quotes`) that ends after the token starts. Quotations of both kinds may
 /// nest, so that need not be the one the token is in. The tokens of each quotation are
 /// found by a search: the tokens outside quotations, most of them, cost nothing.
-pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
-    let mut quoted = vec![false; toks.len()];
+pub(super) fn quoted_tokens(quoted: &mut Vec<bool>, quotes: &[Span], toks: &[Token]) {
+    quoted.clear();
+    quoted.resize(toks.len(), false);
     // The tokens starting before the end of an earlier quotation belong to that one.
     let mut passed = 0;
     for q in quotes {
@@ -89,40 +97,79 @@ pub(super) fn quoted_tokens(quotes: &[Span], toks: &[Token]) -> Vec<bool> {
         }
         passed = passed.max(q.end);
     }
-    quoted
+}
+
+/// The tokens that trigger each rule, given the rules of each token (`tok_rules`),
+/// into `out`: rule after rule, each rule's in text order. Rule `r`'s are
+/// `out[starts[r]..starts[r + 1]]` for the `starts` returned. A counting sort: each
+/// rule's list is then a copy, not a pass over every trigger word of the text.
+pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
+    let mut starts = [0u32; 33];
+    for &rules in tok_rules {
+        let mut bits = rules;
+        while bits != 0 {
+            starts[bits.trailing_zeros() as usize + 1] += 1;
+            bits &= bits - 1;
+        }
+    }
+    for r in 0..32 {
+        starts[r + 1] += starts[r];
+    }
+    out.clear();
+    out.resize(starts[32] as usize, 0);
+    let mut next = starts;
+    for (i, &rules) in tok_rules.iter().enumerate() {
+        let mut bits = rules;
+        while bits != 0 {
+            let r = bits.trailing_zeros() as usize;
+            if let Some(slot) = out.get_mut(next[r] as usize) {
+                *slot = i as u32;
+            }
+            next[r] += 1;
+            bits &= bits - 1;
+        }
+    }
+    starts
 }
 
 /// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
-/// each is a trigger word of: one pass, while the word is at hand.
-pub(super) fn lower_case_tokens(text: &str, toks: &[Token]) -> (String, Vec<Span>, Vec<u32>) {
+/// each is a trigger word of: one pass, while the word is at hand. Into buffers that
+/// are cleared first.
+pub(super) fn lower_case_tokens(
+    text: &str,
+    toks: &[Token],
+    lower: &mut String,
+    spans: &mut Vec<Span>,
+    trigger: &mut Vec<u32>,
+) {
     let bytes = text.as_bytes();
-    let mut lower = text.to_ascii_lowercase();
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     // The first byte of a multi-byte char at or after the last token's start (tokens
     // are in order): a token that ends before it is ASCII, which one comparison tells
     // for most tokens.
     let mut wide = next_wide(bytes, 0);
-    // Collected from maps over slices, which know their length: no capacity test per
+    // Extended from maps over slices, which know their length: no capacity test per
     // token, as pushes would make.
-    let spans: Vec<Span> = toks
-        .iter()
-        .map(|t| {
-            if wide < t.span.start {
-                wide = next_wide(bytes, t.span.start);
-            }
-            // Bytes: tokens lie on char boundaries, and most are ASCII.
-            if t.span.end <= wide && t.span.start <= t.span.end {
-                t.span
-            } else {
-                let start = lower.len();
-                lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
-                Span::new(start, lower.len())
-            }
-        })
-        .collect();
+    spans.clear();
+    spans.extend(toks.iter().map(|t| {
+        if wide < t.span.start {
+            wide = next_wide(bytes, t.span.start);
+        }
+        // Bytes: tokens lie on char boundaries, and most are ASCII.
+        if t.span.end <= wide && t.span.start <= t.span.end {
+            t.span
+        } else {
+            let start = lower.len();
+            lower.push_str(&text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase());
+            Span::new(start, lower.len())
+        }
+    }));
     let triggers = crate::rules::trigger_words();
     let lowered = lower.as_bytes();
-    let trigger = spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)).collect();
-    (lower, spans, trigger)
+    trigger.clear();
+    trigger.extend(spans.iter().map(|s| triggers.bits_in(lowered, s.start, s.end)));
 }
 
 /// The first byte from `at` on that is not ASCII, or the length of `bytes`: eight
@@ -141,9 +188,9 @@ fn next_wide(bytes: &[u8], mut at: usize) -> usize {
 
 /// Spans between matching quotation marks, per paragraph: curly pairs, and straight
 /// double quotes taken two by two.
-pub(super) fn find_quotes(text: &str) -> Vec<Span> {
+pub(super) fn find_quotes(out: &mut Vec<Span>, text: &str) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let (mut open_curly, mut open_straight): (Option<usize>, Option<usize>) = (None, None);
     // Only three bytes matter: `"`, the lead byte of curly quotes and the line break;
     // memchr skips the prose between them.
@@ -164,7 +211,6 @@ pub(super) fn find_quotes(text: &str) -> Vec<Span> {
             _ => {}
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -173,11 +219,28 @@ mod tests {
     use crate::text::segment;
 
     proptest::proptest! {
+        /// Each rule's run of `by_rule` against a filter of the tokens by its bit.
+        #[test]
+        fn runs_by_rule_are_the_tokens_with_the_bit(
+            tok_rules in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..40),
+        ) {
+            // Sparse, as trigger bits are.
+            let tok_rules: Vec<u32> = tok_rules.iter().map(|b| b & 0x8000_0f31).collect();
+            let mut out = Vec::new();
+            let starts = by_rule(&tok_rules, &mut out);
+            for r in 0..32 {
+                let want: Vec<u32> =
+                    (0..tok_rules.len() as u32).filter(|&i| tok_rules[i as usize] & (1 << r) != 0).collect();
+                proptest::prop_assert_eq!(&out[starts[r] as usize..starts[r + 1] as usize], want.as_slice());
+            }
+        }
+
         /// `quoted_tokens` against the walk it replaced, on nested and crossing quotations.
         #[test]
         fn quoted_tokens_are_those_of_the_walk(text in "[a \"\u{201c}\u{201d}\n]{0,60}") {
             let toks = segment(&text).1;
-            let quotes = find_quotes(&text);
+            let mut quotes = Vec::new();
+            find_quotes(&mut quotes, &text);
             let mut q = 0;
             let walk: Vec<bool> = toks
                 .iter()
@@ -188,14 +251,18 @@ mod tests {
                     quotes.get(q).is_some_and(|s| s.contains(t.span))
                 })
                 .collect();
-            proptest::prop_assert_eq!(quoted_tokens(&quotes, &toks), walk);
+            let mut quoted = Vec::new();
+            quoted_tokens(&mut quoted, &quotes, &toks);
+            proptest::prop_assert_eq!(quoted, walk);
         }
     }
 
     #[test]
     fn quotes_pair_within_a_paragraph() {
         let text = "He said \"yes\" and “no”.\n\"open";
-        let q: Vec<&str> = find_quotes(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let mut quotes = Vec::new();
+        find_quotes(&mut quotes, text);
+        let q: Vec<&str> = quotes.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(q, ["\"yes\"", "“no”"]);
     }
 }

@@ -14,12 +14,11 @@
 //! the word, compared once; each phrase keeps the (up to) eight bytes that follow the
 //! word in an integer, which decides most phrases without touching their bytes.
 
-use std::ops::ControlFlow;
-
-use rustc_hash::FxHashMap;
+mod table;
+mod walk;
 
 use super::words::{self, MASKS};
-use crate::model::Span;
+use table::BucketTable;
 
 /// A phrase that starts with its bucket's first word.
 #[derive(Debug, Clone, Copy)]
@@ -58,10 +57,9 @@ pub struct FirstWordIndex {
     /// End of each phrase in `bytes`.
     ends: Vec<u32>,
     ignore_case: bool,
-    /// (head, word length) of a first word -> the run of `buckets` with them (more than
-    /// one only for first words longer than eight bytes that differ after the eighth).
-    by_head: FxHashMap<(u64, u32), (u32, u32)>,
-    buckets: Vec<Bucket>,
+    /// The bucket of each first word, by (head, word length); more than one bucket has
+    /// those only for first words longer than eight bytes that differ after the eighth.
+    table: BucketTable,
     tails: Vec<u8>,
     /// Phrases that do not start with a letter or digit; tried at every boundary.
     odd: Bucket,
@@ -91,8 +89,7 @@ impl FirstWordIndex {
             bytes: String::new(),
             ends: Vec::new(),
             ignore_case,
-            by_head: FxHashMap::default(),
-            buckets: Vec::new(),
+            table: BucketTable::new(&[]),
             tails: Vec::new(),
             odd: Bucket::default(),
             candidates: Vec::new(),
@@ -127,6 +124,7 @@ impl FirstWordIndex {
             keyed.push((&bytes[..len], candidate));
         }
         keyed.sort_unstable_by_key(|(word, c)| (*word, c.rest_len.min(8), c.next, c.phrase));
+        let mut buckets = Vec::new();
         for group in keyed.chunk_by(|x, y| x.0 == y.0) {
             let word = group[0].0;
             let bucket = Bucket {
@@ -141,19 +139,14 @@ impl FirstWordIndex {
             if word.is_empty() {
                 index.odd = bucket;
             } else {
-                index.buckets.push(bucket);
+                buckets.push(bucket);
             }
         }
-        index.buckets.sort_by_key(|b| (b.head, b.word_len));
-        for b in &index.buckets {
+        for b in &buckets {
             let bit = head_bit(b.head, b.word_len);
             index.heads[bit / 64] |= 1 << (bit % 64);
         }
-        let mut from = 0;
-        for run in index.buckets.chunk_by(|x, y| (x.head, x.word_len) == (y.head, y.word_len)) {
-            index.by_head.insert((run[0].head, run[0].word_len), (from as u32, run.len() as u32));
-            from += run.len();
-        }
+        index.table = BucketTable::new(&buckets);
         index
     }
 
@@ -179,67 +172,11 @@ impl FirstWordIndex {
     /// passed [`FirstWordIndex::may_start`].
     #[inline]
     fn bucket(&self, head: u64, word: &[u8]) -> Option<Bucket> {
-        let &(from, n) = self.by_head.get(&(head, word.len() as u32))?;
         let tail = word.get(8..).unwrap_or_default();
-        self.buckets[from as usize..(from + n) as usize].iter().copied().find(|b| {
+        self.table.find(head, word.len() as u32, |b| {
             let own = &self.tails[b.tail as usize..b.tail as usize + tail.len()];
             own == tail || self.ignore_case && own.eq_ignore_ascii_case(tail)
         })
-    }
-
-    /// (phrase index, span) of every match, in text order.
-    pub fn find(&self, text: &str) -> Vec<(usize, Span)> {
-        let mut out = Vec::new();
-        Self::walk([self], text, |_, i, span| {
-            out.push((i, span));
-            ControlFlow::Continue(())
-        });
-        out
-    }
-
-    /// The matches of several indexes in one pass over the words of `text`: each
-    /// index's matches, in text order, are given to `on_match` with the index's place
-    /// in `indexes`, as [`FirstWordIndex::find`] finds them, until it breaks.
-    ///
-    /// Every index looks for phrases at the same positions, the char boundaries not
-    /// just after a letter or digit, from the end of its last match on: the walk over
-    /// those positions, which costs more than most lookups, is done once for all.
-    pub fn walk<const N: usize>(
-        indexes: [&Self; N],
-        text: &str,
-        mut on_match: impl FnMut(usize, usize, Span) -> ControlFlow<()>,
-    ) {
-        let bytes = text.as_bytes();
-        // Where each index looks again: the end of its last match.
-        let mut from = [0; N];
-        let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            let pair = pair(b, bytes.get(at + 1).copied().unwrap_or(0));
-            // The indexes that may find a phrase here; most positions have none, and the
-            // word is read only for the others.
-            let live = std::array::from_fn::<bool, N, _>(|k| at >= from[k] && has_pair(&indexes[k].pairs, pair));
-            if !live.contains(&true) {
-                at = words::skip(text, at);
-                continue;
-            }
-            // The end of the word at `at` (`at` if none starts there) and its raw head.
-            let (end, head) = words::word_at(text, at, false);
-            for (k, index) in indexes.iter().enumerate().filter(|&(k, _)| live[k]) {
-                // Most words start no phrase of the index, which one bit tells here.
-                let head = if index.ignore_case { words::lower(head) } else { head };
-                if end > at && !index.may_start(head, end - at) {
-                    continue;
-                }
-                if let Some((i, stop)) = index.match_at(text, at, end, head) {
-                    if on_match(k, i, Span::new(at, stop)).is_break() {
-                        return;
-                    }
-                    from[k] = stop;
-                }
-            }
-            // Past the word and the char that ends it, or past the char at `at`.
-            at = if end > at { words::past_word(text, end) } else { words::skip(text, at) };
-        }
     }
 
     /// The phrase that matches at `at`, where the text's word ends at `end` (`at` if
@@ -316,126 +253,4 @@ fn has_pair(bits: &[u64; 1024], pair: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::FirstWordIndex;
-
-    fn found(phrases: &[&str], text: &str) -> Vec<String> {
-        let index = FirstWordIndex::new(phrases.iter().copied(), true);
-        index.find(text).into_iter().map(|(_, s)| text[s.start..s.end].to_string()).collect()
-    }
-
-    #[test]
-    fn longest_phrase_at_each_word_start() {
-        let phrases = ["minister", "foreign minister", "head", "head of state", "U.S. envoy"];
-        let cases: &[(&str, &[&str])] = &[
-            ("The Foreign Minister and the head of state met.", &["Foreign Minister", "head of state"]),
-            ("Ministers administered ahead of the headcount.", &[]),
-            ("A vice-minister and the u.s. envoy", &["minister", "u.s. envoy"]),
-            // The longest match fails the boundary: no shorter one is tried there.
-            ("head of stateless people", &[]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(found(&phrases, text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn exact_case_when_asked() {
-        let index = FirstWordIndex::new(["Iran", "Niger", "Nigeria", "'Aisake Eke"].into_iter(), false);
-        let text = "Irani dishes; Iran, Nigeria and niger. 'Aisake Eke spoke. Niger'Aisake Eke";
-        let found: Vec<&str> = index.find(text).iter().map(|(_, s)| &text[s.start..s.end]).collect();
-        // No phrase starts just after a letter: "'Aisake" in "Niger'Aisake".
-        assert_eq!(found, ["Iran", "Nigeria", "'Aisake Eke", "Niger"]);
-    }
-
-    /// The matches of a leftmost-longest automaton that keeps only matches on word
-    /// boundaries (what the gazetteers used before this index), as the reference.
-    fn reference(phrases: &[String], ignore_case: bool, text: &str) -> Vec<(usize, (usize, usize))> {
-        let Ok(ac) = aho_corasick::AhoCorasickBuilder::new()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ignore_case)
-            .build(phrases)
-        else {
-            return Vec::new();
-        };
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) else { break };
-            let before_ok = !word(text[..m.start()].chars().next_back());
-            let after_ok = !word(text[m.end()..].chars().next()) || text[..m.end()].ends_with('.');
-            if before_ok && after_ok {
-                out.push((m.pattern().as_usize(), (m.start(), m.end())));
-                pos = m.end();
-            } else {
-                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn many_phrases_of_one_first_word() {
-        let mut phrases: Vec<String> = (0..40).map(|i| format!("minister of t{i}")).collect();
-        phrases.extend(["minister".into(), "minister of t1 and t2".into(), "minister of".into()]);
-        let text = "The minister of t7, the Minister of t1 and t2, a minister of t39x, minister of t40 and ministers.";
-        for ignore_case in [false, true] {
-            let index = FirstWordIndex::new(phrases.iter().map(String::as_str), ignore_case);
-            let found: Vec<(usize, (usize, usize))> =
-                index.find(text).into_iter().map(|(i, s)| (i, (s.start, s.end))).collect();
-            assert_eq!(found, reference(&phrases, ignore_case, text), "ignore_case {ignore_case}");
-        }
-    }
-
-    const VOCABULARY: &[&str] = &[
-        "Niger",
-        "Nigeria",
-        "minister",
-        "Foreign Minister",
-        "foreign minister of",
-        "U.S.",
-        "U.S. envoy",
-        "vice",
-        "vice-president",
-        "'Aisake Eke",
-        "Ab",
-        "Abc",
-        "abc d",
-        "\u{c9}lys\u{e9}e",
-        "New",
-        "New York",
-        "New Delhi",
-        "the Hague",
-        "head",
-        "head of state",
-        "x",
-        "Commonwealth",
-        "Commonwealth of Nations",
-    ];
-    const GLUE: &[&str] = &[" ", "  ", "-", ".", ",", "'", "\u{e9}", "\n", "", "s", "2"];
-
-    proptest::proptest! {
-        #[test]
-        fn matches_what_a_bounded_automaton_matches(
-            phrases in proptest::collection::btree_set(proptest::sample::select(VOCABULARY), 1..10),
-            pieces in proptest::collection::vec((proptest::sample::select(VOCABULARY), proptest::sample::select(GLUE), 0..3u8), 0..24),
-            ignore_case: bool,
-        ) {
-            let phrases: Vec<String> = phrases.into_iter().map(str::to_string).collect();
-            let text: String = pieces
-                .iter()
-                .map(|(w, glue, case)| {
-                    let w = match case { 1 => w.to_ascii_uppercase(), 2 => w.to_ascii_lowercase(), _ => w.to_string() };
-                    format!("{w}{glue}")
-                })
-                .collect();
-            let index = FirstWordIndex::new(phrases.iter().map(String::as_str), ignore_case);
-            let found: Vec<(usize, (usize, usize))> =
-                index.find(&text).into_iter().map(|(i, s)| (i, (s.start, s.end))).collect();
-            // Phrases equal but for case are one pattern to the automaton: compare spans.
-            let spans = |v: &[(usize, (usize, usize))]| v.iter().map(|&(_, s)| s).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(spans(&found), spans(&reference(&phrases, ignore_case, &text)), "text {:?}", text);
-        }
-    }
-}
+mod tests;

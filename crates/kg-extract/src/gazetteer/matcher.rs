@@ -184,16 +184,21 @@ impl TitleMatcher {
 }
 
 /// The names and the titles in `text`, as [`NameMatcher::find`] and
-/// [`TitleMatcher::find`] find them, in one pass over its words.
+/// [`TitleMatcher::find`] find them, in one pass over its words, into `name_hits` and
+/// `title_hits` (cleared first).
 pub(super) fn find_names_and_titles<'g>(
     names: &'g NameMatcher,
     titles: &TitleMatcher,
     text: &str,
-) -> (Vec<NameHit<'g>>, Vec<TitleHit>) {
+    name_hits: &mut Vec<NameHit<'g>>,
+    title_hits: &mut Vec<TitleHit>,
+) {
     // Room for a name every sixty-four bytes and a title every two hundred and fifty,
     // about what news has: most texts need no regrowth. Bounded for huge texts.
-    let mut name_hits = Vec::with_capacity((text.len() / 64).clamp(8, 4096));
-    let mut title_hits = Vec::with_capacity((text.len() / 256).clamp(4, 1024));
+    name_hits.clear();
+    name_hits.reserve((text.len() / 64).clamp(8, 4096));
+    title_hits.clear();
+    title_hits.reserve((text.len() / 256).clamp(4, 1024));
     FirstWordIndex::walk([&names.index, &titles.index], text, |k, pattern, span| {
         if k == 0 {
             name_hits.push(NameHit { span, targets: &names.targets[pattern] });
@@ -203,7 +208,6 @@ pub(super) fn find_names_and_titles<'g>(
         }
         ControlFlow::Continue(())
     });
-    (name_hits, title_hits)
 }
 
 /// A plain leftmost-longest automaton over the patterns, for the bare scan that

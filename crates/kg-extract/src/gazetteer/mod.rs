@@ -189,7 +189,20 @@ impl Gazetteer {
 
     /// The names and the titles in `text`, in one pass over its words.
     pub fn find_names_and_titles(&self, text: &str) -> (Vec<NameHit<'_>>, Vec<TitleHit>) {
-        matcher::find_names_and_titles(&self.names, &self.title_matcher, text)
+        let (mut names, mut titles) = (Vec::new(), Vec::new());
+        self.find_names_and_titles_into(text, &mut names, &mut titles);
+        (names, titles)
+    }
+
+    /// [`Gazetteer::find_names_and_titles`] into `names` and `titles`, which are
+    /// cleared first: their memory serves text after text.
+    pub fn find_names_and_titles_into<'g>(
+        &'g self,
+        text: &str,
+        names: &mut Vec<NameHit<'g>>,
+        titles: &mut Vec<TitleHit>,
+    ) {
+        matcher::find_names_and_titles(&self.names, &self.title_matcher, text, names, titles)
     }
 
     pub fn country_by_iso(&self, iso: &str) -> Option<usize> {

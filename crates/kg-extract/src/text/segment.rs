@@ -213,10 +213,19 @@ fn other_token(text: &str, pos: usize, b: u8) -> Result<Token, (bool, usize)> {
 
 /// Splits text into sentences and tokens. Offsets are bytes into `text`.
 pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
+    let (mut sents, mut tokens) = (Vec::new(), Vec::new());
+    segment_into(text, &mut sents, &mut tokens);
+    (sents, tokens)
+}
+
+/// [`segment`] into `sents` and `tokens`, which are cleared first: a caller that
+/// segments text after text keeps their memory instead of allocating it again.
+pub fn segment_into(text: &str, sents: &mut Vec<Sentence>, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     // News text has a token every five or six bytes, and a punctuation mark every forty
     // or so: reserving that much spares the vectors their regrowth.
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    tokens.clear();
+    tokens.reserve(text.len() / 5 + 1);
     // Where a sentence may end: after the punctuation tokens, and before the tokens that
     // follow a line break.
     let mut marks = Vec::with_capacity(text.len() / 32 + 1);
@@ -252,15 +261,16 @@ pub fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
         pos = token.span.end;
         tokens.push(token);
     }
-    (sentences(text, &tokens, &marks, &breaks), tokens)
+    sentences(sents, text, tokens, &marks, &breaks);
 }
 
 /// The sentences of `tokens`, given the punctuation tokens (`marks`) and the tokens after
 /// a line break (`breaks`), both in order: only there can a sentence end, other than at
 /// the long-sentence limit.
-fn sentences(text: &str, tokens: &[Token], marks: &[usize], breaks: &[usize]) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(marks.len() / 2 + breaks.len() + 1);
-    let Some(last) = tokens.len().checked_sub(1) else { return out };
+fn sentences(out: &mut Vec<Sentence>, text: &str, tokens: &[Token], marks: &[usize], breaks: &[usize]) {
+    out.clear();
+    out.reserve(marks.len() / 2 + breaks.len() + 1);
+    let Some(last) = tokens.len().checked_sub(1) else { return };
     let (mut marks, mut breaks) = (marks.iter().copied().peekable(), breaks.iter().map(|&b| b - 1).peekable());
     let mut first = 0;
     loop {
@@ -269,11 +279,10 @@ fn sentences(text: &str, tokens: &[Token], marks: &[usize], breaks: &[usize]) ->
         marks.next_if_eq(&i);
         let line_break = breaks.next_if_eq(&i).is_some();
         if line_break || ends_sentence(text, tokens, i) {
-            first = close(&mut out, text, tokens, first, i);
+            first = close(out, text, tokens, first, i);
         }
     }
-    close(&mut out, text, tokens, first, last);
-    out
+    close(out, text, tokens, first, last);
 }
 
 /// Records the sentences `first..=last` ends with, `last` being the first token after
