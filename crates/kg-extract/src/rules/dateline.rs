@@ -63,14 +63,44 @@ fn apply(a: &mut Analysis) {
                 (!named.contains(&city.iso.as_str()), !city.capital, std::cmp::Reverse(city.population))
             })
     });
-    if let Some(c) = best {
-        let ent = a.gaz_entity(Target::City(c));
+    let ent = match best {
+        Some(c) => Some(a.gaz_entity(Target::City(c))),
+        None => unknown_town(a, caps, &named),
+    };
+    if let Some(ent) = ent {
         // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
         let sent = a.sent_of(city.start);
         if a.add_mention(ent, city, RULE.name, Form::Anaphor) && !told_elsewhere(a, ent, sent) {
             a.dateline = Some((ent, sent));
         }
     }
+}
+
+/// "NUSA DUA, Indonesia -": a town the gazetteers do not know, filed under the one
+/// country its dateline names, is a place of that country. Its name in title case is
+/// then read wherever the story writes it ("at a hotel in Nusa Dua").
+fn unknown_town(a: &mut Analysis, caps: &str, named: &[&str]) -> Option<usize> {
+    let [iso] = named else { return None };
+    let iso = (*iso).to_string();
+    let label = spellings(caps).pop()?;
+    let mut town = crate::analysis::Ent::new(crate::model::EntityKind::Location, label.clone());
+    town.attrs.insert("country".into(), iso.clone());
+    town.iso = Some(iso);
+    let ent = a.new_entity(town);
+    let finder = memchr::memmem::Finder::new(label.as_bytes());
+    let found: Vec<Span> = finder
+        .find_iter(a.text.as_bytes())
+        .map(|at| Span::new(at, at + label.len()))
+        .filter(|s| {
+            let before = a.text[..s.start].chars().next_back();
+            let after = a.text[s.end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .collect();
+    for span in found {
+        a.add_mention(ent, span, RULE.name, Form::Name);
+    }
+    Some(ent)
 }
 
 /// "SEOUL (AP) - ... as the two leaders met at Russia's most modern spaceport": the
@@ -267,6 +297,21 @@ mod tests {
         assert!(entities(&x).iter().any(|e| e == "location:oslo"), "{:?}", entities(&x));
         let x = extract("NATO, the alliance, met - briefly.", "2025-03-03");
         assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
+    }
+
+    #[test]
+    fn an_unknown_town_of_a_named_country() {
+        let text = "KAPSABET, Kenya (Reuters) - Leaders met at a hotel in Kapsabet on Tuesday.";
+        let x = extract(text, "2025-03-04");
+        assert!(entities(&x).iter().any(|e| e == "location:kapsabet"), "{:?}", entities(&x));
+        assert!(
+            x.relations.iter().any(|r| r.kind.as_str() == "located_in" && r.source == "location:kapsabet"),
+            "{:?}",
+            x.relations
+        );
+        // Without a country, capitals alone are no place.
+        let x = extract("KAPSABET (Reuters) - Leaders met on Tuesday.", "2025-03-04");
+        assert!(!entities(&x).iter().any(|e| e == "location:kapsabet"), "{:?}", entities(&x));
     }
 
     #[test]
