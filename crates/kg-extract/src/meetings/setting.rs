@@ -105,12 +105,18 @@ pub fn date_in(a: &Analysis, from: usize, to: usize) -> Option<crate::dates::Dat
     a.dates_in(span).find(|d| !since(a, d.span)).map(|d| d.value)
 }
 
-/// "the first visit since 2018", "talks since March 2022": the start of a stretch of
-/// time, not the date of the event.
+/// "the first visit since 2018", "talks since March 2022", "since he won last week's
+/// election": the start of a stretch of time, not the date of the event.
 fn since(a: &Analysis, span: Span) -> bool {
     let text = a.slice(span);
-    text.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("since "))
-        || a.tok_before(span.start).is_some_and(|k| a.lower(k) == "since")
+    if text.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("since ")) {
+        return true;
+    }
+    let Some(before) = a.tok_before(span.start) else { return false };
+    (before.saturating_sub(5)..=before)
+        .rev()
+        .take_while(|&k| !crate::clause::is_comma(a, k) && a.lower(k) != "and")
+        .any(|k| a.lower(k) == "since")
 }
 
 /// Nouns of what talks are about, whose "in <place>" is where that happens.

@@ -159,3 +159,11 @@ fn no_place_after_by_and_a_gerund() {
     );
     assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
 }
+
+/// The date of a "since" clause starts a stretch of time: it is not the meeting's.
+#[test]
+fn no_date_from_a_since_clause() {
+    let x = extract("It was Anna Brown's first visit to Kenya since she won last week's election.", "2025-05-06");
+    let dated = x.entities.iter().any(|e| e.id.starts_with("meeting:") && e.attributes.contains_key("date"));
+    assert!(!dated, "{:?}", x.entities);
+}
