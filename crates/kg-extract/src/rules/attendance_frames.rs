@@ -10,8 +10,14 @@
 //!   among those in the room / among those attending";
 //! - company: "A was joined by B and C", "A was accompanied by B", "A brought B and C"
 //!   — all of them attend the meeting being told;
-//! - "delegations are taking part, among them A, B and C";
-//! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A".
+//! - "delegations are taking part, among them A, B and C", "Among those taking part were
+//!   A and B";
+//! - a readout's list after a colon, names with their offices between semicolons: "were
+//!   joined in the meeting by their advisers: A, Director of X; B, ...; and C";
+//! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A",
+//!   "Saudi Arabia, which ..., was represented by A"; a leader's envoy sent in their
+//!   place: "Putin sent Foreign Minister A to lead Russia's delegation", "who sent his
+//!   foreign minister, A".
 //!
 //! A list or company that names no meeting refers to the meeting of its sentence or of
 //! the previous one in its paragraph, else — if the attendance took place — to the

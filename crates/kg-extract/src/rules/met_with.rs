@@ -188,8 +188,19 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             info.date = info.date.or(date);
             info.participants.extend(participants.iter().copied());
         }
+        // A visit is the visitor's: "on his first visit to India, Vance was received by
+        // Modi" does not make the host a participant of the visit.
+        let visit = a.ents[m].meeting.as_ref().filter(|i| i.class == Some(MeetingClass::Visit));
+        let visitor = visit.map(|i| i.visitor);
         for p in participants {
-            a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+            let guest = match visitor {
+                None => true,
+                Some(Some(v)) => p == v,
+                Some(None) => subjects.iter().any(|s| s.0 == p),
+            };
+            if guest {
+                a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+            }
         }
     } else if place.is_some() {
         let trigger = a.toks[i].span;

@@ -2,13 +2,18 @@
 //! "the visit by President Novak to Brazil".
 //!
 //! Matches: a visit or trip that `meeting_mention` recorded, whose noun phrase is
-//! owned by a named person ("X's (first state) visit") or followed by "by"/"of" and a
-//! named person. The person attends the visit, with the visit's status: a planned
-//! visit is a planned attendance.
+//! owned by a named person ("X's (first state) visit"), followed by "by"/"of" and a
+//! named person, the object of "made"/"paid"/"began"/"ended" or of "arrived ... for"
+//! (the clause's subject pays it), or owned by "his"/"her" (the clause's subject, of
+//! that sex when known: "Guterres, on his first visit to Russia, held talks"). The person
+//! attends the visit, with the visit's status: a planned visit is a planned attendance.
+//! `meeting_mention` keeps the visitor with the visit, so two persons' visits to one
+//! country stay two meetings.
 //! Example: "Prime Minister Anna Brown's visit to Kenya ended on Tuesday." → Brown
 //! attends the visit to Kenya.
 //! Known false positives: the possessor of a visit that someone else paid to them
-//! ("Putin's visit by Kim", rare in news); a pronoun owner ("his visit") is left alone.
+//! ("Putin's visit by Kim", rare in news); "his visit" whose "his" is not the clause's
+//! subject ("Xi praised Putin, recalling his visit").
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass};

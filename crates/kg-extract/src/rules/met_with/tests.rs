@@ -311,3 +311,12 @@ fn coordinated_subjects_at_their_meeting() {
     let x = extract("Anna Brown and Ivan Petrov will discuss trade at their next meeting.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
 }
+
+#[test]
+fn the_host_of_a_visit_is_no_participant_of_it() {
+    let x = extract("Anna Brown, on her first visit to Kenya, was received by Tom Price in Nairobi.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    let visit = x.entities.iter().find(|e| e.id.starts_with("meeting:visit")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, "person:anna-brown", "attends", &visit), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:tom-price", "attends", &visit), "{:?}", x.relations);
+}
