@@ -7,6 +7,7 @@
 //! A given name that is also a city ("Hassan", "Salem") before a capitalised word
 //! outside the gazetteers is left to the person rules: "Egypt's intelligence chief,
 //! Hassan Rashad" names a man, not the Indian city; "in Hassan District" stays a place.
+//! Nor is a town right after a given name ("Yury Borisov") a place.
 //! Known false positives: a city that shares a name with a person ("Lincoln") when the
 //! data does not exclude it; a demonym used for a language ("in Russian").
 
@@ -52,7 +53,8 @@ fn apply(a: &mut Analysis) {
         });
         let Some(&target) = best else { continue };
         if let Target::City(c) = target {
-            if given_name_before_surname(a, hit.span, &starts) && !a.gaz.cities[c].capital {
+            let small = !a.gaz.cities[c].capital;
+            if small && (given_name_before_surname(a, hit.span, &starts) || surname_after_given_name(a, hit.span)) {
                 continue;
             }
         }
@@ -107,6 +109,19 @@ fn given_name_before_surname(a: &Analysis, span: crate::model::Span, starts: &ru
         && !starts.contains(&t.span.start)
         && !a.title_at(t.span)
         && !crate::names::is_function_word(a.word(next))
+}
+
+/// "Yury Borisov": a one-word town right after a capitalised given name is the surname
+/// (Borisov, Belarus), unless the given name follows a word that introduces a place
+/// ("in Santa Cruz").
+fn surname_after_given_name(a: &Analysis, span: crate::model::Span) -> bool {
+    let at = a.tok_at(span.start);
+    if a.slice(span).contains(' ') || at == 0 || a.text.get(span.start - 1..span.start) != Some(" ") {
+        return false;
+    }
+    let given = &a.toks[at - 1];
+    let place_word = at >= 2 && matches!(a.lower(at - 2), "in" | "at" | "from" | "to" | "near" | "outside" | "of");
+    given.is_word && given.is_cap && !place_word && a.gaz.is_given_name(a.word(at - 1))
 }
 
 /// Countries named inside a longer name: "Russia's Foreign Ministry", "Ukrainian

@@ -70,6 +70,15 @@ mod tests {
     }
 
     #[test]
+    fn a_town_after_a_given_name_is_a_surname() {
+        let e = entities(&extract("The delegation included space agency chief Yury Borisov.", "2025-03-01"));
+        assert!(e.contains(&"person:yury-borisov".to_string()), "{e:?}");
+        assert!(!e.iter().any(|id| id.starts_with("location:borisov")), "{e:?}");
+        let e = entities(&extract("Talks were held in Borisov on Monday.", "2025-03-01"));
+        assert!(e.iter().any(|id| id.starts_with("location:borisov")), "{e:?}");
+    }
+
+    #[test]
     fn a_given_name_that_is_a_city_names_a_person_before_a_surname() {
         let x = extract("Egypt's spy chief, Salem Haddad, met the envoys.", "2025-03-01");
         let e = entities(&x);
