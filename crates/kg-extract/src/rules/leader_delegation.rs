@@ -1,8 +1,9 @@
 //! **leader_delegation** — a delegation named by the leader who brought it.
 //!
-//! Matches: "Kim's delegation", "Zelenskyy's negotiating team", where the person's
-//! country is told by the article ("North Korean leader Kim Jong Un") or known from the
-//! table of office holders at the story's date.
+//! Matches: "Kim's delegation", "Zelenskyy's negotiating team", "led his country's
+//! delegation" (the clause's subject), where the person's country is told by the
+//! article ("North Korean leader Kim Jong Un", "the head of Ukraine's presidential
+//! office") or known from the table of office holders at the story's date.
 //! Example: "Kenyan President Amos Kiprono arrived. Kiprono's delegation included two
 //! ministers." → the Kenyan delegation.
 //! Known false positives: a person who leads a delegation of another body than their
@@ -30,7 +31,16 @@ fn apply(a: &mut Analysis) {
         let Some(apostrophe) = head.checked_sub(1).filter(|&k| matches!(a.word(k), "'s" | "\u{2019}s")) else {
             continue;
         };
-        let Some(leader) = apostrophe.checked_sub(1).and_then(|k| a.mention_at_tok(k)).map(|m| m.ent) else {
+        // "led his country's delegation": the country of the clause's subject.
+        let own_country = apostrophe >= 2
+            && a.lower(apostrophe - 1) == "country"
+            && matches!(a.lower(apostrophe - 2), "his" | "her" | "their");
+        let leader = if own_country {
+            crate::clause::subjects_of(a, apostrophe - 2).first().map(|&(e, _)| e)
+        } else {
+            apostrophe.checked_sub(1).and_then(|k| a.mention_at_tok(k)).map(|m| m.ent)
+        };
+        let Some(leader) = leader else {
             continue;
         };
         if a.ents[leader].kind != EntityKind::Person {
@@ -42,7 +52,8 @@ fn apply(a: &mut Analysis) {
             None => continue,
         };
         let d = super::delegation_mention::delegation_of(a, country);
-        let span = Span::new(a.toks[head].span.start, a.toks[i].span.end);
+        let start = if own_country { apostrophe - 1 } else { head };
+        let span = Span::new(a.toks[start].span.start, a.toks[i].span.end);
         a.add_mention(d, span, RULE.name, Form::Anaphor);
     }
 }
@@ -60,6 +71,16 @@ fn leader_country(a: &Analysis, person: usize) -> Option<Result<usize, usize>> {
     if let Some(c) = told {
         return Some(Ok(c));
     }
+    // "the head of Ukraine's presidential office": the country of the body served.
+    let body_country = a
+        .titles
+        .iter()
+        .filter(|t| t.person == person && !t.former)
+        .filter_map(|t| t.affiliation)
+        .find_map(|o| a.ents[o].iso.as_deref().filter(|_| a.ents[o].kind == EntityKind::Organization));
+    if let Some(index) = body_country.and_then(|iso| a.gaz.countries.iter().position(|c| c.iso == iso)) {
+        return Some(Err(index));
+    }
     let (known, date) = (a.ents[person].known?, a.doc.date?);
     let term = a.gaz.persons[known].terms.iter().map(|&t| &a.gaz.terms[t]).find(|t| t.covers(date))?;
     a.gaz.countries.iter().position(|c| c.iso == term.target).map(Err)
@@ -75,5 +96,12 @@ mod tests {
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
         assert!(has_edge(&x, "person:joseph-kamau", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn his_countrys_delegation() {
+        let text = "Kenyan Foreign Minister Joseph Kamau led his country's delegation at the talks in Geneva.";
+        let x = extract(text, "2025-05-15");
+        assert!(has_edge(&x, "person:joseph-kamau", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
     }
 }
