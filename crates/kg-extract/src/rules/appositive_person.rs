@@ -1,7 +1,8 @@
 //! **appositive_person** — persons whose title stands beside their name, set off by
 //! commas.
 //!
-//! Matches: "Name, [a|an|the] title phrase" and "the title phrase, Name".
+//! Matches: "Name, [a|an|the|its|his|her|their] title phrase" and "the title phrase,
+//! Name".
 //! Example: "Olena Kovalenko, director of the National Bank, said ..." → Kovalenko,
 //! director, official of the National Bank; "the head of Kenya's delegation, Amina
 //! Odhiambo" → Odhiambo leads the Kenyan delegation.
@@ -36,7 +37,11 @@ fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
     let before = a.text.get(..start)?;
     // "Name, now deputy chairman of ...": the current office after a former one.
     let before = before.strip_suffix("now ").unwrap_or(before);
-    let trimmed = ["a ", "an ", "the ", "A ", "The "].iter().find_map(|art| before.strip_suffix(art)).unwrap_or(before);
+    // "Li Hui, its special envoy": a determiner or possessive before the title.
+    let trimmed = ["a ", "an ", "the ", "its ", "his ", "her ", "their ", "A ", "The "]
+        .iter()
+        .find_map(|art| before.strip_suffix(art))
+        .unwrap_or(before);
     let comma_at = trimmed.strip_suffix(", ")?.len();
     if let Some(m) = a.mentions_ending(comma_at).next() {
         return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
@@ -83,6 +88,12 @@ mod tests {
         let x = extract("Olena Kovalenko, director of the National Security Service, spoke.", "2025-03-01");
         assert_eq!(person_title(&x, "person:olena-kovalenko").as_deref(), Some("Director"));
         assert!(has_edge(&x, "person:olena-kovalenko", "official_of", "organization:national-security-service"));
+    }
+
+    #[test]
+    fn a_possessive_before_the_title() {
+        let x = extract("Kenya sent Joseph Kamau, its special envoy, to the talks.", "2025-03-01");
+        assert!(x.entities.iter().any(|e| e.id == "person:joseph-kamau"), "{:?}", x.entities);
     }
 
     #[test]
