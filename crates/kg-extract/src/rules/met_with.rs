@@ -1,7 +1,9 @@
 //! **met_with** — two persons who met, with the status the wording gives the meeting.
 //!
 //! Matches: "A met (with) B", "A held (their first direct) talks (on X) with B", "A
-//! hosted B", "A received B", "A was greeted (at the airport) by B", "A sat down with
+//! held a three-way meeting (here) with B and C" (B and C met too), "A, flanked by B
+//! and C", "A and B agreed at their bilateral meeting",
+//! "A hosted B", "A received B", "A was greeted (at the airport) by B", "A sat down with
 //! B", "A shook hands with B", "A had dinner with B", "A called on B", "A convenes with
 //! B", "A ... after meeting B", "after a meeting with B", "a meeting between A and B";
 //! with no one named after the verb, "A and B met / held talks / shook hands / spoke
@@ -126,8 +128,9 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             }
         }
     }
-    // "held a three-way meeting with A and B": A and B met each other too.
-    if (i..last).any(|k| is_multilateral(a.lower(k))) {
+    // "held a three-way meeting with A and B", "flanked by A and B": A and B met each
+    // other too.
+    if (i..last).any(|k| is_multilateral(a.lower(k)) || a.lower(k) == "flanked") {
         met_pairwise(a, &objects, status, span);
     }
     for &(obj, _) in &objects {

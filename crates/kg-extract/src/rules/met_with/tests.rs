@@ -320,3 +320,13 @@ fn the_host_of_a_visit_is_no_participant_of_it() {
     assert!(has_edge(&x, "person:anna-brown", "attends", &visit), "{:?}", x.relations);
     assert!(!has_edge(&x, "person:tom-price", "attends", &visit), "{:?}", x.relations);
 }
+
+#[test]
+fn flanked_by_is_side_by_side() {
+    let x = extract(
+        "Anna Brown, flanked by Ivan Petrov and Lea Novak, told reporters in Oslo that talks went well.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:lea-novak"), "{:?}", x.relations);
+}

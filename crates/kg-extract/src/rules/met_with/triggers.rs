@@ -56,6 +56,7 @@ pub(super) const TRIGGERS: &[&str] = &[
     "speaking",
     "talked",
     "talking",
+    "flanked",
 ];
 
 /// A trigger found at a token.
@@ -234,6 +235,8 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         "held" | "hold" | "holds" | "holding" => held(a, i, held_noun),
         "had" | "has" | "have" | "having" => held(a, i, had_noun),
         "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(Trigger::transitive(3)),
+        // "Anwar, flanked by Hun Manet and Phumtham, told reporters": side by side.
+        "flanked" if next == "by" => Some(Trigger::transitive(2)),
         "convenes" | "convened" | "convene" if next == "with" => Some(Trigger::transitive(2)),
         "dined" | "dines" | "dine" if next == "with" => Some(Trigger::transitive(2)),
         "shook" | "shake" | "shakes" | "shaking" if next == "hands" => {
