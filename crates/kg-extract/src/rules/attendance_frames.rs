@@ -5,7 +5,8 @@
 //! - the passive: "<meeting>, attended by A, B and C", "hosted by A and B",
 //!   "co-chaired by A and B", "convened by A", "attended by dozens of leaders,
 //!   including A and B";
-//! - "<meeting> brought together A, B and C";
+//! - "<meeting> brought together A, B and C"; "hosted the ceremony at X, where A and B
+//!   signed": the subjects of a "where" clause after the meeting;
 //! - lists: "Leaders who attended (the summit) included A, B and C", "A and B were
 //!   among those in the room / among those attending";
 //! - company: "A was joined by B and C", "A was accompanied by B", "A brought B and C"
@@ -38,7 +39,7 @@ pub const RULE: Rule = Rule { name: "attendance_frames", apply, triggers: TRIGGE
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
 const TRIGGERS: &[&str] =
-    &["by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends"];
+    &["by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends", "where"];
 
 /// Verbs whose passive names participants of the meeting before them.
 const MEETING_PASSIVE: &[&str] = &["attended", "hosted", "chaired", "co-chaired", "co-hosted", "convened"];
@@ -56,6 +57,7 @@ fn apply(a: &mut Analysis) {
             "among" if matches!(a.lower(i + 1), "them" | "whom") => among_them(a, i),
             "among" => among(a, i),
             "sent" | "sends" => envoy_sent(a, i),
+            "where" => where_clause(a, i),
             "together" if i > 0 && matches!(a.lower(i - 1), "brought" | "brings") => brought_together(a, i),
             // "brought up", "brought back" are not company: a name or its determiner follows.
             "brought" | "brings"
@@ -330,6 +332,26 @@ fn envoys_attend(a: &mut Analysis, verb: usize) {
     let status = status_at(a, verb, None);
     let Some(meeting) = meeting_for(a, verb + 1, end, verb, status) else { return };
     add_all(a, &persons, meeting, status, a.toks[verb].span);
+}
+
+/// "Rubio hosted the signing ceremony at the State Department, where A and B put their
+/// names to the accord": the subjects of a "where" clause after a meeting are at it.
+fn where_clause(a: &mut Analysis, i: usize) {
+    if i == 0 || !crate::clause::is_comma(a, i - 1) {
+        return;
+    }
+    let Some((meeting, mspan)) = meeting_before(a, i) else { return };
+    if a.ents[meeting].meeting.as_ref().is_none_or(|m| m.status != Status::Occurred) {
+        return;
+    }
+    let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+    let Some(verb) = (i + 1..sent_end).find(|&k| crate::clause::finite_verb_at(a, k)) else { return };
+    let persons = persons_in(a, i + 1, verb, false);
+    if persons.is_empty() {
+        return;
+    }
+    let status = status_at(a, verb, Some(persons[0].1));
+    add_all(a, &persons, meeting, status, mspan);
 }
 
 /// "A and B were among those in the room / among those attending (the summit)"; with

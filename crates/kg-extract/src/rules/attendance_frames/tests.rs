@@ -70,6 +70,10 @@ fn frames_name_the_participants() {
             &["tom-price"],
         ),
         (
+            "Lea Novak hosted the signing ceremony in Nairobi, where Anna Brown and Tom Price signed the accord.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
             "The summit in Nairobi opened on Monday. Among those taking part were Anna Brown and Tom Price.",
             &["anna-brown", "tom-price"],
         ),
