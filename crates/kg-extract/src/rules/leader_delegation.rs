@@ -1,7 +1,7 @@
 //! **leader_delegation** — a delegation named by the leader who brought it.
 //!
 //! Matches: "Kim's delegation", "Zelenskyy's negotiating team", "led his country's
-//! delegation" (the clause's subject), where the person's country is told by the
+//! delegation", "Zelenskyy and his delegation" (the clause's subject), where the person's country is told by the
 //! article ("North Korean leader Kim Jong Un", "the head of Ukraine's presidential
 //! office") or known from the table of office holders at the story's date.
 //! Example: "Kenyan President Amos Kiprono arrived. Kiprono's delegation included two
@@ -28,6 +28,16 @@ fn apply(a: &mut Analysis) {
             "team" if a.lower(i - 1) == "negotiating" => i - 1,
             _ => continue,
         };
+        // "Zelenskyy and his delegation": the delegation of the person "his" stands for,
+        // the subject of its clause.
+        if matches!(a.lower(head - 1), "his" | "her") {
+            let leader = crate::clause::subjects_of(a, head - 1).first().map(|&(e, _)| e);
+            let female = a.lower(head - 1) == "her";
+            if let Some(leader) = leader.filter(|&p| a.ents[p].female.is_none_or(|f| f == female)) {
+                add_delegation_of(a, leader, Span::new(a.toks[head - 1].span.start, a.toks[i].span.end));
+            }
+            continue;
+        }
         let Some(apostrophe) = head.checked_sub(1).filter(|&k| matches!(a.word(k), "'s" | "\u{2019}s")) else {
             continue;
         };
@@ -43,19 +53,23 @@ fn apply(a: &mut Analysis) {
         let Some(leader) = leader else {
             continue;
         };
-        if a.ents[leader].kind != EntityKind::Person {
-            continue;
-        }
-        let country = match leader_country(a, leader) {
-            Some(Ok(country)) => country,
-            Some(Err(index)) => a.gaz_entity(crate::gazetteer::Target::Country(index)),
-            None => continue,
-        };
-        let d = super::delegation_mention::delegation_of(a, country);
         let start = if own_country { apostrophe - 1 } else { head };
-        let span = Span::new(a.toks[start].span.start, a.toks[i].span.end);
-        a.add_mention(d, span, RULE.name, Form::Anaphor);
+        add_delegation_of(a, leader, Span::new(a.toks[start].span.start, a.toks[i].span.end));
     }
+}
+
+/// The words at `span` name the delegation of the country `leader` leads or serves.
+fn add_delegation_of(a: &mut Analysis, leader: usize, span: Span) {
+    if a.ents[leader].kind != EntityKind::Person {
+        return;
+    }
+    let country = match leader_country(a, leader) {
+        Some(Ok(country)) => country,
+        Some(Err(index)) => a.gaz_entity(crate::gazetteer::Target::Country(index)),
+        None => return,
+    };
+    let d = super::delegation_mention::delegation_of(a, country);
+    a.add_mention(d, span, RULE.name, Form::Anaphor);
 }
 
 /// The country a person leads or serves, told by the article ("North Korean leader
@@ -96,6 +110,13 @@ mod tests {
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
         assert!(has_edge(&x, "person:joseph-kamau", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn his_delegation() {
+        let text = "Kenyan President Amos Kiprono and his delegation were told to leave.";
+        let x = extract(text, "2025-05-15");
+        assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
     }
 
     #[test]
