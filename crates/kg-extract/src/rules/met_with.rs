@@ -261,7 +261,10 @@ fn met_pairwise(a: &mut Analysis, persons: &[(usize, Span)], status: Status, spa
 /// "A and B met (on Wednesday near San Francisco)", "A and B held talks": every pair
 /// of the subjects met.
 fn mutual(a: &mut Analysis, i: usize, last: usize) {
-    let subjects = subjects_of(a, i);
+    let mut subjects = subjects_of(a, i);
+    if subjects.is_empty() {
+        subjects = the_two(a, i).unwrap_or_default();
+    }
     if subjects.len() < 2 || remote(a, i, last + 6) {
         return;
     }
@@ -271,8 +274,16 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
     met_pairwise(a, &subjects, status, span);
     let (clause_start, clause_end) = clause_of(a, i);
     let near_end = clause_end.min(last + 12);
-    let Some(place) = place_after(a, last + 1, near_end) else { return };
     let participants: Vec<usize> = subjects.iter().map(|s| s.0).collect();
+    // "where the two leaders held a bilateral meeting in the Oval Office": the meeting
+    // the noun already names is theirs.
+    if let Some(m) = a.mention_at_tok(last).map(|m| m.ent).filter(|&m| a.ents[m].kind == EntityKind::Meeting) {
+        for &p in &participants {
+            a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
+        }
+        return;
+    }
+    let Some(place) = place_after(a, last + 1, near_end) else { return };
     let date = date_in(a, clause_start, clause_end);
     let trigger = a.toks[i].span;
     let g = Gathering {
@@ -285,6 +296,38 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
         evidence: span,
     };
     record_gathering(a, g, RULE.name);
+}
+
+/// "The two leaders met for three hours": the two persons "the two leaders" stands for,
+/// the only two the sentence named before it, else the only two of the sentence before
+/// in its paragraph; both with the span of the phrase.
+fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
+    let (clause_start, _) = clause_of(a, verb);
+    let two = (clause_start..verb).find(|&k| {
+        a.lower(k) == "two"
+            && k > 0
+            && a.lower(k - 1) == "the"
+            && matches!(a.lower(k + 1), "leaders" | "men" | "women" | "presidents" | "ministers" | "sides")
+    })?;
+    let phrase = a.toks[two - 1].span.cover(a.toks[two + 1].span);
+    let sent = a.sent_of(phrase.start);
+    let distinct = |s: usize, before: usize| {
+        let mut found: Vec<usize> = Vec::new();
+        for m in a.mentions_in(s) {
+            if m.span.end <= before && a.ents[m.ent].kind == EntityKind::Person && !found.contains(&m.ent) {
+                found.push(m.ent);
+            }
+        }
+        found
+    };
+    let mut pair = distinct(sent, phrase.start);
+    if pair.is_empty() && sent > 0 {
+        let gap = a.text.get(a.sents[sent - 1].span.end..a.sents[sent].span.start).unwrap_or("\n");
+        if !gap.contains('\n') {
+            pair = distinct(sent - 1, usize::MAX);
+        }
+    }
+    (pair.len() == 2).then(|| pair.into_iter().map(|p| (p, phrase)).collect())
 }
 
 /// "a meeting between A and B".

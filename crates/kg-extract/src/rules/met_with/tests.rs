@@ -330,3 +330,29 @@ fn flanked_by_is_side_by_side() {
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:lea-novak"), "{:?}", x.relations);
 }
+
+#[test]
+fn the_two_leaders_are_the_two_named_before() {
+    let x = extract(
+        "Anna Brown and Tom Price arrived in Oslo on Sunday. The two leaders met for three hours on Monday.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    // Three persons before: no pair to stand for.
+    let x = extract(
+        "Anna Brown, Tom Price and Ivan Petrov arrived in Oslo. The two leaders met for three hours on Monday.",
+        "2025-03-05",
+    );
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "met_with"), "{:?}", x.relations);
+}
+
+#[test]
+fn the_meeting_the_noun_names_is_theirs() {
+    let x = extract(
+        "Anna Brown and Tom Price arrived at the Kremlin, where the two leaders held a meeting in the Green Room.",
+        "2025-03-05",
+    );
+    let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
+    assert!(meetings.len() <= 1, "{meetings:?}");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
