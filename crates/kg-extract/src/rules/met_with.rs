@@ -28,6 +28,7 @@ use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
+mod the_two;
 mod triggers;
 
 use triggers::{trigger, Trigger, TRIGGERS};
@@ -263,7 +264,7 @@ fn met_pairwise(a: &mut Analysis, persons: &[(usize, Span)], status: Status, spa
 fn mutual(a: &mut Analysis, i: usize, last: usize) {
     let mut subjects = subjects_of(a, i);
     if subjects.is_empty() {
-        subjects = the_two(a, i).unwrap_or_default();
+        subjects = the_two::the_two(a, i).unwrap_or_default();
     }
     if subjects.len() < 2 || remote(a, i, last + 6) {
         return;
@@ -296,38 +297,6 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
         evidence: span,
     };
     record_gathering(a, g, RULE.name);
-}
-
-/// "The two leaders met for three hours": the two persons "the two leaders" stands for,
-/// the only two the sentence named before it, else the only two of the sentence before
-/// in its paragraph; both with the span of the phrase.
-fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
-    let (clause_start, _) = clause_of(a, verb);
-    let two = (clause_start..verb).find(|&k| {
-        a.lower(k) == "two"
-            && k > 0
-            && a.lower(k - 1) == "the"
-            && matches!(a.lower(k + 1), "leaders" | "men" | "women" | "presidents" | "ministers" | "sides")
-    })?;
-    let phrase = a.toks[two - 1].span.cover(a.toks[two + 1].span);
-    let sent = a.sent_of(phrase.start);
-    let distinct = |s: usize, before: usize| {
-        let mut found: Vec<usize> = Vec::new();
-        for m in a.mentions_in(s) {
-            if m.span.end <= before && a.ents[m.ent].kind == EntityKind::Person && !found.contains(&m.ent) {
-                found.push(m.ent);
-            }
-        }
-        found
-    };
-    let mut pair = distinct(sent, phrase.start);
-    if pair.is_empty() && sent > 0 {
-        let gap = a.text.get(a.sents[sent - 1].span.end..a.sents[sent].span.start).unwrap_or("\n");
-        if !gap.contains('\n') {
-            pair = distinct(sent - 1, usize::MAX);
-        }
-    }
-    (pair.len() == 2).then(|| pair.into_iter().map(|p| (p, phrase)).collect())
 }
 
 /// "a meeting between A and B".
