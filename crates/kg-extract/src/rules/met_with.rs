@@ -2,7 +2,8 @@
 //!
 //! Matches: "A met (with) B", "A held (their first direct) talks (on X) with B", "A
 //! held a three-way meeting (here) with B and C" (B and C met too), "A, flanked by B
-//! and C", "A and B agreed at their bilateral meeting",
+//! and C", "A and B agreed at their bilateral meeting", "the two leaders met" (the only
+//! two persons named just before),
 //! "A hosted B", "A received B", "A was greeted (at the airport) by B", "A sat down with
 //! B", "A shook hands with B", "A had dinner with B", "A called on B", "A convenes with
 //! B", "A ... after meeting B", "after a meeting with B", "a meeting between A and B";
