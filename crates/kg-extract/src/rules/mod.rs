@@ -32,6 +32,7 @@ mod place_in_region;
 mod pronoun;
 mod represents;
 mod role_noun;
+mod sidelines;
 mod speaker_person;
 mod surname;
 mod titled_person;
@@ -98,6 +99,7 @@ pub const RULES: &[Rule] = &[
     visitor::RULE,
     attends::RULE,
     attendance_frames::RULE,
+    sidelines::RULE,
     leads_delegation::RULE,
     member_of::RULE,
     delegation_attends::RULE,

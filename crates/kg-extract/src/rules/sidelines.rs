@@ -1,0 +1,68 @@
+//! **sidelines** — "met on the sidelines", with no summit named: the sidelines of the
+//! summit the story is about.
+//!
+//! Matches: "on the sidelines" or "on the margins" not followed by "of"; the persons
+//! of the clause's subject attend the summit or conference the story has told most
+//! often so far, when it took place.
+//! Example: "The summit in Nairobi opened on Monday. Anna Brown and Tom Price met on
+//! the sidelines." → Brown and Price attend the Nairobi summit.
+//! Known false positives: sidelines of a meeting other than the story's summit that
+//! the text left unnamed ("at a forum in Davos last year, on the sidelines").
+
+use super::attends::principal_meeting;
+use super::Rule;
+use crate::analysis::{Analysis, MeetingClass};
+use crate::clause::subjects_of;
+use crate::modality::status_at;
+use crate::model::{EntityKind, RelationKind, Status};
+
+pub const RULE: Rule = Rule { name: "sidelines", apply, triggers: TRIGGERS };
+
+/// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
+const TRIGGERS: &[&str] = &["sidelines", "margins"];
+
+fn apply(a: &mut Analysis) {
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if i < 2 || a.lower(i - 1) != "the" || a.lower(i - 2) != "on" || a.lower(i + 1) == "of" {
+            continue;
+        }
+        let Some(summit) = principal_meeting(a, a.toks[i].span.start) else { continue };
+        if a.ents[summit].meeting.as_ref().is_none_or(|m| m.class != Some(MeetingClass::Meeting)) {
+            continue;
+        }
+        let subjects: Vec<_> =
+            subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
+        let Some(&(_, first)) = subjects.first() else { continue };
+        let status = status_at(a, i, Some(first));
+        if status != Status::Occurred {
+            continue;
+        }
+        for (p, span) in subjects {
+            a.add_rel(RelationKind::Attends, p, summit, status, span.cover(a.toks[i].span), RULE.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    fn summit(x: &crate::Extraction) -> String {
+        x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_sidelines_of_the_storys_summit() {
+        let text = "The summit in Nairobi opened on Monday. Anna Brown and Tom Price met on the sidelines.";
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &summit(&x)), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:tom-price", "attends", &summit(&x)), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn sidelines_of_a_named_meeting_or_to_come_are_not_read_here() {
+        let text = "The summit in Nairobi opened on Monday. Anna Brown will meet Tom Price on the sidelines.";
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "attends", &summit(&x)), "{:?}", x.relations);
+    }
+}
