@@ -187,6 +187,10 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         if i < adverbial {
             bits &= PLAN | WOULD | CONDITION | REPORTED;
         }
+        // "set to meet", "set for June"; not "set the tone".
+        if w == "set" && !matches!(a.lower(i + 1), "to" | "for") {
+            bits &= !(PLAN | PLANNED_PART);
+        }
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
         called_off |= prev & CALLED != 0 && bits & OFF != 0;
         past_plan |= prev & WAS != 0 && bits & PLANNED_PART != 0;

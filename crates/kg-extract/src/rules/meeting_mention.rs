@@ -217,9 +217,13 @@ fn apply(a: &mut Analysis) {
                 m.place = Some(city);
             }
             let org = organised.and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org);
+            // ... and "the summit", the summit the story names later in the dateline city
+            // ("the Group of 20 summit ... at a resort in Nusa Dua").
+            let summit_org = summit_in(a, city).and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org);
             for (mut info, span) in orphans {
                 info.place = Some(city);
-                info.org = info.org.or(org);
+                let summit = a.slice(span).eq_ignore_ascii_case("summit");
+                info.org = info.org.or(org).or(summit_org.filter(|_| summit));
                 resolve_meeting(a, info, span, "", RULE.name);
             }
         }
@@ -248,6 +252,21 @@ fn story_summit(a: &Analysis) -> Option<usize> {
 fn first_since(a: &Analysis, np_start: usize, i: usize, clause_end: usize) -> bool {
     let from = np_start.saturating_sub(1);
     (from..i).any(|k| a.lower(k) == "first") && (i + 1..clause_end).any(|k| a.lower(k) == "since")
+}
+
+/// The one summit of the story held in `city` that took place and is no earlier one.
+fn summit_in(a: &Analysis, city: usize) -> Option<usize> {
+    let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
+        crate::meetings::is_called(e, "summit")
+            && e.meeting.as_ref().is_some_and(|m| {
+                m.place == Some(city)
+                    && !m.past
+                    && m.status == Status::Occurred
+                    && m.class == Some(MeetingClass::Meeting)
+            })
+    });
+    let (first, _) = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// `s.trim_start_matches(prefix)`, without setting up a substring searcher.

@@ -39,7 +39,9 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         } else if k > i {
             cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "collapsed" | "failed")
                 || (prev == "called" && w == "off");
-            cues.planned |= matches!(w, "will" | "set" | "scheduled" | "expected" | "due" | "planned");
+            // "is set to open", "set for June", not "set the tone".
+            let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");
+            cues.planned |= set_for || matches!(w, "will" | "scheduled" | "expected" | "due" | "planned");
             prev = w;
         }
     }

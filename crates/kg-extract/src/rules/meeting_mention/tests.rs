@@ -144,3 +144,21 @@ fn the_first_meeting_since_is_no_reference() {
         x.relations
     );
 }
+
+/// "set the tone" is no plan; "set to open" is.
+#[test]
+fn set_the_tone_is_no_plan() {
+    let x = extract("The summit in Oslo set the tone for the year.", "2025-03-05");
+    assert!(x.entities.iter().any(|e| e.attributes.get("status").is_some_and(|s| s == "occurred")), "{:?}", x.entities);
+    let x = extract("The summit in Oslo is set to open on Friday.", "2025-03-05");
+    assert!(x.entities.iter().any(|e| e.attributes.get("status").is_some_and(|s| s == "planned")), "{:?}", x.entities);
+}
+
+/// "The summit" of a datelined story is the summit it names later in the dateline city.
+#[test]
+fn the_summit_is_the_one_named_later_in_the_dateline_city() {
+    let text = "NAIROBI, Kenya (Reuters) - The summit adopted a declaration on Tuesday.\n\
+                The African Union summit, held at a hotel in Nairobi, drew 40 leaders.";
+    let x = extract(text, "2025-03-04");
+    assert_eq!(meetings(&x).len(), 1, "{:?}", meetings(&x));
+}
