@@ -87,19 +87,7 @@ fn unknown_town(a: &mut Analysis, caps: &str, named: &[&str]) -> Option<usize> {
     town.attrs.insert("country".into(), iso.clone());
     town.iso = Some(iso);
     let ent = a.new_entity(town);
-    let finder = memchr::memmem::Finder::new(label.as_bytes());
-    let found: Vec<Span> = finder
-        .find_iter(a.text.as_bytes())
-        .map(|at| Span::new(at, at + label.len()))
-        .filter(|s| {
-            let before = a.text[..s.start].chars().next_back();
-            let after = a.text[s.end..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .collect();
-    for span in found {
-        a.add_mention(ent, span, RULE.name, Form::Name);
-    }
+    super::place_in_region::later_uses(a, ent, &label, 0, RULE.name);
     Some(ent)
 }
 

@@ -39,7 +39,7 @@ fn apply(a: &mut Analysis) {
             }
         };
         a.add_mention(ent, span, RULE.name, Form::Name);
-        later_uses(a, ent, &label, region_end);
+        later_uses(a, ent, &label, region_end, RULE.name);
     }
 }
 
@@ -79,8 +79,9 @@ fn is_town_word(a: &Analysis, k: usize) -> bool {
         && a.word(k).chars().any(char::is_lowercase)
 }
 
-/// Later uses of the town's name: "at the Kananaskis media centre".
-fn later_uses(a: &mut Analysis, ent: usize, label: &str, from: usize) {
+/// Later uses of the town's name, from token `from` on, on word boundaries: "at the
+/// Kananaskis media centre". Also read by `dateline` for a town it does not know.
+pub(super) fn later_uses(a: &mut Analysis, ent: usize, label: &str, from: usize, rule: &'static str) {
     let Some(start) = a.toks.get(from).map(|t| t.span.start) else { return };
     let found: Vec<Span> = memchr::memmem::find_iter(&a.text.as_bytes()[start..], label.as_bytes())
         .map(|at| Span::new(start + at, start + at + label.len()))
@@ -91,7 +92,7 @@ fn later_uses(a: &mut Analysis, ent: usize, label: &str, from: usize) {
         })
         .collect();
     for span in found {
-        a.add_mention(ent, span, RULE.name, Form::Name);
+        a.add_mention(ent, span, rule, Form::Name);
     }
 }
 
