@@ -101,11 +101,13 @@ fn apply(a: &mut Analysis) {
             // "in Hiroshima, where they agreed to convene a summit in the United States":
             // a place in another country told after the noun is the meeting's; "to the
             // White House, where they met in the Oval Office" stays at the White House.
-            let after = place_after(a, i + 1, own_end);
-            let elsewhere = |w: usize| after.is_some_and(|p| a.ents[p].iso.is_some() && a.ents[p].iso != a.ents[w].iso);
             place_before
-                .or_else(|| where_place(a, clause_start).filter(|&w| !elsewhere(w)))
-                .or(after)
+                .or_else(|| {
+                    let after = place_after(a, i + 1, own_end);
+                    let elsewhere =
+                        |w: usize| after.is_some_and(|p| a.ents[p].iso.is_some() && a.ents[p].iso != a.ents[w].iso);
+                    where_place(a, clause_start).filter(|&w| !elsewhere(w)).or(after)
+                })
                 .or_else(|| purpose_place(a, np_start))
                 .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
         };
