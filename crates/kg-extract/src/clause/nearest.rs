@@ -108,7 +108,7 @@ pub(super) fn nearest_subject(
         let subordinate = verb_next && opens_subordinate(a, start, prev_end, at);
         // "While Xi was in the Kremlin, Kishida made a visit to Kyiv": after a fronted
         // subordinate clause, the main clause's subject follows its comma.
-        let fronted = verb_next
+        let fronted = (verb_next || coordinated_before_verb(a, candidates, k))
             && k == from + 1
             && matches!(
                 a.lower(start),
@@ -130,6 +130,20 @@ pub(super) fn nearest_subject(
         from += 1;
     }
     candidates.get(from).copied()
+}
+
+/// "When X opened the summit, A and B were at the table": whether the candidate at `k`
+/// opens a list of names joined by "and" or commas alone that a finite verb follows.
+fn coordinated_before_verb(a: &Analysis, candidates: &[(usize, Span)], k: usize) -> bool {
+    let mut last = k;
+    while let Some(next) = candidates.get(last + 1) {
+        let gap = a.text.get(candidates[last].1.end..next.1.start).unwrap_or("").trim();
+        if !matches!(gap, "and" | "," | ", and") {
+            break;
+        }
+        last += 1;
+    }
+    last > k && finite_verb_at(a, a.tok_at(candidates[last].1.end))
 }
 
 /// Whether a subordinate clause opens between tokens `from` and `to` after the main

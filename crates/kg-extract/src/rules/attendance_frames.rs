@@ -84,7 +84,7 @@ fn verb_before(a: &Analysis, by: usize) -> Option<String> {
 /// The persons listed right after `tok` ("by A, B and C", "included A and B", "by
 /// dozens of leaders, including A and B"): the list must start close, after title
 /// words or a quantity that "including" or "such as" closes.
-fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
+pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     // "joined by their advisers: A, B and C": the list starts after the colon.
     let tok = (tok + 1..tok + 8).take_while(|&k| k < a.toks.len()).find(|&k| a.word(k) == ":").unwrap_or(tok);
     let (_, end) = clause_of(a, tok);
@@ -123,7 +123,7 @@ fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
 }
 
 /// The meeting named last before `tok` in its sentence.
-fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
+pub(super) fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     let at = a.toks[tok].span.start;
     let sent = a.sent_of(at);
     a.mentions_in(sent)
@@ -134,7 +134,7 @@ fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
 }
 
 /// A meeting named in the clause between two tokens, or the one of the context.
-fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Status) -> Option<usize> {
+pub(super) fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Status) -> Option<usize> {
     let named = (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
     named.map(|m| m.ent).or_else(|| meeting_in_context(a, anchor, None, status)).or_else(|| {
         if status == Status::Occurred {
@@ -145,10 +145,18 @@ fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Stat
     })
 }
 
-fn add_all(a: &mut Analysis, persons: &[(usize, Span)], meeting: usize, status: Status, anchor: Span) {
+/// Each person attends the meeting, with evidence from the person to the anchor.
+pub(super) fn add_all(
+    a: &mut Analysis,
+    persons: &[(usize, Span)],
+    meeting: usize,
+    status: Status,
+    anchor: Span,
+    rule: &'static str,
+) {
     for &(p, s) in persons {
         let span = if s.start < anchor.start { s.cover(anchor) } else { anchor.cover(s) };
-        a.add_rel(RelationKind::Attends, p, meeting, status, span, RULE.name);
+        a.add_rel(RelationKind::Attends, p, meeting, status, span, rule);
     }
 }
 
@@ -167,7 +175,7 @@ fn passive(a: &mut Analysis, by: usize) {
             return;
         }
         let status = status_at(a, by - 1, None);
-        add_all(a, &persons, meeting, status, mspan);
+        add_all(a, &persons, meeting, status, mspan, RULE.name);
     } else if verb == "represented" {
         // "India is represented by A": the envoy of a country or body.
         if sender_before(a, by - 1) {
@@ -185,7 +193,7 @@ fn passive(a: &mut Analysis, by: usize) {
         let (_, end) = clause_of(a, by);
         let Some(meeting) = meeting_for(a, by + 1, end, by, status) else { return };
         persons.extend(subjects);
-        add_all(a, &persons, meeting, status, a.toks[by].span);
+        add_all(a, &persons, meeting, status, a.toks[by].span, RULE.name);
     }
 }
 
@@ -202,7 +210,7 @@ fn company_brought(a: &mut Analysis, i: usize) {
     let (_, end) = clause_of(a, i);
     let Some(meeting) = meeting_for(a, i + 1, end, i, status) else { return };
     persons.extend(subjects);
-    add_all(a, &persons, meeting, status, a.toks[i].span);
+    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
 /// "<meeting> brought together A, B and C".
@@ -213,7 +221,7 @@ fn brought_together(a: &mut Analysis, i: usize) {
         return;
     }
     let status = status_at(a, i - 1, None);
-    add_all(a, &persons, meeting, status, mspan);
+    add_all(a, &persons, meeting, status, mspan, RULE.name);
 }
 
 /// "Leaders who attended (the summit) included A, B and C".
@@ -229,7 +237,7 @@ fn list_included(a: &mut Analysis, i: usize) {
     }
     let status = status_at(a, i, None);
     let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
-    add_all(a, &persons, meeting, status, a.toks[i].span);
+    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
 /// "About 100 delegations are taking part, among them A, B and C".
@@ -249,7 +257,7 @@ fn among_them(a: &mut Analysis, i: usize) {
     }
     let status = status_at(a, i, None);
     let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
-    add_all(a, &persons, meeting, status, a.toks[i].span);
+    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
 /// "Turkey sent Foreign Minister Hakan Fidan (to the summit)": a country or body sends
@@ -262,7 +270,7 @@ fn envoy_sent(a: &mut Analysis, i: usize) {
         let status = status_at(a, i, None);
         let (_, end) = clause_of(a, i);
         let Some(meeting) = meeting_for(a, i + 1, end, i, status) else { return };
-        add_all(a, &[envoy], meeting, status, a.toks[i].span);
+        add_all(a, &[envoy], meeting, status, a.toks[i].span, RULE.name);
     }
 }
 
@@ -331,7 +339,7 @@ fn envoys_attend(a: &mut Analysis, verb: usize) {
     }
     let status = status_at(a, verb, None);
     let Some(meeting) = meeting_for(a, verb + 1, end, verb, status) else { return };
-    add_all(a, &persons, meeting, status, a.toks[verb].span);
+    add_all(a, &persons, meeting, status, a.toks[verb].span, RULE.name);
 }
 
 /// "Rubio hosted the signing ceremony at the State Department, where A and B put their
@@ -351,7 +359,7 @@ fn where_clause(a: &mut Analysis, i: usize) {
         return;
     }
     let status = status_at(a, verb, Some(persons[0].1));
-    add_all(a, &persons, meeting, status, mspan);
+    add_all(a, &persons, meeting, status, mspan, RULE.name);
 }
 
 /// "A and B were among those in the room / among those attending (the summit)"; with
@@ -368,7 +376,7 @@ fn among(a: &mut Analysis, i: usize) {
         if !persons.is_empty() && a.tok_at(persons[0].1.start) <= were + 6 {
             let status = status_at(a, were, None);
             let Some(meeting) = meeting_for(a, i + 1, were, i, status) else { return };
-            add_all(a, &persons, meeting, status, a.toks[i].span);
+            add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
             return;
         }
     }
@@ -377,7 +385,7 @@ fn among(a: &mut Analysis, i: usize) {
     let status = status_at(a, i, Some(subject_span));
     let (_, end) = clause_of(a, i);
     let Some(meeting) = meeting_for(a, i + 1, end.min(i + 10), i, status) else { return };
-    add_all(a, &subjects, meeting, status, a.toks[i].span);
+    add_all(a, &subjects, meeting, status, a.toks[i].span, RULE.name);
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod member_of;
 mod met_with;
 mod official_of;
 mod org_pattern;
+mod participant_list;
 mod place_in_region;
 mod pronoun;
 mod represents;
@@ -99,6 +100,7 @@ pub const RULES: &[Rule] = &[
     visitor::RULE,
     attends::RULE,
     attendance_frames::RULE,
+    participant_list::RULE,
     sidelines::RULE,
     leads_delegation::RULE,
     member_of::RULE,
