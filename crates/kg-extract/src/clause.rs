@@ -86,7 +86,18 @@ fn token_flags(a: &Analysis, i: usize) -> u8 {
     if matches!(first, b'(' | b')') && short_parenthesis(a, i) {
         return 0;
     }
+    // "at 16:30 at the palace": the colon of a clock time breaks no clause.
+    if first == b':' && clock_colon(a, i) {
+        return 0;
+    }
     word_flags(a.lower(i))
+}
+
+/// Whether the colon at token `i` sits between digits with no space ("16:30").
+fn clock_colon(a: &Analysis, i: usize) -> bool {
+    let bytes = a.text.as_bytes();
+    let t = a.toks[i].span;
+    t.start > 0 && bytes[t.start - 1].is_ascii_digit() && bytes.get(t.end).is_some_and(u8::is_ascii_digit)
 }
 
 /// The token `n` words after `from` (at most `to`), a name or a short bracket counted

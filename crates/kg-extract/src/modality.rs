@@ -187,8 +187,11 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         if i < adverbial {
             bits &= PLAN | WOULD | CONDITION | REPORTED;
         }
-        // "set to meet", "set for June"; not "set the tone".
-        if w == "set" && !matches!(a.lower(i + 1), "to" | "for") {
+        // "set to meet", "set for June"; not "set the tone". Nor "as expected",
+        // "sooner than planned": a comparison with the plan.
+        let compared =
+            i > 0 && matches!(a.lower(i - 1), "as" | "than") || i > 2 && (i - 3..i - 1).any(|k| a.lower(k) == "than");
+        if w == "set" && !matches!(a.lower(i + 1), "to" | "for") || compared {
             bits &= !(PLAN | PLANNED_PART);
         }
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
@@ -267,6 +270,8 @@ mod tests {
             ("Lee was ready to accept a truce, after talks with Park.", "talks", Status::Occurred),
             ("Lee refused a truce, after talks with Park.", "talks", Status::Occurred),
             ("Lee will sign a truce, after talks with Park.", "talks", Status::Planned),
+            ("Lee met Park sooner than expected.", "met", Status::Occurred),
+            ("As expected, Lee attended the summit.", "attended", Status::Occurred),
         ];
         for (text, trigger, want) in cases {
             let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();

@@ -41,6 +41,9 @@ pub struct MeetingInfo {
     /// Of a visit: the person paying it ("Modi's trip", "on his first visit"), which
     /// tells one person's visit from another's to the same country.
     pub visitor: Option<usize>,
+    /// Told with "a"/"an" ("went to Brussels for a NATO summit"): a new meeting, never
+    /// the story's own summit told again by its organiser.
+    pub indefinite: bool,
 }
 
 impl MeetingInfo {

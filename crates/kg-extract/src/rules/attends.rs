@@ -3,8 +3,9 @@
 //! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
 //! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
 //! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
-//! B"; and persons named right before "at <meeting>" ("discussed by A and B at the
-//! summit"). A refusal ("decided not to attend"), a condition or a proposal gives the
+//! B"; persons named right before "at <meeting>" ("discussed by A and B at the
+//! summit"); the subject of a verb of speaking or signing done "at <meeting>" ("Xi said
+//! at the summit", "signed the deal at a ceremony"). A refusal ("decided not to attend"), a condition or a proposal gives the
 //! edge that status, so it stays out of the default graph. An "attend" with no meeting
 //! after it (or "hosted the talks" where "the talks" is no mention) refers to the
 //! meeting of its sentence, else of the previous sentence of its paragraph (of the
@@ -13,6 +14,7 @@
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
+mod said_at;
 #[cfg(test)]
 mod tests;
 
@@ -233,14 +235,19 @@ fn persons_at(a: &mut Analysis, i: usize) {
         return;
     }
     let persons = persons_in(a, clause_start, i, false);
-    let Some(&(_, last_span)) = persons.last() else {
+    // Only the list that ends right before "at"; else the subject of a verb done there.
+    let right_before = persons
+        .last()
+        .filter(|&&(_, s)| a.text.get(s.end..a.toks[i].span.start).is_some_and(|gap| gap.trim().is_empty()));
+    let Some(&(_, last_span)) = right_before else {
+        if let Some((subjects, verb)) = said_at::subjects_done_at(a, i, mspan, clause_start) {
+            let status = status_at(a, verb, Some(subjects[0].1));
+            for (p, s) in subjects {
+                a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), RULE.name);
+            }
+        }
         return;
     };
-    // Only the list that ends right before "at".
-    let gap = a.text.get(last_span.end..a.toks[i].span.start).unwrap_or("x");
-    if !gap.trim().is_empty() {
-        return;
-    }
     let status = status_at(a, i, Some(last_span));
     let list: Vec<(usize, Span)> = persons
         .iter()

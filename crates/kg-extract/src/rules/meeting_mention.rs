@@ -28,7 +28,7 @@ use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
 pub use context::visit_destination;
-use context::{after_hours_of, arrival_place, day_before, purpose_place, where_place, which_clause};
+use context::{after_hours_of, arrival_place, day_before, fronted_date, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
 use status::{clause_cues, meeting_status};
 
@@ -49,12 +49,20 @@ fn class_of(word: &str) -> Option<MeetingClass> {
 
 /// Nouns of the list that name no diplomatic meeting in some phrases: "a news
 /// conference" is someone speaking to reporters, a ceremony other than a signing is
-/// no meeting of the parties.
+/// no meeting of the parties. A signing ceremony is "the signing ceremony", "signed
+/// the deal at a ceremony", or "the ceremony" once a signing ceremony was told.
 fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
-        "ceremony" => prev != "signing",
+        "ceremony" if prev == "signing" => false,
+        "ceremony" => {
+            let (clause_start, _) = clause_of(a, i);
+            let signed_at = (clause_start..i).any(|k| matches!(a.lower(k), "signed" | "sign" | "signs"));
+            let told_before = matches!(prev, "the" | "this")
+                && (1..i).any(|k| a.lower(k) == "ceremony" && a.lower(k - 1) == "signing");
+            !(signed_at || told_before)
+        }
         _ => false,
     }
 }
@@ -114,6 +122,7 @@ fn apply(a: &mut Analysis) {
         info.date = date_before
             .or_else(|| date_in(a, i + 1, own_end))
             .or_else(|| day_before(a, np_start))
+            .or_else(|| fronted_date(a, np_start))
             .or_else(|| which.and_then(|(s, e)| date_in(a, s, e)));
         // "after talks", "hosting talks": talks someone held.
         let held = np_start > 0
@@ -145,13 +154,20 @@ fn apply(a: &mut Analysis) {
         // ("the talks", "Monday's talks") refers back to a meeting.
         let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
         let says_something = specific || info.date.is_some() || !info.participants.is_empty();
-        let definite = np_start > 0
-            && matches!(a.lower(np_start - 1), "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her")
+        // "The first summit between A and B", "their first summit here": past an
+        // ordinal.
+        let det = match np_start.checked_sub(1).map(|k| a.lower(k)) {
+            Some("first" | "second" | "third" | "fourth" | "fifth" | "latest") => np_start - 1,
+            _ => np_start,
+        };
+        let definite = det > 0
+            && matches!(a.lower(det - 1), "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her")
             || matches!(a.lower(np_start), "the" | "this" | "these" | "those")
             || (np_start..i).any(|k| matches!(a.word(k), "'s" | "\u{2019}s"));
         if !says_something && !definite {
             continue;
         }
+        info.indefinite = det > 0 && matches!(a.lower(det - 1), "a" | "an");
         // "the first formal meeting between leaders of the two countries since 2016":
         // a description of the sentence's own event, no reference to an earlier one.
         if !specific && first_since(a, np_start, i, clause_end) {

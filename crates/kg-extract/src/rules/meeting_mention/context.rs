@@ -45,18 +45,47 @@ pub(super) fn day_before(a: &Analysis, np_start: usize) -> Option<crate::dates::
     Some(crate::dates::DateValue::from_date(day))
 }
 
-/// "arrived in Jeddah on Sunday for talks": the place the clause went to before
-/// "for".
+/// "arrived in Jeddah on Sunday for talks", "went to Brussels for a NATO summit": the
+/// place the clause went to before "for".
 pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let mut k = np_start;
-    if k > 0 && a.lower(k - 1) == "the" {
+    if k > 0 && matches!(a.lower(k - 1), "the" | "a" | "an") {
         k -= 1;
     }
     if k == 0 || a.lower(k - 1) != "for" {
         return None;
     }
     let (clause_start, _) = clause_of(a, k - 1);
-    place_after(a, clause_start, k - 1)
+    // "had tea at Windsor Castle, and then went to Brussels for": the destination right
+    // before "for" first.
+    let destination = (k >= 2).then(|| a.mentions_ending(a.toks[k - 2].span.end).next()).flatten().filter(|m| {
+        let first = a.tok_at(m.span.start);
+        matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country)
+            && first > clause_start
+            && a.lower(first - 1) == "to"
+    });
+    destination.map(|m| m.ent).or_else(|| place_after(a, clause_start, k - 1))
+}
+
+/// "In November 1985, Reagan and Gorbachev held their first summit here": the date of
+/// an adverbial that opens the sentence, before its comma.
+pub(super) fn fronted_date(a: &Analysis, np_start: usize) -> Option<crate::dates::DateValue> {
+    let sent_start = a.sents[a.sent_of(a.toks[np_start].span.start)].tokens.start;
+    if !matches!(a.lower(sent_start), "in" | "on" | "during") {
+        return None;
+    }
+    let comma = (sent_start + 1..(sent_start + 6).min(np_start)).find(|&k| crate::clause::is_comma(a, k))?;
+    // The date ends the adverbial: "On Friday Steve Witkoff, Trump's envoy, ..." has
+    // none.
+    a.date_covering(a.toks[comma - 1].span)?;
+    // "In an interview on Saturday, Lula said ... next year's summit": the date of
+    // the saying, not of the meeting it speaks of.
+    let reported = (comma..np_start)
+        .any(|k| matches!(a.lower(k), "said" | "says" | "told" | "added" | "announced" | "that" | "would" | "will"));
+    if reported {
+        return None;
+    }
+    date_in(a, sent_start, comma)
 }
 
 /// "visit to X", "visit in X": the place named right after the noun.

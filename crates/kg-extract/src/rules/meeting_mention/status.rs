@@ -19,6 +19,15 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
     let mut prev = "";
     for k in clause_start..clause_end {
         let w = a.lower(k);
+        // "was over faster than anyone had expected", "went ahead as planned": a
+        // comparison, not the meeting's plan.
+        if w == "than" && k > i {
+            break;
+        }
+        if prev == "as" && matches!(w, "expected" | "planned" | "scheduled") {
+            prev = w;
+            continue;
+        }
         cues.ago |= w == "ago";
         if k < i {
             cues.attendance |= matches!(

@@ -26,10 +26,24 @@ fn meeting_nouns() {
         ("The visit followed Anna Brown's historic trip to Oslo.", 1),
         ("She will end the trip in Bergen on Friday.", 0),
         ("Envoys met for the 24th round of talks in Oslo on Monday.", 1),
+        ("Anna Brown and Tom Price signed the accord at a ceremony in Oslo.", 1),
     ];
     for (text, want) in cases {
         let x = extract(text, "2025-03-05");
         assert_eq!(meetings(&x).len(), *want, "{text}: {:?}", meetings(&x));
+    }
+}
+
+/// A comparison with the plan ("than expected", "as planned") is no plan.
+#[test]
+fn compared_with_the_plan_took_place() {
+    for text in
+        ["The summit in Oslo was over faster than anyone had expected.", "The summit in Oslo went ahead as planned."]
+    {
+        let x = extract(text, "2025-03-05");
+        let found = x.entities.iter().find(|e| e.id.starts_with("meeting:"));
+        let status = found.and_then(|e| e.attributes.get("status")).map(String::as_str);
+        assert_eq!(status, Some("occurred"), "{text}: {:?}", found);
     }
 }
 

@@ -1,0 +1,58 @@
+//! "Xi said at the summit", "A and B signed the deal at a ceremony": the subject of a
+//! verb of speaking or signing done "at" a meeting was there.
+
+use crate::analysis::Analysis;
+use crate::clause::{finite_verb_at, is_comma, subjects_of};
+use crate::model::{EntityKind, Span};
+
+/// Verbs done in person where they are done: who does them "at" a meeting is at it.
+const DONE_THERE: &[&str] = &[
+    "signed",
+    "sign",
+    "signs",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "pledged",
+    "unveiled",
+    "declared",
+    "urged",
+    "warned",
+    "shook",
+    "posed",
+    "delivered",
+];
+
+/// Words that put the meeting after "at" outside the place of the act: "at a news
+/// conference after the summit".
+const NOT_THE_PLACE: &[&str] =
+    &["after", "before", "following", "ahead", "of", "on", "about", "over", "since", "for", "to"];
+
+/// For "at" at token `at` before the meeting mentioned at `meeting`: the persons whose
+/// act of `DONE_THERE` took place there, with the verb's token.
+pub(super) fn subjects_done_at(
+    a: &Analysis,
+    at: usize,
+    meeting: Span,
+    clause_start: usize,
+) -> Option<(Vec<(usize, Span)>, usize)> {
+    let head = a.tok_at(meeting.start);
+    if (at + 1..head).any(|k| NOT_THE_PLACE.contains(&a.lower(k)) || is_comma(a, k)) {
+        return None;
+    }
+    // The verb: the last finite verb before "at", with no comma or other verb after it.
+    let verb = (clause_start..at).rev().take(10).find(|&k| finite_verb_at(a, k) || is_comma(a, k))?;
+    if is_comma(a, verb) || !DONE_THERE.contains(&a.lower(verb)) {
+        return None;
+    }
+    // "said that discussions at the summit had covered": "at" belongs to what was said.
+    if at > verb + 5 || (verb + 1..at).any(|k| matches!(a.lower(k), "that" | "which" | "who" | "whether" | "if")) {
+        return None;
+    }
+    let subjects: Vec<_> =
+        subjects_of(a, verb).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
+    (!subjects.is_empty()).then_some((subjects, verb))
+}
