@@ -161,7 +161,10 @@ fn apply(a: &mut Analysis) {
             _ => np_start,
         };
         let definite = det > 0
-            && matches!(a.lower(det - 1), "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her")
+            && matches!(
+                a.lower(det - 1),
+                "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "'s" | "\u{2019}s"
+            )
             || matches!(a.lower(np_start), "the" | "this" | "these" | "those")
             || (np_start..i).any(|k| matches!(a.word(k), "'s" | "\u{2019}s"));
         if !says_something && !definite {

@@ -46,7 +46,13 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
                     | "missed"
             );
         } else if k > i {
-            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "collapsed" | "failed")
+            // A summit that "collapsed" or "failed to produce a deal" took place (as in
+            // `met_with::after_status`); one that "failed to take place" did not.
+            let failed_to_happen = w == "failed"
+                && a.lower(k + 1) == "to"
+                && matches!(a.lower(k + 2), "take" | "happen" | "materialise" | "materialize" | "go");
+            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped")
+                || failed_to_happen
                 || (prev == "called" && w == "off");
             // "is set to open", "set for June", not "set the tone".
             let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");

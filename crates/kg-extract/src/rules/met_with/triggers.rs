@@ -14,6 +14,7 @@ pub(super) const TRIGGERS: &[&str] = &[
     "talks",
     "negotiations",
     "meetings",
+    "summit",
     "hosted",
     "hosts",
     "host",
@@ -209,6 +210,10 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         // "A and B agreed at their bilateral meeting": the coordinated subjects met.
         "talks" | "negotiations" | "meetings" | "meeting" if next != "with" && their_meeting(a, i) => {
             Some(Trigger::reciprocal(1))
+        }
+        // "Trump's second summit with Kim": a summit with a person is a meeting with them.
+        "summit" if next == "with" && a.mention_at_tok(i + 2).is_some() && !held_before() => {
+            Some(Trigger::transitive(2))
         }
         // "Saturday's talks with X", "talks on trade with X": the talks of the clause's subject.
         "talks" | "negotiations" | "meetings" | "meeting" if !held_before() => {
