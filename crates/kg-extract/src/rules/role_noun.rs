@@ -17,7 +17,7 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "role_noun", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["the"];
+const TRIGGERS: &[&str] = &["the", "prime", "president", "chancellor"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Wanted {
@@ -45,6 +45,7 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         if !matches!(a.lower(i).as_bytes(), [b't', b'h', b'e']) {
+            bare_title(a, i);
             continue;
         }
         // "the top US diplomat": skip "top".
@@ -54,6 +55,7 @@ fn apply(a: &mut Analysis) {
         }
         let Some(m) = a.mention_at_tok(k).cloned() else {
             alliance(a, i);
+            the_title(a, i);
             continue;
         };
         let country = match a.ents[m.ent].kind {
@@ -81,6 +83,63 @@ fn apply(a: &mut Analysis) {
             // for "the Turkish capital", place finders take the city that starts at "the").
             a.add_nested_mention(t, span, RULE.name, Form::RoleNoun);
         }
+    }
+}
+
+/// The role a title names on its own ("Prime Minister", "President", "Chancellor")
+/// starting at token `k`, with its length; none when a name follows it.
+fn title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
+    let (want, len) = match (a.word(k), a.word(k + 1)) {
+        ("Prime", "Minister") => (Wanted::PrimeMinister, 2),
+        ("President", _) => (Wanted::President, 1),
+        ("Chancellor", _) => (Wanted::PrimeMinister, 1),
+        _ => return None,
+    };
+    let next = a.toks.get(k + len)?;
+    (!next.is_cap && next.is_word && a.mention_at_tok(k).is_none()).then_some((want, len))
+}
+
+/// The persons titled for the role in the text before byte `before`, in order of
+/// their first title.
+fn titled_before(a: &Analysis, want: Wanted, before: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    for f in a.titles.iter().filter(|f| f.span.end <= before && !f.former) {
+        let fits = match want {
+            Wanted::President => contains_word_part(&f.title, "president") && !contains_word_part(&f.title, "vice"),
+            Wanted::PrimeMinister => f.category == TitleCategory::HeadOfGovernment,
+            _ => false,
+        };
+        if fits && !found.contains(&f.person) {
+            found.push(f.person);
+        }
+    }
+    found
+}
+
+/// "The Prime Minister held talks" with no country: the one person the article has
+/// titled so.
+fn the_title(a: &mut Analysis, the: usize) {
+    let Some((want, len)) = title_alone(a, the + 1) else { return };
+    let span = Span::new(a.toks[the].span.start, a.toks[the + len].span.end);
+    if let [p] = titled_before(a, want, span.start)[..] {
+        a.add_mention(p, span, RULE.name, Form::RoleNoun);
+    }
+}
+
+/// "On 24 May, Prime Minister participated in the summit": a government readout's bare
+/// title is its own head, the first person it titled so.
+fn bare_title(a: &mut Analysis, k: usize) {
+    if k > 0 && (a.toks[k - 1].is_cap || a.lower(k - 1) == "the") {
+        return;
+    }
+    let Some((want, len)) = title_alone(a, k) else { return };
+    // A verb follows: "Prime Minister held", "President said".
+    if !crate::clause::finite_verb_at(a, k + len) {
+        return;
+    }
+    let span = Span::new(a.toks[k].span.start, a.toks[k + len - 1].span.end);
+    if let Some(&p) = titled_before(a, want, span.start).first() {
+        a.add_mention(p, span, RULE.name, Form::RoleNoun);
     }
 }
 
@@ -187,6 +246,24 @@ mod tests {
         // Before his term the same words do not make him the Secretary of State.
         let x = extract("Rubio arrived late. The top US diplomat said little.", "2023-03-01");
         assert!(mentions_of(&x, "person:marco-rubio") < 2);
+    }
+
+    #[test]
+    fn a_title_alone_is_the_one_titled_so() {
+        let x = extract("Prime Minister Anna Brown arrived. The Prime Minister met Tom Price.", "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
+        // A readout's bare title is its first holder.
+        let x = extract(
+            "Prime Minister Anna Brown hosted Prime Minister Tom Price. Prime Minister said the talks went well.",
+            "2025-03-01",
+        );
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
+        // Two holders: "the Prime Minister" is neither.
+        let x = extract(
+            "Prime Minister Anna Brown hosted Prime Minister Tom Price. The Prime Minister left.",
+            "2025-03-01",
+        );
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 1);
     }
 
     #[test]

@@ -77,7 +77,9 @@ fn chain_before(a: &Analysis, phrases: &[TitlePhrase], pi: usize) -> Vec<usize> 
         // Phrases are in text order: only those ending just before can chain.
         for q in (0..current).rev().take_while(|&q| phrases[q].span.end + 8 >= start) {
             let gap = a.text.get(phrases[q].span.end..start).unwrap_or("x");
-            if matches!(gap, ", " | ", and " | " and ") {
+            // "Prime Minister Shri Narendra Modi": an honorific between title and name.
+            let honorific_next = gap == " " && phrases[current].category == TitleCategory::Honorific;
+            if matches!(gap, ", " | ", and " | " and ") || honorific_next {
                 out.push(q);
                 current = q;
                 continue 'walk;
@@ -117,6 +119,13 @@ mod tests {
         let x = extract("Georgian Foreign Minister Nino Beridze arrived in Baku.", "2025-03-01");
         assert!(has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
         assert_eq!(person_title(&x, "person:nino-beridze").as_deref(), Some("Foreign Minister"));
+    }
+
+    #[test]
+    fn title_honorific_and_name() {
+        let x = extract("Prime Minister Shri Arun Mehta arrived in Tokyo.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:arun-mehta").as_deref(), Some("Prime Minister"));
+        assert!(!x.entities.iter().any(|e| e.id == "person:shri"), "{:?}", x.entities);
     }
 
     #[test]
