@@ -116,6 +116,11 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // ("Carney's first meeting with Trump").
     let noun = matches!(a.lower(i), "meeting" | "meetings" | "talks" | "visit" | "summit");
     subjects.retain(|&(_, s)| !crate::clause::is_possessor(a, s) || (noun && a.tok_at(s.end) + 4 >= i));
+    // "talks with Xi ..., a lunch with him, and a meeting with Li": whoever a noun's
+    // talks are with is not the one who holds the next.
+    if noun {
+        subjects.retain(|&(_, s)| a.tok_before(s.start).is_none_or(|t| !matches!(a.lower(t), "with" | "to" | "by")));
+    }
     let Some(&(_, subject_span)) = subjects.first() else {
         return;
     };

@@ -121,3 +121,18 @@ fn standing_in_for_someone() {
     let x = extract(text, "2025-03-05");
     assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn company_together_with_the_subject_attends() {
+    let x = extract(
+        "Anna Brown participated in the summit in Oslo on Monday, together with Tom Price and Ivan Petrov.",
+        "2025-03-05",
+    );
+    for p in ["anna-brown", "tom-price", "ivan-petrov"] {
+        assert!(
+            x.relations.iter().any(|r| r.source == format!("person:{p}") && r.kind.as_str() == "attends"),
+            "{p}: {:?}",
+            x.relations
+        );
+    }
+}

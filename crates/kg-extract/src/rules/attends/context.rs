@@ -1,0 +1,96 @@
+//! Which meeting an attendance refers to when its words name none: the meeting of its
+//! context ("decided not to attend"), or the meeting the article is about.
+
+use crate::analysis::Analysis;
+use crate::model::{EntityKind, Status};
+
+/// The meeting noun right after a verb ("the talks", "the summit"), when it names no
+/// meeting mention of its own: its kind.
+pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
+    if !matches!(a.lower(k), "the" | "this" | "these" | "those") || a.mention_at_tok(k + 1).is_some() {
+        return None;
+    }
+    noun_class(a.lower(k + 1))
+}
+
+/// The kind of meeting a head noun names; "met" and "meet" are how gatherings are told.
+fn noun_class(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "talks" | "negotiations" => "talks",
+        "summit" | "conference" => "summit",
+        "meeting" | "met" | "meet" | "meets" => "meeting",
+        "visit" | "visited" | "visiting" => "visit",
+        _ => return None,
+    })
+}
+
+/// Whether an attendance with `status` can be at meeting `m`: a planned or refused one
+/// is not at a meeting long past, nor one that took place at a meeting that did not.
+fn fits(a: &Analysis, m: usize, status: Status) -> bool {
+    let Some(info) = a.ents[m].meeting.as_ref() else { return false };
+    let published = a.doc.date.map(crate::dates::DateValue::from_date);
+    // Months back, not days: a weekday may be read a week off.
+    let months = |d: crate::dates::DateValue| i64::from(d.year) * 12 + i64::from(d.month.unwrap_or(12));
+    let long_past = info.past || matches!((info.date, published), (Some(d), Some(p)) if months(d) + 1 < months(p));
+    match status {
+        Status::Occurred => info.status.is_default_visible(),
+        // A refusal or a plan told without its meeting is about one to come or going on.
+        _ => !long_past,
+    }
+}
+
+/// The meeting an attendance that names none refers to: the nearest named before it
+/// in its sentence, else after it in its sentence, else the last one of the previous
+/// sentence of its paragraph. With `noun` ("the summit"), only a meeting named with a
+/// noun of that kind. Another paragraph, or a meeting that cannot be the one (a past
+/// meeting for a planned attendance), gives none.
+pub(crate) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, status: Status) -> Option<usize> {
+    let at = a.toks[tok].span.start;
+    let sent = a.sent_of(at);
+    let of_kind = |m: &crate::analysis::MentionRec| {
+        // "attended the meeting" after "talks were held": "meeting" is any gathering
+        // but a visit.
+        let any_gathering = noun == Some("meeting")
+            && a.ents[m.ent].meeting.as_ref().is_some_and(|i| i.class != Some(crate::analysis::MeetingClass::Visit));
+        a.ents[m.ent].kind == EntityKind::Meeting
+            && (any_gathering
+                || noun.is_none_or(|n| {
+                    a.mentions.iter().any(|x| x.ent == m.ent && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
+                }))
+    };
+    let here = a.mentions_in(sent);
+    let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);
+    let after = || here.iter().filter(|m| m.span.start > at && of_kind(m)).min_by_key(|m| m.span.start);
+    let previous = || {
+        let prev = sent.checked_sub(1)?;
+        let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
+        if gap.contains('\n') {
+            return None;
+        }
+        a.mentions_in(prev).into_iter().filter(|m| of_kind(m)).max_by_key(|m| m.span.start).map(|m| m.ent)
+    };
+    let found = before.or_else(after).map(|m| m.ent).or_else(previous)?;
+    fits(a, found, status).then_some(found)
+}
+
+/// The meeting an article is about, as told before byte `before`: of those that took
+/// place and are not long past, the one named most often (the first named, on a tie).
+/// What a participant list told without its meeting ("Leaders who did attend included
+/// ...") refers to; a meeting the story comes to only later is not yet its subject.
+pub(crate) fn principal_meeting(a: &Analysis, before: usize) -> Option<usize> {
+    let mut counts: std::collections::BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = Default::default();
+    for m in a.mentions.iter().filter(|m| m.span.start < before) {
+        if a.ents[m.ent].kind == EntityKind::Meeting {
+            let e = counts.entry(m.ent).or_insert((0, std::cmp::Reverse(m.span.start)));
+            e.0 += 1;
+            e.1 = e.1.max(std::cmp::Reverse(m.span.start));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(m, _)| {
+            a.ents[m].meeting.as_ref().is_some_and(|i| i.status == Status::Occurred) && fits(a, m, Status::Planned)
+        })
+        .max_by_key(|&(_, c)| c)
+        .map(|(m, _)| m)
+}
