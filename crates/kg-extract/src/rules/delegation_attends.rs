@@ -38,10 +38,14 @@ fn apply(a: &mut Analysis) {
         let Some(first) = a.mentions.iter().filter(|m| m.ent == d).min_by_key(|m| m.span.start).cloned() else {
             continue;
         };
+        // "The Russian delegation has arrived at the palace": today's arrival is at no
+        // talks of days before.
+        let arriving_now = arrives_now(a, first.sent);
         let nearest = a
             .mentions
             .iter()
             .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && is_talks(a, m.ent))
+            .filter(|m| !(arriving_now && days_before(a, m.ent) >= 2))
             .filter(|m| m.sent == first.sent || m.span.start < first.span.start)
             .max_by_key(|m| (m.sent == first.sent, m.span.start))
             .map(|m| m.ent);
@@ -65,6 +69,22 @@ fn apply(a: &mut Analysis) {
 fn earlier(a: &Analysis, m: &crate::analysis::MeetingInfo) -> bool {
     use chrono::Datelike;
     matches!((m.date, a.doc.date), (Some(d), Some(p)) if d.year < p.year())
+}
+
+/// Whether sentence `sent` tells an arrival as of now: "has arrived", "arrives".
+fn arrives_now(a: &Analysis, sent: usize) -> bool {
+    let toks = a.sents[sent].tokens.clone();
+    toks.clone().any(|k| {
+        matches!(a.lower(k), "arrives" | "arriving")
+            || (a.lower(k) == "arrived" && (k.saturating_sub(2)..k).any(|j| matches!(a.lower(j), "has" | "have")))
+    })
+}
+
+/// How many days before publication meeting `m` is dated (0 without a day or a date).
+fn days_before(a: &Analysis, m: usize) -> i64 {
+    let Some(d) = a.ents[m].meeting.as_ref().and_then(|i| i.date) else { return 0 };
+    let (Some(month), Some(day), Some(p)) = (d.month, d.day, a.doc.date) else { return 0 };
+    chrono::NaiveDate::from_ymd_opt(d.year, month, day).map_or(0, |date| (p - date).num_days())
 }
 
 fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
@@ -93,6 +113,15 @@ fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn an_arrival_today_is_at_no_talks_of_days_before() {
+        let x = extract(
+            "Talks were held in Geneva on March 1. The Swiss delegation has arrived at the palace.",
+            "2025-03-10",
+        );
+        assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:") && r.kind.as_str() == "attends"));
+    }
 
     #[test]
     fn delegation_attends_the_talks() {
