@@ -120,7 +120,12 @@ fn delegation_for(a: &Analysis, i: usize, person: usize) -> Option<usize> {
     {
         return Some(d);
     }
-    if let Some(&(d, _)) = delegations.iter().rev().find(|(_, s)| a.sent_of(s.start) == sent) {
+    // "The Russian delegation included A; the Ukrainian delegation included B": the
+    // one named before the trigger, nearest first.
+    let at = a.toks[i].span.start;
+    let in_sentence = |&&(_, s): &&(usize, Span)| a.sent_of(s.start) == sent;
+    let before = delegations.iter().rev().filter(in_sentence).find(|(_, s)| s.end <= at);
+    if let Some(&(d, _)) = before.or_else(|| delegations.iter().rev().find(in_sentence)) {
         return Some(d);
     }
     delegations.last().map(|&(d, _)| d)
@@ -168,6 +173,16 @@ mod tests {
             "2025-03-05",
         );
         assert!(!has_edge(&x, "person:juma-mwinyi", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn each_delegation_its_own_list() {
+        let x = extract(
+            "The Kenyan delegation also included Peter Otieno; the Tanzanian delegation included Juma Mwinyi.",
+            "2025-03-05",
+        );
+        assert!(has_edge(&x, "person:peter-otieno", "member_of", "delegation:ke"), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:juma-mwinyi", "member_of", "delegation:tz"), "{:?}", x.relations);
     }
 
     #[test]

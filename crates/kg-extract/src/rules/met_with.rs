@@ -82,7 +82,18 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         (last + 1..a.tok_at(s.start)).any(|k| is_comma(a, k) && matches!(a.lower(k + 1), "and" | "but"))
             && finite_verb_at(a, a.tok_at(s.end))
     };
-    let objects = if objects.first().is_some_and(|&(_, s)| new_clause(s)) { Vec::new() } else { objects };
+    let mut objects = if objects.first().is_some_and(|&(_, s)| new_clause(s)) { Vec::new() } else { objects };
+    // "held separate talks with Zelensky and then with Putin": a second "with".
+    if let Some(&(_, last_object)) =
+        objects.last().filter(|_| a.lower(last).ends_with("with") || a.lower(last) == "with")
+    {
+        let k = a.tok_at(last_object.end);
+        let with =
+            if a.lower(k) == "and" && matches!(a.lower(k + 1), "then" | "later" | "also") { k + 2 } else { k + 1 };
+        if a.lower(k) == "and" && a.lower(with) == "with" {
+            objects.extend(objects_after(a, with));
+        }
+    }
     let Some(&(_, first_span)) = objects.first() else {
         if t.mutual {
             mutual(a, i, last);

@@ -356,3 +356,11 @@ fn the_meeting_the_noun_names_is_theirs() {
     assert!(meetings.len() <= 1, "{meetings:?}");
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
 }
+
+#[test]
+fn talks_with_one_and_then_with_another() {
+    let x = extract("Anna Brown held separate talks with Tom Price and then with Ivan Petrov.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
