@@ -117,7 +117,10 @@ fn apply(a: &mut Analysis) {
     let mut title = 0;
     // `Analysis::sent_of` by the same kind of cursor: tokens start in text order.
     let mut sent = 0;
-    for i in 0..a.toks.len() {
+    // The tokens that are not capitalised, nor particle names, are passed over unread.
+    let (mut cursor, mut from) = (0, 0);
+    while let Some(i) = a.next_name_tok(from, &mut cursor) {
+        from = i + 1;
         let t = a.toks[i];
         if !t.is_word || !(t.is_cap || is_particle_name_at(a, i)) || a.mention_at_tok(i).is_some() {
             continue;
