@@ -77,6 +77,11 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// How many tokens [`Analysis::next_name_tok`] visits in all.
+    pub fn name_tok_count(&self) -> usize {
+        self.name_toks.len()
+    }
+
     /// Whether token `tok` is inside a quotation.
     pub fn tok_in_quote(&self, tok: usize) -> bool {
         self.tok_quoted.get(tok).copied().unwrap_or(false)
