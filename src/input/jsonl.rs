@@ -27,6 +27,10 @@ use super::{warn, Fields};
 /// Warnings printed per file before the rest are only counted.
 pub const MAX_LINE_WARNINGS: usize = 10;
 
+/// A line buffer larger than this is given back after its line rather than kept for
+/// the next: one long line does not hold its memory for the rest of the file.
+const KEEP_LINE_BYTES: usize = 1 << 20;
+
 /// Reads documents from a JSON Lines stream.
 pub struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
@@ -37,6 +41,9 @@ pub struct JsonlReader {
     fields: Fields,
     date: Option<NaiveDate>,
     max_line: usize,
+    /// The bytes of the current line: one buffer, line after line, rather than one
+    /// grown from nothing for each.
+    buf: Vec<u8>,
     line: usize,
     /// Lines that were not blank.
     records: usize,
@@ -54,7 +61,8 @@ impl std::fmt::Debug for JsonlReader {
 /// What reading one line gave.
 enum Line {
     End,
-    Text(Vec<u8>),
+    /// In [`JsonlReader::buf`].
+    Text,
     TooLong,
 }
 
@@ -75,6 +83,7 @@ impl JsonlReader {
             fields,
             date,
             max_line,
+            buf: Vec::new(),
             line: 0,
             records: 0,
             warned: 0,
@@ -108,8 +117,14 @@ impl JsonlReader {
                     let limit = super::size(self.max_line);
                     self.line_warning(format_args!("longer than {limit}, skipped"));
                 }
-                Line::Text(bytes) => {
-                    if let Some(doc) = self.parse(bytes) {
+                Line::Text => {
+                    let bytes = std::mem::take(&mut self.buf);
+                    let (doc, mut buf) = self.parse(bytes);
+                    if buf.capacity() <= KEEP_LINE_BYTES {
+                        buf.clear();
+                        self.buf = buf;
+                    }
+                    if let Some(doc) = doc {
                         return Some(Ok(doc));
                     }
                 }
@@ -120,9 +135,10 @@ impl JsonlReader {
 
     /// Reads one line (without its end) of at most `max_line` bytes, skipping longer ones.
     fn read_line(&mut self) -> io::Result<Line> {
-        let mut buf = Vec::new();
+        let buf = &mut self.buf;
+        buf.clear();
         let limit = self.max_line as u64 + 1;
-        let n = (&mut self.reader).take(limit).read_until(b'\n', &mut buf)?;
+        let n = (&mut self.reader).take(limit).read_until(b'\n', buf)?;
         if n == 0 {
             return Ok(Line::End);
         }
@@ -148,15 +164,21 @@ impl JsonlReader {
             }
             return Ok(Line::TooLong);
         }
-        Ok(Line::Text(buf))
+        Ok(Line::Text)
     }
 
-    /// The document on one line, or `None` (with a warning unless the line is blank).
-    fn parse(&mut self, bytes: Vec<u8>) -> Option<Document> {
+    /// The document on one line, or `None` (with a warning unless the line is blank),
+    /// with the line's memory for the next line.
+    fn parse(&mut self, bytes: Vec<u8>) -> (Option<Document>, Vec<u8>) {
         let (text, bad) = lossy_utf8(bytes);
         if bad > 0 {
             self.line_warning(format_args!("invalid UTF-8: {bad} bad byte(s) replaced with U+FFFD"));
         }
+        let doc = self.parse_line(&text);
+        (doc, text.into_bytes())
+    }
+
+    fn parse_line(&mut self, text: &str) -> Option<Document> {
         let line = text.trim();
         if line.is_empty() {
             return None;
@@ -175,23 +197,26 @@ impl JsonlReader {
                 return None;
             }
         };
-        let fields = self.fields.clone();
-        let body = match object.remove(&fields.text) {
+        // The field names are copied only for a warning: most lines have none.
+        let body = match object.remove(&self.fields.text) {
             Some(Value::String(s)) => s,
             None | Some(Value::Null) => {
-                self.line_warning(format_args!("no {:?} field, skipped", fields.text));
+                let name = self.fields.text.clone();
+                self.line_warning(format_args!("no {name:?} field, skipped"));
                 return None;
             }
             Some(_) => {
-                self.line_warning(format_args!("field {:?} is not a string, skipped", fields.text));
+                let name = self.fields.text.clone();
+                self.line_warning(format_args!("field {name:?} is not a string, skipped"));
                 return None;
             }
         };
-        let title = match object.get(&fields.title) {
+        let title = match object.get(&self.fields.title) {
             Some(Value::String(s)) => s.trim(),
             None | Some(Value::Null) => "",
             Some(_) => {
-                self.line_warning(format_args!("field {:?} is not a string, ignored", fields.title));
+                let name = self.fields.title.clone();
+                self.line_warning(format_args!("field {name:?} is not a string, ignored"));
                 ""
             }
         };
@@ -200,20 +225,20 @@ impl JsonlReader {
             self.line_warning(format_args!("no text, skipped"));
             return None;
         }
-        let default_id = format!("{}:{}", self.base, self.line);
-        let id = match object.get(&fields.id) {
+        // Made only for a line without an id.
+        let default_id = |r: &Self| format!("{}:{}", r.base, r.line);
+        let id = match object.get(&self.fields.id) {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
             Some(Value::Number(n)) => n.to_string(),
-            None | Some(Value::Null | Value::String(_)) => default_id,
+            None | Some(Value::Null | Value::String(_)) => default_id(self),
             Some(_) => {
-                self.line_warning(format_args!(
-                    "field {:?} is not a string or a number, id {default_id} used",
-                    fields.id
-                ));
+                let default_id = default_id(self);
+                let name = self.fields.id.clone();
+                self.line_warning(format_args!("field {name:?} is not a string or a number, id {default_id} used"));
                 default_id
             }
         };
-        let date = match object.get(&fields.date) {
+        let date = match object.get(&self.fields.date) {
             None | Some(Value::Null) => self.date,
             Some(Value::String(s)) if s.trim().is_empty() => self.date,
             Some(value) => match value.as_str().and_then(parse_date) {

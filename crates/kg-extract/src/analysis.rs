@@ -19,7 +19,7 @@ pub(crate) use entities::folds_to;
 pub use entities::{Ent, MeetingClass, MeetingInfo, SurnameKeys};
 pub use mentions::{Form, MentionRec};
 pub use scratch::Scratch;
-use tokens::{by_rule, find_quotes, lower_case_tokens, quoted_tokens};
+use tokens::{by_rule, find_quotes, lower_case_tokens, name_tokens, quoted_tokens};
 
 /// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
 #[derive(Debug, Clone)]
@@ -89,6 +89,8 @@ pub struct Analysis<'a> {
     pub dateline: Option<(usize, usize)>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
+    /// The tokens a name can start with or be (see `Analysis::next_name_tok`).
+    name_toks: Vec<u32>,
     /// The rules each token is a trigger word of, as `rules::trigger_bit`s.
     tok_rules: Vec<u32>,
     /// The tokens that are trigger words of each rule, rule after rule (in `RULES`
@@ -129,6 +131,7 @@ impl<'a> Analysis<'a> {
             phrases,
             rels,
             mut tok_quoted,
+            mut name_toks,
             mut tok_rules,
             mut trigger_toks,
             mut clause_cache,
@@ -145,6 +148,7 @@ impl<'a> Analysis<'a> {
         ents.reserve(ent_room);
         index.reset(&toks, mention_room);
         lower_case_tokens(text, &toks, &mut lower_text, &mut lower_spans, &mut tok_rules);
+        name_tokens(text, &toks, &mut name_toks);
         let rule_starts = by_rule(&tok_rules, &mut trigger_toks);
         find_quotes(&mut quotes, text);
         quoted_tokens(&mut tok_quoted, &quotes, &toks);
@@ -162,6 +166,7 @@ impl<'a> Analysis<'a> {
             dates,
             quotes,
             tok_quoted,
+            name_toks,
             tok_rules,
             trigger_toks,
             rule_starts,

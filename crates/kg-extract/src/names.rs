@@ -45,11 +45,15 @@ pub fn is_particle_name(w: &str) -> bool {
 /// length and first byte before the word is sliced out of the text.
 #[inline]
 pub fn is_particle_name_at(a: &Analysis, i: usize) -> bool {
-    a.toks.get(i).is_some_and(|t| {
-        t.span.end.saturating_sub(t.span.start) >= 4
-            && a.text.as_bytes().get(t.span.start).is_some_and(|&b| PARTICLE_STARTS[usize::from(b)])
-            && is_particle_name(a.word(i))
-    })
+    a.toks.get(i).is_some_and(|t| is_particle_name_in(a.text, t.span))
+}
+
+/// [`is_particle_name`] of the word at `span` of `text`, as [`is_particle_name_at`] asks it.
+#[inline]
+pub fn is_particle_name_in(text: &str, span: Span) -> bool {
+    span.end.saturating_sub(span.start) >= 4
+        && text.as_bytes().get(span.start).is_some_and(|&b| PARTICLE_STARTS[usize::from(b)])
+        && is_particle_name(text.get(span.start..span.end).unwrap_or(""))
 }
 
 fn joins_particle(w: &str) -> bool {

@@ -36,6 +36,7 @@ pub struct Scratch {
     pub(super) phrases: Vec<TitlePhrase>,
     pub(super) rels: Vec<Rel>,
     pub(super) tok_quoted: Vec<bool>,
+    pub(super) name_toks: Vec<u32>,
     pub(super) tok_rules: Vec<u32>,
     pub(super) trigger_toks: Vec<u32>,
     pub(super) clause_cache: Vec<u64>,
@@ -67,6 +68,7 @@ impl<'a> Analysis<'a> {
             mut phrases,
             mut rels,
             mut tok_quoted,
+            mut name_toks,
             mut tok_rules,
             mut trigger_toks,
             clause_cache,
@@ -91,6 +93,7 @@ impl<'a> Analysis<'a> {
         phrases.clear();
         rels.clear();
         tok_quoted.clear();
+        name_toks.clear();
         trigger_toks.clear();
         clause_cache.clear();
         clause_flags.clear();
@@ -112,6 +115,7 @@ impl<'a> Analysis<'a> {
             phrases,
             rels,
             tok_quoted,
+            name_toks,
             tok_rules,
             trigger_toks,
             clause_cache,

@@ -58,6 +58,30 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The first token from `from` on that is capitalised or a particle name
+    /// ("al-Hayya"): the tokens a name can start with or be, which the rules that look
+    /// for names visit rather than every token. `cursor`, a place in their list, is
+    /// kept by the caller from call to call (0 at first): a scan that moves forward
+    /// walks the list once.
+    pub fn next_name_tok(&self, from: usize, cursor: &mut usize) -> Option<usize> {
+        if cursor.checked_sub(1).and_then(|c| self.name_toks.get(c)).is_some_and(|&k| k as usize >= from) {
+            // The scan went back: found again.
+            *cursor = self.name_toks.partition_point(|&k| (k as usize) < from);
+        }
+        while let Some(&k) = self.name_toks.get(*cursor) {
+            if k as usize >= from {
+                return Some(k as usize);
+            }
+            *cursor += 1;
+        }
+        None
+    }
+
+    /// How many tokens [`Analysis::next_name_tok`] visits in all.
+    pub fn name_tok_count(&self) -> usize {
+        self.name_toks.len()
+    }
+
     /// Whether token `tok` is inside a quotation.
     pub fn tok_in_quote(&self, tok: usize) -> bool {
         self.tok_quoted.get(tok).copied().unwrap_or(false)
@@ -96,6 +120,17 @@ pub(super) fn quoted_tokens(quoted: &mut Vec<bool>, quotes: &[Span], toks: &[Tok
             *flag = true;
         }
         passed = passed.max(q.end);
+    }
+}
+
+/// The tokens that are capitalised or a particle name (see `Analysis::next_name_tok`),
+/// in order, into `out`, which is cleared first.
+pub(super) fn name_tokens(text: &str, toks: &[Token], out: &mut Vec<u32>) {
+    out.clear();
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_cap || crate::names::is_particle_name_in(text, t.span) {
+            out.push(i as u32);
+        }
     }
 }
 

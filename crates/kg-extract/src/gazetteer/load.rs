@@ -232,7 +232,14 @@ impl Parsed {
                 }
             }
         }
+        // Rules look countries up by code while reading each document: an index, not a
+        // scan comparing every country's code.
+        let mut by_iso: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, c) in self.countries.iter().enumerate() {
+            by_iso.entry(c.iso.clone()).or_default().push(i);
+        }
         Gazetteer {
+            by_iso,
             countries: self.countries,
             cities: self.cities,
             places: self.places,

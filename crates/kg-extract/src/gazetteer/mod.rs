@@ -176,6 +176,8 @@ pub struct Gazetteer {
     /// Known persons by the transliteration key of their surname (and of one-word
     /// aliases such as a family name written first).
     surnames: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Countries by their code as written, in list order.
+    by_iso: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -207,6 +209,12 @@ impl Gazetteer {
 
     pub fn country_by_iso(&self, iso: &str) -> Option<usize> {
         self.countries.iter().position(|c| c.iso.eq_ignore_ascii_case(iso))
+    }
+
+    /// The countries whose code is `iso` exactly (case counts), in list order: what
+    /// `countries.iter().position(|c| c.iso == iso)` and its like find, found by hash.
+    pub fn countries_with_iso(&self, iso: &str) -> &[usize] {
+        self.by_iso.get(iso).map_or(&[], Vec::as_slice)
     }
 
     pub fn org_by_key(&self, key: &str) -> Option<usize> {

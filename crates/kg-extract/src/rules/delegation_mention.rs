@@ -124,7 +124,8 @@ fn sender(a: &Analysis, ent: usize) -> Option<usize> {
 
 fn capital_of(a: &Analysis, ent: usize) -> Option<usize> {
     let e = &a.ents[ent];
-    a.gaz.countries.iter().position(|c| c.capital == e.label && e.iso.as_deref() == Some(c.iso.as_str()))
+    let with_iso = a.gaz.countries_with_iso(e.iso.as_deref()?);
+    with_iso.iter().copied().find(|&c| a.gaz.countries[c].capital == e.label)
 }
 
 /// Countries and organisations send delegations; a capital stands for its country.
@@ -151,7 +152,7 @@ pub(super) fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
         .iso
         .as_ref()
         .filter(|_| r.kind == EntityKind::Country)
-        .and_then(|iso| a.gaz.countries.iter().find(|c| &c.iso == iso))
+        .and_then(|iso| a.gaz.countries_with_iso(iso).first().map(|&c| &a.gaz.countries[c]))
         .and_then(|c| c.demonyms.first().cloned());
     let label = format!("{} delegation", demonym.unwrap_or_else(|| r.label.clone()));
     let mut e = Ent::new(EntityKind::Delegation, label);

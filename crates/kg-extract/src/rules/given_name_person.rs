@@ -16,7 +16,10 @@ pub const RULE: Rule = Rule { name: "given_name_person", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     let mut i = 0;
-    while i < a.toks.len() {
+    // A name starts capitalised: the other tokens are passed over unread.
+    let mut cursor = 0;
+    while let Some(next) = a.next_name_tok(i, &mut cursor) {
+        i = next;
         let t = a.toks[i];
         // The given-name lookup hashes the word: asked last, of the capitalised words
         // that can start a name of two words or more.

@@ -92,12 +92,12 @@ fn leader_country(a: &Analysis, person: usize) -> Option<Result<usize, usize>> {
         .filter(|t| t.person == person && !t.former)
         .filter_map(|t| t.affiliation)
         .find_map(|o| a.ents[o].iso.as_deref().filter(|_| a.ents[o].kind == EntityKind::Organization));
-    if let Some(index) = body_country.and_then(|iso| a.gaz.countries.iter().position(|c| c.iso == iso)) {
+    if let Some(&index) = body_country.and_then(|iso| a.gaz.countries_with_iso(iso).first()) {
         return Some(Err(index));
     }
     let (known, date) = (a.ents[person].known?, a.doc.date?);
     let term = a.gaz.persons[known].terms.iter().map(|&t| &a.gaz.terms[t]).find(|t| t.covers(date))?;
-    a.gaz.countries.iter().position(|c| c.iso == term.target).map(Err)
+    a.gaz.countries_with_iso(&term.target).first().copied().map(Err)
 }
 
 #[cfg(test)]

@@ -75,7 +75,10 @@ fn apply(a: &mut Analysis) {
     // The sentence of token `i`: sentences cover the tokens in order.
     let mut sent = 0;
     let mut i = 0;
-    while i < a.toks.len() {
+    // A name starts capitalised: the other tokens are passed over unread.
+    let mut cursor = 0;
+    while let Some(next) = a.next_name_tok(i, &mut cursor) {
+        i = next;
         if !starts_name(a, i) {
             i += 1;
             continue;

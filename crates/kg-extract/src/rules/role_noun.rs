@@ -163,7 +163,7 @@ fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
     let iso = iso?;
     // Every city is compared: the first byte before the whole code.
     let same_iso = |code: &str| code.as_bytes().first() == iso.as_bytes().first() && code == iso;
-    let country = a.gaz.countries.iter().find(|c| same_iso(&c.iso))?;
+    let country = &a.gaz.countries[*a.gaz.countries_with_iso(iso).first()?];
     let city = a.gaz.cities.iter().position(|c| same_iso(&c.iso) && (c.name == country.capital || c.capital))?;
     Some(a.gaz_entity(Target::City(city)))
 }

@@ -36,7 +36,10 @@ fn apply(a: &mut Analysis) {
     let mut speech: Option<bool> = None;
     let bit = super::trigger_bit(RULE.name);
     let mut i = 0;
-    while i < a.toks.len() {
+    // A name starts capitalised: the other tokens are passed over unread.
+    let mut cursor = 0;
+    while let Some(next) = a.next_name_tok(i, &mut cursor) {
+        i = next;
         let t = a.toks[i];
         if !t.is_cap || a.mention_at_tok(i).is_some() || !name_continues_after(a, i) {
             i += 1;

@@ -30,7 +30,6 @@ enum SurnameMatch {
 /// The surname keys of the document's persons, by folded form and by transliteration:
 /// a word is looked up rather than compared with every person. Within this rule
 /// persons only gain keys (new persons, new aliases), so the index only grows.
-#[derive(Default)]
 struct PersonKeys {
     by_fold: FxHashMap<String, Vec<usize>>,
     by_translit: FxHashMap<String, Vec<usize>>,
@@ -104,8 +103,17 @@ struct WordInfo {
 }
 
 fn apply(a: &mut Analysis) {
-    let mut words: FxHashMap<&str, WordInfo> = Default::default();
-    let mut index = PersonKeys::default();
+    // Sized for the words the rule can meet (capitalised ones, at most one entry each),
+    // and for a few keys per person: growing from empty rehashed each table several
+    // times per document, moving entries that are large.
+    let room = a.name_tok_count().min(4096);
+    let mut words: FxHashMap<&str, WordInfo> = FxHashMap::with_capacity_and_hasher(room, Default::default());
+    let keys = (4 * a.persons.len()).clamp(16, 1024);
+    let mut index = PersonKeys {
+        by_fold: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
+        by_translit: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
+        long: Vec::new(),
+    };
     for &p in &a.persons {
         index.add(a, p);
     }
@@ -117,7 +125,10 @@ fn apply(a: &mut Analysis) {
     let mut title = 0;
     // `Analysis::sent_of` by the same kind of cursor: tokens start in text order.
     let mut sent = 0;
-    for i in 0..a.toks.len() {
+    // The tokens that are not capitalised, nor particle names, are passed over unread.
+    let (mut cursor, mut from) = (0, 0);
+    while let Some(i) = a.next_name_tok(from, &mut cursor) {
+        from = i + 1;
         let t = a.toks[i];
         if !t.is_word || !(t.is_cap || is_particle_name_at(a, i)) || a.mention_at_tok(i).is_some() {
             continue;

@@ -265,7 +265,9 @@ fn services_before_titles(a: &mut Analysis) {
     const SERVICES: &[(&[&str], &str)] =
         &[(&["Army"], "US Army"), (&["Navy"], "US Navy"), (&["Air", "Force"], "US Air Force")];
     let mut found = Vec::new();
-    for k in 0..a.toks.len() {
+    let (mut cursor, mut from) = (0, 0);
+    while let Some(k) = a.next_name_tok(from, &mut cursor) {
+        from = k + 1;
         // Every service is written capitalised, starting "A" or "N": the other tokens
         // are passed over unread.
         if !a.toks[k].is_cap || !matches!(a.text.as_bytes().get(a.toks[k].span.start), Some(b'A' | b'N')) {
