@@ -224,6 +224,7 @@ fn apply(a: &mut Analysis) {
     }
     // A datelined story that calls its event "the summit" and never says where it
     // took place was filed from there.
+    let first_info_bilateral = orphans.first().is_some_and(|(info, _)| info.participants.len() >= 2);
     if let Some(((_, first), city)) = orphans.first().zip(super::dateline::story_place(a)) {
         // ... unless a meeting that took place was placed before it.
         let placed = |m: &MeetingInfo| {
@@ -233,14 +234,17 @@ fn apply(a: &mut Analysis) {
         if !placed_before {
             // "the summit" ... "attending his last G20 summit": the story's summit told
             // by its organiser alone is the one the orphans speak of.
-            let organised = story_summit(a);
+            // ... but "the first summit between A and B" is no organisation's summit.
+            let bilateral = first_info_bilateral;
+            let organised = story_summit(a).filter(|_| !bilateral);
             if let Some(m) = organised.and_then(|e| a.ents[e].meeting.as_mut()) {
                 m.place = Some(city);
             }
             let org = organised.and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org);
             // ... and "the summit", the summit the story names later in the dateline city
             // ("the Group of 20 summit ... at a resort in Nusa Dua").
-            let summit_org = summit_in(a, city).and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org);
+            let summit_org =
+                summit_in(a, city).and_then(|e| a.ents[e].meeting.as_ref()).and_then(|m| m.org).filter(|_| !bilateral);
             for (mut info, span) in orphans {
                 info.place = Some(city);
                 let summit = a.slice(span).eq_ignore_ascii_case("summit");
