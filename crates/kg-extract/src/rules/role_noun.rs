@@ -25,6 +25,7 @@ enum Wanted {
     President,
     PrimeMinister,
     ForeignMinister,
+    SecretaryGeneral,
     Capital,
 }
 
@@ -93,10 +94,25 @@ fn title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
         ("Prime", "Minister") => (Wanted::PrimeMinister, 2),
         ("President", _) => (Wanted::President, 1),
         ("Chancellor", _) => (Wanted::PrimeMinister, 1),
+        ("Secretary-General", _) => (Wanted::SecretaryGeneral, 1),
+        ("Secretary", "General") => (Wanted::SecretaryGeneral, 2),
         _ => return None,
     };
     let next = a.toks.get(k + len)?;
     (!next.is_cap && next.is_word && a.mention_at_tok(k).is_none()).then_some((want, len))
+}
+
+/// The same roles written in lower case after "the": "the secretary-general said".
+fn lower_title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
+    let (want, len) = match (a.word(k), a.word(k + 1)) {
+        ("prime", "minister") => (Wanted::PrimeMinister, 2),
+        ("president", _) => (Wanted::President, 1),
+        ("chancellor", _) => (Wanted::PrimeMinister, 1),
+        ("secretary-general", _) => (Wanted::SecretaryGeneral, 1),
+        _ => return None,
+    };
+    let next = a.toks.get(k + len)?;
+    (!next.is_cap && a.mention_at_tok(k).is_none() && a.lower(k + len) != "of").then_some((want, len))
 }
 
 /// The persons titled for the role in the text before byte `before`, in order of
@@ -107,6 +123,9 @@ fn titled_before(a: &Analysis, want: Wanted, before: usize) -> Vec<usize> {
         let fits = match want {
             Wanted::President => contains_word_part(&f.title, "president") && !contains_word_part(&f.title, "vice"),
             Wanted::PrimeMinister => f.category == TitleCategory::HeadOfGovernment,
+            Wanted::SecretaryGeneral => {
+                contains_word_part(&f.title, "secretary-general") || contains_word_part(&f.title, "secretary general")
+            }
             _ => false,
         };
         if fits && !found.contains(&f.person) {
@@ -119,7 +138,7 @@ fn titled_before(a: &Analysis, want: Wanted, before: usize) -> Vec<usize> {
 /// "The Prime Minister held talks" with no country: the one person the article has
 /// titled so.
 fn the_title(a: &mut Analysis, the: usize) {
-    let Some((want, len)) = title_alone(a, the + 1) else { return };
+    let Some((want, len)) = title_alone(a, the + 1).or_else(|| lower_title_alone(a, the + 1)) else { return };
     let span = Span::new(a.toks[the].span.start, a.toks[the + len].span.end);
     if let [p] = titled_before(a, want, span.start)[..] {
         a.add_mention(p, span, RULE.name, Form::RoleNoun);
@@ -178,7 +197,7 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
         Wanted::ForeignMinister => {
             contains_word_part(title, "foreign") || contains_word_part(title, "secretary of state")
         }
-        Wanted::Capital => false,
+        Wanted::Capital | Wanted::SecretaryGeneral => false,
     };
     let by_text: Vec<usize> = a
         .titles
@@ -195,7 +214,7 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
         Wanted::President => contains_word_part(title, "president") && role.is_leader(),
         Wanted::PrimeMinister => role == Role::HeadOfGovernment,
         Wanted::ForeignMinister => role == Role::ForeignMinister,
-        Wanted::Capital => false,
+        Wanted::Capital | Wanted::SecretaryGeneral => false,
     };
     let holds_role = |e: usize| {
         a.ents[e].known.is_some_and(|k| {
@@ -257,6 +276,8 @@ mod tests {
             "Prime Minister Anna Brown hosted Prime Minister Tom Price. Prime Minister said the talks went well.",
             "2025-03-01",
         );
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
+        let x = extract("UN Secretary-General Anna Brown arrived. The secretary-general met Tom Price.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
         // Two holders: "the Prime Minister" is neither.
         let x = extract(
