@@ -8,8 +8,8 @@
 //! - "an emergency meeting of G7 leaders, among them A and B";
 //! - "The summit drew leaders from 36 countries, including A and B" ("drew",
 //!   "attracted");
-//! - "A and B were at the (negotiating) table (along with C)": at the meeting being
-//!   told.
+//! - "A and B were at the (negotiating) table (along with C)", "A and B joined C at the
+//!   table": at the meeting being told.
 //!
 //! `attendance_frames` reads the lists that a word of presence introduces ("those
 //! attending", "taking part, among them"); this rule reads those that a group placed at
@@ -150,8 +150,12 @@ fn at_the_table(a: &mut Analysis, i: usize) {
     if k < 2 || a.lower(k) != "the" || a.lower(k - 1) != "at" {
         return;
     }
-    let verb = k - 2;
-    if !matches!(a.lower(verb), "were" | "was" | "sat") {
+    let mut verb = k - 2;
+    // "joined Trump at the table": past the person joined, who is at it too.
+    let joined = (verb.saturating_sub(4)..=verb).rev().find(|&v| matches!(a.lower(v), "joined" | "join" | "joins"));
+    if let Some(v) = joined.filter(|&v| a.mention_at_tok(v + 1).is_some()) {
+        verb = v;
+    } else if !matches!(a.lower(verb), "were" | "was" | "sat") {
         return;
     }
     let mut persons: Vec<_> =
@@ -159,6 +163,9 @@ fn at_the_table(a: &mut Analysis, i: usize) {
     let Some(&(_, subject_span)) = persons.first() else { return };
     if a.lower(i + 1) == "along" && a.lower(i + 2) == "with" {
         persons.extend(list_after(a, i + 2));
+    }
+    if joined.is_some_and(|v| v == verb) {
+        persons.extend(list_after(a, verb).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person));
     }
     let status = status_at(a, verb, Some(subject_span));
     let (_, end) = clause_of(a, i);
@@ -196,6 +203,10 @@ mod tests {
             (
                 "The summit in Nairobi opened on Monday. When Amos Kiprono opened it, Anna Brown was at the table along with Tom Price.",
                 &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Anna Brown and Ivan Petrov joined Tom Price at the table.",
+                &["anna-brown", "ivan-petrov", "tom-price"],
             ),
         ];
         for (text, persons) in cases {
