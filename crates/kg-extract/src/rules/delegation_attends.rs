@@ -45,13 +45,15 @@ fn apply(a: &mut Analysis) {
             .mentions
             .iter()
             .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && is_talks(a, m.ent))
-            .filter(|m| !(arriving_now && days_before(a, m.ent) >= 2))
             .filter(|m| m.sent == first.sent || m.span.start < first.span.start)
             .max_by_key(|m| (m.sent == first.sent, m.span.start))
             .map(|m| m.ent);
         let Some(meeting) = nearest.or(salient).or_else(|| any_kind(a, d, first.sent)) else {
             continue;
         };
+        if arriving_now && days_before(a, meeting) >= 2 {
+            continue;
+        }
         let status = match a.ents[meeting].meeting.as_ref().map(|m| m.status) {
             Some(Status::Occurred) => Status::Occurred,
             _ => Status::Planned,

@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn each_delegation_its_own_list() {
         let x = extract(
-            "The Kenyan delegation also included Peter Otieno; the Tanzanian delegation included Juma Mwinyi.",
+            "The Kenyan delegation also included Ambassador Peter Otieno; the Tanzanian delegation included Minister Juma Mwinyi.",
             "2025-03-05",
         );
         assert!(has_edge(&x, "person:peter-otieno", "member_of", "delegation:ke"), "{:?}", x.relations);
