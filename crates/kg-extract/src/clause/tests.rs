@@ -1,3 +1,4 @@
+use super::flags::{is_opener, short_parenthesis};
 use super::*;
 use crate::gazetteer::Gazetteer;
 use crate::model::Document;
