@@ -130,7 +130,16 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // "talks with Xi ..., a lunch with him, and a meeting with Li": whoever a noun's
     // talks are with is not the one who holds the next.
     if noun {
-        subjects.retain(|&(_, s)| a.tok_before(s.start).is_none_or(|t| !matches!(a.lower(t), "with" | "to" | "by")));
+        // Past the person's title: "talks with state and party leader Xi".
+        let object_of_with = |s: Span| {
+            let first = a.tok_at(s.start);
+            (first.saturating_sub(5)..first)
+                .rev()
+                .take_while(|&k| !is_comma(a, k) && a.mention_at_tok(k).is_none() && !finite_verb_at(a, k))
+                .any(|k| matches!(a.lower(k), "with" | "to" | "by"))
+        };
+        // The noun's possessor holds it ("opened with Biden's meeting with Xi").
+        subjects.retain(|&(_, s)| crate::clause::is_possessor(a, s) || !object_of_with(s));
     }
     let Some(&(_, subject_span)) = subjects.first() else {
         return;

@@ -364,3 +364,12 @@ fn talks_with_one_and_then_with_another() {
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
 }
+
+#[test]
+fn whom_talks_were_with_holds_no_later_meeting() {
+    let x = extract(
+        "In between lay hours of talks with party leader Tom Price, a lunch with him, and a meeting with Foreign Minister Ivan Petrov.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
