@@ -45,6 +45,13 @@ impl DateValue {
             && (self.day.is_none() || other.day.is_none() || self.day == other.day)
     }
 
+    /// How many calendar months this date lies before `published` (a date without a
+    /// month counts as its December; 0 for one in the same month or after).
+    pub fn months_before(self, published: NaiveDate) -> i64 {
+        let months = |year: i32, month: u32| i64::from(year) * 12 + i64::from(month);
+        (months(published.year(), published.month()) - months(self.year, self.month.unwrap_or(12))).max(0)
+    }
+
     /// More precise of two compatible dates.
     pub fn finer(self, other: DateValue) -> DateValue {
         let precision = |d: DateValue| d.month.is_some() as u8 + d.day.is_some() as u8;

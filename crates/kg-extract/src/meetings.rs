@@ -76,7 +76,7 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     }
     // "In April 2023, she held a three-way meeting in Beijing" in a story of a summit
     // there: a meeting dated months before the story is not its undated own.
-    let backstory = |m: &MeetingInfo| m.date.is_some_and(|d| months_before_publication(a, d) >= 2);
+    let backstory = |m: &MeetingInfo| matches!((m.date, a.doc.date), (Some(d), Some(p)) if d.months_before(p) >= 2);
     let undated_now = |m: &MeetingInfo| m.date.is_none() && !m.past;
     if (backstory(new) && undated_now(have)) || (backstory(have) && undated_now(new)) {
         return false;
@@ -92,15 +92,6 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
         return false;
     }
     true
-}
-
-/// How many calendar months a date lies before the publication date (0 for none or
-/// a date in the same month or after).
-fn months_before_publication(a: &Analysis, d: crate::dates::DateValue) -> i32 {
-    use chrono::Datelike;
-    let Some(p) = a.doc.date else { return 0 };
-    let month = d.month.map_or(12, |m| m as i32);
-    ((p.year() - d.year) * 12 + p.month() as i32 - month).max(0)
 }
 
 /// Whether the text says `person` stayed away from the meeting `m` ("X did not take

@@ -2,16 +2,18 @@
 //!
 //! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
 //! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
-//! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the sidelines of" a meeting; "<meeting> between A and
-//! B"; persons named right before "at <meeting>" ("discussed by A and B at the
-//! summit"); the subject of a verb of speaking or signing done "at <meeting>" ("Xi said
-//! at the summit", "signed the deal at a ceremony"); and those "together with" or "along
-//! with" the subject ("participated in the summit, together with A and B"). A refusal ("decided not to attend"), a condition or a proposal gives the
-//! edge that status, so it stays out of the default graph. An "attend" with no meeting
-//! after it (or "hosted the talks" where "the talks" is no mention) refers to the
-//! meeting of its sentence, else of the previous sentence of its paragraph (of the
-//! same kind for a noun), and never to a long-past one for a refusal or a plan;
-//! otherwise to none. The passive ("attended by") is read by `attendance_frames`.
+//! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the
+//! sidelines of" a meeting; "<meeting> between A and B"; persons named right before
+//! "at <meeting>" ("discussed by A and B at the summit"); the subject of a verb of
+//! speaking or signing done "at <meeting>" ("Xi said at the summit", "signed the deal
+//! at a ceremony"); and those "together with" or "along with" the subject
+//! ("participated in the summit, together with A and B"). A refusal ("decided not to
+//! attend"), a condition or a proposal gives the edge that status, so it stays out of
+//! the default graph. An "attend" with no meeting after it (or "hosted the talks" where
+//! "the talks" is no mention) refers to the meeting of its sentence, else of the
+//! previous sentence of its paragraph (of the same kind for a noun), and never to a
+//! long-past one for a refusal or a plan; otherwise to none. The passive ("attended
+//! by") is read by `attendance_frames`.
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 

@@ -224,7 +224,8 @@ fn apply(a: &mut Analysis) {
     }
     // A datelined story that calls its event "the summit" and never says where it
     // took place was filed from there.
-    let first_info_bilateral = orphans.first().is_some_and(|(info, _)| info.participants.len() >= 2);
+    // ... but "the first summit between A and B" is no organisation's summit.
+    let bilateral = orphans.first().is_some_and(|(info, _)| info.participants.len() >= 2);
     if let Some(((_, first), city)) = orphans.first().zip(super::dateline::story_place(a)) {
         // ... unless a meeting that took place was placed before it.
         let placed = |m: &MeetingInfo| {
@@ -234,8 +235,6 @@ fn apply(a: &mut Analysis) {
         if !placed_before {
             // "the summit" ... "attending his last G20 summit": the story's summit told
             // by its organiser alone is the one the orphans speak of.
-            // ... but "the first summit between A and B" is no organisation's summit.
-            let bilateral = first_info_bilateral;
             let organised = story_summit(a).filter(|_| !bilateral);
             if let Some(m) = organised.and_then(|e| a.ents[e].meeting.as_mut()) {
                 m.place = Some(city);

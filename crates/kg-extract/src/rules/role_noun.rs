@@ -115,20 +115,28 @@ fn lower_title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
     (!next.is_cap && a.mention_at_tok(k).is_none() && a.lower(k + len) != "of").then_some((want, len))
 }
 
+/// Whether a title the article gives is the role wanted.
+fn title_fits(want: Wanted, title: &str, cat: TitleCategory) -> bool {
+    match want {
+        Wanted::Leader => cat.is_leader(),
+        Wanted::President => contains_word_part(title, "president") && !contains_word_part(title, "vice"),
+        Wanted::PrimeMinister => cat == TitleCategory::HeadOfGovernment,
+        Wanted::ForeignMinister => {
+            contains_word_part(title, "foreign") || contains_word_part(title, "secretary of state")
+        }
+        Wanted::SecretaryGeneral => {
+            contains_word_part(title, "secretary-general") || contains_word_part(title, "secretary general")
+        }
+        Wanted::Capital => false,
+    }
+}
+
 /// The persons titled for the role in the text before byte `before`, in order of
 /// their first title.
 fn titled_before(a: &Analysis, want: Wanted, before: usize) -> Vec<usize> {
     let mut found = Vec::new();
     for f in a.titles.iter().filter(|f| f.span.end <= before && !f.former) {
-        let fits = match want {
-            Wanted::President => contains_word_part(&f.title, "president") && !contains_word_part(&f.title, "vice"),
-            Wanted::PrimeMinister => f.category == TitleCategory::HeadOfGovernment,
-            Wanted::SecretaryGeneral => {
-                contains_word_part(&f.title, "secretary-general") || contains_word_part(&f.title, "secretary general")
-            }
-            _ => false,
-        };
-        if fits && !found.contains(&f.person) {
+        if title_fits(want, &f.title, f.category) && !found.contains(&f.person) {
             found.push(f.person);
         }
     }
@@ -190,19 +198,10 @@ fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
 /// The person of the document holding the role, by the article's titles first and by
 /// the office-holder table second.
 fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before: usize) -> Option<usize> {
-    let title_ok = |title: &str, cat: TitleCategory| match want {
-        Wanted::Leader => cat.is_leader(),
-        Wanted::President => contains_word_part(title, "president") && !contains_word_part(title, "vice"),
-        Wanted::PrimeMinister => cat == TitleCategory::HeadOfGovernment,
-        Wanted::ForeignMinister => {
-            contains_word_part(title, "foreign") || contains_word_part(title, "secretary of state")
-        }
-        Wanted::Capital | Wanted::SecretaryGeneral => false,
-    };
     let by_text: Vec<usize> = a
         .titles
         .iter()
-        .filter(|f| f.affiliation == Some(country) && !f.former && title_ok(&f.title, f.category))
+        .filter(|f| f.affiliation == Some(country) && !f.former && title_fits(want, &f.title, f.category))
         .map(|f| f.person)
         .collect();
     if let Some(&p) = by_text.first() {

@@ -28,10 +28,8 @@ fn noun_class(w: &str) -> Option<&'static str> {
 /// is not at a meeting long past, nor one that took place at a meeting that did not.
 fn fits(a: &Analysis, m: usize, status: Status) -> bool {
     let Some(info) = a.ents[m].meeting.as_ref() else { return false };
-    let published = a.doc.date.map(crate::dates::DateValue::from_date);
     // Months back, not days: a weekday may be read a week off.
-    let months = |d: crate::dates::DateValue| i64::from(d.year) * 12 + i64::from(d.month.unwrap_or(12));
-    let long_past = info.past || matches!((info.date, published), (Some(d), Some(p)) if months(d) + 1 < months(p));
+    let long_past = info.past || matches!((info.date, a.doc.date), (Some(d), Some(p)) if d.months_before(p) >= 2);
     match status {
         Status::Occurred => info.status.is_default_visible(),
         // A refusal or a plan told without its meeting is about one to come or going on.
