@@ -270,8 +270,11 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
         let span = Span::new(offset, offset + w.len());
         at = span.end;
+        // "Pompeo and acting White House chief of staff Mick Mulvaney": words that
+        // qualify a title are part of it.
         let plain = w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(w, "and" | "&" | "of" | "to" | "for" | "his" | "her" | "their");
+            || matches!(w, "and" | "&" | "of" | "to" | "for" | "his" | "her" | "their")
+            || matches!(w, "acting" | "senior" | "outgoing" | "incoming" | "interim");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {
             if !a.title_at(span) {

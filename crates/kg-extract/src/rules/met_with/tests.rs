@@ -373,3 +373,10 @@ fn whom_talks_were_with_holds_no_later_meeting() {
     );
     assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
 }
+
+#[test]
+fn a_qualified_title_inside_a_coordinated_subject() {
+    let x = extract("Anna Brown and acting Foreign Minister Tom Price met Ivan Petrov in Oslo.", "2025-03-05");
+    assert!(has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
