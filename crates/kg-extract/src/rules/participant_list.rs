@@ -143,8 +143,8 @@ fn meeting_drew(a: &mut Analysis, i: usize) {
 
 /// "When the host opened the summit, A and B were at the table along with C".
 fn at_the_table(a: &mut Analysis, i: usize) {
-    let mut k = i - 1;
-    if a.lower(k) == "negotiating" {
+    let Some(mut k) = i.checked_sub(1) else { return };
+    if k > 0 && a.lower(k) == "negotiating" {
         k -= 1;
     }
     if k < 2 || a.lower(k) != "the" || a.lower(k - 1) != "at" {
@@ -225,6 +225,8 @@ mod tests {
             "The summit in Nairobi opened on Monday. Critics of the summit included Anna Brown and Tom Price.",
             "The summit in Nairobi opened on Monday. Anna Brown was among the critics of the summit.",
             "The summit in Nairobi opened on Monday. Europe wants Anna Brown to be at the table.",
+            // A trigger word at the start of the text.
+            "Table tennis drew Anna Brown to Nairobi.",
         ];
         for text in cases {
             let x = extract(text, "2025-03-03");
