@@ -2,7 +2,8 @@
 //! commas.
 //!
 //! Matches: "Name, [a|an|the|its|his|her|their] title phrase" and "the title phrase,
-//! Name".
+//! Name"; and "her Rwandan counterpart, Name", "X's Cambodian counterpart Name": the
+//! holder, for that country, of the office the possessor holds.
 //! Example: "Olena Kovalenko, director of the National Bank, said ..." → Kovalenko,
 //! director, official of the National Bank; "the head of Kenya's delegation, Amina
 //! Odhiambo" → Odhiambo leads the Kenyan delegation.
@@ -11,11 +12,11 @@
 
 use super::titled_person::record;
 use super::Rule;
-use crate::analysis::{Analysis, Form};
+use crate::analysis::{Analysis, Form, TitleFact};
 use crate::model::{EntityKind, Span};
 use crate::names::{name_at, person_for_name};
 
-pub const RULE: Rule = Rule { name: "appositive_person", apply, triggers: &[] };
+pub const RULE: Rule = Rule { name: "appositive_person", apply, triggers: &["counterpart"] };
 
 fn apply(a: &mut Analysis) {
     // Phrases already read as "title Name" need no appositive.
@@ -30,6 +31,54 @@ fn apply(a: &mut Analysis) {
             record(a, person, &p, RULE.name);
         }
     }
+    for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        counterpart(a, i);
+    }
+}
+
+/// "Foreign Minister A and her Rwandan counterpart, B": B holds A's office for the
+/// country the demonym names.
+fn counterpart(a: &mut Analysis, i: usize) {
+    let Some(demonym) = i.checked_sub(1).and_then(|k| a.mention_at_tok(k)).cloned() else { return };
+    if a.ents[demonym.ent].kind != EntityKind::Country {
+        return;
+    }
+    let owner_tok = a.tok_at(demonym.span.start).checked_sub(1);
+    let Some(owner_tok) = owner_tok.filter(|&k| matches!(a.lower(k), "his" | "her" | "'s" | "\u{2019}s")) else {
+        return;
+    };
+    // The possessor: the person named last before "his"/"her", or before "'s".
+    let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    let before = a.toks[owner_tok].span.start;
+    let owner = a
+        .mentions_in(a.sent_of(before))
+        .into_iter()
+        .filter(|m| m.span.end <= before && a.ents[m.ent].kind == EntityKind::Person)
+        .max_by_key(|m| m.span.end)
+        .map(|m| m.ent);
+    let Some(owner) = owner.filter(|_| owner_tok > sent_start) else { return };
+    // The name right after, with or without a comma.
+    let end = a.toks[i].span.end;
+    let gap = if a.text.get(end..end + 2) == Some(", ") { 2 } else { 1 };
+    if a.text.get(end..end + 1) != Some(if gap == 2 { "," } else { " " }) {
+        return;
+    }
+    let start = end + gap;
+    let named = a.mentions_starting(start).next().map(|m| m.ent);
+    let person = match named {
+        Some(e) => (a.ents[e].kind == EntityKind::Person).then_some(e),
+        None => {
+            let Some((span, _)) = name_at(a, a.tok_at(start), 4).filter(|(s, _)| a.slice(*s).contains(' ')) else {
+                return;
+            };
+            attach(a, span)
+        }
+    };
+    let Some(person) = person.filter(|&p| p != owner) else { return };
+    let Some(office) = a.titles.iter().rev().find(|f| f.person == owner && !f.former).cloned() else { return };
+    let span = a.toks[i].span;
+    let sent = a.sent_of(span.start);
+    a.titles.push(TitleFact { person, affiliation: Some(demonym.ent), span, sent, rule: RULE.name, ..office });
 }
 
 /// "Name, the title": the person whose name ends at the comma before the phrase.
@@ -100,5 +149,18 @@ mod tests {
     fn title_then_name_leads_a_delegation() {
         let x = extract("The head of Kenya's delegation, Amina Odhiambo, arrived.", "2025-03-01");
         assert!(has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"));
+    }
+
+    #[test]
+    fn a_counterpart_holds_the_possessor_s_office() {
+        let x = extract(
+            "Kenyan Foreign Minister Amina Odhiambo and her Tanzanian counterpart, Juma Mwinyi, signed the accord.",
+            "2025-03-01",
+        );
+        assert_eq!(person_title(&x, "person:juma-mwinyi").as_deref(), Some("Foreign Minister"));
+        assert!(has_edge(&x, "person:juma-mwinyi", "official_of", "country:tz"), "{:?}", x.relations);
+        // Without a comma.
+        let x = extract("Kenyan Foreign Minister Tom Price and his Ugandan counterpart Paul Okello met.", "2025-03-01");
+        assert!(has_edge(&x, "person:paul-okello", "official_of", "country:ug"), "{:?}", x.relations);
     }
 }
