@@ -81,8 +81,9 @@ fn group_meeting(a: &Analysis, from: usize, to: usize, anchor: usize, status: St
                 }
             }
         }
-        // "an emergency meeting in Bali of G7 and NATO leaders".
-        let of = (k.saturating_sub(5)..k).rev().find(|&j| a.lower(j) == "of")?;
+        // "an emergency meeting in Bali of G7 and NATO leaders"; a group noun without
+        // it leaves the later ones of the range to be tried.
+        let Some(of) = (k.saturating_sub(5)..k).rev().find(|&j| a.lower(j) == "of") else { continue };
         if let Some(m) = (of.saturating_sub(5).max(from)..of).rev().find_map(meeting_at) {
             return Some(m.ent);
         }
@@ -202,6 +203,11 @@ mod tests {
             ),
             (
                 "The summit in Nairobi opened on Monday. When Amos Kiprono opened it, Anna Brown was at the table along with Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                // A first group noun placed nowhere does not end the search.
+                "The summit in Nairobi opened on Monday. Officials said leaders at the summit included Anna Brown and Tom Price.",
                 &["anna-brown", "tom-price"],
             ),
             (
