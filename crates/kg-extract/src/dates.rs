@@ -1,6 +1,7 @@
 //! Dates in news text, absolute ("May 16", "March 2022", "16 May 2025") or relative to
 //! the publication date ("Tuesday", "last week", "today").
 
+mod bare_month;
 mod relative;
 mod scan;
 #[cfg(test)]
@@ -107,13 +108,15 @@ fn month_number(name: &str) -> Option<u32> {
 /// Finds the date expressions of a text. Relative ones need the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let Some(re) = pattern() else { return Vec::new() };
-    matches(re, text)
+    let mut found: Vec<DateMention> = matches(re, text)
         .into_iter()
         .filter_map(|caps| {
             let m = caps.get_match()?;
             Some(DateMention { span: Span::new(m.start(), m.end()), value: value(text, &caps, published)? })
         })
-        .collect()
+        .collect();
+    bare_month::add_bare_months(text, published, &mut found);
+    found
 }
 
 /// The date a match names.

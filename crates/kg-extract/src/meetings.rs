@@ -7,7 +7,7 @@ mod setting;
 mod tests;
 
 use crate::analysis::{Analysis, Ent, Form, MeetingClass, MeetingInfo};
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityKind, RelationKind, Span};
 
 pub use label::meeting_label;
 pub use setting::{date_in, described_place, is_vague, place_after};
@@ -122,13 +122,17 @@ pub(crate) fn is_called(e: &Ent, noun: &str) -> bool {
 /// "a regional summit in Tianjin ... the Shanghai Cooperation Organization summit": a
 /// mention that names only the organiser names the organiser of a summit the story
 /// told without one, when that one is called by the same noun and is no earlier one.
-fn organiser_of(a: &Analysis, have_ent: &Ent, new: &MeetingInfo, head: &str) -> bool {
+fn organiser_of(a: &Analysis, have_idx: usize, new: &MeetingInfo, head: &str) -> bool {
+    let have_ent = &a.ents[have_idx];
     let Some(have) = &have_ent.meeting else { return false };
     let org_only = new.org.is_some() && new.is_bare();
-    // "the summit between Biden and Putin" is no organisation's summit.
+    // "the summit between Biden and Putin" is no organisation's summit, nor are "A and B
+    // held a summit in Seoul" and "he held a summit with B" (one or two told as its
+    // participants, or two attend it) the G7 summit a later line names.
     org_only
         && !new.indefinite
-        && have.participants.len() != 2
+        && !(1..=2).contains(&have.participants.len())
+        && !attended_by_two(a, have_idx)
         && have.org.is_none()
         && !have.past
         && !new.past
@@ -136,6 +140,24 @@ fn organiser_of(a: &Analysis, have_ent: &Ent, new: &MeetingInfo, head: &str) -> 
         && have.status.is_default_visible() == new.status.is_default_visible()
         && is_called(have_ent, head)
         && compatible(a, have, &MeetingInfo { org: None, ..new.clone() })
+}
+
+/// Whether exactly two persons attend meeting `m`, as far as the text has told: a
+/// bilateral meeting.
+fn attended_by_two(a: &Analysis, m: usize) -> bool {
+    let mut seen = [usize::MAX; 2];
+    let mut n = 0;
+    for r in a.rels.iter().filter(|r| r.kind == RelationKind::Attends && r.dst == m) {
+        if a.ents[r.src].kind != EntityKind::Person || seen.contains(&r.src) {
+            continue;
+        }
+        if n == 2 {
+            return false;
+        }
+        seen[n] = r.src;
+        n += 1;
+    }
+    n == 2
 }
 
 /// "EU-China" of "the EU-China summit": the two sides a meeting is named by, which tell
@@ -165,7 +187,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
                 differs(&e.label) || e.aliases.iter().any(differs)
             })
         };
-        let fits = (compatible(a, have, info) || organiser_of(a, e, info, head))
+        let fits = (compatible(a, have, info) || organiser_of(a, i, info, head))
             && !other_pair()
             && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
         if fits {

@@ -227,6 +227,26 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     Status::Occurred
 }
 
+/// What the words after an event's noun say of it, when the noun sits in the subject
+/// ("a summit with X on the sidelines of Y is being arranged", "... was called off"):
+/// `Some(status)` for a plan or a cancellation told between tokens `from` and `to`.
+pub fn status_after(a: &Analysis, from: usize, to: usize) -> Option<Status> {
+    let mut prev = "";
+    for k in from..to {
+        let w = a.lower(k);
+        if matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped") || (prev == "called" && w == "off") {
+            return Some(Status::Cancelled);
+        }
+        let in_the_making = prev == "being" && matches!(w, "arranged" | "prepared" | "organised" | "organized");
+        let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");
+        if in_the_making || set_for || matches!(w, "will" | "scheduled" | "expected" | "due" | "planned") {
+            return Some(Status::Planned);
+        }
+        prev = w;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

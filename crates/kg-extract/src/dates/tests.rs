@@ -28,6 +28,14 @@ fn resolves_absolute_and_relative_dates() {
         ("The summit will be held on Monday.", "2025-05-15", &["2025-05-19"]),
         ("Today the two leaders signed it; talks last week failed.", "2025-08-08", &["2025-08-08", "2025-08"]),
         ("The deal was struck in 2015.", "2025-08-08", &["2015"]),
+        // A month alone: this year's, the last one gone by, or the coming one.
+        ("She paid a visit to Accra in February.", "2023-03-10", &["2023-02"]),
+        ("They first met in December.", "2023-03-10", &["2022-12"]),
+        ("The envoys will meet again in January.", "2025-11-20", &["2026-01"]),
+        ("He visited in December last year and since mid-March.", "2023-05-01", &["2022-12", "2023-03"]),
+        ("Talks resume next February; they met last May.", "2025-04-01", &["2026-02", "2024-05"]),
+        // Not a date: a verb, a name, or a month with a day another pattern reads.
+        ("Officials may meet. May Thomas spoke on March 3.", "2025-04-01", &["2025-03-03"]),
     ];
     for (text, published, want) in cases {
         assert_eq!(dates(text, published), *want, "{text}");

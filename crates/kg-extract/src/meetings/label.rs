@@ -14,8 +14,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     if let Some(name) = &info.name {
         return name.clone();
     }
-    let mut label = e
-        .label
+    let mut label = without_time_possessive(&e.label)
         .trim_start_matches(['\'', '\u{2019}'])
         .trim_start_matches("s ")
         .trim_start_matches("the ")
@@ -47,6 +46,22 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     label
 }
 
+/// "G7 leaders' summit" of "next month's G7 leaders' summit": a time named as the
+/// possessor is no part of a meeting's name.
+fn without_time_possessive(label: &str) -> &str {
+    let rest = ["next ", "last ", "this ", "Next ", "Last ", "This "]
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .unwrap_or(label);
+    ["year", "month", "week"]
+        .iter()
+        .find_map(|w| {
+            let after = rest.strip_prefix(w)?;
+            after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s "))
+        })
+        .unwrap_or(label)
+}
+
 /// "Zelenskyy–Mohammed bin Salman meeting", as news names a meeting of two: a meeting
 /// told only as "A met B in X", when another meeting of the article is held in X too
 /// (the talks there), so that "meeting in Jeddah" would not say which.
@@ -57,13 +72,18 @@ fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
     let [p, q] = persons[..] else { return None };
     let shared =
         a.ents.iter().enumerate().any(|(i, e)| i != ent && e.meeting.as_ref().is_some_and(|m| m.place == Some(place)));
-    shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p].label), short_name(&a.ents[q].label)))
+    shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p]), short_name(&a.ents[q])))
 }
 
-/// The surname of a full name; an Arabic name with "bin" or "Al" stays whole
-/// ("Mohammed bin Salman"), its last word is no surname.
-fn short_name(label: &str) -> &str {
+/// The surname of a person as the text used it ("Xi" of "Xi Jinping"), else the last
+/// word of the full name; an Arabic name with "bin" or "Al" stays whole ("Mohammed bin
+/// Salman"), its last word is no surname.
+fn short_name(person: &crate::analysis::Ent) -> &str {
+    let label = person.label.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
+    if let Some(used) = person.aliases.iter().find(|s| words.len() > 1 && words.contains(&s.as_str())) {
+        return used;
+    }
     let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn" | "Al" | "Bin"));
     match words.last() {
         Some(last) if !patronymic && words.len() > 1 => last,

@@ -102,7 +102,12 @@ pub fn date_in(a: &Analysis, from: usize, to: usize) -> Option<crate::dates::Dat
         return None;
     }
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
-    a.dates_in(span).find(|d| !since(a, d.span)).map(|d| d.value)
+    let mut dates = a.dates_in(span).filter(|d| !since(a, d.span)).peekable();
+    dates.peek()?;
+    // "handed the gavel to Lula, whose country takes over in December": a date of a
+    // relative clause is its own event's.
+    let relative = crate::clause::relative_segments(a, from, to);
+    dates.find(|d| !relative.iter().any(|&(s, e)| (s..e).contains(&a.tok_at(d.span.start)))).map(|d| d.value)
 }
 
 /// "the first visit since 2018", "talks since March 2022", "since he won last week's

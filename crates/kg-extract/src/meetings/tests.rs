@@ -167,3 +167,42 @@ fn no_date_from_a_since_clause() {
     let dated = x.entities.iter().any(|e| e.id.starts_with("meeting:") && e.attributes.contains_key("date"));
     assert!(!dated, "{:?}", x.entities);
 }
+
+/// A summit two leaders held is no organisation's: "the G7 summit" told later is
+/// another meeting, and a summit planned beside it keeps its own status.
+#[test]
+fn an_organisations_summit_is_not_a_bilateral_one() {
+    let text = "ACCRA, May 7 -- Anna Brown and Tom Price held a summit in Accra on Sunday. \
+                A three-way summit with Ivan Petrov on the sidelines of the G7 summit is being arranged.";
+    let x = extract(text, "2025-05-07");
+    assert!(!has_edge(&x, "person:ivan-petrov", "attends", "meeting:meeting-accra"), "{:?}", x.relations);
+    assert!(meetings(&x).iter().all(|m| !m.starts_with("meeting:g7-meeting-accra")), "{:?}", meetings(&x));
+    let to_g7 = x.relations.iter().find(|r| r.source == "person:ivan-petrov" && r.target.starts_with("meeting:g7"));
+    assert!(to_g7.is_none_or(|r| r.status == crate::model::Status::Planned), "{:?}", x.relations);
+}
+
+/// The place and date of the summit a meeting sat beside are its own; a sidelines
+/// meeting that "never took place" leaves the summit held.
+#[test]
+fn a_meeting_beside_a_summit_takes_its_setting() {
+    let x = extract(
+        "Anna Brown recalled her meeting with Tom Price on the sidelines of the G20 summit in Oslo last November.",
+        "2025-05-06",
+    );
+    assert!(meetings(&x).iter().any(|m| m.contains("oslo")), "{:?}", meetings(&x));
+    assert_eq!(meeting_date(&x, "meeting:meeting-oslo@2024-11").as_deref(), Some("2024-11"), "{:?}", meetings(&x));
+    let x = extract(
+        "A meeting planned between the two on the sidelines of the G7 summit in Oslo in May never took place.",
+        "2025-09-06",
+    );
+    assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:g7-meeting-oslo")), "{:?}", meetings(&x));
+}
+
+/// "next year's summit" is called "summit in Oslo": the time is no part of its name.
+#[test]
+fn a_time_possessive_is_no_part_of_the_label() {
+    let x = extract("Anna Brown said Tom Price would be welcome at next year's summit in Oslo.", "2025-05-06");
+    let labels: Vec<&str> =
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["summit in Oslo"]);
+}

@@ -183,7 +183,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let Some(&(_, subject_span)) = subjects.first() else { return };
     // "skipped the summit" is a refusal in the verb itself.
     let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");
-    let status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
+    let mut status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
         None if noun.is_some() => match meeting_in_context(a, i, noun, status) {
@@ -208,6 +208,11 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     // tell presence only with the meeting as their object.
     if object_only(a.lower(i)) && !is_object(a, last, meeting.1) {
         return;
+    }
+    // "A summit with X on the sidelines of the G7 summit is being arranged": the noun
+    // "sidelines" sits in the subject, and the verb after the meeting tells its status.
+    if status == Status::Occurred && matches!(a.lower(i), "sidelines" | "margins") {
+        status = crate::modality::status_after(a, a.tok_at(meeting.1.end), clause_end).unwrap_or(status);
     }
     let span = subject_span.cover(meeting.1);
     for (subject, _) in subjects {

@@ -67,6 +67,16 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     }
 }
 
+/// "held" of "held a summit", "hold talks": the verb right before the noun phrase that
+/// starts at `np_start` (past an article).
+fn holding_verb(a: &Analysis, np_start: usize) -> Option<usize> {
+    let mut k = np_start.checked_sub(1)?;
+    if matches!(a.lower(k), "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    matches!(a.lower(k), "held" | "hold" | "holds" | "holding").then_some(k)
+}
+
 fn apply(a: &mut Analysis) {
     // "the summit", "the talks" that no earlier mention introduced.
     let mut orphans: Vec<(MeetingInfo, Span)> = Vec::new();
@@ -95,6 +105,10 @@ fn apply(a: &mut Analysis) {
                 class_of(a.lower(k)).is_some() || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
             })
             .unwrap_or(clause_end);
+        // "his meeting with Biden on the sidelines of the G20 summit in Indonesia last
+        // November": the place and date of the meeting it sat beside are its own.
+        let beside = (i + 1..own_end).any(|k| matches!(a.lower(k), "sidelines" | "margins") && a.lower(k + 1) == "of");
+        let own_end = if beside { clause_end } else { own_end };
         let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         // Only a named meeting: "talks, which ended in Geneva" is told by the clause.
@@ -170,6 +184,19 @@ fn apply(a: &mut Analysis) {
         if !says_something && !definite {
             continue;
         }
+        // "A and B held a summit in Seoul": a meeting of the two, which no later "the
+        // G7 summit" names. (Who held it says nothing of which meeting a bare "held
+        // talks" is, so it is read only for a mention kept for what else it says.)
+        if let Some(verb) = holding_verb(a, np_start).filter(|_| info.participants.is_empty()) {
+            let mut ps = crate::clause::subjects_of(a, verb);
+            // "he held a summit with Kishida".
+            if a.lower(i + 1) == "with" {
+                ps.extend(crate::clause::objects_after(a, i + 1));
+            }
+            if ps.len() >= 2 || a.lower(i + 1) == "with" {
+                info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
+            }
+        }
         info.indefinite = det > 0 && matches!(a.lower(det - 1), "a" | "an");
         // "the first formal meeting between leaders of the two countries since 2016":
         // a description of the sentence's own event, no reference to an earlier one.
@@ -177,7 +204,15 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         // The mention is kept: only now is its status read.
-        let cues = clause_cues(a, clause_start, i, clause_end);
+        // "a meeting on the sidelines of the G7 summit never took place": what the
+        // clause tells after the noun is the subject's, not the summit's beside it.
+        let beside_of =
+            np_start >= 2 && a.lower(np_start - 1) == "of" && matches!(a.lower(np_start - 2), "sidelines" | "margins")
+                || np_start >= 3
+                    && matches!(a.lower(np_start - 1), "the" | "a")
+                    && a.lower(np_start - 2) == "of"
+                    && matches!(a.lower(np_start - 3), "sidelines" | "margins");
+        let cues = clause_cues(a, clause_start, i, if beside_of { i + 1 } else { clause_end });
         info.status = meeting_status(a, np_start, i, &cues, info.date);
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").

@@ -3,14 +3,15 @@
 //!
 //! Matches: "He"/"She" (and "he"/"she" after a comma or "and"); the antecedent is the
 //! first person of the same sentence before the pronoun, else the first person of the
-//! previous sentence, with gender checked when known.
+//! previous sentence, with gender checked when known; a possessor ("Trump's adviser
+//! Kushner") only when the sentence names nobody else.
 //! Example: "Amina Odhiambo arrived in Nairobi. She met the envoy." → She = Odhiambo.
 //! Known false positives: a pronoun that refers to someone mentioned later in a long
 //! sentence, or to the speaker of a quotation.
 
 use super::Rule;
 use crate::analysis::{Analysis, Form};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Span};
 
 pub const RULE: Rule = Rule { name: "pronoun", apply, triggers: TRIGGERS };
 
@@ -30,18 +31,24 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         let sent = a.sent_of(span.start);
-        let candidates = |s: usize| -> Vec<usize> {
-            a.mentions_in(s)
+        // A possessor ("Trump's son-in-law Jared Kushner ... He") is no antecedent
+        // while the sentence names someone else.
+        let possessor =
+            |m: Span| a.text.get(m.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+        let candidates = |s: usize| -> Option<usize> {
+            let persons: Vec<(usize, Span)> = a
+                .mentions_in(s)
                 .into_iter()
                 .filter(|m| m.span.start < span.start || s != sent)
                 .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span))
-                .map(|m| m.ent)
-                .filter(|&e| a.ents[e].female.is_none_or(|f| f == female))
-                .collect()
+                .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
+                .map(|m| (m.ent, m.span))
+                .collect();
+            persons.iter().find(|&&(_, m)| !possessor(m)).or(persons.first()).map(|&(e, _)| e)
         };
-        let mut antecedent = candidates(sent).first().copied();
+        let mut antecedent = candidates(sent);
         if antecedent.is_none() && sent > 0 {
-            antecedent = candidates(sent - 1).first().copied();
+            antecedent = candidates(sent - 1);
         }
         if let Some(p) = antecedent {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
@@ -57,5 +64,13 @@ mod tests {
     fn pronoun_subject_of_the_next_sentence() {
         let x = extract("Amina Odhiambo arrived in Nairobi. She met with Tom Price in the city.", "2025-03-01");
         assert!(has_edge(&x, "person:amina-odhiambo", "met_with", "person:tom-price"));
+    }
+
+    #[test]
+    fn possessor_is_no_antecedent() {
+        let x =
+            extract("Anna Brown's chief adviser, Tom Price, flew to Nairobi. He met Paul Kamau there.", "2025-03-01");
+        assert!(has_edge(&x, "person:tom-price", "met_with", "person:paul-kamau"));
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:paul-kamau"));
     }
 }

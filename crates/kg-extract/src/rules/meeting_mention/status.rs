@@ -51,12 +51,19 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
             let failed_to_happen = w == "failed"
                 && a.lower(k + 1) == "to"
                 && matches!(a.lower(k + 2), "take" | "happen" | "materialise" | "materialize" | "go");
+            // "a meeting planned between the two ... never took place".
+            let never_held = w == "never"
+                && matches!(a.lower(k + 1), "took" | "happened" | "materialised" | "materialized" | "came");
             cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped")
                 || failed_to_happen
+                || never_held
                 || (prev == "called" && w == "off");
             // "is set to open", "set for June", not "set the tone".
             let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");
-            cues.planned |= set_for || matches!(w, "will" | "scheduled" | "expected" | "due" | "planned");
+            // "is being arranged": a meeting in preparation.
+            let in_the_making = prev == "being" && matches!(w, "arranged" | "prepared" | "organised" | "organized");
+            cues.planned |=
+                set_for || in_the_making || matches!(w, "will" | "scheduled" | "expected" | "due" | "planned");
             prev = w;
         }
     }

@@ -1,0 +1,95 @@
+//! A month named without day or year ("in February", "last December", "since
+//! mid-March"), read against the publication date. News dates events of the year this
+//! way: "Raisi paid a state visit to China in February".
+//!
+//! Only after a word that makes the month a time ("in", "since", "last", "early",
+//! "mid-", ...): "May" alone is also a verb and a name. The year is the publication's,
+//! or the one before for a month still to come that the clause tells as past ("in
+//! December", read in March), or the one after for a month gone by that the clause
+//! tells as future ("will meet in January", read in November); "last year", "next
+//! year" right after the month decide.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::{Datelike, NaiveDate};
+
+use super::relative::looks_ahead;
+use super::{DateMention, DateValue};
+use crate::model::Span;
+
+const NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn months() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(NAMES).ok()).as_ref()
+}
+
+/// Adds the bare months of `text` that no other date expression covers to `found`
+/// (kept in text order).
+pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &mut Vec<DateMention>) {
+    let (Some(published), Some(ac)) = (published, months()) else { return };
+    let mut added = Vec::new();
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let letter_at = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric);
+        if (s > 0 && letter_at(s - 1)) || letter_at(e) || found.iter().any(|d| d.span.start <= s && s < d.span.end) {
+            continue;
+        }
+        // A day or year after it is another pattern's ("March 10", "March 2023").
+        let rest = &text[e..];
+        if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let head = &text[..s];
+        let mid = head.ends_with("mid-") || head.ends_with("Mid-");
+        let before = head.trim_end();
+        let word_start = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        let word = before[word_start..].to_ascii_lowercase();
+        let opener = matches!(
+            word.as_str(),
+            "in" | "since" | "until" | "till" | "by" | "last" | "next" | "this" | "early" | "late" | "during" | "from"
+        );
+        if !(opener || mid) {
+            continue;
+        }
+        let month = m.pattern().as_u32() + 1;
+        let after = rest.trim_start_matches([' ', ',']).to_ascii_lowercase();
+        let (pub_year, pub_month) = (published.year(), published.month());
+        let year = if after.starts_with("last year") || (word == "last" && month >= pub_month) {
+            pub_year - 1
+        } else if after.starts_with("next year") || (word == "next" && month <= pub_month) {
+            pub_year + 1
+        } else if after.starts_with("this year") || matches!(word.as_str(), "last" | "next" | "this") {
+            pub_year
+        } else if looks_ahead(text, s) {
+            if month < pub_month {
+                pub_year + 1
+            } else {
+                pub_year
+            }
+        } else if month > pub_month {
+            pub_year - 1
+        } else {
+            pub_year
+        };
+        added.push(DateMention { span: Span::new(s, e), value: DateValue { year, month: Some(month), day: None } });
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|d| d.span.start);
+    }
+}
