@@ -116,7 +116,36 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
         })
         .collect();
     bare_month::add_bare_months(text, published, &mut found);
+    join_ranges(text, &mut found);
     found
+}
+
+/// "from 25 October to 2 November 2022": one stretch of time, dated by what its ends
+/// share (the year, or the month), and not by its first day. The first end takes the
+/// year of the second when it has none of its own ("25 October" read against the
+/// publication date).
+fn join_ranges(text: &str, found: &mut Vec<DateMention>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (first, second) = (found[k], found[k + 1]);
+        let between = text.get(first.span.end..second.span.start).unwrap_or("").trim();
+        let before = text.get(..first.span.start).unwrap_or("").trim_end();
+        let opened = before.ends_with("from") || before.ends_with("From") || before.ends_with("between");
+        let joined = matches!(between, "to" | "until" | "till" | "through" | "and" | "-" | "\u{2013}");
+        let (a, b) = (first.value, second.value);
+        if !(opened && joined && a.month.is_some() && b.month.is_some()) {
+            k += 1;
+            continue;
+        }
+        let value = if a.month == b.month && a.year == b.year {
+            DateValue { day: None, ..b }
+        } else {
+            DateValue { year: b.year, month: None, day: None }
+        };
+        found[k] = DateMention { span: Span::new(first.span.start, second.span.end), value };
+        found.remove(k + 1);
+        k += 1;
+    }
 }
 
 /// The date a match names.

@@ -36,6 +36,10 @@ fn resolves_absolute_and_relative_dates() {
         ("Talks resume next February; they met last May.", "2025-04-01", &["2026-02", "2024-05"]),
         // Not a date: a verb, a name, or a month with a day another pattern reads.
         ("Officials may meet. May Thomas spoke on March 3.", "2025-04-01", &["2025-03-03"]),
+        // A stretch of time is dated by what its ends share.
+        ("Talks ran from 25 October to 2 November 2022.", "2022-11-02", &["2022"]),
+        ("Talks ran from March 6 to March 10.", "2023-03-10", &["2023-03"]),
+        ("They met on March 6 and on April 2.", "2023-04-10", &["2023-03-06", "2023-04-02"]),
     ];
     for (text, published, want) in cases {
         assert_eq!(dates(text, published), *want, "{text}");

@@ -31,9 +31,18 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         return Some(*one);
     }
     if let Some(title) = title {
-        let firsts = arabic_first_name_of(a, &name);
+        let firsts = first_name_of(a, &name, true);
         if !firsts.is_empty() {
             return one_with_title(a, firsts, Some(title));
+        }
+        // "Dr Debretsion" for Debretsion Gebremichael, "Prime Minister Abiy": names
+        // shortened to the first, as Ethiopian and Eritrean ones are; only when one
+        // person of the document fits, as no surname did, and the word is no given
+        // name of the kind a family name follows ("Princess Anna" is not Anna Novak).
+        if let [one] = first_name_of(a, &name, false)[..] {
+            if !a.gaz.is_given_name(&name) && known_by_surname(a, &name, Some(title)).is_none() {
+                return Some(one);
+            }
         }
     }
     if let Some(known) = known_by_surname(a, &name, title) {
@@ -67,12 +76,13 @@ fn is_arabic_name(name: &str) -> bool {
     name.split(' ').skip(1).any(|w| matches!(w, "bin" | "bint" | "ibn" | "Al" | "Al-") || is_particle_name(w))
 }
 
-/// The persons of the document with an Arabic name of two words or more whose first
-/// word is `word` (by its folded form).
-fn arabic_first_name_of(a: &Analysis, word: &str) -> Vec<usize> {
+/// The persons of the document with a name of two words or more (an Arabic one, if
+/// `arabic`) whose first word is `word` (by its folded form).
+fn first_name_of(a: &Analysis, word: &str, arabic: bool) -> Vec<usize> {
     let key = crate::text::fold(word);
     let first_is = |name: &str| {
-        name.split_once(' ').is_some_and(|(first, _)| crate::text::fold(first) == key) && is_arabic_name(name)
+        name.split_once(' ').is_some_and(|(first, _)| crate::text::fold(first) == key)
+            && (!arabic || is_arabic_name(name))
     };
     a.persons
         .iter()
@@ -123,4 +133,21 @@ fn person_ending_with(a: &Analysis, name: &str) -> Option<usize> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::entities;
+
+    /// "Dr Tesfaye" after "Tesfaye Bekele": a name shortened to its first word, after a
+    /// title, when one person of the document fits.
+    #[test]
+    fn a_titled_first_name_is_the_full_name_given_before() {
+        let x = crate::test_support::extract(
+            "Dr Tesfaye Bekele, chairman of the front, spoke. Observers thanked Dr Tesfaye.",
+            "2025-03-05",
+        );
+        let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
+        assert_eq!(persons, ["person:tesfaye-bekele"]);
+    }
 }

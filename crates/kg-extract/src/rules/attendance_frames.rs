@@ -310,18 +310,24 @@ fn sender_before(a: &Analysis, verb: usize) -> bool {
     while k > 0 && matches!(a.lower(k - 1), "is" | "was" | "has" | "had" | "also" | "again" | "only") {
         k -= 1;
     }
-    // "Saudi Arabia, which has yet to join the bloc, was represented by": past the
-    // relative clause.
-    if k > 0 && crate::clause::is_comma(a, k - 1) {
+    let sender_ends_at = |end: usize| {
+        a.mentions_ending(end).any(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
+    };
+    // "Saudi Arabia, which has yet to join the bloc, was represented by", "Bolivia, a
+    // member since July, was represented by": past the relative clause or apposition;
+    // "IGAD, represented by its Executive Secretary": right before the comma.
+    if k > 1 && crate::clause::is_comma(a, k - 1) {
+        if sender_ends_at(a.toks[k - 2].span.end) {
+            return true;
+        }
         let sent_start = a.sents[a.sent_of(a.toks[k - 1].span.start)].tokens.start;
         let opening = (sent_start..k - 1).rev().take(20).find(|&j| crate::clause::is_comma(a, j));
-        if let Some(j) = opening.filter(|&j| matches!(a.lower(j + 1), "which" | "who")) {
+        if let Some(j) = opening.filter(|&j| matches!(a.lower(j + 1), "which" | "who" | "a" | "an" | "the")) {
             k = j;
         }
     }
     let Some(prev) = k.checked_sub(1) else { return false };
-    a.mentions_ending(a.toks[prev].span.end)
-        .any(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
+    sender_ends_at(a.toks[prev].span.end)
 }
 
 /// The persons right after `verb` attend the meeting of the clause or the context,

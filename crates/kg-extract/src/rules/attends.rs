@@ -169,6 +169,11 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     if a.lower(last + 1) == "by" {
         return;
     }
+    // "thanked South Africa for hosting the talks": the reason for thanks, whose doer
+    // is the one thanked (a government, often), not the clause's subject.
+    if i > 0 && a.lower(i - 1) == "for" && a.lower(i).ends_with("ing") {
+        return;
+    }
     let bare_attend =
         matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
     // "hosted the talks" where "the talks" is no mention of its own: the meeting of that
@@ -195,7 +200,8 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
             && !a
                 .toks
                 .get(last + 1)
-                .is_some_and(|t| t.is_word && !matches!(a.lower(last + 1), "and" | "but" | "or")) =>
+                // "attended as a guest": no object either.
+                .is_some_and(|t| t.is_word && !matches!(a.lower(last + 1), "and" | "but" | "or" | "as")) =>
         {
             match meeting_in_context(a, i, None, status) {
                 Some(m) => (m, a.toks[i].span),

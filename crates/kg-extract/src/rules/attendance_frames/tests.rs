@@ -112,3 +112,12 @@ fn frames_keep_their_status_and_stay_in_their_frame() {
     let x = extract("The summit in Nairobi was criticised by Anna Brown.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn a_country_in_apposition_represented_by_its_envoy() {
+    let x = extract(
+        "The summit in Nairobi opened on Monday. Ghana, a member since July, was represented by Foreign Minister Anna Brown.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}

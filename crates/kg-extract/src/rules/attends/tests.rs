@@ -136,3 +136,16 @@ fn company_together_with_the_subject_attends() {
         );
     }
 }
+
+#[test]
+fn attended_as_a_guest_and_thanks_for_hosting() {
+    let x = extract("The summit in Nairobi opened on Monday. President Anna Brown attended as a guest.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    // The one thanked for hosting is no attendee told by the thanks.
+    let x = extract(
+        "The summit in Nairobi opened on Monday. Anna Brown thanked President Tom Price for hosting the summit.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
