@@ -71,10 +71,27 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         };
         let e = &a.ents[m.ent];
         if matches!(e.kind, EntityKind::Location | EntityKind::Country) && !is_vague(e) {
-            return Some(m.ent);
+            return Some(city_of_building(a, m.ent, m.span).unwrap_or(m.ent));
         }
     }
     None
+}
+
+/// "at Lancaster House in London", "the Dolmabahçe Palace, Istanbul": a meeting is held
+/// in the city a building is said to stand in (the building stays a place of its own).
+fn city_of_building(a: &Analysis, building: usize, span: Span) -> Option<usize> {
+    if a.ents[building].attrs.get("kind").is_none_or(|k| k != "building") {
+        return None;
+    }
+    let after = a.tok_at(span.end);
+    let at = match a.lower(after) {
+        "in" => after + 1,
+        "," => after + 1,
+        _ => return None,
+    };
+    let m = a.mention_at_tok(at)?;
+    let city = &a.ents[m.ent];
+    (city.kind == EntityKind::Location && city.attrs.get("kind").is_none_or(|k| k != "building")).then_some(m.ent)
 }
 
 /// Continents and vague regions ("East Asia") are not where a meeting is held.

@@ -206,3 +206,10 @@ fn a_time_possessive_is_no_part_of_the_label() {
         x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
     assert_eq!(labels, ["summit in Oslo"]);
 }
+
+/// A meeting "at Lancaster House in London" is held in London.
+#[test]
+fn a_building_in_a_city_places_the_meeting_in_the_city() {
+    let x = extract("Anna Brown hosted the summit at Lancaster House in London on Monday.", "2025-03-05");
+    assert!(meetings(&x).iter().any(|m| m.contains("london")), "{:?}", meetings(&x));
+}

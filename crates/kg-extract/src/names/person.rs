@@ -40,7 +40,11 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         // person of the document fits, as no surname did, and the word is no given
         // name of the kind a family name follows ("Princess Anna" is not Anna Novak).
         if let [one] = first_name_of(a, &name, false)[..] {
-            if !a.gaz.is_given_name(&name) && known_by_surname(a, &name, Some(title)).is_none() {
+            // "Sir Keir", "Dame Judi": these honorifics go with the first name.
+            let first_name_honorific = matches!(title, "Sir" | "Dame");
+            if (first_name_honorific || !a.gaz.is_given_name(&name))
+                && known_by_surname(a, &name, Some(title)).is_none()
+            {
                 return Some(one);
             }
         }
@@ -149,5 +153,8 @@ mod tests {
         );
         let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
         assert_eq!(persons, ["person:tesfaye-bekele"]);
+        let x = crate::test_support::extract("Prime Minister Anna Novak spoke. Sir Anna added a word.", "2025-03-05");
+        let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
+        assert_eq!(persons, ["person:anna-novak"]);
     }
 }

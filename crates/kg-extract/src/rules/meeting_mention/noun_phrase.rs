@@ -154,6 +154,21 @@ pub(super) fn noun_phrase(
         let prev = k - 1;
         let w = a.word(prev);
         let t = a.toks[prev];
+        // "the first UK-EU summit", "the China-Arab States Summit": a compound of the
+        // two sides is part of the phrase, and its country no place of the meeting.
+        let compound =
+            a.mention_at_tok(prev).filter(|m| m.span.end < t.span.end && w.contains(['-', '\u{2013}'])).map(|m| m.ent);
+        if let Some(side) = compound {
+            if a.ents[side].kind == EntityKind::Organization {
+                org = org.or(Some(side));
+            }
+            k = prev;
+            start = k;
+            if cap_run {
+                name_start = k;
+            }
+            continue;
+        }
         if let Some(m) = a.mention_at_tok(prev) {
             match a.ents[m.ent].kind {
                 EntityKind::Organization => org = org.or(Some(m.ent)),
