@@ -7,7 +7,9 @@
 //! "at <meeting>" ("discussed by A and B at the summit"); the subject of a verb of
 //! speaking or signing done "at <meeting>" ("Xi said at the summit", "signed the deal
 //! at a ceremony"); and those "together with" or "along with" the subject
-//! ("participated in the summit, together with A and B"). A refusal ("decided not to
+//! ("participated in the summit, together with A and B"); who "signed" (or by whom
+//! something "was signed") next to a signing ceremony told in that or the sentence
+//! before. A refusal ("decided not to
 //! attend"), a condition or a proposal gives the edge that status, so it stays out of
 //! the default graph. An "attend" with no meeting after it (or "hosted the talks" where
 //! "the talks" is no mention) refers to the meeting of its sentence, else of the
@@ -19,6 +21,7 @@
 
 mod context;
 mod said_at;
+mod signers;
 #[cfg(test)]
 mod tests;
 
@@ -83,6 +86,8 @@ const TRIGGERS: &[&str] = &[
     "sits",
     "sit",
     "between",
+    "signed",
+    "signs",
     "opened",
     "opening",
     "opens",
@@ -149,6 +154,8 @@ fn apply(a: &mut Analysis) {
             persons_at(a, i);
         } else if a.lower(i) == "between" {
             between(a, i);
+        } else if matches!(a.lower(i), "signed" | "signs") {
+            signers::signers_attend(a, i, RULE.name);
         } else if let Some(len) = trigger(a, i) {
             verb(a, i, len);
         }

@@ -97,7 +97,12 @@ fn after(a: &Analysis, head: usize) -> Option<(usize, usize)> {
     let start = |a: &Analysis| a.toks[head].span.start;
     match a.lower(next) {
         "of" | "from" => {
-            let m = a.mention_at(a.toks.get(next + 1)?.span.start)?;
+            // "the delegation of the Government of Ethiopia": the country it governs.
+            let mut k = next + 1;
+            if a.lower(k) == "the" && a.lower(k + 1) == "government" && a.lower(k + 2) == "of" {
+                k += 3;
+            }
+            let m = a.mention_at(a.toks.get(k)?.span.start)?;
             sender(a, m.ent).map(|e| (e, start(a)))
         }
         _ => {
@@ -171,6 +176,7 @@ mod tests {
             ("The Russian delegation arrived.", "delegation:ru"),
             ("Ukraine's delegation arrived.", "delegation:ua"),
             ("A delegation from Turkey arrived.", "delegation:tr"),
+            ("The delegation of the Government of Kenya arrived.", "delegation:ke"),
             ("Officials described the negotiating team Moscow sent.", "delegation:ru"),
         ];
         for (text, want) in cases {

@@ -149,3 +149,23 @@ fn attended_as_a_guest_and_thanks_for_hosting() {
     assert!(!has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn signers_attend_the_signing_ceremony() {
+    let x = extract(
+        "Kenya signed the accord at a ceremony in Nairobi on Monday. Anna Brown and Tom Price signed the documents \
+         at a long table.",
+        "2025-03-05",
+    );
+    for p in ["person:anna-brown", "person:tom-price"] {
+        assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.relations);
+    }
+    let x = extract(
+        "The accord was signed by Anna Brown and by Tom Price at a signing ceremony in Nairobi on Monday.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+    // A signature with no ceremony near is no attendance.
+    let x = extract("The summit in Nairobi opened on Monday. Anna Brown signed a decree on Friday.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
