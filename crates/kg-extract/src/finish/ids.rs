@@ -18,12 +18,28 @@ pub(super) struct Labels {
 
 impl Labels {
     pub(super) fn new(a: &Analysis) -> Self {
-        let meetings = a
+        let mut meetings: Vec<Option<String>> = a
             .ents
             .iter()
             .enumerate()
             .map(|(e, ent)| (ent.kind == EntityKind::Meeting).then(|| meeting_label(a, e)))
             .collect();
+        // "a White House ceremony" today and "a White House ceremony in 1979": two
+        // meetings called alike, told apart by the year of the one not of this year.
+        let shared: Vec<usize> = (0..meetings.len())
+            .filter(|&e| {
+                meetings[e].as_ref().is_some_and(|l| meetings.iter().filter(|m| m.as_ref() == Some(l)).count() > 1)
+            })
+            .collect();
+        for e in shared {
+            let year = a.ents[e].meeting.as_ref().and_then(|m| m.date).map(|d| d.year);
+            let this_year = a.doc.date.map(|p| chrono::Datelike::year(&p));
+            if let (Some(year), Some(label)) = (year.filter(|&y| Some(y) != this_year), meetings[e].as_mut()) {
+                if !label.contains(&year.to_string()) {
+                    let _ = write!(label, " in {year}");
+                }
+            }
+        }
         Labels { meetings }
     }
 

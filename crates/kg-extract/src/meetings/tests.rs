@@ -213,3 +213,17 @@ fn a_building_in_a_city_places_the_meeting_in_the_city() {
     let x = extract("Anna Brown hosted the summit at Lancaster House in London on Monday.", "2025-03-05");
     assert!(meetings(&x).iter().any(|m| m.contains("london")), "{:?}", meetings(&x));
 }
+
+/// Two meetings called alike are told apart by the year of the older one.
+#[test]
+fn meetings_called_alike_are_told_apart_by_year() {
+    let x = extract(
+        "Kenya and Ghana signed the deal at a White House ceremony on Tuesday. Their neighbours had signed \
+         theirs at a White House ceremony in 1979.",
+        "2025-03-05",
+    );
+    let mut labels: Vec<&str> =
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["White House ceremony", "White House ceremony in 1979"]);
+}
