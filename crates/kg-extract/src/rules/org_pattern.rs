@@ -77,6 +77,7 @@ fn apply(a: &mut Analysis) {
     let mut i = 0;
     // A name starts capitalised: the other tokens are passed over unread.
     let mut cursor = 0;
+    let mut acronyms: Vec<(usize, usize)> = Vec::new();
     while let Some(next) = a.next_name_tok(i, &mut cursor) {
         i = next;
         if !starts_name(a, i) {
@@ -159,8 +160,40 @@ fn apply(a: &mut Analysis) {
         let e = org_named(a, &label);
         a.add_mention(e, span, RULE.name, Form::Name);
         i = end_tok + 1;
+        if let Some(acronym) = acronym_after(a, end_tok) {
+            acronyms.push((e, acronym));
+        }
+    }
+    for (e, acronym) in acronyms {
+        name_by_acronym(a, e, acronym);
     }
     context::apply(a);
+}
+
+/// "the Tigray People's Liberation Front (TPLF)": the acronym in parentheses right
+/// after a name (its token), which later stands for the organisation alone.
+fn acronym_after(a: &Analysis, end_tok: usize) -> Option<usize> {
+    let (open, word, close) = (end_tok + 1, end_tok + 2, end_tok + 3);
+    if a.word(open) != "(" || a.word(close) != ")" || a.mention_at_tok(word).is_some() {
+        return None;
+    }
+    let w = a.word(word);
+    (2..=8).contains(&w.len()).then_some(())?;
+    w.bytes().all(|b| b.is_ascii_uppercase()).then_some(word)
+}
+
+/// Every token spelling the acronym at token `acronym` (the first one included) that no
+/// other mention covers is a mention of organisation `e`.
+fn name_by_acronym(a: &mut Analysis, e: usize, acronym: usize) {
+    let word = a.word(acronym).to_string();
+    a.ents[e].aliases.insert(word.clone());
+    let at: Vec<Span> = (acronym..a.toks.len())
+        .filter(|&k| a.word(k) == word && a.mention_at_tok(k).is_none())
+        .map(|k| a.toks[k].span)
+        .collect();
+    for span in at {
+        a.add_mention(e, span, RULE.name, Form::Name);
+    }
 }
 
 /// The start of a city or place named right before token `i` (one space between), when
@@ -197,6 +230,12 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_in_parentheses_names_the_organisation_later() {
+        let x = extract("The Congo Unity Front (CUF) signed. Paul Kamau, chairman of the CUF, spoke.", "2025-01-01");
+        assert_eq!(crate::test_support::mentions_of(&x, "organization:congo-unity-front"), 3);
+    }
+
+    #[test]
     fn names_end_at_dates_and_coordinations() {
         let cases: &[(&str, &[&str], &[&str])] = &[
             (
@@ -213,6 +252,11 @@ mod tests {
                 "The deal between the Government of Kenya and the Congo People's Liberation Front held.",
                 &["organization:congo-people-s-liberation-front"],
                 &["organization:government-of-kenya-and-the-congo-people-s-liberation-front"],
+            ),
+            (
+                "The Congo Unity Front (CUF) signed. The chairman of the CUF spoke.",
+                &["organization:congo-unity-front"],
+                &["organization:cuf"],
             ),
             (
                 "The Congo People's Liberation Front signed.",
