@@ -15,12 +15,16 @@ use crate::surname_key::{known_by_surname, persons_with_surname};
 /// Tamim", "Prince Faisal" (such names are shortened to the first name, not to the
 /// last).
 pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Option<usize> {
-    let name = a.slice(span).to_string();
+    let (name, nickname) = super::without_nickname(a.slice(span));
     if name.contains(' ') {
         if let Some(p) = person_ending_with(a, &name) {
             return Some(p);
         }
-        return Some(a.person_named(&name));
+        let p = a.person_named(&name);
+        if let Some(nick) = nickname {
+            a.ents[p].aliases.insert(nick.to_string());
+        }
+        return Some(p);
     }
     let in_doc = persons_with_surname(a, &name);
     if in_doc.len() > 1 {
@@ -156,5 +160,13 @@ mod tests {
         let x = crate::test_support::extract("Prime Minister Anna Novak spoke. Sir Anna added a word.", "2025-03-05");
         let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
         assert_eq!(persons, ["person:anna-novak"]);
+    }
+
+    /// A nickname in quotes inside a name is read past, and kept as an alias.
+    #[test]
+    fn a_quoted_nickname_inside_a_name() {
+        let x = crate::test_support::extract("Former President Jose \"Pepe\" Morales spoke on Monday.", "2025-03-05");
+        let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
+        assert_eq!(persons, ["person:jose-morales"]);
     }
 }
