@@ -71,6 +71,9 @@ const PROPOSAL_CUES: &[&str] = &[
 ];
 const PLAN_CUES: &[&str] = &[
     "will",
+    "slated",
+    "pencilled",
+    "penciled",
     "'ll",
     "shall",
     "set",

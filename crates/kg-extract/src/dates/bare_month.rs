@@ -86,9 +86,13 @@ pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &
         } else {
             pub_year
         };
-        added.push(DateMention { span: Span::new(s, e), value: DateValue { year, month: Some(month), day: None } });
+        // "December last year" is one date: the year phrase joins the month's span.
+        let year_phrase = ["last year", "next year", "this year"].iter().find(|p| after.starts_with(*p));
+        let end = year_phrase.map_or(e, |p| text.len() - rest.trim_start_matches([' ', ',']).len() + p.len());
+        added.push(DateMention { span: Span::new(s, end), value: DateValue { year, month: Some(month), day: None } });
     }
     if !added.is_empty() {
+        found.retain(|d| !added.iter().any(|m| m.span.start < d.span.start && d.span.start < m.span.end));
         found.extend(added);
         found.sort_by_key(|d| d.span.start);
     }

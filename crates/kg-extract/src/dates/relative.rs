@@ -72,6 +72,9 @@ pub(super) fn relative(phrase: &str, p: NaiveDate) -> Option<DateValue> {
         ["last", "week"] => p.checked_sub_days(Days::new(7)).map(DateValue::month),
         ["earlier", "this", "month"] | ["this", "month"] | ["this", "week"] => Some(DateValue::month(p)),
         ["last", "month"] => p.checked_sub_months(Months::new(1)).map(DateValue::month),
+        ["this", "year"] | ["earlier", "this", "year"] => Some(DateValue { year: p.year(), month: None, day: None }),
+        ["last", "year"] => Some(DateValue { year: p.year() - 1, month: None, day: None }),
+        ["next", "year"] => Some(DateValue { year: p.year() + 1, month: None, day: None }),
         _ => None,
     }
 }

@@ -21,7 +21,7 @@ pub(super) fn pattern() -> Option<&'static Regex> {
             | (?-u:\b)(?P<my_month>{month})\s+(?P<my_year>\d{{4}})(?-u:\b)
             | (?-u:\b)(?:in|since|until)\s+(?P<y_year>(?:19|20)\d{{2}})(?-u:\b)
             | (?-u:\b)(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
-            | (?-u:\b)(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week)(?-u:\b)
+            | (?-u:\b)(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|last\s+week|earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+in\s+the\s+day|this\s+week|earlier\s+this\s+year|this\s+year|last\s+year|next\s+year)(?-u:\b)
             "
         );
         // A constant pattern: the tests would fail without it.
@@ -85,7 +85,7 @@ fn is_first_word(w: &[u8]) -> bool {
             | b"October" | b"November" | b"December" | b"Jan" | b"Feb" | b"Aug" | b"Sep" | b"Sept" | b"Oct" | b"Nov"
             | b"Dec" | b"in" | b"since" | b"until" | b"on" | b"Monday" | b"Tuesday" | b"Wednesday" | b"Thursday"
             | b"Friday" | b"Saturday" | b"Sunday" | b"today" | b"Today" | b"yesterday" | b"Yesterday" | b"tomorrow"
-            | b"Tomorrow" | b"last" | b"earlier" | b"this"
+            | b"Tomorrow" | b"last" | b"earlier" | b"this" | b"next"
     )
 }
 
@@ -111,7 +111,10 @@ fn may_start(text: &str, s: usize) -> bool {
 fn anchors() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(["day", "week", "month", "morrow"]).ok()
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["day", "week", "month", "morrow", "year"])
+            .ok()
     })
     .as_ref()
 }

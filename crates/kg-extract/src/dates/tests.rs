@@ -38,6 +38,7 @@ fn resolves_absolute_and_relative_dates() {
         ("Officials may meet. May Thomas spoke on March 3.", "2025-04-01", &["2025-03-03"]),
         // A stretch of time is dated by what its ends share.
         ("Talks ran from 25 October to 2 November 2022.", "2022-11-02", &["2022"]),
+        ("They met last year and meet again next year.", "2025-05-01", &["2024", "2026"]),
         ("Talks ran from March 6 to March 10.", "2023-03-10", &["2023-03"]),
         ("They met on March 6 and on April 2.", "2023-04-10", &["2023-03-06", "2023-04-02"]),
     ];

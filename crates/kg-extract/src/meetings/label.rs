@@ -75,12 +75,19 @@ fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
     shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p]), short_name(&a.ents[q])))
 }
 
-/// The surname of a person as the text used it ("Xi" of "Xi Jinping"), else the last
-/// word of the full name; an Arabic name with "bin" or "Al" stays whole ("Mohammed bin
+/// The surname of a person as the text used it: the end of the full name ("Starmer",
+/// "von der Leyen"), else a word of it ("Xi" of "Xi Jinping"); failing those, the last
+/// word of the full name. An Arabic name with "bin" or "Al" stays whole ("Mohammed bin
 /// Salman"), its last word is no surname.
 fn short_name(person: &crate::analysis::Ent) -> &str {
     let label = person.label.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
+    let ends = |s: &&String| {
+        s.len() < label.len() && label.ends_with(s.as_str()) && label[..label.len() - s.len()].ends_with(' ')
+    };
+    if let Some(used) = person.aliases.iter().filter(ends).max_by_key(|s| s.len()) {
+        return used;
+    }
     if let Some(used) = person.aliases.iter().find(|s| words.len() > 1 && words.contains(&s.as_str())) {
         return used;
     }

@@ -227,3 +227,11 @@ fn meetings_called_alike_are_told_apart_by_year() {
     labels.sort_unstable();
     assert_eq!(labels, ["White House ceremony", "White House ceremony in 1979"]);
 }
+
+/// A summit "pencilled in" for next year is still to come.
+#[test]
+fn a_pencilled_in_summit_is_planned() {
+    let x = extract_all("A second summit is pencilled in for next year, probably in Oslo.", "2025-03-05");
+    let status = x.entities.iter().find(|e| e.id.starts_with("meeting:")).and_then(|e| e.attributes.get("status"));
+    assert_eq!(status.map(String::as_str), Some("planned"), "{:?}", x.entities);
+}

@@ -278,6 +278,13 @@ fn persons_at(a: &mut Analysis, i: usize) {
             for (p, s) in subjects {
                 a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), RULE.name);
             }
+            // "signed the pact at the summit with A and B": they signed it there too.
+            let after = a.tok_at(mspan.end);
+            if a.lower(after) == "with" {
+                for (p, s) in super::attendance_frames::list_after(a, after) {
+                    a.add_rel(RelationKind::Attends, p, meeting, status, mspan.cover(s), RULE.name);
+                }
+            }
         }
         return;
     };

@@ -169,3 +169,13 @@ fn signers_attend_the_signing_ceremony() {
     let x = extract("The summit in Nairobi opened on Monday. Anna Brown signed a decree on Friday.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn company_of_a_signing_at_the_summit_attends() {
+    let x = extract(
+        "The summit in Nairobi opened on Monday. Anna Brown signed the pact at the summit with Foreign Minister \
+         Tom Price.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+}

@@ -62,8 +62,12 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
             let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");
             // "is being arranged": a meeting in preparation.
             let in_the_making = prev == "being" && matches!(w, "arranged" | "prepared" | "organised" | "organized");
-            cues.planned |=
-                set_for || in_the_making || matches!(w, "will" | "scheduled" | "expected" | "due" | "planned");
+            cues.planned |= set_for
+                || in_the_making
+                || matches!(
+                    w,
+                    "will" | "scheduled" | "expected" | "due" | "planned" | "slated" | "pencilled" | "penciled"
+                );
             prev = w;
         }
     }
@@ -87,7 +91,16 @@ pub(super) fn meeting_status(
     if before.clone().any(|k| matches!(a.lower(k), "proposed" | "possible" | "potential" | "hypothetical")) {
         return Status::Proposed;
     }
-    let future = matches!((date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p) && d.day.is_some());
+    // After publication: a later day, a later month, or a later year ("next year's
+    // summit").
+    let future = matches!((date, a.doc.date), (Some(d), Some(p)) if {
+        let p = crate::dates::DateValue::from_date(p);
+        match (d.month, d.day) {
+            (_, Some(_)) => d > p,
+            (Some(m), None) => (d.year, m) > (p.year, p.month.unwrap_or(12)),
+            (None, None) => d.year > p.year,
+        }
+    });
     if future
         || cues.planned
         || before.into_iter().any(|k| matches!(a.lower(k), "planned" | "upcoming" | "next" | "scheduled"))
