@@ -125,15 +125,21 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
 /// year of the second when it has none of its own ("25 October" read against the
 /// publication date).
 fn join_ranges(text: &str, found: &mut Vec<DateMention>) {
+    let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
     let mut k = 0;
-    while k + 1 < found.len() {
-        let (first, second) = (found[k], found[k + 1]);
+    while k < found.len() {
+        let first = found[k];
+        let Some(&second) = found.get(k + 1) else {
+            out.push(first);
+            break;
+        };
         let between = text.get(first.span.end..second.span.start).unwrap_or("").trim();
         let before = text.get(..first.span.start).unwrap_or("").trim_end();
         let opened = before.ends_with("from") || before.ends_with("From") || before.ends_with("between");
         let joined = matches!(between, "to" | "until" | "till" | "through" | "and" | "-" | "\u{2013}");
         let (a, b) = (first.value, second.value);
         if !(opened && joined && a.month.is_some() && b.month.is_some()) {
+            out.push(first);
             k += 1;
             continue;
         }
@@ -142,10 +148,10 @@ fn join_ranges(text: &str, found: &mut Vec<DateMention>) {
         } else {
             DateValue { year: b.year, month: None, day: None }
         };
-        found[k] = DateMention { span: Span::new(first.span.start, second.span.end), value };
-        found.remove(k + 1);
-        k += 1;
+        out.push(DateMention { span: Span::new(first.span.start, second.span.end), value });
+        k += 2;
     }
+    *found = out;
 }
 
 /// The date a match names.

@@ -7,7 +7,7 @@ mod setting;
 mod tests;
 
 use crate::analysis::{Analysis, Ent, Form, MeetingClass, MeetingInfo};
-use crate::model::{EntityKind, RelationKind, Span};
+use crate::model::{EntityKind, Span};
 
 pub use label::meeting_label;
 pub use setting::{date_in, described_place, is_vague, place_after};
@@ -128,11 +128,10 @@ fn organiser_of(a: &Analysis, have_idx: usize, new: &MeetingInfo, head: &str) ->
     let org_only = new.org.is_some() && new.is_bare();
     // "the summit between Biden and Putin" is no organisation's summit, nor are "A and B
     // held a summit in Seoul" and "he held a summit with B" (one or two told as its
-    // participants, or two attend it) the G7 summit a later line names.
+    // participants) the G7 summit a later line names.
     org_only
         && !new.indefinite
         && !(1..=2).contains(&have.participants.len())
-        && !attended_by_two(a, have_idx)
         && have.org.is_none()
         && !have.past
         && !new.past
@@ -140,24 +139,6 @@ fn organiser_of(a: &Analysis, have_idx: usize, new: &MeetingInfo, head: &str) ->
         && have.status.is_default_visible() == new.status.is_default_visible()
         && is_called(have_ent, head)
         && compatible(a, have, &MeetingInfo { org: None, ..new.clone() })
-}
-
-/// Whether exactly two persons attend meeting `m`, as far as the text has told: a
-/// bilateral meeting.
-fn attended_by_two(a: &Analysis, m: usize) -> bool {
-    let mut seen = [usize::MAX; 2];
-    let mut n = 0;
-    for r in a.rels.iter().filter(|r| r.kind == RelationKind::Attends && r.dst == m) {
-        if a.ents[r.src].kind != EntityKind::Person || seen.contains(&r.src) {
-            continue;
-        }
-        if n == 2 {
-            return false;
-        }
-        seen[n] = r.src;
-        n += 1;
-    }
-    n == 2
 }
 
 /// "EU-China" of "the EU-China summit": the two sides a meeting is named by, which tell

@@ -1,6 +1,7 @@
 //! Personal names in running text: runs of capitalised tokens with name particles,
 //! and the person a name refers to (a bare surname is matched by `surname_key`).
 
+mod nickname;
 mod person;
 
 use crate::analysis::Analysis;
@@ -327,7 +328,7 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
             end = i + 1;
             count += 1;
             i += 1;
-        } else if nickname_at(a, i, sent_end) {
+        } else if nickname::nickname_at(a, i, sent_end) {
             // José "Pepe" Mujica: the nickname in quotes is read past.
             i += 3;
         } else if PARTICLES.contains(w) && adjacent(a, i) {
@@ -354,31 +355,6 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
         end -= 1;
     }
     Some((Span::new(a.toks[tok].span.start, a.toks[end - 1].span.end), end))
-}
-
-/// A nickname in quotes at token `i`, inside a name: `"Pepe"` between a first name and
-/// a surname (straight or curly quotes, one capitalised word).
-fn nickname_at(a: &Analysis, i: usize, sent_end: usize) -> bool {
-    i + 3 < sent_end
-        && matches!(a.word(i), "\"" | "\u{201c}")
-        && adjacent(a, i)
-        && name_token(a, i + 1)
-        && matches!(a.word(i + 2), "\"" | "\u{201d}")
-        && a.toks[i + 1].span.start == a.toks[i].span.end
-        && a.toks[i + 2].span.start == a.toks[i + 1].span.end
-        && name_token(a, i + 3)
-        && adjacent(a, i + 3)
-}
-
-/// A name as it is called: the words of `name` without a quoted nickname, and the
-/// nickname ("José Mujica" and "Pepe" of `José "Pepe" Mujica`).
-pub fn without_nickname(name: &str) -> (String, Option<&str>) {
-    let Some(open) = name.find(['"', '\u{201c}']) else { return (name.to_string(), None) };
-    let after = &name[open + 1..];
-    let Some(close) = after.find(['"', '\u{201d}']) else { return (name.to_string(), None) };
-    let nick = &after[..close];
-    let rest = &after[close + 1..];
-    (format!("{}{}", name[..open].trim_end(), rest), Some(nick))
 }
 
 /// The name starting at token `tok` right after a title: [`name_at`], and also a

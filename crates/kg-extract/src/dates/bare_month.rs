@@ -43,10 +43,17 @@ fn months() -> Option<&'static AhoCorasick> {
 pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &mut Vec<DateMention>) {
     let (Some(published), Some(ac)) = (published, months()) else { return };
     let mut added = Vec::new();
+    // `found` is in text order, and so are the months: one walk through it tells which
+    // month another expression covers, in linear time on texts dense with dates.
+    let mut next = 0;
     for m in ac.find_iter(text) {
         let (s, e) = (m.start(), m.end());
+        while found.get(next).is_some_and(|d| d.span.end <= s) {
+            next += 1;
+        }
+        let covered = found.get(next).is_some_and(|d| d.span.start <= s);
         let letter_at = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric);
-        if (s > 0 && letter_at(s - 1)) || letter_at(e) || found.iter().any(|d| d.span.start <= s && s < d.span.end) {
+        if (s > 0 && letter_at(s - 1)) || letter_at(e) || covered {
             continue;
         }
         // A day or year after it is another pattern's ("March 10", "March 2023").
@@ -92,7 +99,15 @@ pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &
         added.push(DateMention { span: Span::new(s, end), value: DateValue { year, month: Some(month), day: None } });
     }
     if !added.is_empty() {
-        found.retain(|d| !added.iter().any(|m| m.span.start < d.span.start && d.span.start < m.span.end));
+        // Drop what a month's year phrase swallowed ("last year" of "December last
+        // year"), then merge the two lists, both in text order.
+        let mut k = 0;
+        found.retain(|d| {
+            while added.get(k).is_some_and(|m| m.span.end <= d.span.start) {
+                k += 1;
+            }
+            !added.get(k).is_some_and(|m| m.span.start < d.span.start && d.span.start < m.span.end)
+        });
         found.extend(added);
         found.sort_by_key(|d| d.span.start);
     }

@@ -15,7 +15,7 @@ use crate::surname_key::{known_by_surname, persons_with_surname};
 /// Tamim", "Prince Faisal" (such names are shortened to the first name, not to the
 /// last).
 pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Option<usize> {
-    let (name, nickname) = super::without_nickname(a.slice(span));
+    let (name, nickname) = super::nickname::without_nickname(a.slice(span));
     if name.contains(' ') {
         if let Some(p) = person_ending_with(a, &name) {
             return Some(p);
