@@ -36,7 +36,9 @@ fn apply(a: &mut Analysis) {
         let sentence = a.sents[a.sent_of(a.toks[i].span.start)].tokens.clone();
         if a.lower(i + 1) == "by" {
             // "the delegation (will be) led by A"
-            let before = i.saturating_sub(5).max(sentence.start);
+            // "the delegation of the Government of Ethiopia was led by": the head noun
+            // may stand a few words before.
+            let before = i.saturating_sub(9).max(sentence.start);
             let Some((d, dspan)) = delegation_at(a, before, i) else {
                 continue;
             };
@@ -61,6 +63,12 @@ fn apply(a: &mut Analysis) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn a_long_delegation_phrase_before_led_by() {
+        let x = extract("The delegation of the Government of Ghana was led by Kofi Mensah.", "2025-03-05");
+        assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+    }
 
     #[test]
     fn the_delegation_is_in_the_sentence_of_the_verb() {

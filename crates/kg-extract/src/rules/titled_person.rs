@@ -78,8 +78,11 @@ fn chain_before(a: &Analysis, phrases: &[TitlePhrase], pi: usize) -> Vec<usize> 
         for q in (0..current).rev().take_while(|&q| phrases[q].span.end + 8 >= start) {
             let gap = a.text.get(phrases[q].span.end..start).unwrap_or("x");
             // "Prime Minister Shri Narendra Modi": an honorific between title and name.
-            let honorific_next = gap == " " && phrases[current].category == TitleCategory::Honorific;
-            if matches!(gap, ", " | ", and " | " and ") || honorific_next {
+            let honorific = phrases[current].category == TitleCategory::Honorific;
+            let honorific_next = gap == " " && honorific;
+            // "Abiy, Prime Minister of Ethiopia, and Dr Debretsion": an honorific after
+            // "and" opens the next person, not another title of this one.
+            if (matches!(gap, ", " | ", and " | " and ") && !honorific) || honorific_next {
                 out.push(q);
                 current = q;
                 continue 'walk;
@@ -176,6 +179,13 @@ mod tests {
         // A name that is not Arabic is not shortened to its first name.
         let x = extract("Minister Anna Novak arrived. Princess Anna spoke.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:anna-novak"), 1);
+    }
+
+    #[test]
+    fn an_honorific_after_and_opens_another_person() {
+        let x = extract("They thanked Tom Price, Prime Minister of Kenya, and Dr Paul Kamau.", "2025-03-01");
+        assert_eq!(person_title(&x, "person:paul-kamau"), None);
+        assert!(!has_edge(&x, "person:paul-kamau", "official_of", "country:ke"));
     }
 
     #[test]
