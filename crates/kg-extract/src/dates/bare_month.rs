@@ -15,27 +15,17 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
 use super::relative::looks_ahead;
-use super::{DateMention, DateValue};
+use super::{DateMention, DateValue, MONTHS};
 use crate::model::Span;
-
-const NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn months() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(NAMES).ok()).as_ref()
+    // The capitalised month names ("May", not the verb "may"), pattern k for month k + 1.
+    AC.get_or_init(|| {
+        let names = MONTHS.iter().map(|m| [&m[..1].to_ascii_uppercase(), &m[1..]].concat());
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(names).ok()
+    })
+    .as_ref()
 }
 
 /// Adds the bare months of `text` that no other date expression covers to `found`
@@ -74,13 +64,15 @@ pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &
             continue;
         }
         let month = m.pattern().as_u32() + 1;
-        let after = rest.trim_start_matches([' ', ',']).to_ascii_lowercase();
+        // Compared without a lower-case copy of the rest of the text, once per month.
+        let after = rest.trim_start_matches([' ', ',']);
+        let after_is = |p: &str| after.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
         let (pub_year, pub_month) = (published.year(), published.month());
-        let year = if after.starts_with("last year") || (word == "last" && month >= pub_month) {
+        let year = if after_is("last year") || (word == "last" && month >= pub_month) {
             pub_year - 1
-        } else if after.starts_with("next year") || (word == "next" && month <= pub_month) {
+        } else if after_is("next year") || (word == "next" && month <= pub_month) {
             pub_year + 1
-        } else if after.starts_with("this year") || matches!(word.as_str(), "last" | "next" | "this") {
+        } else if after_is("this year") || matches!(word.as_str(), "last" | "next" | "this") {
             pub_year
         } else if looks_ahead(text, s) {
             if month < pub_month {
@@ -94,8 +86,8 @@ pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &
             pub_year
         };
         // "December last year" is one date: the year phrase joins the month's span.
-        let year_phrase = ["last year", "next year", "this year"].iter().find(|p| after.starts_with(*p));
-        let end = year_phrase.map_or(e, |p| text.len() - rest.trim_start_matches([' ', ',']).len() + p.len());
+        let year_phrase = ["last year", "next year", "this year"].into_iter().find(|p| after_is(p));
+        let end = year_phrase.map_or(e, |p| text.len() - after.len() + p.len());
         added.push(DateMention { span: Span::new(s, end), value: DateValue { year, month: Some(month), day: None } });
     }
     if !added.is_empty() {

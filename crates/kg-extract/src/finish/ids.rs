@@ -26,10 +26,12 @@ impl Labels {
             .collect();
         // "a White House ceremony" today and "a White House ceremony in 1979": two
         // meetings called alike, told apart by the year of the one not of this year.
+        let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        for label in meetings.iter().flatten() {
+            *count.entry(label.as_str()).or_default() += 1;
+        }
         let shared: Vec<usize> = (0..meetings.len())
-            .filter(|&e| {
-                meetings[e].as_ref().is_some_and(|l| meetings.iter().filter(|m| m.as_ref() == Some(l)).count() > 1)
-            })
+            .filter(|&e| meetings[e].as_deref().is_some_and(|l| count.get(l).is_some_and(|&n| n > 1)))
             .collect();
         for e in shared {
             let year = a.ents[e].meeting.as_ref().and_then(|m| m.date).map(|d| d.year);
