@@ -235,3 +235,35 @@ fn a_pencilled_in_summit_is_planned() {
     let status = x.entities.iter().find(|e| e.id.starts_with("meeting:")).and_then(|e| e.attributes.get("status"));
     assert_eq!(status.map(String::as_str), Some("planned"), "{:?}", x.entities);
 }
+
+/// "the first UK-EU summit": the compound of the two sides is part of the label.
+#[test]
+fn a_compound_of_the_two_sides_is_part_of_the_name() {
+    let x = extract("Anna Brown hosted the first Kenya-EU summit in Nairobi on Monday.", "2025-03-05");
+    let labels: Vec<&str> =
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["Kenya-EU summit in Nairobi"]);
+}
+
+/// A date inside a relative clause after the meeting is that clause's event's.
+#[test]
+fn no_date_from_a_relative_clause() {
+    let x = extract(
+        "Anna Brown closed the summit in Oslo by handing the gavel to Tom Price, whose country takes over in December.",
+        "2025-09-06",
+    );
+    let dated = x.entities.iter().any(|e| e.id.starts_with("meeting:") && e.attributes.contains_key("date"));
+    assert!(!dated, "{:?}", x.entities);
+}
+
+/// A meeting of two is labelled by the surnames the text used: "Xi", not "Jinping".
+#[test]
+fn a_pair_label_uses_the_surname_the_text_used() {
+    let x = extract(
+        "The talks in Beijing ended on Monday. Xi Jinping met Anna Brown in Beijing on Tuesday. Xi praised her.",
+        "2025-03-05",
+    );
+    let labels: Vec<&str> =
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Xi\u{2013}Brown meeting"), "{labels:?}");
+}
