@@ -4,6 +4,10 @@ fn meetings(x: &crate::model::Extraction) -> Vec<String> {
     x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).collect()
 }
 
+fn meeting_labels(x: &crate::model::Extraction) -> Vec<&str> {
+    x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect()
+}
+
 /// Meetings that must stay apart: the one someone stayed away from and the one
 /// they held that day; one that took place and one still to come.
 #[test]
@@ -202,8 +206,7 @@ fn a_meeting_beside_a_summit_takes_its_setting() {
 #[test]
 fn a_time_possessive_is_no_part_of_the_label() {
     let x = extract("Anna Brown said Tom Price would be welcome at next year's summit in Oslo.", "2025-05-06");
-    let labels: Vec<&str> =
-        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    let labels = meeting_labels(&x);
     assert_eq!(labels, ["summit in Oslo"]);
 }
 
@@ -222,8 +225,7 @@ fn meetings_called_alike_are_told_apart_by_year() {
          theirs at a White House ceremony in 1979.",
         "2025-03-05",
     );
-    let mut labels: Vec<&str> =
-        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    let mut labels = meeting_labels(&x);
     labels.sort_unstable();
     assert_eq!(labels, ["White House ceremony", "White House ceremony in 1979"]);
 }
@@ -240,8 +242,7 @@ fn a_pencilled_in_summit_is_planned() {
 #[test]
 fn a_compound_of_the_two_sides_is_part_of_the_name() {
     let x = extract("Anna Brown hosted the first Kenya-EU summit in Nairobi on Monday.", "2025-03-05");
-    let labels: Vec<&str> =
-        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    let labels = meeting_labels(&x);
     assert_eq!(labels, ["Kenya-EU summit in Nairobi"]);
 }
 
@@ -263,7 +264,6 @@ fn a_pair_label_uses_the_surname_the_text_used() {
         "The talks in Beijing ended on Monday. Xi Jinping met Anna Brown in Beijing on Tuesday. Xi praised her.",
         "2025-03-05",
     );
-    let labels: Vec<&str> =
-        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    let labels = meeting_labels(&x);
     assert!(labels.contains(&"Xi\u{2013}Brown meeting"), "{labels:?}");
 }
