@@ -4,6 +4,7 @@
 //! it is a terminal, shows documents/s and MB/s.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TrySendError};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -36,12 +37,13 @@ pub fn extract_one(extractor: &Extractor<'_>, doc: &Document, all_statuses: bool
     }
 }
 
-/// Counts documents and bytes for the progress line.
+/// Counts documents and bytes for the progress line, as they are extracted (not as they
+/// are read: the reader runs ahead of the workers by a queue). Shared by the workers.
 struct Progress {
     bar: Option<ProgressBar>,
     started: Instant,
-    docs: u64,
-    bytes: u64,
+    docs: AtomicU64,
+    bytes: AtomicU64,
 }
 
 impl Progress {
@@ -54,20 +56,21 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        Progress { bar, started: Instant::now(), docs: 0, bytes: 0 }
+        Progress { bar, started: Instant::now(), docs: AtomicU64::new(0), bytes: AtomicU64::new(0) }
     }
 
-    fn add(&mut self, docs: &[Document]) {
-        self.docs += docs.len() as u64;
-        self.bytes += docs.iter().map(|d| d.text.len() as u64).sum::<u64>();
+    fn add(&self, docs: &[Document]) {
+        let added = docs.iter().map(|d| d.text.len() as u64).sum::<u64>();
+        let docs = self.docs.fetch_add(docs.len() as u64, Ordering::Relaxed) + docs.len() as u64;
+        let bytes = self.bytes.fetch_add(added, Ordering::Relaxed) + added;
         if let Some(bar) = &self.bar {
             let secs = self.started.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
                 "{} documents, {:.1} MB — {:.0} documents/s, {:.2} MB/s",
-                self.docs,
-                self.bytes as f64 / 1e6,
-                self.docs as f64 / secs,
-                self.bytes as f64 / 1e6 / secs
+                docs,
+                bytes as f64 / 1e6,
+                docs as f64 / secs,
+                bytes as f64 / 1e6 / secs
             ));
         }
     }
@@ -91,7 +94,7 @@ pub fn for_each_extraction(
     mut sink: impl FnMut(&Document, Extraction) -> Result<()>,
 ) -> Result<usize> {
     let mut batches = Batches { docs, failed: None };
-    let mut progress = Progress::new();
+    let progress = Progress::new();
     let mut total = 0;
     if rayon::current_num_threads() <= 1 {
         // One document at a time: its extraction is merged while still in the cache.
@@ -105,7 +108,7 @@ pub fn for_each_extraction(
         let extract = |batch: &[Document]| -> Vec<Extraction> {
             batch.par_iter().map(|d| extract_one(extractor, d, all_statuses)).collect()
         };
-        pipelined(&mut batches, &mut progress, extract, |batch, results| {
+        pipelined(&mut batches, &progress, extract, |batch, results| {
             total += batch.len();
             batch.iter().zip(results).try_for_each(|(doc, x)| sink(doc, x))
         })?;
@@ -118,7 +121,7 @@ pub fn for_each_extraction(
 /// (reading, merging) do not leave the pool idle. At most three batches are in memory.
 fn pipelined<I, R>(
     batches: &mut Batches<I>,
-    progress: &mut Progress,
+    progress: &Progress,
     work: impl Fn(&[Document]) -> R + Sync,
     mut deliver: impl FnMut(&[Document], R) -> Result<()>,
 ) -> Result<()>
@@ -237,7 +240,7 @@ pub fn extract_into(
         })?;
     } else {
         let mut batches = Batches { docs, failed: None };
-        let mut progress = Progress::new();
+        let progress = Progress::new();
         // The reading thread extracts too, whenever the queue is full: with a worker
         // less, as many threads compute as there are cores, and reading is not a third
         // thread competing with two workers for two cores.
@@ -248,6 +251,7 @@ pub fn extract_into(
             for d in share {
                 part.add_extraction_owned(extract_one(extractor, d, all_statuses));
             }
+            progress.add(share);
             shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);
         };
         let (to_workers, shares) = std::sync::mpsc::sync_channel::<Vec<Document>>(QUEUED_SHARES_PER_THREAD * workers);
@@ -263,7 +267,6 @@ pub fn extract_into(
                 });
             }
             while let Some(share) = batches.next_share() {
-                progress.add(&share);
                 ids.extend(share.iter().map(|d| d.id.clone()));
                 match to_workers.try_send(share) {
                     Ok(()) => {}

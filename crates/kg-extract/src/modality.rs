@@ -171,6 +171,14 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         let subject_tok = a.tok_at(s.start);
         (start..subject_tok).rev().find(|&i| is_comma(a, i)).map_or(start, |c| c + 1)
     });
+    // "Albanese skipped the summit and sent Marles in his place": a second verb in the
+    // past, joined by "and" or "but", tells an event of its own; the refusal or plan of
+    // the first does not carry over ("will attend and speak" still does: no past).
+    let from = if tok > from && matches!(a.lower(tok - 1), "and" | "but") && past_finite(a.lower(tok)) {
+        tok - 1
+    } else {
+        from
+    };
     let skip = relative_segments(a, from, tok);
     // "ready to accept a proposal for a ceasefire, after eight hours of talks": a
     // comma and "after" open an adverbial of its own, whose event (the talks) the
@@ -228,6 +236,12 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         return Status::Proposed;
     }
     Status::Occurred
+}
+
+/// A verb in the simple past: "-ed", or one of the irregular verbs of meeting news.
+fn past_finite(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(w, "sent" | "met" | "held" | "went" | "took" | "spoke" | "came" | "flew" | "left" | "gave" | "made")
 }
 
 /// What the words after an event's noun say of it, when the noun sits in the subject

@@ -98,11 +98,13 @@ pub(super) fn nearest_subject(
         let (prev_end, at) = (a.tok_at(candidates[k - 1].1.end), a.tok_at(candidates[k].1.start));
         // "said Witkoff would meet": a reported clause has its own subject.
         let reported = (a.tok_at(candidates[from].1.end)..at).any(|j| is_reporting(a.lower(j)));
-        // "A met B on Monday, and C met D": ", and" with a verb on both sides.
+        // "A met B on Monday, and C met D", "A cancelled plans to attend, and C sent
+        // D": ", and" with a verb on both sides.
         let verb_next = finite_verb_at(a, a.tok_at(candidates[k].1.end));
-        let new_clause = (prev_end..at).any(|j| is_comma(a, j) && matches!(a.lower(j + 1), "and" | "but"))
-            && verb_next
-            && (start..prev_end).any(|j| finite_verb_at(a, j));
+        let new_clause = verb_next
+            && (prev_end..at)
+                .find(|&j| is_comma(a, j) && matches!(a.lower(j + 1), "and" | "but"))
+                .is_some_and(|comma| (start..comma).any(|j| finite_verb_at(a, j)));
         // "A held talks with B, the first since C held talks with D": so does a
         // subordinate clause once the main clause has had its verb.
         let subordinate = verb_next && opens_subordinate(a, start, prev_end, at);

@@ -266,18 +266,26 @@ fn among_them(a: &mut Analysis, i: usize) {
 fn envoy_sent(a: &mut Analysis, i: usize) {
     if sender_before(a, i) {
         envoys_attend(a, i);
-    } else if let Some(envoy) = sent_in_place(a, i) {
-        let status = status_at(a, i, None);
+    } else if let Some((envoy, sender)) = sent_in_place(a, i) {
+        // "Ishiba cancelled plans to attend, and Albanese sent Marles in his place": the
+        // sender's own stretch of the sentence tells whether the sending happened.
+        let status = status_at(a, i, Some(sender));
         let (_, end) = clause_of(a, i);
-        let Some(meeting) = meeting_for(a, i + 1, end, i, status) else { return };
+        // "Modi, who skipped last year's summit in Astana and sent Jaishankar in his
+        // place": the meeting the sender stayed away from.
+        let skipped = (a.tok_at(sender.end)..i)
+            .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
+            .map(|m| m.ent);
+        let Some(meeting) = skipped.or_else(|| meeting_for(a, i + 1, end, i, status)) else { return };
         add_all(a, &[envoy], meeting, status, a.toks[i].span, RULE.name);
     }
 }
 
 /// "Putin, citing a busy schedule, sent Foreign Minister Lavrov to lead Russia's
 /// delegation", "Lopez Obrador, who sent his foreign minister, Marcelo Ebrard": a
-/// leader's envoy, sent to stand in for them (not "sent Witkoff to Moscow").
-fn sent_in_place(a: &Analysis, verb: usize) -> Option<(usize, Span)> {
+/// leader's envoy, sent to stand in for them (not "sent Witkoff to Moscow"); with the
+/// sender's span.
+fn sent_in_place(a: &Analysis, verb: usize) -> Option<((usize, Span), Span)> {
     let sender = subjects_of(a, verb).first().copied()?;
     if a.ents[sender.0].kind != EntityKind::Person {
         return None;
@@ -300,7 +308,7 @@ fn sent_in_place(a: &Analysis, verb: usize) -> Option<(usize, Span)> {
         "in" => matches!(a.lower(after + 1), "his" | "her") && a.lower(after + 2) == "place",
         _ => false,
     };
-    (stands_in && envoy.0 != sender.0).then_some(envoy)
+    (stands_in && envoy.0 != sender.0).then_some((envoy, sender.1))
 }
 
 /// Whether a country or body is the subject right before the verb at `verb` ("Turkey

@@ -121,3 +121,36 @@ fn a_country_in_apposition_represented_by_its_envoy() {
     );
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn an_envoy_sent_in_place_after_a_refusal() {
+    for text in [
+        "The summit in Nairobi opened on Monday. Lea Novak skipped it and sent Anna Brown in her place.",
+        "The summit in Nairobi opened on Monday. Foreign Minister Ivo Marek cancelled plans to attend, and Foreign Minister Lea Novak sent Anna Brown in her place.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+        assert!(!has_edge(&x, "person:lea-novak", "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+    }
+    // The meeting the sender stayed away from, not the one the story is about.
+    let x = extract(
+        "Lea Novak will attend the summit in Nairobi on Monday. Novak, who skipped last year's summit in Accra and sent Anna Brown in her place, arrives on Sunday.",
+        "2025-03-05",
+    );
+    let accra = x
+        .entities
+        .iter()
+        .find(|e| e.id.starts_with("meeting:") && e.id.contains("accra"))
+        .map(|e| e.id.clone())
+        .unwrap_or_default();
+    assert!(has_edge(&x, "person:anna-brown", "attends", &accra), "{:?}", x.relations);
+    assert!(
+        x.relations.iter().filter(|r| r.kind.as_str() == "attends" && r.source == "person:anna-brown").count() == 1
+    );
+    // A plan is still a plan for the second verb: no past tense after "and".
+    let x = extract(
+        "The summit in Nairobi opens on Monday. Lea Novak will skip it and send Anna Brown in her place.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
