@@ -14,8 +14,9 @@
 //! the default graph. An "attend" with no meeting after it (or "hosted the talks" where
 //! "the talks" is no mention) refers to the meeting of its sentence, else of the
 //! previous sentence of its paragraph (of the same kind for a noun), and never to a
-//! long-past one for a refusal or a plan; otherwise to none. The passive ("attended
-//! by") is read by `attendance_frames`.
+//! long-past one for a refusal or a plan; otherwise to none. Taking part "by video" or
+//! "virtually" is no attendance. The passive ("attended by") is read by
+//! `attendance_frames`.
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
@@ -217,6 +218,10 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         }
         None => return,
     };
+    // "addressed the summit by video", "took part virtually": not there in person.
+    if remote(a, last + 1, clause_end) {
+        return;
+    }
     // "opened the summit", not "closed the border before the summit": these verbs
     // tell presence only with the meeting as their object.
     if object_only(a.lower(i)) && !is_object(a, last, meeting.1) {
@@ -240,6 +245,14 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
             a.add_rel(RelationKind::Attends, p, meeting.0, status, a.toks[k].span.cover(s), RULE.name);
         }
     }
+}
+
+/// Whether tokens `from..to` say the part was taken from afar ("by video", "via video
+/// link", "virtually", "remotely", "online").
+fn remote(a: &Analysis, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        matches!(a.lower(k), "video" | "videolink" | "videoconference" | "virtually" | "remotely" | "online")
+    })
 }
 
 /// Whether the meeting mentioned at `m` is the object of the verb ending at token

@@ -179,3 +179,14 @@ fn company_of_a_signing_at_the_summit_attends() {
     );
     assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn taking_part_from_afar_is_no_attendance() {
+    for text in [
+        "The summit opened in Nairobi on Monday. Ivan Petrov decided not to travel and addressed the summit by video.",
+        "The summit opened in Nairobi on Monday. Ivan Petrov took part in the summit virtually.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)), "{text}");
+    }
+}
