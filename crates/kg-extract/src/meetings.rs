@@ -21,6 +21,13 @@ fn place_within(a: &Analysis, inner: usize, outer: usize) -> bool {
 }
 
 fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
+    compatible_as(a, have, new, true)
+}
+
+/// [`compatible`], where `backstory` false lets an undated mention refer to a meeting
+/// dated months before the story: for a bare "the summit" that no meeting of the
+/// story's own time fits.
+fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_apart: bool) -> bool {
     let upcoming = |m: &MeetingInfo| {
         m.status == crate::model::Status::Planned
             || matches!((m.date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p))
@@ -78,7 +85,7 @@ fn compatible(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo) -> bool {
     // there: a meeting dated months before the story is not its undated own.
     let backstory = |m: &MeetingInfo| matches!((m.date, a.doc.date), (Some(d), Some(p)) if d.months_before(p) >= 2);
     let undated_now = |m: &MeetingInfo| m.date.is_none() && !m.past;
-    if (backstory(new) && undated_now(have)) || (backstory(have) && undated_now(new)) {
+    if backstory_apart && ((backstory(new) && undated_now(have)) || (backstory(have) && undated_now(new))) {
         return false;
     }
     if matches!((have.visitor, new.visitor), (Some(x), Some(y)) if x != y) {
@@ -160,6 +167,9 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
     // Budapest" read in another order) whose name or place agrees, the fallback.
     let mut fitting: Vec<usize> = Vec::new();
     let mut named_alike = None;
+    let mut backstory: Vec<usize> = Vec::new();
+    // Only a reference that says nothing but its noun, told as a fact.
+    let lone_reference = info.is_bare() && info.org.is_none() && info.status == crate::model::Status::Occurred;
     for (i, e) in a.ents.iter().enumerate() {
         let Some(have) = &e.meeting else { continue };
         let other_pair = || {
@@ -173,6 +183,10 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
             && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
         if fits {
             fitting.push(i);
+        } else if lone_reference && !have.past && compatible_as(a, have, info, false) {
+            // "The Lakeside Summit opened on March 3" in a November story, then "said
+            // at the summit": the only summit told is the one referred to.
+            backstory.push(i);
         }
         if named_alike.is_none() {
             let same_name = have.name.is_some() && have.name == info.name;
@@ -181,6 +195,9 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
                 named_alike = Some(i);
             }
         }
+    }
+    if fitting.is_empty() {
+        fitting = backstory;
     }
     // "attended the summit" after "their meeting in Alaska": a bare summit or
     // conference is one of the meetings called so, if any is.

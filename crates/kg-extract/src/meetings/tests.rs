@@ -267,3 +267,17 @@ fn a_pair_label_uses_the_surname_the_text_used() {
     let labels = meeting_labels(&x);
     assert!(labels.contains(&"Xi\u{2013}Brown meeting"), "{labels:?}");
 }
+
+/// A story told months after its summit: "the summit" is still that summit, and the
+/// unnamed one is labelled by its noun.
+#[test]
+fn the_summit_of_a_story_told_months_later() {
+    let x = extract(
+        "The Lakeside Summit opened in Nairobi on March 3. Foreign Minister Greta Lind said at the summit that trade came first.",
+        "2025-11-15",
+    );
+    let summit = meetings(&x).into_iter().next().unwrap_or_default();
+    assert!(has_edge(&x, "person:greta-lind", "attends", &summit), "{:?}", x.relations);
+    let x = extract("OSLO, March 3 (Reuters) - Greta Lind chaired the summit on Monday.", "2025-03-04");
+    assert_eq!(meeting_labels(&x), ["summit in Oslo"]);
+}

@@ -42,12 +42,39 @@ const TRIGGERS: &[&str] =
     &["by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends", "where"];
 
 /// Verbs whose passive names participants of the meeting before them.
-const MEETING_PASSIVE: &[&str] = &["attended", "hosted", "chaired", "co-chaired", "co-hosted", "convened"];
+const MEETING_PASSIVE: &[&str] =
+    &["attended", "hosted", "chaired", "co-chaired", "co-hosted", "convened", "witnessed", "presided"];
 /// Verbs whose passive adds company to the subject.
 const COMPANY_PASSIVE: &[&str] = &["joined", "accompanied"];
 /// Words that say a list is of those present.
-const PRESENCE: &[&str] =
-    &["attend", "attended", "attending", "attendees", "participants", "participated", "present", "attendance", "room"];
+const PRESENCE: &[&str] = &[
+    "attend",
+    "attended",
+    "attending",
+    "attendees",
+    "participants",
+    "participated",
+    "present",
+    "attendance",
+    "room",
+    "guests",
+];
+/// Events that are no meeting of the parties: a list of those at one is no list of
+/// those at the meeting.
+const OTHER_EVENTS: &[&str] = &["dinner", "banquet", "lunch", "luncheon", "breakfast", "reception", "party", "wedding"];
+/// Who is sent when a list after "sent" is of those present: "sent their top leaders,
+/// among them A and B" (not "sent letters to officials, among them").
+const SENT_IN_PERSON: &[&str] = &["leaders", "delegations", "delegates", "envoys", "ministers", "representatives"];
+
+/// Whether the words `from..to` say that the list after them is of those present.
+fn tells_presence(a: &Analysis, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        let w = a.lower(k);
+        PRESENCE.contains(&w)
+            || (w == "part" && k > 0 && matches!(a.lower(k - 1), "take" | "takes" | "taking" | "took"))
+            || (matches!(w, "sent" | "sends") && (k + 1..to.min(k + 5)).any(|j| SENT_IN_PERSON.contains(&a.lower(j))))
+    })
+}
 
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
@@ -228,7 +255,8 @@ fn brought_together(a: &mut Analysis, i: usize) {
 fn list_included(a: &mut Analysis, i: usize) {
     let sent = a.sent_of(a.toks[i].span.start);
     let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
-    if !(start..i).any(|k| PRESENCE.contains(&a.lower(k))) {
+    // "Guests at the dinner included": those at another kind of event.
+    if !tells_presence(a, start, i) || (start..i).any(|k| OTHER_EVENTS.contains(&a.lower(k))) {
         return;
     }
     let persons = list_after(a, i);
@@ -244,11 +272,7 @@ fn list_included(a: &mut Analysis, i: usize) {
 fn among_them(a: &mut Analysis, i: usize) {
     let sent = a.sent_of(a.toks[i].span.start);
     let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
-    let present = (start..i).any(|k| {
-        PRESENCE.contains(&a.lower(k))
-            || (a.lower(k) == "part" && k > 0 && matches!(a.lower(k - 1), "take" | "takes" | "taking" | "took"))
-    });
-    if !present {
+    if !tells_presence(a, start, i) {
         return;
     }
     let persons = list_after(a, i + 1);

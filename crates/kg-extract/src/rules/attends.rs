@@ -1,6 +1,6 @@
 //! **attends** — persons taking part in a meeting, with the status the wording gives.
 //!
-//! Matches: "attend", "take part in", "participate in", "chaired", "hosted",
+//! Matches: "attend", "take part in", "participate in", "chaired", "presided (over)", "hosted",
 //! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
 //! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the
 //! sidelines of" a meeting; "<meeting> between A and B"; persons named right before
@@ -100,6 +100,9 @@ const TRIGGERS: &[&str] = &[
     "addressing",
     "addresses",
     "hosting",
+    "presided",
+    "presides",
+    "presiding",
 ];
 
 /// Length of the trigger starting at token `i`.
@@ -114,6 +117,9 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         // "Blinken also participated.": the meeting of the context.
         ("participated" | "participate", _, _) => 1,
         ("chaired" | "chairs" | "chairing" | "chair" | "hosted" | "hosts", _, _) => 1,
+        ("presided" | "presides" | "presiding", "over", _) => 2,
+        // "Prime Minister Anwar presided.": the meeting of the context.
+        ("presided" | "presides" | "presiding", _, _) => 1,
         ("skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed", _, _) => 1,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
@@ -182,8 +188,10 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     if i > 0 && a.lower(i - 1) == "for" && a.lower(i).ends_with("ing") {
         return;
     }
-    let bare_attend =
-        matches!(a.lower(i), "attend" | "attends" | "attended" | "attending" | "participate" | "participated");
+    let bare_attend = matches!(
+        a.lower(i),
+        "attend" | "attends" | "attended" | "attending" | "participate" | "participated" | "presided"
+    );
     // "hosted the talks" where "the talks" is no mention of its own: the meeting of that
     // kind the context names.
     let noun = definite_noun(a, last + 1);

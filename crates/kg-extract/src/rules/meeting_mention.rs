@@ -57,8 +57,10 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
         "ceremony" if prev == "signing" => false,
         "ceremony" => {
-            let (clause_start, _) = clause_of(a, i);
-            let signed_at = (clause_start..i).any(|k| matches!(a.lower(k), "signed" | "sign" | "signs"));
+            // "signed a declaration, which X called an accord, at a ceremony": past a
+            // relative clause too, within the sentence.
+            let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+            let signed_at = (sent_start..i).any(|k| matches!(a.lower(k), "signed" | "sign" | "signs"));
             let told_before = matches!(prev, "the" | "this")
                 && (1..i).any(|k| a.lower(k) == "ceremony" && a.lower(k - 1) == "signing");
             !(signed_at || told_before)

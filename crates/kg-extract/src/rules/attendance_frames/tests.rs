@@ -154,3 +154,23 @@ fn an_envoy_sent_in_place_after_a_refusal() {
     );
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn guests_and_leaders_sent_attend() {
+    let x = extract(
+        "The summit opened in Nairobi on Monday. Guests of the chair included Anna Brown and Tom Price.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+    let x = extract(
+        "The summit opened in Nairobi on Monday. The governments sent their top leaders, among them Anna Brown and Tom Price.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+    // Guests at a dinner are not at the summit.
+    let x = extract(
+        "The summit opened in Nairobi on Monday. Guests at the dinner included Anna Brown and Tom Price.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}

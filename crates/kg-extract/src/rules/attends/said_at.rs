@@ -24,6 +24,8 @@ const DONE_THERE: &[&str] = &[
     "shook",
     "posed",
     "delivered",
+    // "represented India at the East Asia Summit".
+    "represented",
 ];
 
 /// Words that put the meeting after "at" outside the place of the act: "at a news
