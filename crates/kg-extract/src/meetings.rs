@@ -271,7 +271,9 @@ pub fn resolve_meeting(
             i
         }
         None => {
-            let named_enough = info.name.is_some() || info.place.is_some() || info.org.is_some();
+            // A signing ceremony is an event of its own even told by its date alone.
+            let dated_ceremony = info.class == Some(MeetingClass::Ceremony) && info.date.is_some();
+            let named_enough = info.name.is_some() || info.place.is_some() || info.org.is_some() || dated_ceremony;
             if !named_enough {
                 return None;
             }

@@ -15,6 +15,8 @@ pub enum MeetingClass {
     Talks,
     Meeting,
     Visit,
+    /// A signing ceremony: an event of its own, never the talks or the summit around it.
+    Ceremony,
 }
 
 impl MeetingClass {
@@ -23,6 +25,7 @@ impl MeetingClass {
             MeetingClass::Talks => "talks",
             MeetingClass::Meeting => "meeting",
             MeetingClass::Visit => "visit",
+            MeetingClass::Ceremony => "ceremony",
         }
     }
 }

@@ -28,6 +28,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         label = match info.class {
             Some(MeetingClass::Talks) => "talks".into(),
             Some(MeetingClass::Visit) => "visit".into(),
+            Some(MeetingClass::Ceremony) => "ceremony".into(),
             _ => head_noun(a, ent).into(),
         };
     }

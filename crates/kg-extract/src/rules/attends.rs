@@ -3,7 +3,8 @@
 //! Matches: "attend", "take part in", "participate in", "chaired", "presided (over)", "hosted",
 //! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
 //! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the
-//! sidelines of" a meeting; "<meeting> between A and B"; persons named right before
+//! sidelines of" a meeting; "hosted A and B for <meeting>" (all of them); "<meeting>
+//! between A and B"; persons named right before
 //! "at <meeting>" ("discussed by A and B at the summit"); the subject of a verb of
 //! speaking or signing done "at <meeting>" ("Xi said at the summit", "signed the deal
 //! at a ceremony"); and those "together with" or "along with" the subject
@@ -21,6 +22,7 @@
 //! Known false positives: "at the summit" after a person who only commented on it.
 
 mod context;
+mod hosted;
 mod said_at;
 mod signers;
 #[cfg(test)]
@@ -164,7 +166,9 @@ fn apply(a: &mut Analysis) {
         } else if matches!(a.lower(i), "signed" | "signs") {
             signers::signers_attend(a, i, RULE.name);
         } else if let Some(len) = trigger(a, i) {
-            verb(a, i, len);
+            if !(matches!(a.lower(i), "hosted" | "hosts") && hosted::hosted_for(a, i, RULE.name)) {
+                verb(a, i, len);
+            }
         }
     }
 }
@@ -258,9 +262,8 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
 /// Whether tokens `from..to` say the part was taken from afar ("by video", "via video
 /// link", "virtually", "remotely", "online").
 fn remote(a: &Analysis, from: usize, to: usize) -> bool {
-    (from..to).any(|k| {
-        matches!(a.lower(k), "video" | "videolink" | "videoconference" | "virtually" | "remotely" | "online")
-    })
+    (from..to)
+        .any(|k| matches!(a.lower(k), "video" | "videolink" | "videoconference" | "virtually" | "remotely" | "online"))
 }
 
 /// Whether the meeting mentioned at `m` is the object of the verb ending at token

@@ -41,7 +41,8 @@ const TRIGGERS: &[&str] =
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
         "talks" | "negotiations" => MeetingClass::Talks,
-        "meeting" | "summit" | "conference" | "gathering" | "ceremony" => MeetingClass::Meeting,
+        "meeting" | "summit" | "conference" | "gathering" => MeetingClass::Meeting,
+        "ceremony" => MeetingClass::Ceremony,
         "visit" | "trip" => MeetingClass::Visit,
         _ => return None,
     })
@@ -169,7 +170,10 @@ fn apply(a: &mut Analysis) {
         // A bare "talks" is generic ("called for direct talks"); only a definite one
         // ("the talks", "Monday's talks") refers back to a meeting.
         let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
-        let says_something = specific || info.date.is_some() || !info.participants.is_empty();
+        // A signing ceremony (`not_a_meeting` let no other through) is a one-off event:
+        // "signed the accord at a ceremony" tells one.
+        let says_something =
+            specific || info.date.is_some() || !info.participants.is_empty() || class == MeetingClass::Ceremony;
         // "The first summit between A and B", "their first summit here": past an
         // ordinal.
         let det = match np_start.checked_sub(1).map(|k| a.lower(k)) {

@@ -4,7 +4,7 @@
 //! Signing an accord is done in person, where the ceremony is; a signature "by
 //! letter" or with a meeting of its own in the clause is read elsewhere.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, MeetingClass};
 use crate::clause::{clause_of, subjects_of};
 use crate::meetings::is_called;
 use crate::modality::status_at;
@@ -52,7 +52,8 @@ fn ceremony_near(a: &Analysis, sent: usize) -> Option<(usize, Span)> {
         a.mentions_in(s).into_iter().find_map(|m| {
             let e = &a.ents[m.ent];
             let held = e.meeting.as_ref().is_some_and(|x| x.status == Status::Occurred);
-            (e.kind == EntityKind::Meeting && held && is_called(e, "ceremony")).then_some((m.ent, m.span))
+            let ceremony = e.meeting.as_ref().is_some_and(|x| x.class == Some(MeetingClass::Ceremony));
+            (e.kind == EntityKind::Meeting && held && (ceremony || is_called(e, "ceremony"))).then_some((m.ent, m.span))
         })
     })
 }

@@ -190,3 +190,22 @@ fn taking_part_from_afar_is_no_attendance() {
         assert!(!has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)), "{text}");
     }
 }
+
+#[test]
+fn host_and_guests_hosted_for_a_ceremony_attend_it() {
+    let x = extract(
+        "OSLO, Aug 8 (Reuters) - Foreign Minister Greta Lind hosted President Anna Brown and Prime Minister Tom Price for the signing ceremony on Friday.",
+        "2025-08-09",
+    );
+    for p in ["person:greta-lind", "person:anna-brown", "person:tom-price"] {
+        assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.relations);
+    }
+    // Signers at "a ceremony" past a relative clause, and who witnessed it.
+    let x = extract(
+        "On Sunday, Prime Minister Anna Brown and President Tom Price signed a joint declaration, which the host called an accord, at a ceremony witnessed by Foreign Minister Greta Lind.",
+        "2025-08-12",
+    );
+    for p in ["person:greta-lind", "person:anna-brown", "person:tom-price"] {
+        assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.relations);
+    }
+}
