@@ -200,6 +200,10 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         }
         // "set to meet", "set for June"; not "set the tone". Nor "as expected",
         // "sooner than planned": a comparison with the plan.
+        // "is to host", "are to meet": a plan.
+        if w == "to" && i > from && matches!(a.lower(i - 1), "is" | "are") {
+            bits |= PLAN;
+        }
         let compared =
             i > 0 && matches!(a.lower(i - 1), "as" | "than") || i > 2 && (i - 3..i - 1).any(|k| a.lower(k) == "than");
         if w == "set" && !matches!(a.lower(i + 1), "to" | "for") || compared {

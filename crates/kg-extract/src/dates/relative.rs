@@ -50,7 +50,8 @@ pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
         if k + 1 == n && matches!(w, "last" | "past" | "previous") {
             return false;
         }
-        let plan = matches!(w, "will" | "shall" | "would" | "due" | "scheduled" | "planned" | "expected" | "set");
+        let plan = matches!(w, "will" | "shall" | "would" | "due" | "scheduled" | "planned" | "expected" | "set")
+            || (w == "to" && matches!(before, "is" | "are"));
         if plan || (w == "ahead" && after == "of") || w.ends_with("'ll") || w.ends_with("\u{2019}ll") {
             return true;
         }
@@ -59,6 +60,35 @@ pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
         if past && !matches!(before, "be" | "been" | "being") {
             return false;
         }
+    }
+    // "On Saturday, el-Sisi is to host a summit": a date that opens its sentence takes
+    // the tense of the clause after it.
+    n <= 1 && fronted_looks_ahead(text.get(at..).unwrap_or(""))
+}
+
+/// Whether the clause after a fronted date (its first word is the date's) speaks of the
+/// future, read up to its first verb in the past.
+fn fronted_looks_ahead(rest: &str) -> bool {
+    let end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+    let words: Vec<String> = rest[..end]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .take(12)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut before = "";
+    for w in &words {
+        let w = w.as_str();
+        if matches!(w, "will" | "shall" | "due" | "scheduled" | "expected")
+            || (w == "to" && matches!(before, "is" | "are"))
+        {
+            return true;
+        }
+        if w.ends_with("ed") && w.len() > 4 || matches!(w, "met" | "said" | "was" | "were" | "held" | "took") {
+            return false;
+        }
+        before = w;
     }
     false
 }

@@ -26,6 +26,10 @@ fn resolves_absolute_and_relative_dates() {
         ("He will say whether the envoys met on Monday.", "2025-05-15", &["2025-05-12"]),
         ("The talks went ahead on Monday.", "2025-05-15", &["2025-05-12"]),
         ("The summit will be held on Monday.", "2025-05-15", &["2025-05-19"]),
+        // A date that opens its sentence: the tense of the clause after it.
+        ("On Saturday, the president is to host a summit.", "2025-05-15", &["2025-05-17"]),
+        ("On Saturday, the president hosted a summit.", "2025-05-15", &["2025-05-10"]),
+        ("The envoys are to meet on Monday.", "2025-05-15", &["2025-05-19"]),
         ("Today the two leaders signed it; talks last week failed.", "2025-08-08", &["2025-08-08", "2025-08"]),
         ("The deal was struck in 2015.", "2025-08-08", &["2015"]),
         // A month alone: this year's, the last one gone by, or the coming one.
