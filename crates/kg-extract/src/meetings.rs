@@ -301,6 +301,9 @@ pub struct Gathering<'p> {
     pub trigger: Span,
     /// The words that support the `attends` edges.
     pub evidence: Span,
+    /// Of a visit: who pays it ("Scholz visits Israel"), which keeps it apart from
+    /// another visitor's visit to the same country.
+    pub visitor: Option<usize>,
 }
 
 pub fn record_gathering(a: &mut Analysis, g: Gathering<'_>, rule: &'static str) {
@@ -310,6 +313,7 @@ pub fn record_gathering(a: &mut Analysis, g: Gathering<'_>, rule: &'static str) 
         date: g.date,
         participants: g.participants.iter().copied().collect(),
         status: g.status,
+        visitor: g.visitor,
         ..MeetingInfo::default()
     };
     if let Some(m) = resolve_meeting(a, info, g.trigger, "", rule) {

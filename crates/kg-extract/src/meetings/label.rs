@@ -22,15 +22,20 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         .trim()
         .to_string();
     if label.is_empty() {
-        if let Some(pair) = pair_label(a, ent, info) {
+        let visitor = info.visitor.filter(|_| info.class == Some(MeetingClass::Visit) && place_shared(a, ent, info));
+        if let Some(v) = visitor {
+            // "Scholz's visit to Israel", when another meeting is placed there too.
+            label = format!("{}'s visit", short_name(&a.ents[v]));
+        } else if let Some(pair) = pair_label(a, ent, info) {
             return pair;
+        } else {
+            label = match info.class {
+                Some(MeetingClass::Talks) => "talks".into(),
+                Some(MeetingClass::Visit) => "visit".into(),
+                Some(MeetingClass::Ceremony) => "ceremony".into(),
+                _ => head_noun(a, ent).into(),
+            };
         }
-        label = match info.class {
-            Some(MeetingClass::Talks) => "talks".into(),
-            Some(MeetingClass::Visit) => "visit".into(),
-            Some(MeetingClass::Ceremony) => "ceremony".into(),
-            _ => head_noun(a, ent).into(),
-        };
     }
     // "a meeting of ASEAN and U.S. foreign ministers", told nowhere: "ASEAN meeting".
     if let Some(org) = info.org.filter(|_| info.place.is_none() && !label.contains(char::is_uppercase)) {
@@ -87,9 +92,14 @@ fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
     let persons: Vec<usize> =
         info.participants.iter().copied().filter(|&p| a.ents[p].kind == EntityKind::Person).collect();
     let [p, q] = persons[..] else { return None };
-    let shared =
-        a.ents.iter().enumerate().any(|(i, e)| i != ent && e.meeting.as_ref().is_some_and(|m| m.place == Some(place)));
-    shared.then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p]), short_name(&a.ents[q])))
+    place_shared(a, ent, info).then(|| format!("{}\u{2013}{} meeting", short_name(&a.ents[p]), short_name(&a.ents[q])))
+}
+
+/// Whether another meeting of the article is held where this one is.
+fn place_shared(a: &Analysis, ent: usize, info: &MeetingInfo) -> bool {
+    info.place.is_some_and(|place| {
+        a.ents.iter().enumerate().any(|(i, e)| i != ent && e.meeting.as_ref().is_some_and(|m| m.place == Some(place)))
+    })
 }
 
 /// The surname of a person as the text used it: the end of the full name ("Starmer",

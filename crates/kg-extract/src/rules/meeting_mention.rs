@@ -28,7 +28,9 @@ use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
 pub use context::visit_destination;
-use context::{after_hours_of, arrival_place, day_before, fronted_date, purpose_place, where_place, which_clause};
+use context::{
+    after_hours_of, arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause,
+};
 use noun_phrase::{noun_phrase, org_after};
 use status::{clause_cues, meeting_status};
 
@@ -134,6 +136,7 @@ fn apply(a: &mut Analysis) {
                     where_place(a, clause_start).filter(|&w| !elsewhere(w)).or(after)
                 })
                 .or_else(|| purpose_place(a, np_start))
+                .or_else(|| fronted_place(a, np_start))
                 .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
         };
         info.date = date_before

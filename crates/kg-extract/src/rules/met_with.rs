@@ -235,6 +235,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     } else if place.is_some() {
         let trigger = a.toks[i].span;
         let g = Gathering {
+            visitor: None,
             class: MeetingClass::Meeting,
             place,
             date,
@@ -314,6 +315,7 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
     let date = date_in(a, clause_start, clause_end);
     let trigger = a.toks[i].span;
     let g = Gathering {
+        visitor: None,
         class: MeetingClass::Meeting,
         place: Some(place),
         date,

@@ -58,6 +58,7 @@ fn apply(a: &mut Analysis) {
         let date = date_in(a, clause_start, clause_end);
         let trigger = a.toks[i].span;
         let g = Gathering {
+            visitor: Some(subject),
             class: MeetingClass::Visit,
             place: Some(place),
             date,
@@ -80,6 +81,24 @@ mod tests {
         let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
         assert!(has_edge(&x, &m, "held_in", "location:kampala"), "{:?}", x.entities);
         assert!(has_edge(&x, "person:amos-kiprono", "attends", &m));
+    }
+
+    /// Two visitors' visits to one country are two visits.
+    #[test]
+    fn another_visitors_visit_stays_apart() {
+        let x = extract(
+            "Foreign Minister Anna Brown's wartime trip to Kenya lasted a day. On Monday, Chancellor Tom Price visited Kenya.",
+            "2025-03-05",
+        );
+        let visits = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).count();
+        assert_eq!(visits, 2, "{:?}", x.entities);
+        let labels: Vec<&str> =
+            x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+        assert!(labels.contains(&"Price's visit to Kenya"), "{labels:?}");
+        assert!(!x
+            .relations
+            .iter()
+            .any(|r| r.source == "person:anna-brown" && r.kind.as_str() == "attends" && r.target.contains("03-03")));
     }
 
     #[test]

@@ -88,6 +88,30 @@ pub(super) fn fronted_date(a: &Analysis, np_start: usize) -> Option<crate::dates
     date_in(a, sent_start, comma)
 }
 
+/// "In Tel Aviv, Biden and Netanyahu hold talks", "Oct. 16 - Back in Tel Aviv, ...": the
+/// place of an adverbial that opens the sentence, before its comma. Not that of a
+/// saying ("In Moscow, Peskov said talks would resume").
+pub(super) fn fronted_place(a: &Analysis, np_start: usize) -> Option<usize> {
+    let sent_start = a.sents[a.sent_of(a.toks[np_start].span.start)].tokens.start;
+    // Past a timeline's date and "Back": capitals, numbers and punctuation only.
+    let opener = |k: usize| !a.toks[k].is_word || a.toks[k].is_cap || a.lower(k).bytes().all(|b| b.is_ascii_digit());
+    let at = (sent_start..(sent_start + 6).min(np_start)).find(|&k| a.lower(k) == "in")?;
+    if !(sent_start..at).all(opener) {
+        return None;
+    }
+    let place = a
+        .mention_at_tok(at + 1)
+        .filter(|m| matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country))?;
+    let comma = a.tok_at(place.span.end);
+    if !crate::clause::is_comma(a, comma) || comma >= np_start {
+        return None;
+    }
+    let reported = (comma..np_start).any(|k| {
+        matches!(a.lower(k), "said" | "says" | "told" | "added" | "announced" | "that" | "would" | "will" | "could")
+    });
+    (!reported).then_some(place.ent)
+}
+
 /// "visit to X", "visit in X": the place named right after the noun.
 pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
     // "the visit of President Novak to Brazil": the destination after the visitor.

@@ -42,6 +42,8 @@ fn compared_with_the_plan_took_place() {
         "The summit in Oslo was over faster than anyone had expected.",
         "The summit in Oslo went ahead as planned.",
         "The summit in Oslo collapsed on Thursday without a deal.",
+        // The relative clause of another meeting is that meeting's.
+        "The summit in Oslo, and the Bergen talks that never happened.",
     ] {
         let x = extract(text, "2025-03-05");
         let found = x.entities.iter().find(|e| e.id.starts_with("meeting:"));
@@ -178,4 +180,16 @@ fn the_summit_is_the_one_named_later_in_the_dateline_city() {
                 The African Union summit, held at a hotel in Nairobi, drew 40 leaders.";
     let x = extract(text, "2025-03-04");
     assert_eq!(meetings(&x).len(), 1, "{:?}", meetings(&x));
+}
+
+/// A place phrase that opens the sentence places talks held in its clause, not talks
+/// someone there spoke of.
+#[test]
+fn a_fronted_place() {
+    let x = extract("In Oslo, Anna Brown and Foreign Minister Greta Lind hold talks on Wednesday.", "2025-03-07");
+    assert!(x.entities.iter().any(|e| e.id.starts_with("meeting:talks-oslo")), "{:?}", x.entities);
+    let x = extract("Oct. 16 - Back in Oslo, Anna Brown and Foreign Minister Greta Lind hold talks.", "2025-10-20");
+    assert!(x.entities.iter().any(|e| e.id.starts_with("meeting:talks-oslo")), "{:?}", x.entities);
+    let x = extract("In Oslo, Foreign Minister Greta Lind said the talks would resume.", "2025-03-07");
+    assert!(!x.entities.iter().any(|e| e.id.contains("oslo") && e.id.starts_with("meeting:")), "{:?}", x.entities);
 }
