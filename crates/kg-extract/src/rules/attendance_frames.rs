@@ -133,14 +133,38 @@ pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     let sent_end = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.end;
     while let Some(&(_, last)) = out.last() {
         let from = a.tok_at(last.end);
+        // Up to the semicolon, no verb but in a relative clause on the item ("A, who is
+        // also the party's leader; B").
+        let mut relative = false;
         let Some(semi) = (from..sent_end.min(from + 25))
-            .take_while(|&k| !crate::clause::finite_verb_at(a, k))
+            .take_while(|&k| {
+                relative |= matches!(a.lower(k), "who" | "which" | "whose");
+                relative || !crate::clause::finite_verb_at(a, k)
+            })
             .find(|&k| a.word(k) == ";")
         else {
             break;
         };
         let next = if a.lower(semi + 1) == "and" { semi + 2 } else { semi + 1 };
-        let Some(m) = a.mention_at_tok(next).filter(|m| a.ents[m.ent].kind == EntityKind::Person) else { break };
+        // "; Trade, Industry and Competition Minister Parks Tau": past the office's words.
+        let title_word = |k: usize| {
+            a.toks[k].is_cap || a.word(k) == "," || matches!(a.lower(k), "and" | "of" | "in" | "the" | "for")
+        };
+        let Some(m) = (next..sent_end.min(next + 9))
+            .take_while(|&k| a.mention_at_tok(k).is_some() || title_word(k))
+            .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Person))
+        else {
+            break;
+        };
+        // "...; Foreign Minister Lavrov and Manturov sat on the Russian side": a clause of
+        // its own, with a verb, is no item of the list.
+        // (A relative clause describes the item: "B, who is also the party's leader;").
+        let item_end = (a.tok_at(m.span.end)..sent_end)
+            .find(|&k| a.word(k) == ";" || matches!(a.lower(k), "who" | "which" | "whose"))
+            .unwrap_or(sent_end);
+        if (a.tok_at(m.span.end)..item_end).any(|k| crate::clause::finite_verb_at(a, k)) {
+            break;
+        }
         if out.iter().any(|&(e, _)| e == m.ent) {
             break;
         }

@@ -64,7 +64,19 @@ fn apply(a: &mut Analysis) {
         // "The delegation included A", not "with the American delegation on one side
         // and Chinese officials, including A": no other group of people lies between.
         let delegation_before = || {
-            let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+            let sent = a.sent_of(a.toks[i].span.start);
+            let sent_start = a.sents[sent].tokens.start;
+            // "The delegation, led by X, ... . It included A; B; and C": "It" is the
+            // delegation the sentence before was about.
+            let it = i > sent_start && (sent_start..i).all(|k| matches!(a.lower(k), "it" | "also"));
+            if it && sent > 0 {
+                let prev = &a.sents[sent - 1].tokens;
+                let opens = (prev.start..(prev.start + 4).min(prev.end))
+                    .any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
+                if opens {
+                    return true;
+                }
+            }
             let Some(d) = (sent_start..i)
                 .rev()
                 .find(|&k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation))
@@ -93,7 +105,9 @@ fn apply(a: &mut Analysis) {
             } else {
                 i
             };
-            let objects = objects_after(a, from);
+            // A list with offices between semicolons is read as attendance lists are.
+            let listed = super::attendance_frames::list_after(a, from);
+            let objects = if listed.is_empty() { objects_after(a, from) } else { listed };
             for (p, pspan) in objects {
                 if let Some(d) = delegation_for(a, i, p) {
                     a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, a.toks[i].span.cover(pspan), RULE.name);
@@ -153,6 +167,23 @@ mod tests {
         for p in ["person:joseph-kamau", "person:peter-otieno", "person:mary-akinyi"] {
             assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}");
         }
+    }
+
+    #[test]
+    fn it_included_a_list_with_offices() {
+        let x = extract(
+            "The Kenyan delegation, led by President Amos Kiprono, arrived on Monday. It included Foreign Minister Anna Brown, who is also a party leader; Trade, Industry and Competition Minister Tom Price; and Peter Mwangi, the special envoy.",
+            "2025-03-05",
+        );
+        for p in ["person:anna-brown", "person:tom-price", "person:peter-mwangi"] {
+            assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}: {:?}", x.relations);
+        }
+        // A clause after the semicolon is no item of the list.
+        let x = extract(
+            "The Kenyan delegation included Foreign Minister Anna Brown; Foreign Minister Tom Price sat on the other side.",
+            "2025-03-05",
+        );
+        assert!(!has_edge(&x, "person:tom-price", "member_of", "delegation:ke"), "{:?}", x.relations);
     }
 
     #[test]
