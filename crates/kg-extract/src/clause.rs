@@ -266,6 +266,9 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     // words of a title ("national security adviser", "his foreign policy aide").
     let mut at = to - tail_piece.len();
     let (mut title_words, mut determiner) = (false, false);
+    // "held talks with A, with B and with C": the preposition repeated for each item.
+    let repeated_with = matches!(tail_piece.split_whitespace().next(), Some("with"))
+        || tail_piece.trim_start().starts_with("and with ");
     for w in tail_piece.split_whitespace() {
         let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
         let span = Span::new(offset, offset + w.len());
@@ -274,7 +277,8 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         // qualify a title are part of it.
         let plain = w.chars().next().is_some_and(char::is_uppercase)
             || matches!(w, "and" | "&" | "of" | "to" | "for" | "his" | "her" | "their")
-            || matches!(w, "acting" | "senior" | "outgoing" | "incoming" | "interim");
+            || matches!(w, "acting" | "senior" | "outgoing" | "incoming" | "interim")
+            || (repeated_with && w == "with");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {
             if !a.title_at(span) {

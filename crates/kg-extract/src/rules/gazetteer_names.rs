@@ -7,7 +7,8 @@
 //! A given name that is also a city ("Hassan", "Salem") before a capitalised word
 //! outside the gazetteers is left to the person rules: "Egypt's intelligence chief,
 //! Hassan Rashad" names a man, not the Indian city; "in Hassan District" stays a place.
-//! Nor is a town right after a given name ("Yury Borisov") a place.
+//! Nor is a town right after a given name ("Yury Borisov") a place, nor one that starts
+//! the name of a hotel or an event ("the Shangri-La Hotel", "the Shangri-La Dialogue").
 //! Known false positives: a city that shares a name with a person ("Lincoln") when the
 //! data does not exclude it; a demonym used for a language ("in Russian").
 
@@ -52,6 +53,11 @@ fn apply(a: &mut Analysis) {
             (rank(t), city_penalty, **t)
         });
         let Some(&target) = best else { continue };
+        // "the Shangri-La Hotel", "the Shangri-La Dialogue": a town's name that starts
+        // the name of a hotel or an event names no town.
+        if matches!(target, Target::City(_)) && names_a_venue(a, hit.span) {
+            continue;
+        }
         if let Target::City(c) = target {
             let small = !a.gaz.cities[c].capital;
             if small && (given_name_before_surname(a, hit.span, &starts) || surname_after_given_name(a, hit.span)) {
@@ -88,6 +94,14 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
         && !a.title_at(t.span)
         && !crate::names::is_function_word(a.word(next))
         && !a.gaz.names().is_found(a.word(next))
+}
+
+/// Whether the name at `span` is followed by a capitalised noun that makes it the name
+/// of a venue or an event of its own.
+fn names_a_venue(a: &Analysis, span: crate::model::Span) -> bool {
+    let next = a.tok_at(span.end);
+    a.toks.get(next).is_some_and(|t| t.span.start == span.end + 1 && t.is_cap)
+        && matches!(a.word(next), "Hotel" | "Hotels" | "Dialogue" | "Airport" | "Stadium" | "University")
 }
 
 /// "Hassan Rashad": a one-word name that is a given name, followed by a capitalised

@@ -1,7 +1,8 @@
 //! **meeting_mention** — talks, meetings, summits, negotiations and visits, with the
 //! organiser, place, date and status the sentence gives them.
 //!
-//! Matches: "talks", "negotiations", "meeting", "summit", "conference", "visit" and
+//! Matches: "talks", "negotiations", "meeting", "summit", "conference", a named
+//! "Dialogue" ("the Shangri-La Dialogue"), "visit" and
 //! "trip" (as nouns, a trip only "to" a place), "signing ceremony", "gathering" (only
 //! with a place and a date), and named events ("Munich Security Conference", "NATO
 //! Summit"); not "news/press conference". Attributes
@@ -38,12 +39,12 @@ pub const RULE: Rule = Rule { name: "meeting_mention", apply, triggers: TRIGGERS
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
 const TRIGGERS: &[&str] =
-    &["talks", "negotiations", "meeting", "summit", "conference", "visit", "trip", "gathering", "ceremony"];
+    &["talks", "negotiations", "meeting", "summit", "conference", "visit", "trip", "gathering", "ceremony", "dialogue"];
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
         "talks" | "negotiations" => MeetingClass::Talks,
-        "meeting" | "summit" | "conference" | "gathering" => MeetingClass::Meeting,
+        "meeting" | "summit" | "conference" | "gathering" | "dialogue" => MeetingClass::Meeting,
         "ceremony" => MeetingClass::Ceremony,
         "visit" | "trip" => MeetingClass::Visit,
         _ => return None,
@@ -58,6 +59,9 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
+        // Only a named forum ("the Shangri-La Dialogue", "this year's Dialogue" once
+        // named), never dialogue the parties call for.
+        "dialogue" => !a.toks[i].is_cap,
         "ceremony" if prev == "signing" => false,
         "ceremony" => {
             // "signed a declaration, which X called an accord, at a ceremony": past a

@@ -1,5 +1,6 @@
-//! "Trump hosted Aliyev and Pashinyan for the signing ceremony": the host and the
-//! guests hosted "for" a meeting all attend it.
+//! "Trump hosted Aliyev and Pashinyan for the signing ceremony", "Austin hosted his
+//! Australian and Japanese counterparts, A and B, for a four-way meeting": the host and
+//! the guests hosted "for" a meeting all attend it, and the host met each guest.
 
 use crate::analysis::Analysis;
 use crate::clause::{objects_after, subjects_of};
@@ -11,11 +12,19 @@ use crate::model::{EntityKind, RelationKind};
 pub(super) fn hosted_for(a: &mut Analysis, i: usize, rule: &'static str) -> bool {
     let guests = objects_after(a, i);
     let (Some(&(_, first)), Some(&(_, last))) = (guests.first(), guests.last()) else { return false };
-    // The guests are the verb's object: at most a title between.
-    if a.tok_at(first.start) > i + 4 {
+    // The guests are the verb's object: at most a title between, or the phrase they
+    // stand in apposition to ("his Australian and Japanese counterparts, A and B,").
+    let first_tok = a.tok_at(first.start);
+    let apposition = first_tok <= i + 10
+        && crate::clause::is_comma(a, first_tok - 1)
+        && (i + 1..first_tok).any(|k| matches!(a.lower(k), "counterparts" | "counterpart" | "guests"));
+    if first_tok > i + 4 && !apposition {
         return false;
     }
-    let after = a.tok_at(last.end);
+    let mut after = a.tok_at(last.end);
+    if crate::clause::is_comma(a, after) {
+        after += 1;
+    }
     if a.lower(after) != "for" {
         return false;
     }
@@ -28,8 +37,15 @@ pub(super) fn hosted_for(a: &mut Analysis, i: usize, rule: &'static str) -> bool
     let hosts = subjects_of(a, i);
     let Some(&(_, host_span)) = hosts.first() else { return false };
     let status = status_at(a, i, Some(host_span));
-    for (p, s) in hosts.into_iter().chain(guests) {
+    let host = hosts[0].0;
+    for &(p, s) in hosts.iter().chain(&guests) {
         a.add_rel(RelationKind::Attends, p, meeting.0, status, s.cover(meeting.1), rule);
+    }
+    // Host and guest met.
+    for &(g, s) in &guests {
+        if g != host {
+            a.add_rel(RelationKind::MetWith, host, g, status, host_span.cover(s), rule);
+        }
     }
     true
 }

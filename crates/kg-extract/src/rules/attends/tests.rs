@@ -209,3 +209,15 @@ fn host_and_guests_hosted_for_a_ceremony_attend_it() {
         assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.relations);
     }
 }
+
+#[test]
+fn counterparts_hosted_for_a_meeting_attend_and_meet_the_host() {
+    let x = extract(
+        "On Sunday, Defence Minister Anna Brown hosted her Kenyan and Ghanaian counterparts, Tom Price and Paul Okello, for a four-way meeting in Oslo.",
+        "2025-03-05",
+    );
+    for p in ["person:anna-brown", "person:tom-price", "person:paul-okello"] {
+        assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.relations);
+    }
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:paul-okello"), "{:?}", x.relations);
+}

@@ -193,3 +193,16 @@ fn a_fronted_place() {
     let x = extract("In Oslo, Foreign Minister Greta Lind said the talks would resume.", "2025-03-07");
     assert!(!x.entities.iter().any(|e| e.id.contains("oslo") && e.id.starts_with("meeting:")), "{:?}", x.entities);
 }
+
+/// A named forum is a meeting; a town's name that starts it, or a hotel's, names no town.
+#[test]
+fn a_named_dialogue_at_a_hotel() {
+    let x = extract(
+        "SINGAPORE - The Shangri-La Dialogue closed on Sunday. Leaders met at the Shangri-La Hotel. Both sides called for dialogue.",
+        "2024-06-03",
+    );
+    let meetings: Vec<&str> =
+        x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
+    assert_eq!(meetings, ["Shangri-La Dialogue"], "{:?}", x.entities);
+    assert!(!x.entities.iter().any(|e| e.id == "location:shangri-la"), "{:?}", x.entities);
+}

@@ -380,3 +380,18 @@ fn a_qualified_title_inside_a_coordinated_subject() {
     assert!(has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
 }
+
+#[test]
+fn talks_with_each_of_a_list_repeating_with() {
+    let x = extract(
+        "He met Foreign Minister Anna Brown and held talks with Prime Minister Tom Price, with President Paul Okello and with Senator Grace Wanjiru.",
+        "2025-03-05",
+    );
+    for p in ["person:paul-okello", "person:grace-wanjiru"] {
+        assert!(
+            x.relations.iter().any(|r| r.kind.as_str() == "met_with" && (r.source == p || r.target == p)),
+            "{p}: {:?}",
+            x.relations
+        );
+    }
+}
