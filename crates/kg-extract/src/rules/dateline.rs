@@ -63,8 +63,8 @@ fn apply(a: &mut Analysis) {
                 (!named.contains(&city.iso.as_str()), !city.capital, std::cmp::Reverse(city.population))
             })
     });
-    let ent = match best {
-        Some(c) => Some(a.gaz_entity(Target::City(c))),
+    let ent = match best.map(Target::City).or_else(|| city_state(a, caps)) {
+        Some(t) => Some(a.gaz_entity(t)),
         None => unknown_town(a, caps, &named),
     };
     if let Some(ent) = ent {
@@ -74,6 +74,20 @@ fn apply(a: &mut Analysis) {
             a.dateline = Some((ent, sent));
         }
     }
+}
+
+/// "SINGAPORE -", "MONACO -": a city-state, whose capital bears its name, is filed from
+/// as the country itself.
+fn city_state(a: &Analysis, caps: &str) -> Option<Target> {
+    let gaz = a.gaz;
+    spellings(caps).into_iter().find_map(|written| {
+        let hits = gaz.names().find(&written);
+        let whole = hits.into_iter().find(|h| h.span.start == 0 && h.span.end == written.len())?;
+        whole.targets.iter().copied().find(|t| match t {
+            Target::Country(i) => gaz.countries[*i].capital == gaz.countries[*i].name,
+            _ => false,
+        })
+    })
 }
 
 /// "NUSA DUA, Indonesia -": a town the gazetteers do not know, filed under the one

@@ -141,6 +141,14 @@ fn apply(a: &mut Analysis) {
                 })
                 .or_else(|| purpose_place(a, np_start))
                 .or_else(|| fronted_place(a, np_start))
+                // "the Shangri-La Dialogue, which closed here on Sunday": "here" is where
+                // the story was filed.
+                .or_else(|| {
+                    (i + 1..sent.end.min(i + 8))
+                        .any(|k| a.lower(k) == "here")
+                        .then(|| super::dateline::story_place(a))
+                        .flatten()
+                })
                 .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
         };
         info.date = date_before

@@ -198,11 +198,12 @@ fn a_fronted_place() {
 #[test]
 fn a_named_dialogue_at_a_hotel() {
     let x = extract(
-        "SINGAPORE - The Shangri-La Dialogue closed on Sunday. Leaders met at the Shangri-La Hotel. Both sides called for dialogue.",
+        "SINGAPORE, June 2 (Reuters) - The Shangri-La Dialogue, which closed here on Sunday, ended calmly. Leaders met at the Shangri-La Hotel. Both sides called for dialogue.",
         "2024-06-03",
     );
     let meetings: Vec<&str> =
         x.entities.iter().filter(|e| e.id.starts_with("meeting:")).map(|e| e.label.as_str()).collect();
     assert_eq!(meetings, ["Shangri-La Dialogue"], "{:?}", x.entities);
     assert!(!x.entities.iter().any(|e| e.id == "location:shangri-la"), "{:?}", x.entities);
+    assert!(x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target.ends_with(":sg")), "{:?}", x.relations);
 }
