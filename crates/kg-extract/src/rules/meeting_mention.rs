@@ -109,9 +109,17 @@ fn apply(a: &mut Analysis) {
         // "at their meeting in Alaska" after "the summit": a place or date after another
         // meeting noun is that meeting's.
         // Nor is one after a second verb: "held talks with X and laid a wreath in Bucha".
+        // Nor one after ", repeating the format of April 2023": a participle that
+        // brings in another event.
         let own_end = (i + 2..clause_end)
             .find(|&k| {
-                class_of(a.lower(k)).is_some() || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
+                class_of(a.lower(k)).is_some()
+                    || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
+                    || (crate::clause::is_comma(a, k)
+                        && matches!(
+                            a.lower(k + 1),
+                            "repeating" | "recalling" | "echoing" | "mirroring" | "following" | "marking" | "reviving"
+                        ))
             })
             .unwrap_or(clause_end);
         // "his meeting with Biden on the sidelines of the G20 summit in Indonesia last
@@ -153,6 +161,7 @@ fn apply(a: &mut Analysis) {
         };
         info.date = date_before
             .or_else(|| date_in(a, i + 1, own_end))
+            .or_else(|| when_date(a, clause_start))
             .or_else(|| day_before(a, np_start))
             .or_else(|| fronted_date(a, np_start))
             .or_else(|| which.and_then(|(s, e)| date_in(a, s, e)));
@@ -325,6 +334,15 @@ fn story_summit(a: &Analysis) -> Option<usize> {
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
+}
+
+/// "the format of April 2023, when she joined Macron's state visit": a clause opened by
+/// "when" after a date is dated by it.
+fn when_date(a: &Analysis, clause_start: usize) -> Option<crate::dates::DateValue> {
+    if a.lower(clause_start) != "when" || clause_start < 2 || !crate::clause::is_comma(a, clause_start - 1) {
+        return None;
+    }
+    a.date_covering(a.toks[clause_start - 2].span).map(|d| d.value)
 }
 
 /// "the first (formal) meeting ... since": "first" before the noun at `i` and "since"

@@ -207,3 +207,20 @@ fn a_named_dialogue_at_a_hotel() {
     assert!(!x.entities.iter().any(|e| e.id == "location:shangri-la"), "{:?}", x.entities);
     assert!(x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target.ends_with(":sg")), "{:?}", x.relations);
 }
+
+/// A participle bringing in another event, and a "when" clause dated by the date before it.
+#[test]
+fn dates_of_a_repeated_format() {
+    let x = extract(
+        "On Monday, President Anna Brown held a three-way meeting in Paris with Foreign Minister Tom Price, repeating the format of April 2023, when Price joined Brown's state visit to China.",
+        "2024-05-08",
+    );
+    let date = |place: &str| {
+        x.entities
+            .iter()
+            .find(|e| e.id.starts_with("meeting:") && e.id.contains(place))
+            .and_then(|e| e.attributes.get("date").cloned())
+    };
+    assert_eq!(date("paris").as_deref(), Some("2024-05-06"), "{:?}", x.entities);
+    assert_eq!(date("china").as_deref(), Some("2023-04"), "{:?}", x.entities);
+}
