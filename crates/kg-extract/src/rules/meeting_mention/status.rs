@@ -93,7 +93,14 @@ pub(super) fn meeting_status(
     if cues.cancelled {
         return Status::Cancelled;
     }
-    if before.clone().any(|k| matches!(a.lower(k), "proposed" | "possible" | "potential" | "hypothetical")) {
+    // "a promise of further trade talks": talks still to be held.
+    let promised =
+        np_start >= 2 && a.lower(np_start - 1) == "of" && matches!(a.lower(np_start - 2), "promise" | "prospect");
+    if promised
+        || before
+            .clone()
+            .any(|k| matches!(a.lower(k), "proposed" | "possible" | "potential" | "hypothetical" | "further"))
+    {
         return Status::Proposed;
     }
     // After publication: a later day, a later month, or a later year ("next year's

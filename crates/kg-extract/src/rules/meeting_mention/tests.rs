@@ -224,3 +224,17 @@ fn dates_of_a_repeated_format() {
     assert_eq!(date("paris").as_deref(), Some("2024-05-06"), "{:?}", x.entities);
     assert_eq!(date("china").as_deref(), Some("2023-04"), "{:?}", x.entities);
 }
+
+/// Talks promised or "further" are not yet held.
+#[test]
+fn further_talks_are_not_yet_held() {
+    for text in [
+        "President Anna Brown left Oslo on Wednesday with a promise of further trade talks.",
+        "Anna Brown said further talks in Oslo would follow.",
+    ] {
+        let x = extract(text, "2025-03-07");
+        let found = x.entities.iter().find(|e| e.id.starts_with("meeting:"));
+        let status = found.and_then(|e| e.attributes.get("status")).map(String::as_str);
+        assert_ne!(status, Some("occurred"), "{text}: {:?}", found);
+    }
+}
