@@ -88,7 +88,6 @@ fn without_time_possessive(label: &str) -> &str {
 /// told only as "A met B in X", when another meeting of the article is held in X too
 /// (the talks there), so that "meeting in Jeddah" would not say which.
 fn pair_label(a: &Analysis, ent: usize, info: &MeetingInfo) -> Option<String> {
-    let place = info.place?;
     let persons: Vec<usize> =
         info.participants.iter().copied().filter(|&p| a.ents[p].kind == EntityKind::Person).collect();
     let [p, q] = persons[..] else { return None };
