@@ -241,6 +241,12 @@ pub fn resolve_meeting(
     rule: &'static str,
 ) -> Option<usize> {
     let head = a.slice(span).to_ascii_lowercase();
+    let mut info = info;
+    info.noun = match head.as_str() {
+        "summit" => Some("summit"),
+        "conference" => Some("conference"),
+        _ => None,
+    };
     let existing = recent_compatible(a, &info, span.start, &head, surface);
     let ent = match existing {
         Some(i) => {
@@ -262,6 +268,9 @@ pub fn resolve_meeting(
                 have.participants.extend(info.participants.iter().copied());
                 have.class = have.class.or(info.class);
                 have.visitor = have.visitor.or(info.visitor);
+                // "summit" over "conference" (and either over none): `Option` and `str`
+                // order them so.
+                have.noun = have.noun.max(info.noun);
                 // The strongest evidence that it took place wins; a bare "the summit"
                 // is no evidence that one still planned took place.
                 if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned) {

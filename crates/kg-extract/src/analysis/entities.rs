@@ -47,6 +47,9 @@ pub struct MeetingInfo {
     /// Told with "a"/"an" ("went to Brussels for a NATO summit"): a new meeting, never
     /// the story's own summit told again by its organiser.
     pub indefinite: bool,
+    /// "summit" or "conference" when a mention called it so: what a meeting only ever
+    /// called "the summit" is labelled by.
+    pub noun: Option<&'static str>,
 }
 
 impl MeetingInfo {

@@ -33,7 +33,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
                 Some(MeetingClass::Talks) => "talks".into(),
                 Some(MeetingClass::Visit) => "visit".into(),
                 Some(MeetingClass::Ceremony) => "ceremony".into(),
-                _ => head_noun(a, ent).into(),
+                _ => info.noun.unwrap_or("meeting").into(),
             };
         }
     }
@@ -50,22 +50,6 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         }
     }
     label
-}
-
-/// "summit" for a meeting only ever called "the summit": the noun of its mentions that
-/// says more than "meeting".
-fn head_noun(a: &Analysis, ent: usize) -> &'static str {
-    let nouns = a.mentions.iter().filter(|m| m.ent == ent).map(|m| a.slice(m.span));
-    let mut best = "meeting";
-    for noun in nouns {
-        if noun.eq_ignore_ascii_case("summit") {
-            return "summit";
-        }
-        if noun.eq_ignore_ascii_case("conference") {
-            best = "conference";
-        }
-    }
-    best
 }
 
 /// "G7 leaders' summit" of "next month's G7 leaders' summit": a time named as the
