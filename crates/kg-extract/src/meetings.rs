@@ -62,8 +62,15 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
         _ => false,
     };
     let talks_or_meeting = |c: Option<MeetingClass>| matches!(c, Some(MeetingClass::Talks | MeetingClass::Meeting));
-    let classes_agree =
-        have.class == new.class || (same_place && talks_or_meeting(have.class) && talks_or_meeting(new.class));
+    // "the White House meeting" and the signing ceremony at the White House are one.
+    let ceremony_or_meeting =
+        |c: Option<MeetingClass>| matches!(c, Some(MeetingClass::Ceremony | MeetingClass::Meeting));
+    let classes_agree = have.class == new.class
+        || (same_place && talks_or_meeting(have.class) && talks_or_meeting(new.class))
+        || (have.place.is_some()
+            && have.place == new.place
+            && ceremony_or_meeting(have.class)
+            && ceremony_or_meeting(new.class));
     if have.class.is_some() && new.class.is_some() && !classes_agree {
         return false;
     }

@@ -81,16 +81,18 @@ impl Graph {
         }
     }
 
-    /// Meetings held in the same place on the same day are one meeting. Returns the
-    /// ids that were merged away, with where they went.
+    /// Meetings held in the same place on the same day are one meeting, but a signing
+    /// ceremony stays apart from the talks held there that day. Returns the ids that
+    /// were merged away, with where they went.
     fn merge_meetings(&mut self) -> BTreeMap<String, String> {
-        let mut groups: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+        let mut groups: BTreeMap<(String, String, bool), Vec<String>> = BTreeMap::new();
         for (source, target, edge) in self.edges() {
             if source.kind != EntityKind::Meeting || edge.relation != RelationKind::HeldIn {
                 continue;
             }
             let Some(date) = source.attributes.get("date").filter(|d| d.len() == 10) else { continue };
-            groups.entry((target.id.clone(), date.clone())).or_default().push(source.id.clone());
+            let ceremony = source.attributes.get("kind").is_some_and(|k| k == "ceremony");
+            groups.entry((target.id.clone(), date.clone(), ceremony)).or_default().push(source.id.clone());
         }
         let mut moved = BTreeMap::new();
         for mut ids in groups.into_values() {
@@ -180,6 +182,40 @@ mod tests {
         assert_eq!(g.node("person:musa-kamau").map(|n| n.label.as_str()), Some("Musa Kamau"));
         let (_, _, e) = g.edges().next().expect("one edge");
         assert_eq!(e.count, 2);
+    }
+
+    /// Two reports of talks in one place on one day join; a ceremony there stays apart.
+    #[test]
+    fn meetings_of_one_place_and_day_join_but_a_ceremony() {
+        let meeting = |id: &str, kind: &str| Entity {
+            id: id.into(),
+            kind: EntityKind::Meeting,
+            label: id.into(),
+            aliases: Default::default(),
+            attributes: [("date".to_string(), "2025-08-08".to_string()), ("kind".to_string(), kind.to_string())]
+                .into_iter()
+                .collect(),
+        };
+        let place = Entity { kind: EntityKind::Location, ..person("location:oslo", "Oslo") };
+        let mut g = Graph::new();
+        g.add_extraction(&Extraction {
+            doc: "a".into(),
+            entities: vec![
+                meeting("meeting:talks-a", "talks"),
+                meeting("meeting:meeting-b", "meeting"),
+                meeting("meeting:ceremony-c", "ceremony"),
+                place,
+            ],
+            relations: ["meeting:talks-a", "meeting:meeting-b", "meeting:ceremony-c"]
+                .into_iter()
+                .map(|m| rel(m, RelationKind::HeldIn, "location:oslo", "a"))
+                .collect(),
+            ..Extraction::default()
+        });
+        g.resolve();
+        let meetings: Vec<&str> = g.nodes().filter(|n| n.kind == EntityKind::Meeting).map(|n| n.id.as_str()).collect();
+        assert_eq!(meetings.len(), 2, "{meetings:?}");
+        assert!(meetings.contains(&"meeting:ceremony-c"), "{meetings:?}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! organiser, place, date and status the sentence gives them.
 //!
 //! Matches: "talks", "negotiations", "meeting", "summit", "conference", a named
-//! "Dialogue" ("the Shangri-La Dialogue"), "visit" and
+//! "Dialogue" ("the Shangri-La Dialogue"), a dated signing at a place ("signed the
+//! declaration at the White House on Friday", `signing.rs`), "visit" and
 //! "trip" (as nouns, a trip only "to" a place), "signing ceremony", "gathering" (only
 //! with a place and a date), and named events ("Munich Security Conference", "NATO
 //! Summit"); not "news/press conference". Attributes
@@ -19,6 +20,7 @@
 
 mod context;
 mod noun_phrase;
+mod signing;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -38,8 +40,19 @@ use status::{clause_cues, meeting_status};
 pub const RULE: Rule = Rule { name: "meeting_mention", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] =
-    &["talks", "negotiations", "meeting", "summit", "conference", "visit", "trip", "gathering", "ceremony", "dialogue"];
+const TRIGGERS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "meeting",
+    "summit",
+    "conference",
+    "visit",
+    "trip",
+    "gathering",
+    "ceremony",
+    "dialogue",
+    "signed",
+];
 
 fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
@@ -91,6 +104,10 @@ fn apply(a: &mut Analysis) {
     let mut orphans: Vec<(MeetingInfo, Span)> = Vec::new();
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let lower = a.lower(i);
+        if lower == "signed" {
+            signing::signing_event(a, i, RULE.name);
+            continue;
+        }
         let Some(class) = class_of(lower) else {
             continue;
         };

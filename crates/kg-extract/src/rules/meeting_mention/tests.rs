@@ -238,3 +238,26 @@ fn further_talks_are_not_yet_held() {
         assert_ne!(status, Some("occurred"), "{text}: {:?}", found);
     }
 }
+
+/// A dated signing at a place is a signing ceremony there; "the signing ceremony" and
+/// "the White House meeting" refer to it, not to the talks held that day.
+#[test]
+fn a_signing_at_a_place_is_a_ceremony() {
+    let x = extract(
+        "WASHINGTON, Aug 8 (Reuters) - The leaders of Ruritania and Freedonia signed a declaration at the White House on Friday.\n\
+         President Anna Brown hosted Prime Minister Tom Price and President Paul Okello for the signing ceremony after holding separate talks with each of them earlier in the day.\n\
+         Okello said the White House meeting had changed everything.",
+        "2025-08-08",
+    );
+    let ceremonies: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.attributes.get("kind").is_some_and(|k| k == "ceremony"))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ceremonies.len(), 1, "{:?}", x.entities);
+    assert!(has_edge(&x, ceremonies[0], "held_in", "location:white-house"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:tom-price", "attends", ceremonies[0]), "{:?}", x.relations);
+    let meetings = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).count();
+    assert!(meetings <= 2, "{:?}", x.entities);
+}

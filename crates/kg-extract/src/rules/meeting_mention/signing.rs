@@ -1,0 +1,40 @@
+//! "The leaders signed a declaration at the White House on Friday": a dated signing at a
+//! place is a signing ceremony there, even with no noun for it; a later "the signing
+//! ceremony" refers to it.
+
+use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
+use crate::clause::clause_of;
+use crate::meetings::{date_in, resolve_meeting};
+use crate::model::{EntityKind, Status};
+
+/// For "signed" at token `i`: records the signing ceremony its clause tells, if the
+/// clause gives a place ("at" a place) and a date, tells it as done, and names no
+/// meeting of its own ("signed it at the summit", "at a ceremony" are read elsewhere).
+pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
+    let (_, clause_end) = clause_of(a, i);
+    let end = clause_end.min(i + 12);
+    let names_a_meeting = (i + 1..clause_end).any(|k| {
+        a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Meeting)
+    });
+    if names_a_meeting {
+        return;
+    }
+    let Some(place) = (i + 1..end).filter(|&k| a.lower(k) == "at").find_map(|k| {
+        let first = if a.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+        a.mention_at_tok(first).filter(|m| a.ents[m.ent].kind == EntityKind::Location).map(|m| m.ent)
+    }) else {
+        return;
+    };
+    let Some(date) = date_in(a, i + 1, clause_end) else { return };
+    if crate::modality::status_at(a, i, None) != Status::Occurred {
+        return;
+    }
+    let info = MeetingInfo {
+        class: Some(MeetingClass::Ceremony),
+        place: Some(place),
+        date: Some(date),
+        status: Status::Occurred,
+        ..MeetingInfo::default()
+    };
+    resolve_meeting(a, info, a.toks[i].span, "", rule);
+}
