@@ -22,17 +22,19 @@ pub(super) fn weekday(name: &str) -> Option<Weekday> {
     name.parse::<Weekday>().ok()
 }
 
+/// Verbs in the past that tell a clause is about what happened.
+#[rustfmt::skip]
+const PAST: &[&str] = &[
+    "met", "said", "says", "told", "was", "were", "had", "did", "held", "spoke", "came", "took", "left",
+    "began", "went", "flew", "saw", "gave", "made",
+];
+
 /// Whether a weekday at `at` is still to come: its clause speaks of the future or of a
 /// plan ("will travel to Washington on Monday", "is due to ... on Tuesday", "planned
 /// for Wednesday", "ahead of a summit on Sunday", "next Friday"). Read back word by
 /// word to the sentence start or to a verb in the past ("met", "said", "arrived"):
 /// "said he would meet X on Thursday" looks ahead, "met X on Thursday" does not.
 pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
-    #[rustfmt::skip]
-    const PAST: &[&str] = &[
-        "met", "said", "says", "told", "was", "were", "had", "did", "held", "spoke", "came", "took", "left",
-        "began", "went", "flew", "saw", "gave", "made",
-    ];
     let head = text.get(..at).unwrap_or("");
     let start = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
     let words: Vec<String> = head[start..]
@@ -85,7 +87,7 @@ fn fronted_looks_ahead(rest: &str) -> bool {
         {
             return true;
         }
-        if w.ends_with("ed") && w.len() > 4 || matches!(w, "met" | "said" | "was" | "were" | "held" | "took") {
+        if w.ends_with("ed") && w.len() > 4 || PAST.contains(&w) {
             return false;
         }
         before = w;

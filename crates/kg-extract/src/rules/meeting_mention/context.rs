@@ -80,9 +80,7 @@ pub(super) fn fronted_date(a: &Analysis, np_start: usize) -> Option<crate::dates
     a.date_covering(a.toks[comma - 1].span)?;
     // "In an interview on Saturday, Lula said ... next year's summit": the date of
     // the saying, not of the meeting it speaks of.
-    let reported = (comma..np_start)
-        .any(|k| matches!(a.lower(k), "said" | "says" | "told" | "added" | "announced" | "that" | "would" | "will"));
-    if reported {
+    if reported(a, comma, np_start) {
         return None;
     }
     date_in(a, sent_start, comma)
@@ -106,10 +104,16 @@ pub(super) fn fronted_place(a: &Analysis, np_start: usize) -> Option<usize> {
     if !crate::clause::is_comma(a, comma) || comma >= np_start {
         return None;
     }
-    let reported = (comma..np_start).any(|k| {
+    (!reported(a, comma, np_start)).then_some(place.ent)
+}
+
+/// Whether tokens `from..to`, between a fronted adverbial and the meeting noun, report
+/// or foresee rather than tell ("said", "that", "would"): the adverbial is then the
+/// saying's, not the meeting's.
+fn reported(a: &Analysis, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
         matches!(a.lower(k), "said" | "says" | "told" | "added" | "announced" | "that" | "would" | "will" | "could")
-    });
-    (!reported).then_some(place.ent)
+    })
 }
 
 /// "visit to X", "visit in X": the place named right after the noun.
