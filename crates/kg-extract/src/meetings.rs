@@ -289,7 +289,11 @@ pub fn resolve_meeting(
         None => {
             // A signing ceremony is an event of its own even told by its date alone.
             let dated_ceremony = info.class == Some(MeetingClass::Ceremony) && info.date.is_some();
-            let named_enough = info.name.is_some() || info.place.is_some() || info.org.is_some() || dated_ceremony;
+            // ... and so is a meeting told by its format and date ("a four-way meeting" on
+            // Sunday), which its surface then names.
+            let dated_format = info.date.is_some() && !surface.is_empty();
+            let named_enough =
+                info.name.is_some() || info.place.is_some() || info.org.is_some() || dated_ceremony || dated_format;
             if !named_enough {
                 return None;
             }

@@ -1,8 +1,8 @@
 //! **dateline** — the city a wire story was filed from, written in capitals before the
 //! first dash: "OSLO, Norway, March 3 (Reuters) -", "LIMA (AP) —", "THE HAGUE, June 5 -".
 //!
-//! Matches: at the start of one of the first three lines (a headline and a standfirst
-//! may come first), one or more words in capitals that the gazetteers know as a city
+//! Matches: at the start of one of the first four lines (a headline, a standfirst or a
+//! byline, and a date may come first), one or more words in capitals that the gazetteers know as a city
 //! once written in title case ("Oslo", "The Hague", "Sharm el-Sheikh"), followed by
 //! nothing but a region or country, a date and an agency in parentheses up to a dash.
 //! The city becomes a mention, so the place the story is told from is an entity;
@@ -24,8 +24,8 @@ pub const RULE: Rule = Rule { name: "dateline", apply, triggers: &[] };
 /// A dateline is short: a city, a country, a date and an agency.
 const MAX_LEN: usize = 120;
 
-/// A headline and a standfirst may stand above the dateline.
-const MAX_LINE: usize = 3;
+/// A headline, a standfirst or a byline, and a date may stand above the dateline.
+const MAX_LINE: usize = 4;
 
 fn apply(a: &mut Analysis) {
     let Some((city, rest)) = first_lines(a.text).find_map(|(at, line)| {

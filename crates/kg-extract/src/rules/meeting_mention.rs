@@ -210,7 +210,14 @@ fn apply(a: &mut Analysis) {
         }
         // A bare "talks" is generic ("called for direct talks"); only a definite one
         // ("the talks", "Monday's talks") refers back to a meeting.
-        let specific = info.name.is_some() || info.org.is_some() || info.place.is_some();
+        // "a four-way meeting" on a given day, "a trilateral summit on Sunday": a meeting
+        // told by its format and its date is one event, not talk of meetings in general.
+        let format = (np_start..i).any(|k| {
+            let w = a.lower(k);
+            w.ends_with("-way") || matches!(w, "trilateral" | "quadrilateral" | "tripartite")
+        });
+        let specific =
+            info.name.is_some() || info.org.is_some() || info.place.is_some() || (format && info.date.is_some());
         // A signing ceremony (`not_a_meeting` let no other through) is a one-off event:
         // "signed the accord at a ceremony" tells one.
         let says_something =

@@ -221,3 +221,17 @@ fn counterparts_hosted_for_a_meeting_attend_and_meet_the_host() {
     }
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:paul-okello"), "{:?}", x.relations);
 }
+
+#[test]
+fn a_dated_four_way_meeting_is_one_event() {
+    let x = extract(
+        "On Sunday, Defence Minister Anna Brown hosted her Kenyan, Ghanaian and Nigerian counterparts, Tom Price, Paul Okello and Ruth Adams, for a four-way meeting of defence ministers.",
+        "2025-03-05",
+    );
+    for p in ["person:anna-brown", "person:tom-price", "person:ruth-adams"] {
+        assert!(has_edge(&x, p, "attends", &meeting(&x)), "{p}: {:?}", x.entities);
+    }
+    // Without a date, a format alone is talk of meetings in general.
+    let x = extract("Brown favours a four-way meeting of defence ministers.", "2025-03-05");
+    assert!(meeting(&x).is_empty(), "{:?}", x.entities);
+}
