@@ -7,9 +7,9 @@ use crate::clause::clause_of;
 use crate::meetings::{date_in, resolve_meeting};
 use crate::model::{EntityKind, Status};
 
-/// For "signed" at token `i`: records the signing ceremony its clause tells, if the
-/// clause gives a place ("at" a place) and a date, tells it as done, and names no
-/// meeting of its own ("signed it at the summit", "at a ceremony" are read elsewhere).
+/// For "signed" at token `i`: records the signing ceremony its clause tells, if what
+/// was signed is an accord, the clause gives a place ("at" a place) and a date, tells it
+/// as done, and names no meeting of its own ("signed it at the summit", "at a ceremony" are read elsewhere).
 pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     let (_, clause_end) = clause_of(a, i);
     let end = clause_end.min(i + 12);
@@ -17,6 +17,28 @@ pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
         a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Meeting)
     });
     if names_a_meeting {
+        return;
+    }
+    // An accord between parties, not "signed an executive order at the White House".
+    let accord = (i + 1..end).any(|k| {
+        matches!(
+            a.lower(k),
+            "declaration"
+                | "agreement"
+                | "agreements"
+                | "accord"
+                | "accords"
+                | "treaty"
+                | "deal"
+                | "memorandum"
+                | "pact"
+                | "protocol"
+                | "communique"
+                | "ceasefire"
+                | "truce"
+        )
+    });
+    if !accord {
         return;
     }
     let Some(place) = (i + 1..end).filter(|&k| a.lower(k) == "at").find_map(|k| {

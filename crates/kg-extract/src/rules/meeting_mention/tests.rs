@@ -260,4 +260,7 @@ fn a_signing_at_a_place_is_a_ceremony() {
     assert!(has_edge(&x, "person:tom-price", "attends", ceremonies[0]), "{:?}", x.relations);
     let meetings = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).count();
     assert!(meetings <= 2, "{:?}", x.entities);
+    // An order signed by one is no ceremony of parties.
+    let x = extract("President Anna Brown signed an executive order at the White House on Monday.", "2025-08-08");
+    assert!(!x.entities.iter().any(|e| e.id.starts_with("meeting:")), "{:?}", x.entities);
 }
