@@ -186,14 +186,18 @@ pub(super) fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> 
 
 /// A meeting named in the clause between two tokens, or the one of the context.
 pub(super) fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, status: Status) -> Option<usize> {
-    let named = (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
-    named.map(|m| m.ent).or_else(|| meeting_in_context(a, anchor, None, status)).or_else(|| {
+    named_meeting(a, from, to).or_else(|| meeting_in_context(a, anchor, None, status)).or_else(|| {
         if status == Status::Occurred {
             principal_meeting(a, a.toks[anchor].span.start)
         } else {
             None
         }
     })
+}
+
+/// The first meeting mentioned in tokens `from..to`.
+fn named_meeting(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)).map(|m| m.ent)
 }
 
 /// Each person attends the meeting, with evidence from the person to the anchor.
@@ -321,9 +325,7 @@ fn envoy_sent(a: &mut Analysis, i: usize) {
         let (_, end) = clause_of(a, i);
         // "Modi, who skipped last year's summit in Astana and sent Jaishankar in his
         // place": the meeting the sender stayed away from.
-        let skipped = (a.tok_at(sender.end)..i)
-            .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
-            .map(|m| m.ent);
+        let skipped = named_meeting(a, a.tok_at(sender.end), i);
         let Some(meeting) = skipped.or_else(|| meeting_for(a, i + 1, end, i, status)) else { return };
         add_all(a, &[envoy], meeting, status, a.toks[i].span, RULE.name);
     }

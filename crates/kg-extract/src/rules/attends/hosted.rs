@@ -5,7 +5,7 @@
 use crate::analysis::Analysis;
 use crate::clause::{objects_after, subjects_of};
 use crate::modality::status_at;
-use crate::model::{EntityKind, RelationKind};
+use crate::model::RelationKind;
 
 /// For "hosted" at token `i`: whether it hosted guests "for" a meeting; if so, the
 /// host and the guests attend it.
@@ -28,12 +28,7 @@ pub(super) fn hosted_for(a: &mut Analysis, i: usize, rule: &'static str) -> bool
     if a.lower(after) != "for" {
         return false;
     }
-    let Some(meeting) = (after + 1..after + 6)
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
-        .map(|m| (m.ent, m.span))
-    else {
-        return false;
-    };
+    let Some(meeting) = super::meeting_after(a, after, a.toks.len()) else { return false };
     let hosts = subjects_of(a, i);
     let Some(&(_, host_span)) = hosts.first() else { return false };
     let status = status_at(a, i, Some(host_span));
