@@ -74,8 +74,14 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
     if have.class.is_some() && new.class.is_some() && !classes_agree {
         return false;
     }
-    // An organiser tells meetings apart, unless the new mention says nothing else.
-    if have.org != new.org && !(new.is_bare() && new.org.is_none()) {
+    // An organiser tells meetings apart, unless the new mention says nothing else, or
+    // names none and calls it by the same noun: "in Brussels for the summit" is the
+    // NATO summit there, but "the meeting in Riyadh" is not the GCC summit.
+    let same_noun = new.noun.is_some()
+        && new.noun == have.noun
+        && new.participants.is_empty()
+        && matches!((have.place, new.place), (Some(p), Some(q)) if place_within(a, q, p));
+    if have.org != new.org && !(new.org.is_none() && (new.is_bare() || same_noun)) {
         return false;
     }
     if let (Some(p), Some(q)) = (have.place, new.place) {

@@ -315,7 +315,22 @@ fn is_acronym(w: &str) -> bool {
 /// The name starting at token `tok`: up to `max` capitalised tokens, with particles
 /// and initials between them. Returns its span and the token after it.
 pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
-    if !name_token(a, tok) || a.word(tok).ends_with('.') {
+    name_within(a, tok, max, false)
+}
+
+/// [`name_at`]; with `towns`, a town's name is read as a name word next to others
+/// ("Defence Secretary Aden Duale", "President George W. Bush"), as only a title
+/// before it can tell.
+fn name_within(a: &Analysis, tok: usize, max: usize, towns: bool) -> Option<(Span, usize)> {
+    let town = |i: usize| {
+        towns
+            && a.toks.get(i).is_some_and(|t| t.is_cap)
+            && a.mention_at_tok(i).is_some_and(|m| {
+                a.ents[m.ent].kind == crate::model::EntityKind::Location && a.tok_at(m.span.end) == i + 1
+            })
+    };
+    let first_town = town(tok) && name_token(a, tok + 1) && adjacent(a, tok + 1);
+    if !(name_token(a, tok) || first_town) || a.word(tok).ends_with('.') {
         return None;
     }
     let sent_end = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.end;
@@ -324,7 +339,7 @@ pub fn name_at(a: &Analysis, tok: usize, max: usize) -> Option<(Span, usize)> {
     let mut i = tok + 1;
     while i < sent_end && count < max {
         let w = a.word(i);
-        if (name_token(a, i) || month_surname(a, i)) && adjacent(a, i) {
+        if (name_token(a, i) || month_surname(a, i) || town(i)) && adjacent(a, i) {
             end = i + 1;
             count += 1;
             i += 1;
@@ -369,7 +384,7 @@ pub fn name_after_title(a: &Analysis, tok: usize, max: usize) -> Option<(Span, u
         }
         return None;
     }
-    name_at(a, tok, max)
+    name_within(a, tok, max, true)
 }
 
 /// Tokens of one name are separated by a single space, not by punctuation or lines.

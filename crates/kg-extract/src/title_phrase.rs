@@ -99,6 +99,15 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             title = format!("{} {}", cap(a.word(tok)), title);
         }
         let mut affiliation = inner;
+        // "Kenyan Defence Cabinet Secretary": a portfolio the title list lacks, between
+        // the country and a minister's title.
+        if t.category == TitleCategory::Minister && mention_ending_at(a, start).is_none() {
+            if let Some(from) = portfolio_before(a, tok) {
+                title = format!("{} {title}", a.slice(Span::new(a.toks[from].span.start, a.toks[tok - 1].span.end)));
+                tok = from;
+                start = a.toks[from].span.start;
+            }
+        }
         if let Some((ent, span)) = mention_ending_at(a, start) {
             if matches!(a.ents[ent].kind, EntityKind::Country | EntityKind::Organization) {
                 affiliation = Some(ent);
@@ -174,6 +183,24 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         });
     }
     out
+}
+
+/// The first token of capitalised words before token `tok` ("Defence", "Trade,
+/// Investments and Industry") that a country or demonym precedes.
+fn portfolio_before(a: &Analysis, tok: usize) -> Option<usize> {
+    let mut k = tok;
+    while k > 0 && tok - k < 6 {
+        let t = &a.toks[k - 1];
+        let word = t.is_word && t.is_cap && a.mention_at_tok(k - 1).is_none() && !a.title_at(t.span);
+        if !(word || (k < tok && matches!(a.word(k - 1), "," | "and"))) {
+            break;
+        }
+        k -= 1;
+        if word && mention_ending_at(a, t.span.start).is_some_and(|(e, _)| a.ents[e].kind == EntityKind::Country) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// "the president of <country>" or "the Ukrainian president" from token `tok`: the

@@ -7,7 +7,7 @@
 //! between A and B"; persons named right before
 //! "at <meeting>" ("discussed by A and B at the summit"); the subject of a verb of
 //! speaking or signing done "at <meeting>" ("Xi said at the summit", "signed the deal
-//! at a ceremony"); and those "together with" or "along with" the subject
+//! at a ceremony") or right "after" it ("agreed after twelve hours of talks"); and those "together with" or "along with" the subject
 //! ("participated in the summit, together with A and B"); who "signed" (or by whom
 //! something "was signed") next to a signing ceremony told in that or the sentence
 //! before. A refusal ("decided not to
@@ -21,6 +21,7 @@
 //! Example: "Amos Kiprono chaired the summit in Nairobi." → Kiprono attends it.
 //! Known false positives: "at the summit" after a person who only commented on it.
 
+mod after_talks;
 mod context;
 mod hosted;
 mod said_at;
@@ -82,6 +83,8 @@ const TRIGGERS: &[&str] = &[
     "sidelines",
     "margins",
     "at",
+    "after",
+    "following",
     "convened",
     "convenes",
     "convene",
@@ -161,6 +164,8 @@ fn apply(a: &mut Analysis) {
         // No verb pattern starts with "at", the commonest trigger.
         if a.lower(i) == "at" {
             persons_at(a, i);
+        } else if matches!(a.lower(i), "after" | "following") {
+            after_talks::agreed_after(a, i, RULE.name);
         } else if a.lower(i) == "between" {
             between(a, i);
         } else if matches!(a.lower(i), "signed" | "signs") {

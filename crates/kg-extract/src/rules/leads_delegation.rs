@@ -46,7 +46,8 @@ fn apply(a: &mut Analysis) {
             for (p, pspan) in objects_after(a, i + 1) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
-        } else if let Some((d, dspan)) = delegation_at(a, i + 1, (i + 4).min(sentence.end)) {
+        // "led a high-powered Kenyan delegation": up to two words before the country.
+        } else if let Some((d, dspan)) = delegation_at(a, i + 1, (i + 5).min(sentence.end)) {
             // "A will lead the X delegation"; "sent B to lead Russia's delegation": the
             // person before "to" leads, not the one who sent them.
             let infinitive = (i >= 2 && a.lower(i - 1) == "to")

@@ -30,10 +30,9 @@ use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
 use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
+pub(super) use context::after_hours_of;
 pub use context::visit_destination;
-use context::{
-    after_hours_of, arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause,
-};
+use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
 use status::{clause_cues, meeting_status};
 
@@ -64,6 +63,13 @@ fn class_of(word: &str) -> Option<MeetingClass> {
     })
 }
 
+/// Whether the capitalized name ending at token `i` follows "for (the)" after a
+/// title: the domain of an office, not an event.
+fn office_for(a: &Analysis, i: usize) -> bool {
+    let Some(k) = (i.saturating_sub(6)..i).rev().find(|&k| a.lower(k) == "for") else { return false };
+    k > 0 && (k + 1..i).all(|j| a.toks[j].is_cap || matches!(a.lower(j), "the" | "-")) && a.title_at(a.toks[k - 1].span)
+}
+
 /// Nouns of the list that name no diplomatic meeting in some phrases: "a news
 /// conference" is someone speaking to reporters, a ceremony other than a signing is
 /// no meeting of the parties. A signing ceremony is "the signing ceremony", "signed
@@ -74,7 +80,9 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
         // Only a named forum ("the Shangri-La Dialogue", "this year's Dialogue" once
         // named), never dialogue the parties call for.
-        "dialogue" => !a.toks[i].is_cap,
+        // Nor the forum of an office: "the EU Special Representative for the
+        // Belgrade-Pristina Dialogue".
+        "dialogue" => !a.toks[i].is_cap || office_for(a, i),
         "ceremony" if prev == "signing" => false,
         "ceremony" => {
             // "signed a declaration, which X called an accord, at a ceremony": past a
@@ -187,7 +195,9 @@ fn apply(a: &mut Analysis) {
             && matches!(
                 a.lower(np_start - 1),
                 "after" | "at" | "during" | "following" | "from" | "hosting" | "hosted" | "hosts" | "held" | "holding"
-            );
+            )
+            // "after almost twelve hours of talks".
+            || after_hours_of(a, np_start);
         let lead_place = (class != MeetingClass::Visit)
             .then(|| super::dateline::lead_place(a, i, info.place, info.date, held))
             .flatten();

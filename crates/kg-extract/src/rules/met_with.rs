@@ -82,7 +82,18 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         (last + 1..a.tok_at(s.start)).any(|k| is_comma(a, k) && matches!(a.lower(k + 1), "and" | "but"))
             && finite_verb_at(a, a.tok_at(s.end))
     };
-    let mut objects = if objects.first().is_some_and(|&(_, s)| new_clause(s)) { Vec::new() } else { objects };
+    // Nor a person of a clause tacked on after a comma ("met in San Diego, months after
+    // it was announced by Biden"): an agent after "by" is nobody met, unless the verb is
+    // the passive ("was met at the airport by Manturov").
+    let passive = i > 0 && matches!(a.lower(i - 1), "was" | "were" | "been" | "is" | "are" | "be");
+    let later_clause = |s: Span| {
+        let gap = last + 1..a.tok_at(s.start);
+        !passive && gap.clone().any(|k| a.lower(k) == "by")
+            || gap.clone().any(|k| is_comma(a, k))
+                && gap.into_iter().any(|k| matches!(a.lower(k), "after" | "before" | "when" | "while" | "since"))
+    };
+    let mut objects =
+        if objects.first().is_some_and(|&(_, s)| new_clause(s) || later_clause(s)) { Vec::new() } else { objects };
     // "held separate talks with Zelensky and then with Putin": a second "with".
     if let Some(&(_, last_object)) =
         objects.last().filter(|_| a.lower(last).ends_with("with") || a.lower(last) == "with")
@@ -290,8 +301,12 @@ fn met_pairwise(a: &mut Analysis, persons: &[(usize, Span)], status: Status, spa
 /// of the subjects met.
 fn mutual(a: &mut Analysis, i: usize, last: usize) {
     let mut subjects = subjects_of(a, i);
-    if subjects.is_empty() {
-        subjects = the_two::the_two(a, i).unwrap_or_default();
+    // "The three leaders met ..., after it was announced by Biden": the phrase is the
+    // subject, whatever person a later "by" names.
+    if subjects.len() < 2 {
+        if let Some(group) = the_two::the_two(a, i) {
+            subjects = group;
+        }
     }
     if subjects.len() < 2 || remote(a, i, last + 6) {
         return;

@@ -49,6 +49,9 @@ fn apply(a: &mut Analysis) {
             bare_title(a, i);
             continue;
         }
+        if same_title(a, i) {
+            continue;
+        }
         // "the top US diplomat": skip "top".
         let mut k = i + 1;
         if matches!(a.lower(k).as_bytes(), [b't', b'o', b'p']) {
@@ -151,6 +154,54 @@ fn the_title(a: &mut Analysis, the: usize) {
     if let [p] = titled_before(a, want, span.start)[..] {
         a.add_mention(p, span, RULE.name, Form::RoleNoun);
     }
+}
+
+/// "the EU foreign policy chief", "the bloc's High Representative for Foreign Affairs":
+/// an office from the title list (by its canonical form) that the article gave exactly
+/// one person before, of the same organisation or country when one is named.
+fn same_title(a: &mut Analysis, the: usize) -> bool {
+    let mut k = the + 1;
+    let mut affiliation = None;
+    if let Some(m) = a.mention_at_tok(k) {
+        if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
+            return false;
+        }
+        affiliation = Some(m.ent);
+        k = a.tok_at(m.span.end);
+        if a.lower(k) == "'s" {
+            k += 1;
+        }
+    }
+    let Some(start) = a.toks.get(k).map(|t| t.span.start) else { return false };
+    let h = a.title_hits.partition_point(|t| t.span.start < start);
+    let Some(hit) = a.title_hits.get(h).copied().filter(|t| t.span.start == start && !t.plural) else {
+        return false;
+    };
+    // A name after the title is introduced by it; "the president of the assembly" is
+    // another office.
+    let next = a.tok_at(hit.span.end);
+    if a.toks.get(next).is_some_and(|t| t.is_cap) || a.lower(next) == "of" {
+        return false;
+    }
+    let canonical = &a.gaz.titles[hit.title].canonical;
+    let mut found = None;
+    for f in a.titles.iter().filter(|f| f.span.end <= start && !f.former) {
+        if !f.title.eq_ignore_ascii_case(canonical) || (affiliation.is_some() && f.affiliation != affiliation) {
+            continue;
+        }
+        if found.is_some_and(|p| p != f.person) {
+            return false;
+        }
+        found = Some(f.person);
+    }
+    let Some(p) = found else { return false };
+    let span = Span::new(a.toks[the].span.start, hit.span.end);
+    if affiliation.is_some() {
+        a.add_nested_mention(p, span, RULE.name, Form::RoleNoun);
+    } else {
+        a.add_mention(p, span, RULE.name, Form::RoleNoun);
+    }
+    true
 }
 
 /// "On 24 May, Prime Minister participated in the summit": a government readout's bare

@@ -54,17 +54,22 @@ impl PersonKeys {
 
     fn find(&self, key: &WordKey) -> SurnameMatch {
         let mut found = SurnameMatch::Nobody;
-        let mut note = |p: usize| {
+        self.each_match(key, |p| {
             found = match found {
                 SurnameMatch::Nobody => SurnameMatch::One(p),
                 SurnameMatch::One(q) if q == p => found,
                 _ => SurnameMatch::Several,
             }
-        };
+        });
+        found
+    }
+
+    /// Calls `note` with each person whose keys `key` matches (a person may come twice).
+    fn each_match(&self, key: &WordKey, mut note: impl FnMut(usize)) {
         self.by_fold.get(key.folded()).into_iter().flatten().for_each(|&p| note(p));
         if key.folded().len() < 3 {
             // Two letters are matched as written: "Yi" is no spelling of "Xi".
-            return found;
+            return;
         }
         self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
         let len = key.translit().len();
@@ -72,7 +77,6 @@ impl PersonKeys {
             // The length is compared here, before the call: most keys differ in it.
             self.long.iter().filter(|(t, _)| t.len().abs_diff(len) <= 1 && key.near(t)).for_each(|&(_, p)| note(p));
         }
-        found
     }
 }
 
@@ -170,7 +174,9 @@ fn apply(a: &mut Analysis) {
                     known.map(|k| a.gaz_entity(Target::Person(k)))
                 }
             }
-            SurnameMatch::Several => None,
+            // "William Ruto ... Ruto led ... First Lady Rachel Ruto": the one of them
+            // named before the word.
+            SurnameMatch::Several => named_before(a, &index, key, t.span.start),
         };
         if let Some(p) = person {
             let aliases_before = a.ents[p].aliases.len();
@@ -189,6 +195,28 @@ fn apply(a: &mut Analysis) {
             }
             generation += 1;
         }
+    }
+}
+
+/// Of the persons `key` matches, the only one mentioned before byte `at`, if one is.
+/// The walk back is bounded, to keep long documents linear: a namesake named further
+/// back leaves the word unresolved.
+fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> Option<usize> {
+    let mut candidates = Vec::new();
+    index.each_match(key, |p| {
+        if !candidates.contains(&p) {
+            candidates.push(p);
+        }
+    });
+    let mut seen: Vec<usize> = Vec::new();
+    for m in a.mentions_before(at).take(4096) {
+        if candidates.contains(&m.ent) && !seen.contains(&m.ent) {
+            seen.push(m.ent);
+        }
+    }
+    match seen[..] {
+        [one] => Some(one),
+        _ => None,
     }
 }
 

@@ -58,11 +58,20 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     }
     let tok = a.tok_at(at + 1);
     let start = a.toks.get(tok)?.span.start;
-    if let Some(m) = a.mentions_starting(start).next() {
-        return (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span));
-    }
+    let town = match a.mentions_starting(start).next() {
+        Some(m) if a.ents[m.ent].kind == EntityKind::Person => return Some((m.ent, m.span)),
+        // "Defence Secretary Aden Duale": a town's name that opens a longer name.
+        Some(m) if a.ents[m.ent].kind == EntityKind::Location => Some(m.span),
+        Some(_) => return None,
+        None => None,
+    };
     let (span, _) = name_after_title(a, tok, 4)?;
+    if town.is_some_and(|t| t.end >= span.end) {
+        return None;
+    }
     let person = person_for_name(a, span, Some(title))?;
+    // "President George W. Bush": a town read as part of the name is no town here.
+    a.remove_mentions_within(span);
     let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
     a.add_mention(person, span, RULE.name, form);
     Some((person, span))

@@ -6,7 +6,7 @@ use crate::clause::{finite_verb_at, is_comma, subjects_of};
 use crate::model::{EntityKind, Span};
 
 /// Verbs done in person where they are done: who does them "at" a meeting is at it.
-const DONE_THERE: &[&str] = &[
+pub(super) const DONE_THERE: &[&str] = &[
     "signed",
     "sign",
     "signs",

@@ -9,7 +9,7 @@ use crate::model::EntityKind;
 
 /// "after more than eight hours of talks", "following two days of negotiations": a
 /// length of time the meeting took, after which something else happens.
-pub(super) fn after_hours_of(a: &Analysis, np_start: usize) -> bool {
+pub(in crate::rules) fn after_hours_of(a: &Analysis, np_start: usize) -> bool {
     let mut k = np_start;
     let mut measured = false;
     while k > 0 && np_start - k < 7 {

@@ -1,4 +1,5 @@
-//! "The two leaders", "the two men": the pair a plural subject stands for.
+//! "The two leaders", "the two men", "the three leaders": the persons a plural subject
+//! stands for.
 
 use crate::analysis::Analysis;
 use crate::clause::clause_of;
@@ -6,15 +7,24 @@ use crate::model::{EntityKind, Span};
 
 /// "The two leaders met for three hours": the two persons "the two leaders" stands for,
 /// the only two the sentence named before it, else the only two of the sentence before
-/// in its paragraph; both with the span of the phrase.
+/// (for three or four, of the last paragraph when the phrase opens one); all with the
+/// span of the phrase.
+/// The same for three and four.
 pub(super) fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
     let (clause_start, _) = clause_of(a, verb);
+    let count = |w: &str| match w {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    };
     let two = (clause_start..verb).find(|&k| {
-        a.lower(k) == "two"
+        count(a.lower(k)).is_some()
             && k > 0
             && a.lower(k - 1) == "the"
             && matches!(a.lower(k + 1), "leaders" | "men" | "women" | "presidents" | "ministers" | "sides")
     })?;
+    let n = count(a.lower(two))?;
     let phrase = a.toks[two - 1].span.cover(a.toks[two + 1].span);
     let sent = a.sent_of(phrase.start);
     let distinct = |s: usize, before: usize| {
@@ -29,9 +39,13 @@ pub(super) fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
     let mut pair = distinct(sent, phrase.start);
     if pair.is_empty() && sent > 0 {
         let gap = a.text.get(a.sents[sent - 1].span.end..a.sents[sent].span.start).unwrap_or("\n");
-        if !gap.contains('\n') {
+        // Across a paragraph break only for three or four, from the phrase that opens
+        // the new paragraph: the persons of the paragraph before are more often a
+        // pair than the story's own two.
+        let opens = n > 2 && a.sents[sent].tokens.start == two - 1;
+        if !gap.contains('\n') || opens {
             pair = distinct(sent - 1, usize::MAX);
         }
     }
-    (pair.len() == 2).then(|| pair.into_iter().map(|p| (p, phrase)).collect())
+    (pair.len() == n).then(|| pair.into_iter().map(|p| (p, phrase)).collect())
 }
