@@ -209,7 +209,12 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         return;
     }
     let (_, clause_end) = clause_of(a, i);
-    let subjects = subjects_of(a, i);
+    let mut subjects = subjects_of(a, i);
+    // "After attending the NATO summit in Washington, he flew to Florida": the subject
+    // of the clause the participle opens.
+    if subjects.is_empty() && i > 0 && a.lower(i).ends_with("ing") && matches!(a.lower(i - 1), "after" | "while") {
+        subjects = context::fronted_subject(a, i).into_iter().collect();
+    }
     let Some(&(_, subject_span)) = subjects.first() else { return };
     // "skipped the summit" is a refusal in the verb itself.
     let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");

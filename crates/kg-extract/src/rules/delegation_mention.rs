@@ -20,8 +20,19 @@ pub const RULE: Rule = Rule { name: "delegation_mention", apply, triggers: TRIGG
 const TRIGGERS: &[&str] = &["delegation", "team"];
 
 /// Adjectives allowed between the country and the noun: "Russian high-level delegation".
-const ADJECTIVES: &[&str] =
-    &["negotiating", "high-level", "low-level", "official", "peace", "government", "technical", "senior", "military"];
+const ADJECTIVES: &[&str] = &[
+    "negotiating",
+    "high-level",
+    "low-level",
+    "official",
+    "peace",
+    "government",
+    "technical",
+    "senior",
+    "military",
+    "facilitation",
+    "mediation",
+];
 
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
@@ -36,7 +47,8 @@ fn apply(a: &mut Analysis) {
         if a.mention_at_tok(head_start).is_some() {
             continue;
         }
-        let represented = before(a, head_start).or_else(|| after(a, head_end));
+        let represented =
+            before(a, head_start).or_else(|| after(a, head_end)).or_else(|| government_delegation(a, head_start));
         let end = a.toks[head_end].span.end;
         match represented {
             Some((ent, _)) => {
@@ -89,6 +101,26 @@ fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
     let prev = k.checked_sub(1)?;
     let m = a.mention_at_tok(prev)?;
     sender(a, m.ent).map(|e| (e, m.span.start))
+}
+
+/// "the government delegation", in a story of talks between a government and its
+/// opposition: the country whose government the text named last before it
+/// ("Venezuela's government", "the Colombian government", "the government of Sudan").
+fn government_delegation(a: &Analysis, head: usize) -> Option<(usize, usize)> {
+    if head < 2 || a.lower(head - 1) != "government" {
+        return None;
+    }
+    let start = a.toks[head - 1].span.start;
+    // A bounded walk back keeps long documents linear.
+    (head.saturating_sub(2000)..head - 1).rev().filter(|&k| a.lower(k) == "government").find_map(|k| {
+        let before =
+            if k > 0 && matches!(a.word(k - 1), "'s" | "\u{2019}s") { k.checked_sub(2) } else { k.checked_sub(1) };
+        let country = |m: Option<&crate::analysis::MentionRec>| {
+            m.map(|m| m.ent).filter(|&e| a.ents[e].kind == EntityKind::Country)
+        };
+        let of = (a.lower(k + 1) == "of").then(|| a.mention_at_tok(k + 2)).flatten();
+        country(before.and_then(|b| a.mention_at_tok(b))).or_else(|| country(of)).map(|e| (e, start))
+    })
 }
 
 /// "a delegation from Ukraine", "the negotiating team Moscow sent".

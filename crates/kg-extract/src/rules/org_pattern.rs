@@ -59,7 +59,30 @@ static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Duma",
     "Senate",
     "Congress",
+    // "the opposition Unitary Platform", "the Carter Center".
+    "Platform",
+    "Coalition",
+    "Center",
+    "Centre",
 ]);
+/// Words of a "Center" that is a building or a venue.
+const VENUE_WORDS: &[&str] = &[
+    "Convention",
+    "Conference",
+    "Exhibition",
+    "Congress",
+    "Shopping",
+    "Medical",
+    "Arts",
+    "Sports",
+    "Trade",
+    "Press",
+    "Media",
+    "Cultural",
+    "Community",
+    "Performing",
+];
+
 fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "for" | "and" | "on")
 }
@@ -147,7 +170,13 @@ fn apply(a: &mut Analysis) {
             Some(_) => (i..=last_cap).rev().find(|&k| is_head(k)),
             None => None,
         };
-        let Some(end_tok) = end_tok.filter(|&e| e > i || place_before(a, i).is_some()) else {
+        // "the Kuala Lumpur Convention Centre", "the Kennedy Center for the Performing
+        // Arts": venues, not bodies.
+        let venue = |e: usize| {
+            (i..=last_cap).any(|k| matches!(a.word(k), "Center" | "Centre"))
+                && (i..=e.max(last_cap)).any(|k| VENUE_WORDS.contains(&a.word(k)))
+        };
+        let Some(end_tok) = end_tok.filter(|&e| (e > i || place_before(a, i).is_some()) && !venue(e)) else {
             i = last_cap + 1;
             continue;
         };

@@ -16,14 +16,27 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "pronoun", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["he", "she"];
+const TRIGGERS: &[&str] = &["he", "she", "him", "her"];
+
+/// Verbs of receiving a visitor, whose object pronoun is the visitor: "Zelensky
+/// received him at his office".
+const RECEIVING: &[&str] = &["received", "receives", "welcomed", "welcomes", "hosted", "hosts", "greeted", "greets"];
 
 fn apply(a: &mut Analysis) {
-    // Only "he" and "she" trigger the rule: the other tokens are never visited.
+    // Only "he", "she", "him" and "her" trigger the rule: the other tokens are never
+    // visited.
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         let female = match a.lower(i) {
             "he" => false,
             "she" => true,
+            "him" => {
+                object(a, i, false);
+                continue;
+            }
+            "her" => {
+                object(a, i, true);
+                continue;
+            }
             _ => continue,
         };
         let span = a.toks[i].span;
@@ -53,6 +66,39 @@ fn apply(a: &mut Analysis) {
         if let Some(p) = antecedent {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
         }
+    }
+}
+
+/// "him"/"her" right after a verb of receiving: the person of the sentence named before
+/// it who is not the verb's subject, else the first person of the sentence before.
+fn object(a: &mut Analysis, i: usize, female: bool) {
+    if i == 0 || !RECEIVING.contains(&a.lower(i - 1)) {
+        return;
+    }
+    // "welcomed her counterpart": a possessive, not the object.
+    if female
+        && a.toks.get(i + 1).is_some_and(|t| t.is_word)
+        && !matches!(a.lower(i + 1), "at" | "in" | "on" | "there" | "here" | "to" | "with" | "and")
+    {
+        return;
+    }
+    let span = a.toks[i].span;
+    if a.in_quote(span) {
+        return;
+    }
+    let subjects: Vec<usize> = crate::clause::subjects_of(a, i - 1).into_iter().map(|(e, _)| e).collect();
+    let sent = a.sent_of(span.start);
+    let fits = |a: &Analysis, e: usize| {
+        a.ents[e].kind == EntityKind::Person && !subjects.contains(&e) && a.ents[e].female.is_none_or(|f| f == female)
+    };
+    let here =
+        a.mentions_in(sent).into_iter().filter(|m| m.span.end <= span.start && fits(a, m.ent)).map(|m| m.ent).last();
+    let before = || {
+        let s = sent.checked_sub(1)?;
+        a.mentions_in(s).into_iter().find(|m| fits(a, m.ent) && !a.in_quote(m.span)).map(|m| m.ent)
+    };
+    if let Some(p) = here.or_else(before) {
+        a.add_mention(p, span, RULE.name, Form::Pronoun);
     }
 }
 

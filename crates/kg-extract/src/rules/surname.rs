@@ -198,9 +198,9 @@ fn apply(a: &mut Analysis) {
     }
 }
 
-/// Of the persons `key` matches, the only one mentioned before byte `at`, if one is.
-/// The walk back is bounded, to keep long documents linear: a namesake named further
-/// back leaves the word unresolved.
+/// Of the persons `key` matches, the one mentioned before byte `at`; of several, the
+/// one named first, as a story names its principal first and tells a namesake by the
+/// full name. The walk back is bounded, to keep long documents linear.
 fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> Option<usize> {
     let mut candidates = Vec::new();
     index.each_match(key, |p| {
@@ -208,16 +208,15 @@ fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> O
             candidates.push(p);
         }
     });
-    let mut seen: Vec<usize> = Vec::new();
+    // The earliest mention of each candidate within the walk: the walk goes back, so
+    // each mention seen is earlier than the last.
+    let mut first: Option<(usize, usize)> = None;
     for m in a.mentions_before(at).take(4096) {
-        if candidates.contains(&m.ent) && !seen.contains(&m.ent) {
-            seen.push(m.ent);
+        if candidates.contains(&m.ent) {
+            first = Some((m.span.start, m.ent));
         }
     }
-    match seen[..] {
-        [one] => Some(one),
-        _ => None,
-    }
+    first.map(|(_, p)| p)
 }
 
 /// The key of a word that may be a surname: two letters or more ("Xi", "Wu"), not all

@@ -92,3 +92,13 @@ pub(crate) fn principal_meeting(a: &Analysis, before: usize) -> Option<usize> {
         .max_by_key(|&(_, c)| c)
         .map(|(m, _)| m)
 }
+
+/// For a participle at token `i` that opens its sentence's first clause ("After
+/// attending the summit, he flew home"): the person who opens the clause after the
+/// next comma.
+pub(super) fn fronted_subject(a: &Analysis, i: usize) -> Option<(usize, crate::model::Span)> {
+    let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+    let comma = (i + 1..sent_end.min(i + 15)).find(|&k| crate::clause::is_comma(a, k))?;
+    let m = a.mention_at_tok(comma + 1)?;
+    (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span))
+}

@@ -58,6 +58,10 @@ pub(super) const TRIGGERS: &[&str] = &[
     "talked",
     "talking",
     "flanked",
+    "spent",
+    "spends",
+    "spend",
+    "spending",
 ];
 
 /// A trigger found at a token.
@@ -246,6 +250,26 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         "dined" | "dines" | "dine" if next == "with" => Some(Trigger::transitive(2)),
         "shook" | "shake" | "shakes" | "shaking" if next == "hands" => {
             Some(if a.lower(i + 2) == "with" { Trigger::transitive(3) } else { Trigger::reciprocal(2) })
+        }
+        // "spent some three hours with Putin", "spent the afternoon with X".
+        "spent" | "spends" | "spend" | "spending" => {
+            let with = (i + 1..i + 7).find(|&k| a.lower(k) == "with")?;
+            let timed = (i + 1..with).any(|k| {
+                matches!(
+                    a.lower(k),
+                    "hour"
+                        | "hours"
+                        | "minutes"
+                        | "day"
+                        | "days"
+                        | "afternoon"
+                        | "morning"
+                        | "evening"
+                        | "night"
+                        | "time"
+                )
+            });
+            (timed && (i + 1..with).all(|k| filler(a.lower(k)))).then(|| Trigger::transitive(with + 1 - i))
         }
         // "called on the prime minister": a courtesy call in diplomatic English.
         "called" | "calls" | "call" | "calling" if next == "on" && a.toks.get(i + 2).is_some_and(|t| t.is_cap) => {
