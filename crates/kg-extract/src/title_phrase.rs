@@ -316,4 +316,19 @@ mod tests {
         let x = extract_all("Flags flew. U.S. Foreign Minister Lena Moss spoke.", "2025-05-15");
         assert!(has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
     }
+
+    #[test]
+    fn a_portfolio_between_country_and_title() {
+        let x =
+            crate::test_support::extract("Kenyan Defence Cabinet Secretary Aden Duale spoke on Monday.", "2024-05-24");
+        assert!(
+            crate::test_support::has_edge(&x, "person:aden-duale", "official_of", "country:ke"),
+            "{:?}",
+            x.relations
+        );
+        assert_eq!(
+            crate::test_support::person_title(&x, "person:aden-duale").as_deref(),
+            Some("Defence Cabinet Secretary")
+        );
+    }
 }

@@ -99,3 +99,13 @@ fn the_subject_after_a_fronted_subordinate_clause() {
     let attends = |p: &str| x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == p);
     assert!(attends("person:anna-brown") && !attends("person:tom-price"), "{:?}", x.relations);
 }
+
+/// "A and his American counterpart B held talks": the counterpart is coordinated.
+#[test]
+fn a_counterpart_in_a_coordinated_subject() {
+    let x = crate::test_support::extract(
+        "President William Otieno and his American counterpart Joe Harlan held talks at the White House.",
+        "2024-05-24",
+    );
+    assert!(crate::test_support::has_edge(&x, "person:joe-harlan", "met_with", "person:william-otieno"));
+}

@@ -281,3 +281,21 @@ fn the_summit_of_a_story_told_months_later() {
     let x = extract("OSLO, March 3 (Reuters) - Greta Lind chaired the summit on Monday.", "2025-03-04");
     assert_eq!(meeting_labels(&x), ["summit in Oslo"]);
 }
+
+/// "in Brussels for the summit" names no organiser: it is the organiser's summit told
+/// there, not a second one; "the meeting in Riyadh" is not the summit of another noun.
+#[test]
+fn a_summit_without_its_organiser_is_the_one_there() {
+    let x = extract(
+        "The NATO summit opened in Brussels on Wednesday. Polish President Jan Kowal, in Brussels for the summit, \
+         said allies must pay more.",
+        "2025-06-25",
+    );
+    assert_eq!(meetings(&x).len(), 1, "{:?}", meeting_labels(&x));
+    let x = extract(
+        "Anna Brown met Tom Price in Riyadh on Wednesday. Later Brown attended a summit of the Gulf Cooperation \
+         Council in Riyadh. Ivan Petrov, who sat in on the meeting in Riyadh, said little.",
+        "2025-05-14",
+    );
+    assert_eq!(meetings(&x).len(), 2, "{:?}", meeting_labels(&x));
+}

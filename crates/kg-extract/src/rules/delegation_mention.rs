@@ -217,4 +217,23 @@ mod tests {
             assert!(has_edge(&x, want, "represents", &format!("country:{}", &want[11..])), "{text}");
         }
     }
+
+    #[test]
+    fn the_government_delegation_and_a_facilitation_team() {
+        let x = crate::test_support::extract(
+            "Venezuela's government and the opposition signed a deal. The government delegation was headed by \
+             Jorge Ramos. The Norwegian facilitation team was led by Dag Olsen.",
+            "2023-10-18",
+        );
+        assert!(
+            crate::test_support::has_edge(&x, "person:jorge-ramos", "leads_delegation", "delegation:ve"),
+            "{:?}",
+            x.relations
+        );
+        assert!(
+            crate::test_support::has_edge(&x, "person:dag-olsen", "leads_delegation", "delegation:no"),
+            "{:?}",
+            x.relations
+        );
+    }
 }

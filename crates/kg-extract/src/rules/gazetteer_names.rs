@@ -180,4 +180,17 @@ mod tests {
             assert!(found.iter().any(|id| id == want), "{want} missing from {found:?}");
         }
     }
+
+    #[test]
+    fn british_spelling_of_an_acronym_and_a_hyphenated_prefix() {
+        for text in ["Kenya became a major non-Nato ally.", "Nato leaders met in The Hague."] {
+            let x = crate::test_support::extract(text, "2025-03-01");
+            assert!(
+                crate::test_support::entities(&x).iter().any(|e| e == "organization:nato"),
+                "{text}: {:?}",
+                crate::test_support::entities(&x)
+            );
+            assert!(!crate::test_support::entities(&x).iter().any(|e| e.starts_with("person:")), "{text}");
+        }
+    }
 }

@@ -87,4 +87,17 @@ mod tests {
         assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
         assert!(!has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:gh"));
     }
+
+    #[test]
+    fn a_delegation_with_adjectives() {
+        let x = crate::test_support::extract(
+            "President Amina Odhiambo led a high-powered Kenyan delegation.",
+            "2025-03-05",
+        );
+        assert!(
+            crate::test_support::has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"),
+            "{:?}",
+            x.relations
+        );
+    }
 }

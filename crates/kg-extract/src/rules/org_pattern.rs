@@ -315,4 +315,16 @@ mod tests {
         let x = extract("Fighting Rages Along The Border.", "2025-01-01");
         assert!(!entities(&x).iter().any(|e| e.starts_with("organization:")));
     }
+
+    #[test]
+    fn a_platform_is_a_body_and_a_convention_centre_a_venue() {
+        let x = crate::test_support::extract(
+            "The opposition Unitary Platform met at the Kuala Lumpur Convention Centre.",
+            "2025-03-01",
+        );
+        let orgs: Vec<String> =
+            crate::test_support::entities(&x).into_iter().filter(|e| e.starts_with("organization:")).collect();
+        assert!(orgs.iter().any(|o| o.contains("unitary-platform")), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.contains("convention")), "{orgs:?}");
+    }
 }

@@ -160,23 +160,30 @@ fn the_title(a: &mut Analysis, the: usize) {
 /// an office from the title list (by its canonical form) that the article gave exactly
 /// one person before, of the same organisation or country when one is named.
 fn same_title(a: &mut Analysis, the: usize) -> bool {
-    let mut k = the + 1;
-    let mut affiliation = None;
-    if let Some(m) = a.mention_at_tok(k) {
-        if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
-            return false;
-        }
-        affiliation = Some(m.ent);
-        k = a.tok_at(m.span.end);
-        if a.lower(k) == "'s" {
-            k += 1;
-        }
-    }
-    let Some(start) = a.toks.get(k).map(|t| t.span.start) else { return false };
-    let h = a.title_hits.partition_point(|t| t.span.start < start);
-    let Some(hit) = a.title_hits.get(h).copied().filter(|t| t.span.start == start && !t.plural) else {
-        return false;
+    let hit_at = |k: usize| {
+        let start = a.toks.get(k)?.span.start;
+        let h = a.title_hits.partition_point(|t| t.span.start < start);
+        a.title_hits.get(h).copied().filter(|t| t.span.start == start && !t.plural)
     };
+    // "the EU foreign policy chief" may be one title of the list, or a body and a title.
+    let mut affiliation = None;
+    let hit = match hit_at(the + 1) {
+        Some(hit) => hit,
+        None => {
+            let Some(m) = a.mention_at_tok(the + 1) else { return false };
+            if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
+                return false;
+            }
+            affiliation = Some(m.ent);
+            let mut k = a.tok_at(m.span.end);
+            if a.lower(k) == "'s" {
+                k += 1;
+            }
+            let Some(hit) = hit_at(k) else { return false };
+            hit
+        }
+    };
+    let start = hit.span.start;
     // A name after the title is introduced by it; "the president of the assembly" is
     // another office.
     let next = a.tok_at(hit.span.end);
@@ -196,7 +203,8 @@ fn same_title(a: &mut Analysis, the: usize) -> bool {
     }
     let Some(p) = found else { return false };
     let span = Span::new(a.toks[the].span.start, hit.span.end);
-    if affiliation.is_some() {
+    // The body named inside ("the EU foreign policy chief") keeps its own mention.
+    if a.covered(span) {
         a.add_nested_mention(p, span, RULE.name, Form::RoleNoun);
     } else {
         a.add_mention(p, span, RULE.name, Form::RoleNoun);
@@ -341,5 +349,25 @@ mod tests {
     fn capital_of_a_country() {
         let x = extract("Talks were held in the Turkish capital.", "2025-03-01");
         assert!(x.entities.iter().any(|e| e.label == "Ankara"));
+    }
+
+    #[test]
+    fn the_same_title_again_is_its_holder() {
+        let x = crate::test_support::extract(
+            "EU foreign policy chief Anna Brown arrived on Monday. Swiss President Tom Price received the EU foreign \
+             policy chief in Bern.",
+            "2025-03-01",
+        );
+        assert!(
+            crate::test_support::has_edge(&x, "person:tom-price", "met_with", "person:anna-brown"),
+            "{:?}",
+            x.relations
+        );
+        // Two holders of the title: the words name neither.
+        let x = crate::test_support::extract(
+            "Foreign Minister Anna Brown met Foreign Minister Tom Price. The foreign minister said little.",
+            "2025-03-01",
+        );
+        assert_eq!(crate::test_support::mentions_of(&x, "person:anna-brown"), 1);
     }
 }

@@ -199,8 +199,10 @@ fn apply(a: &mut Analysis) {
 }
 
 /// Of the persons `key` matches, the one mentioned before byte `at`; of several, the
-/// one named first, as a story names its principal first and tells a namesake by the
-/// full name. The walk back is bounded, to keep long documents linear.
+/// one named first, in a sentence before any other's, as a story names its principal
+/// first and tells a namesake by the full name ("Anna Novak and Petr Novak arrived.
+/// Novak spoke." names neither). The walk back is bounded, to keep long documents
+/// linear.
 fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> Option<usize> {
     let mut candidates = Vec::new();
     index.each_match(key, |p| {
@@ -208,15 +210,20 @@ fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> O
             candidates.push(p);
         }
     });
-    // The earliest mention of each candidate within the walk: the walk goes back, so
-    // each mention seen is earlier than the last.
-    let mut first: Option<(usize, usize)> = None;
+    // The sentence of each candidate's earliest mention within the walk: the walk goes
+    // back, so each mention seen is earlier than the last.
+    let mut first: Vec<Option<usize>> = vec![None; candidates.len()];
     for m in a.mentions_before(at).take(4096) {
-        if candidates.contains(&m.ent) {
-            first = Some((m.span.start, m.ent));
+        if let Some(k) = candidates.iter().position(|&c| c == m.ent) {
+            first[k] = Some(m.sent);
         }
     }
-    first.map(|(_, p)| p)
+    let earliest = first.iter().flatten().min()?;
+    let mut named_there = candidates.iter().zip(&first).filter(|(_, s)| *s == &Some(*earliest));
+    match (named_there.next(), named_there.next()) {
+        (Some((&p, _)), None) => Some(p),
+        _ => None,
+    }
 }
 
 /// The key of a word that may be a surname: two letters or more ("Xi", "Wu"), not all
@@ -303,5 +310,15 @@ mod tests {
         let x = extract("Foreign Minister Marta Kovacs Wagner arrived. Kovacs Wagner said little.", "2025-03-01");
         assert_eq!(mentions_of(&x, "person:marta-kovacs-wagner"), 2);
         assert!(!x.entities.iter().any(|e| e.id == "person:kovacs-wagner"), "{:?}", x.entities);
+    }
+
+    #[test]
+    fn namesakes_by_the_one_named_first() {
+        let x = crate::test_support::extract(
+            "President Amos Kiprono arrived. Kiprono led the delegation. Later Mary Kiprono joined. Kiprono spoke.",
+            "2025-03-01",
+        );
+        assert_eq!(crate::test_support::mentions_of(&x, "person:amos-kiprono"), 3);
+        assert_eq!(crate::test_support::mentions_of(&x, "person:mary-kiprono"), 1);
     }
 }

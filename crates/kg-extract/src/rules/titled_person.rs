@@ -203,4 +203,22 @@ mod tests {
         assert_eq!(person_title(&x, "person:lena-moss"), None);
         assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:us"));
     }
+
+    #[test]
+    fn a_town_inside_a_titled_name() {
+        // "Bush" and "Aden" are towns of the gazetteer; after a title they are names.
+        let x = crate::test_support::extract("U.S. President George W. Bush spoke on Monday.", "2008-03-01");
+        assert!(
+            crate::test_support::entities(&x).iter().any(|e| e == "person:george-w-bush"),
+            "{:?}",
+            crate::test_support::entities(&x)
+        );
+        assert!(!x.entities.iter().any(|e| e.id.starts_with("location:")), "{:?}", crate::test_support::entities(&x));
+        let x = crate::test_support::extract("Defence Cabinet Secretary Aden Duale spoke on Monday.", "2024-05-24");
+        assert!(
+            crate::test_support::entities(&x).iter().any(|e| e == "person:aden-duale"),
+            "{:?}",
+            crate::test_support::entities(&x)
+        );
+    }
 }

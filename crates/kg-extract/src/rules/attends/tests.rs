@@ -235,3 +235,42 @@ fn a_dated_four_way_meeting_is_one_event() {
     let x = extract("Brown favours a four-way meeting of defence ministers.", "2025-03-05");
     assert!(meeting(&x).is_empty(), "{:?}", x.entities);
 }
+
+/// Who agreed or spoke right after talks took part in them.
+#[test]
+fn agreed_after_hours_of_talks() {
+    let x = crate::test_support::extract(
+        "Serbian President Ivan Markovic and Kosovo Prime Minister Arben Hoxha agreed on Saturday after twelve \
+         hours of talks in Geneva.",
+        "2023-03-19",
+    );
+    assert!(
+        crate::test_support::has_edge(&x, "person:ivan-markovic", "attends", "meeting:talks-geneva"),
+        "{:?}",
+        x.relations
+    );
+    assert!(crate::test_support::has_edge(&x, "person:arben-hoxha", "attends", "meeting:talks-geneva"));
+    // "after" that belongs to what was said is no attendance.
+    let x = crate::test_support::extract("Anna Brown said that the deal came after talks in Geneva.", "2023-03-19");
+    assert!(
+        !crate::test_support::has_edge(&x, "person:anna-brown", "attends", "meeting:talks-geneva"),
+        "{:?}",
+        x.relations
+    );
+}
+
+/// "After attending the summit, he flew home": the subject after the comma.
+#[test]
+fn a_fronted_participle_of_attendance() {
+    let x = crate::test_support::extract(
+        "Prime Minister Anna Brown arrived on Thursday. After attending the NATO summit in Washington, she flew \
+         to Florida.",
+        "2024-07-16",
+    );
+    let summit = x.entities.iter().find(|e| e.id.starts_with("meeting:nato")).map(|e| e.id.clone());
+    assert!(
+        summit.is_some_and(|m| crate::test_support::has_edge(&x, "person:anna-brown", "attends", &m)),
+        "{:?}",
+        x.relations
+    );
+}

@@ -264,3 +264,24 @@ fn a_signing_at_a_place_is_a_ceremony() {
     let x = extract("President Anna Brown signed an executive order at the White House on Monday.", "2025-08-08");
     assert!(!x.entities.iter().any(|e| e.id.starts_with("meeting:")), "{:?}", x.entities);
 }
+
+/// Talks a clause tells as past "after almost twelve hours" are held where the
+/// story was filed; the forum an office serves is no meeting.
+#[test]
+fn hours_of_talks_and_an_office_for_a_dialogue() {
+    let x = crate::test_support::extract(
+        "OHRID, North Macedonia — The two sides agreed late on Saturday, Anna Brown said after almost twelve hours \
+         of talks.",
+        "2023-03-19",
+    );
+    assert!(
+        x.entities.iter().any(|e| e.id.starts_with("meeting:talks-ohrid")),
+        "{:?}",
+        crate::test_support::entities(&x)
+    );
+    let x = crate::test_support::extract(
+        "Anna Brown is the EU Special Representative for the Belgrade-Pristina Dialogue.",
+        "2023-03-19",
+    );
+    assert!(!x.entities.iter().any(|e| e.id.starts_with("meeting:")), "{:?}", crate::test_support::entities(&x));
+}

@@ -395,3 +395,44 @@ fn talks_with_each_of_a_list_repeating_with() {
         );
     }
 }
+
+/// "The three leaders met": the three persons of the paragraph before; a person
+/// named after "by" in a later clause is nobody met.
+#[test]
+fn three_leaders_and_a_later_agent() {
+    let x = crate::test_support::extract(
+        "Anna Brown joined Tom Price and Ivan Petrov in Oslo.\nThe three leaders met in Oslo on Monday, months \
+         after the pact was announced by President Paul Roy.",
+        "2025-03-05",
+    );
+    for (p, q) in [("anna-brown", "tom-price"), ("anna-brown", "ivan-petrov"), ("tom-price", "ivan-petrov")] {
+        assert!(
+            crate::test_support::has_edge(&x, &format!("person:{p}"), "met_with", &format!("person:{q}")),
+            "{p} {q}"
+        );
+    }
+    assert!(!crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:paul-roy"));
+    // A passive "was met ... by" names who met.
+    let x = crate::test_support::extract("Anna Brown was met at the airport by Tom Price.", "2025-03-05");
+    assert!(
+        crate::test_support::has_edge(&x, "person:tom-price", "met_with", "person:anna-brown"),
+        "{:?}",
+        x.relations
+    );
+}
+
+/// "spent three hours with X" is a meeting; "spent millions with" is not.
+#[test]
+fn hours_spent_with_someone() {
+    let x = crate::test_support::extract(
+        "Anna Brown landed in Oslo and spent some three hours with Tom Price.",
+        "2025-03-05",
+    );
+    assert!(
+        crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"),
+        "{:?}",
+        x.relations
+    );
+    let x = crate::test_support::extract("Anna Brown spent millions with Tom Price on the campaign.", "2025-03-05");
+    assert!(!crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+}
