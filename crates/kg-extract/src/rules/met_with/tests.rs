@@ -436,3 +436,15 @@ fn hours_spent_with_someone() {
     let x = crate::test_support::extract("Anna Brown spent millions with Tom Price on the campaign.", "2025-03-05");
     assert!(!crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
 }
+
+/// Leaders who sign an accord together met; deals signed separately, or a letter, tell
+/// no meeting.
+#[test]
+fn signing_together() {
+    let x = extract("Anna Brown and Tom Price later signed a joint statement in Oslo.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    let x = extract("Anna Brown and Tom Price signed separate deals with Turkey.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+    let x = extract("Anna Brown and Tom Price signed a letter to the council.", "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+}

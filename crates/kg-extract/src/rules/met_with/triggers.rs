@@ -58,6 +58,7 @@ pub(super) const TRIGGERS: &[&str] = &[
     "talked",
     "talking",
     "flanked",
+    "signed",
     "spent",
     "spends",
     "spend",
@@ -250,6 +251,28 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         "dined" | "dines" | "dine" if next == "with" => Some(Trigger::transitive(2)),
         "shook" | "shake" | "shakes" | "shaking" if next == "hands" => {
             Some(if a.lower(i + 2) == "with" { Trigger::transitive(3) } else { Trigger::reciprocal(2) })
+        }
+        // "Xi and Putin signed a joint statement": leaders sign together where they meet
+        // (not "signed separate deals", nor a letter signed apart).
+        "signed" => {
+            let noun = (i + 1..i + 5).find(|&k| {
+                matches!(
+                    a.lower(k),
+                    "agreement"
+                        | "agreements"
+                        | "deal"
+                        | "deals"
+                        | "declaration"
+                        | "statement"
+                        | "accord"
+                        | "treaty"
+                        | "memorandum"
+                        | "documents"
+                        | "pact"
+                )
+            })?;
+            let apart = (i + 1..noun).any(|k| matches!(a.lower(k), "separate" | "separately" | "letter"));
+            (!apart && (i + 1..noun).all(|k| filler(a.lower(k)))).then(|| Trigger::reciprocal(1))
         }
         // "spent some three hours with Putin", "spent the afternoon with X".
         "spent" | "spends" | "spend" | "spending" => {
