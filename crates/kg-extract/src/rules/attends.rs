@@ -319,6 +319,12 @@ fn persons_at(a: &mut Analysis, i: usize) {
                     a.add_rel(RelationKind::Attends, p, meeting, status, mspan.cover(s), RULE.name);
                 }
             }
+        } else if let Some((persons, verb)) = said_at::fronted_at(a, i, mspan) {
+            // "At the summit, Kallas pressed Wang Yi": who acts and who is addressed.
+            let status = status_at(a, verb, Some(persons[0].1));
+            for (p, s) in persons {
+                a.add_rel(RelationKind::Attends, p, meeting, status, mspan.cover(s), RULE.name);
+            }
         }
         return;
     };

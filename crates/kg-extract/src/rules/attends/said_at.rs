@@ -1,5 +1,6 @@
 //! "Xi said at the summit", "A and B signed the deal at a ceremony": the subject of a
-//! verb of speaking or signing done "at" a meeting was there.
+//! verb of speaking or signing done "at" a meeting was there; so is the subject of a
+//! sentence that opens "At the summit, ...", and whom they addressed there.
 
 use crate::analysis::Analysis;
 use crate::clause::{finite_verb_at, is_comma, subjects_of};
@@ -57,4 +58,35 @@ pub(super) fn subjects_done_at(
     let subjects: Vec<_> =
         subjects_of(a, verb).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
     (!subjects.is_empty()).then_some((subjects, verb))
+}
+
+/// Verbs whose object was addressed in person where the act took place.
+const ADDRESSED: &[&str] =
+    &["told", "pressed", "urged", "asked", "assured", "warned", "thanked", "briefed", "congratulated"];
+
+/// "At a strategic dialogue in Brussels on July 2, the EU's foreign policy chief, Kaja
+/// Kallas, pressed Foreign Minister Wang Yi": for "at" at token `at` opening its
+/// sentence (after a date at most), the subject of the clause after the meeting's
+/// comma and, for a verb of addressing, its objects; with the verb's token.
+pub(super) fn fronted_at(a: &Analysis, at: usize, meeting: Span) -> Option<(Vec<(usize, Span)>, usize)> {
+    let sent = &a.sents[a.sent_of(a.toks[at].span.start)];
+    let opens = (sent.tokens.start..at)
+        .all(|k| is_comma(a, k) || a.lower(k) == "on" || a.date_covering(a.toks[k].span).is_some());
+    if !opens {
+        return None;
+    }
+    let end = sent.tokens.end;
+    let comma = (a.tok_at(meeting.end)..end.min(a.tok_at(meeting.end) + 8)).find(|&k| is_comma(a, k))?;
+    let verb = (comma + 1..end.min(comma + 16)).find(|&k| finite_verb_at(a, k))?;
+    // The subject: the last person named before the verb ("the EU's foreign policy
+    // chief, Kaja Kallas, pressed").
+    let subject = (comma + 1..verb).rev().find_map(|k| {
+        let m = a.mention_at_tok(k)?;
+        (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span))
+    })?;
+    let mut persons = vec![subject];
+    if ADDRESSED.contains(&a.lower(verb)) {
+        persons.extend(crate::clause::objects_after(a, verb).into_iter().filter(|o| o.0 != subject.0));
+    }
+    Some((persons, verb))
 }

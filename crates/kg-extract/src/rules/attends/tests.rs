@@ -274,3 +274,22 @@ fn a_fronted_participle_of_attendance() {
         x.relations
     );
 }
+
+/// "At the summit, X told Y ...": both were there; a sentence that does not open
+/// with the meeting tells no one's presence by it.
+#[test]
+fn a_sentence_opened_by_the_meeting() {
+    let x = extract(
+        "The NATO summit opened in Brussels on Wednesday. At the summit, Polish President Jan Kowal told Anna \
+         Brown that Russia was a threat.",
+        "2025-06-25",
+    );
+    let summit = "meeting:nato-meeting-brussels@2025-06-25";
+    assert!(has_edge(&x, "person:jan-kowal", "attends", summit), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:anna-brown", "attends", summit), "{:?}", x.relations);
+    let x = extract(
+        "The NATO summit opened in Brussels on Wednesday. Jan Kowal, who was not at the summit, spoke.",
+        "2025-06-25",
+    );
+    assert!(!has_edge(&x, "person:jan-kowal", "attends", summit), "{:?}", x.relations);
+}
