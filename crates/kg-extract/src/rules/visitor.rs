@@ -7,6 +7,8 @@
 //! (the clause's subject pays it), or owned by "his"/"her" (the clause's subject, of
 //! that sex when known: "Guterres, on his first visit to Russia, held talks"). The person
 //! attends the visit, with the visit's status: a planned visit is a planned attendance.
+//! Failing all these, of two subjects of the clause, one serving the visited country
+//! and one another, both attend: the guest and the host.
 //! `meeting_mention` keeps the visitor with the visit, so two persons' visits to one
 //! country stay two meetings.
 //! Example: "Prime Minister Anna Brown's visit to Kenya ended on Tuesday." → Brown
@@ -40,11 +42,46 @@ fn apply(a: &mut Analysis) {
         // The phrase's first word is not known here: the noun stands in for it, which
         // the modifiers before it ("made an unannounced visit") still allow.
         let Some((person, span)) = visitor_of(a, i, i) else {
+            for (person, span) in guest_and_host(a, i, visit) {
+                a.add_rel(RelationKind::Attends, person, visit, status, span.cover(a.toks[i].span), RULE.name);
+            }
             continue;
         };
         let evidence = span.cover(a.toks[i].span);
         a.add_rel(RelationKind::Attends, person, visit, status, evidence, RULE.name);
     }
+}
+
+/// "Ruto and his American counterpart Biden held talks at the White House at the
+/// climax of a state visit to Washington": of two subjects of the visit's clause, one
+/// serving the visited country and one serving another, the guest and the host.
+fn guest_and_host(a: &Analysis, noun: usize, visit: usize) -> Vec<(usize, Span)> {
+    let Some(iso) = a.ents[visit].meeting.as_ref().and_then(|m| m.place).and_then(|p| a.ents[p].iso.clone()) else {
+        return Vec::new();
+    };
+    let subjects = crate::clause::subjects_of(a, noun);
+    let [one, other] = subjects[..] else { return Vec::new() };
+    let home = |(p, _): (usize, Span)| country_of(a, p).map(|c| c == iso);
+    match (home(one), home(other)) {
+        (Some(x), Some(y)) if x != y => vec![one, other],
+        _ => Vec::new(),
+    }
+}
+
+/// The ISO code of the country a person serves: by a title the article gives, else by
+/// the office-holder table on the publication date.
+fn country_of(a: &Analysis, p: usize) -> Option<String> {
+    let titled = a.titles.iter().filter(|f| f.person == p && !f.former).find_map(|f| {
+        f.affiliation.filter(|&c| a.ents[c].kind == EntityKind::Country).and_then(|c| a.ents[c].iso.clone())
+    });
+    titled.or_else(|| {
+        let k = a.ents[p].known?;
+        a.gaz.persons[k]
+            .terms
+            .iter()
+            .map(|&t| &a.gaz.terms[t])
+            .find_map(|t| (t.target.len() == 2 && a.doc.date.is_none_or(|d| t.covers(d))).then(|| t.target.clone()))
+    })
 }
 
 /// The person paying the visit named by the noun at `noun`, whose noun phrase starts at
@@ -176,5 +213,23 @@ mod tests {
     fn a_pronoun_owner_is_left_alone() {
         let x = extract("Anna Brown spoke. His visit to Kenya ended on Tuesday.", "2025-03-05");
         assert!(!has_edge(&x, "person:anna-brown", "attends", &visit_id(&x)));
+    }
+
+    #[test]
+    fn guest_and_host_of_a_visit_by_the_countries_they_serve() {
+        let x = extract(
+            "Kenyan President Amos Kiprono and US President Tom Hill held talks on Thursday at the climax of a state \
+             visit to Washington.",
+            "2024-05-24",
+        );
+        let visit = visit_id(&x);
+        assert!(has_edge(&x, "person:amos-kiprono", "attends", &visit), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:tom-hill", "attends", &visit), "{:?}", x.relations);
+        // Two guests from abroad: neither is told apart as the host.
+        let x = extract(
+            "Kenyan President Amos Kiprono and Ghanaian President Kofi Mensah held talks during a visit to Washington.",
+            "2024-05-24",
+        );
+        assert!(!has_edge(&x, "person:amos-kiprono", "attends", &visit_id(&x)), "{:?}", x.relations);
     }
 }
