@@ -26,7 +26,15 @@ fn apply(a: &mut Analysis) {
         if taken.contains(&p.span) {
             continue;
         }
-        let person = name_before(a, p.span.start).or_else(|| name_after(a, p.span.end));
+        // "India's Narendra Modi, Saudi Crown Prince Mohammed bin Salman and ...": a
+        // title right before a name introduces that name, not the one before the comma.
+        // (A known name may overlap the title: "Crown Prince" and "Prince Mohammed bin
+        // Salman".)
+        let is_person = |m: &&crate::analysis::MentionRec| a.ents[m.ent].kind == EntityKind::Person;
+        let introduces = a.text.get(p.span.end..p.span.end + 1) == Some(" ")
+            && a.mentions_starting(p.span.end + 1).any(|m| is_person(&m))
+            || a.mentions_overlapping(p.span).iter().any(|m| is_person(m) && m.span.end > p.span.end);
+        let person = if introduces { None } else { name_before(a, p.span.start) }.or_else(|| name_after(a, p.span.end));
         if let Some(person) = person {
             record(a, person, &p, RULE.name);
         }
@@ -162,5 +170,15 @@ mod tests {
         // Without a comma.
         let x = extract("Kenyan Foreign Minister Tom Price and his Ugandan counterpart Paul Okello met.", "2025-03-01");
         assert!(has_edge(&x, "person:paul-okello", "official_of", "country:ug"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_title_before_the_next_name_is_no_apposition() {
+        let x = crate::test_support::extract(
+            "The leaders sat with Kenya's Amos Kiprono, Ghanaian Foreign Minister Kofi Mensah and Tom Hill.",
+            "2025-03-01",
+        );
+        assert!(crate::test_support::has_edge(&x, "person:kofi-mensah", "official_of", "country:gh"));
+        assert!(!crate::test_support::has_edge(&x, "person:amos-kiprono", "official_of", "country:gh"));
     }
 }
