@@ -157,8 +157,11 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 } else if let Some((ent, span)) = mention_starting_at(a, a.toks[next].span.end) {
                     // "secretary of Ukraine's Security Council": the body, not the country.
                     let (ent, span) = body_of_country(a, ent, span).unwrap_or((ent, span));
+                    // "senior director for China", "envoy for Ukraine": a country after
+                    // "for" is the portfolio, not the employer.
+                    let portfolio = a.lower(next) == "for" && a.ents[ent].kind == EntityKind::Country;
                     match a.ents[ent].kind {
-                        EntityKind::Country | EntityKind::Organization if affiliation.is_none() => {
+                        EntityKind::Country | EntityKind::Organization if affiliation.is_none() && !portfolio => {
                             affiliation = Some(ent);
                             end = span.end;
                         }
