@@ -32,7 +32,9 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
         m.status == crate::model::Status::Planned
             || matches!((m.date, a.doc.date), (Some(d), Some(p)) if d > crate::dates::DateValue::from_date(p))
     };
-    if (have.past && upcoming(new)) || (new.past && upcoming(have)) {
+    // ... unless the past tells the plan called off: "the visit was called off".
+    let called_off = |m: &MeetingInfo| m.status == crate::model::Status::Cancelled;
+    if (have.past && upcoming(new) && !called_off(have)) || (new.past && upcoming(have) && !called_off(new)) {
         return false;
     }
     // "met X in Riyadh" then "will meet Y ... on Thursday": a meeting that took place
@@ -286,7 +288,16 @@ pub fn resolve_meeting(
                 have.noun = have.noun.max(info.noun);
                 // The strongest evidence that it took place wins; a bare "the summit"
                 // is no evidence that one still planned took place.
-                if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned) {
+                // A visit told as called off stays so when a later mention only says it is
+                // still wanted, with no date ("remains on the agenda").
+                let revived = have.status == crate::model::Status::Cancelled && info.date.is_none();
+                if revived {
+                } else if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned)
+                {
+                    have.status = info.status;
+                } else if have.status == crate::model::Status::Planned && info.status == crate::model::Status::Cancelled
+                {
+                    // A plan later told as called off: "the visit did not take place".
                     have.status = info.status;
                 }
             }

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
 
-use super::relative::looks_ahead;
+use super::relative::{ahead, Ahead};
 use super::{DateMention, DateValue, MONTHS};
 use crate::model::Span;
 
@@ -74,8 +74,11 @@ pub(super) fn add_bare_months(text: &str, published: Option<NaiveDate>, found: &
             pub_year + 1
         } else if after_is("this year") || matches!(word.as_str(), "last" | "next" | "this") {
             pub_year
-        } else if looks_ahead(text, s) {
-            if month < pub_month {
+        } else if let ahead @ (Ahead::Yes | Ahead::FromThePast) = ahead(text, s) {
+            // "would visit in August", read in September: the future of a past moment,
+            // the August nearest the publication; "will visit in August": the next one.
+            let back = (pub_month + 12 - month) % 12;
+            if month < pub_month && !(ahead == Ahead::FromThePast && back <= 6) {
                 pub_year + 1
             } else {
                 pub_year

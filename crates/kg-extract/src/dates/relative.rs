@@ -35,6 +35,20 @@ const PAST: &[&str] = &[
 /// word to the sentence start or to a verb in the past ("met", "said", "arrived"):
 /// "said he would meet X on Thursday" looks ahead, "met X on Thursday" does not.
 pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
+    ahead(text, at) != Ahead::No
+}
+
+/// How a clause looks at a date: not ahead, ahead of now, or ahead of a past moment
+/// ("said in July that he would visit in August").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ahead {
+    No,
+    Yes,
+    FromThePast,
+}
+
+/// [`looks_ahead`], telling "would" (the future of a past moment) apart.
+pub(super) fn ahead(text: &str, at: usize) -> Ahead {
     let head = text.get(..at).unwrap_or("");
     let start = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
     let words: Vec<String> = head[start..]
@@ -47,25 +61,32 @@ pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
         let (w, after) = (words[k].as_str(), words.get(k + 1).map_or("", String::as_str));
         let before = if k > 0 { words[k - 1].as_str() } else { "" };
         if k + 1 == n && matches!(w, "next" | "coming") {
-            return true;
+            return Ahead::Yes;
         }
         if k + 1 == n && matches!(w, "last" | "past" | "previous") {
-            return false;
+            return Ahead::No;
         }
-        let plan = matches!(w, "will" | "shall" | "would" | "due" | "scheduled" | "planned" | "expected" | "set")
+        if w == "would" {
+            return Ahead::FromThePast;
+        }
+        let plan = matches!(w, "will" | "shall" | "due" | "scheduled" | "planned" | "expected" | "set")
             || (w == "to" && matches!(before, "is" | "are"));
         if plan || (w == "ahead" && after == "of") || w.ends_with("'ll") || w.ends_with("\u{2019}ll") {
-            return true;
+            return Ahead::Yes;
         }
         // "will be held on Monday": a participle after "be" is no past tense.
         let past = PAST.contains(&w) || (w.ends_with("ed") && w.len() > 4);
         if past && !matches!(before, "be" | "been" | "being") {
-            return false;
+            return Ahead::No;
         }
     }
     // "On Saturday, el-Sisi is to host a summit": a date that opens its sentence takes
     // the tense of the clause after it.
-    n <= 1 && fronted_looks_ahead(text.get(at..).unwrap_or(""))
+    if n <= 1 && fronted_looks_ahead(text.get(at..).unwrap_or("")) {
+        Ahead::Yes
+    } else {
+        Ahead::No
+    }
 }
 
 /// Whether the clause after a fronted date (its first word is the date's) speaks of the

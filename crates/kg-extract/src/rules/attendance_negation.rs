@@ -8,6 +8,7 @@
 //! not at it either). The refusal stays, with its status.
 //! Example: "Ivan Petrov did not take part in the talks in Geneva. He met Anna Brown in
 //! Geneva on Monday." → Petrov does not attend the talks, nor does Brown.
+//! A planned attendance of a meeting later told as called off is called off too.
 //! Known false positives: "X declined to attend at first, but later took part" loses
 //! the later attendance.
 
@@ -18,6 +19,16 @@ use crate::model::{RelationKind, Status};
 pub const RULE: Rule = Rule { name: "attendance_negation", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
+    // A meeting called off ("the visit did not take place"): who was only to attend it
+    // did not either.
+    let called_off: Vec<usize> = (0..a.ents.len())
+        .filter(|&m| a.ents[m].meeting.as_ref().is_some_and(|i| i.status == Status::Cancelled))
+        .collect();
+    for r in a.rels.iter_mut() {
+        if r.kind == RelationKind::Attends && r.status == Status::Planned && called_off.contains(&r.dst) {
+            r.status = Status::Cancelled;
+        }
+    }
     let declined: Vec<(usize, usize)> = a
         .rels
         .iter()

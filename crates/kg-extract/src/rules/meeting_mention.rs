@@ -34,6 +34,7 @@ pub(super) use context::after_hours_of;
 pub use context::visit_destination;
 use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
+pub(super) use status::told_called_off;
 use status::{clause_cues, meeting_status};
 
 pub const RULE: Rule = Rule { name: "meeting_mention", apply, triggers: TRIGGERS };
@@ -207,8 +208,12 @@ fn apply(a: &mut Analysis) {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
-        // Visits to a whole region are trips, not meetings.
-        if class == MeetingClass::Visit && info.place.is_none() {
+        // Visits to a whole region are trips, not meetings; a bare "the visit" refers to
+        // one told before (and makes none of its own: it names no place).
+        let determiner = |k: usize| matches!(a.lower(k), "the" | "this" | "that");
+        let bare_definite =
+            (np_start + 1 == i && determiner(np_start)) || (np_start == i && i > 0 && determiner(i - 1));
+        if class == MeetingClass::Visit && info.place.is_none() && !bare_definite {
             continue;
         }
         if class == MeetingClass::Visit {
@@ -276,7 +281,15 @@ fn apply(a: &mut Analysis) {
                     && matches!(a.lower(np_start - 1), "the" | "a")
                     && a.lower(np_start - 2) == "of"
                     && matches!(a.lower(np_start - 3), "sidelines" | "margins");
-        let cues = clause_cues(a, clause_start, i, if beside_of { i + 1 } else { clause_end });
+        // "a visit by Putin to Türkiye \"remains on the agenda\"": the quoted words that
+        // end the clause are its own.
+        let quote = |k: usize| matches!(a.word(k), "\"" | "\u{201c}" | "\u{201d}");
+        let cue_end = if quote(clause_end) || (clause_end > i + 1 && quote(clause_end - 1)) {
+            (clause_end + 1..(clause_end + 12).min(a.toks.len())).find(|&k| quote(k)).unwrap_or(clause_end)
+        } else {
+            clause_end
+        };
+        let cues = clause_cues(a, clause_start, i, if beside_of { i + 1 } else { cue_end });
         info.status = meeting_status(a, np_start, i, &cues, info.date);
         // "rejected a proposal to hold a summit": the clause speaks of the meeting
         // itself, unless its verb is someone's attendance ("is not expected to attend").

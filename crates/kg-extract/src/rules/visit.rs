@@ -13,7 +13,7 @@ use crate::analysis::{Analysis, MeetingClass};
 use crate::clause::{clause_of, objects_after, subject_of};
 use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::modality::status_at;
-use crate::model::{EntityKind, RelationKind};
+use crate::model::{EntityKind, RelationKind, Status};
 
 pub const RULE: Rule = Rule { name: "visit", apply, triggers: TRIGGERS };
 
@@ -35,7 +35,12 @@ fn apply(a: &mut Analysis) {
         let Some((subject, subject_span)) = subject_of(a, i) else {
             continue;
         };
-        let status = status_at(a, i, Some(subject_span));
+        let mut status = status_at(a, i, Some(subject_span));
+        // "... would visit Türkiye in August. The Kremlin never confirmed the trip, and
+        // the visit did not take place."
+        if status == Status::Planned && called_off_later(a, i) {
+            status = Status::Cancelled;
+        }
         let host = objects_after(a, i).first().copied().filter(|(_, s)| a.tok_at(s.start) <= i + 4);
         let direct = a
             .toks
@@ -55,7 +60,9 @@ fn apply(a: &mut Analysis) {
             a.add_rel(RelationKind::MetWith, subject, h, status, span.cover(hspan), RULE.name);
             participants.push(h);
         }
-        let date = date_in(a, clause_start, clause_end);
+        // "said in July that Putin would visit Türkiye in August": the date after the
+        // verb is the visit's; one before it only when none follows.
+        let date = date_in(a, i, clause_end).or_else(|| date_in(a, clause_start, i));
         let trigger = a.toks[i].span;
         let g = Gathering {
             visitor: Some(subject),
@@ -69,6 +76,18 @@ fn apply(a: &mut Analysis) {
         };
         record_gathering(a, g, RULE.name);
     }
+}
+
+/// Whether one of the two sentences after the verb at `i` tells "the visit" (or "the
+/// trip") called off.
+fn called_off_later(a: &Analysis, i: usize) -> bool {
+    let sent = a.sent_of(a.toks[i].span.start);
+    let Some(last) = a.sents.get((sent + 2).min(a.sents.len() - 1)) else { return false };
+    (i + 1..last.tokens.end).any(|k| {
+        matches!(a.lower(k), "visit" | "trip")
+            && matches!(a.lower(k - 1), "the" | "that" | "this")
+            && super::meeting_mention::told_called_off(a, k)
+    })
 }
 
 #[cfg(test)]
@@ -105,5 +124,18 @@ mod tests {
     fn a_planned_visit_is_no_fact() {
         let x = extract("Amos Kiprono will visit Paul Okello in Kampala next week.", "2025-03-05");
         assert!(!has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"));
+    }
+
+    #[test]
+    fn a_planned_visit_later_told_called_off() {
+        let text = "Anna Brown said in July that Tom Price would visit Kenya in August. The trip was never confirmed, \
+                    and the visit did not take place. A visit by Price to Kenya \"remains on the agenda\", her \
+                    office said.";
+        let x = crate::test_support::extract(text, "2023-09-04");
+        assert!(!x.relations.iter().any(|r| r.kind.as_str() == "attends"), "{:?}", x.relations);
+        let all = crate::test_support::extract_all(text, "2023-09-04");
+        let visit = all.entities.iter().find(|e| e.id.starts_with("meeting:visit-kenya")).map(|e| e.id.clone());
+        // The August the plan was for, not the next one.
+        assert_eq!(visit.as_deref(), Some("meeting:visit-kenya@2023-08"), "{:?}", all.entities);
     }
 }

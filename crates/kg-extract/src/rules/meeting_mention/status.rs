@@ -59,16 +59,28 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
             // "a meeting planned between the two ... never took place".
             let never_held = w == "never"
                 && matches!(a.lower(k + 1), "took" | "happened" | "materialised" | "materialized" | "came");
+            // "the visit did not take place", "the meeting was not held".
+            let did_not_happen = w == "not"
+                && (matches!(prev, "did" | "does" | "has" | "have")
+                    && matches!(
+                        a.lower(k + 1),
+                        "take" | "happen" | "taken" | "happened" | "materialise" | "materialize"
+                    )
+                    || matches!(prev, "was" | "were") && a.lower(k + 1) == "held");
             cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped")
                 || failed_to_happen
                 || never_held
+                || did_not_happen
                 || (prev == "called" && w == "off");
             // "is set to open", "set for June", not "set the tone".
             let set_for = w == "set" && matches!(a.lower(k + 1), "to" | "for");
             // "is being arranged": a meeting in preparation.
             let in_the_making = prev == "being" && matches!(w, "arranged" | "prepared" | "organised" | "organized");
+            // "a visit ... remains on the agenda".
+            let on_the_agenda = w == "agenda" && prev == "the";
             cues.planned |= set_for
                 || in_the_making
+                || on_the_agenda
                 || matches!(
                     w,
                     "will" | "scheduled" | "expected" | "due" | "planned" | "slated" | "pencilled" | "penciled"
@@ -77,6 +89,13 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         }
     }
     cues
+}
+
+/// Whether the clause of the meeting noun at token `i` tells it called off ("the visit
+/// did not take place", "the trip was cancelled").
+pub(in crate::rules) fn told_called_off(a: &Analysis, i: usize) -> bool {
+    let (start, end) = crate::clause::clause_of(a, i);
+    clause_cues(a, start, i, end).cancelled
 }
 
 /// Whether the meeting itself took place, from its own words: "proposed talks",
