@@ -265,7 +265,7 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     // After the join, only capitalised words (titles, demonyms), title words, or the
     // words of a title ("national security adviser", "his foreign policy aide").
     let mut at = to - tail_piece.len();
-    let (mut title_words, mut determiner) = (false, false);
+    let (mut title_words, mut determiner, mut modifiers) = (false, false, 0);
     // "held talks with A, with B and with C": the preposition repeated for each item.
     let repeated_with = matches!(tail_piece.split_whitespace().next(), Some("with"))
         || tail_piece.trim_start().starts_with("and with ");
@@ -283,11 +283,21 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
             || (repeated_with && w == "with");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {
+            // "and presidential aide Usov": a modifier the title list lacks, if a title
+            // word follows it.
             if !a.title_at(span) {
-                return false;
+                modifiers += 1;
+                if modifiers > 2 {
+                    return false;
+                }
+                continue;
             }
+            modifiers = 0;
             title_words = true;
         }
+    }
+    if modifiers > 0 {
+        return false;
     }
     // "Yermak, the head of Zelenskyy's office": an appositive, not a second person.
     !(title_words && determiner && !tail_piece.trim_start().starts_with("and "))

@@ -13,6 +13,8 @@
 //!   — all of them attend the meeting being told;
 //! - "delegations are taking part, among them A, B and C", "Among those taking part were
 //!   A and B";
+//! - presence told with "to be": "Also present were A and B", "Also at the table were A
+//!   and B", "A and B were present" (`presence.rs`);
 //! - a readout's list after a colon, names with their offices between semicolons: "were
 //!   joined in the meeting by their advisers: A, Director of X; B, ...; and C";
 //! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A",
@@ -38,8 +40,10 @@ use crate::model::{EntityKind, RelationKind, Span, Status};
 pub const RULE: Rule = Rule { name: "attendance_frames", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] =
-    &["by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends", "where"];
+const TRIGGERS: &[&str] = &[
+    "by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends", "where",
+    "present", "table",
+];
 
 /// Verbs whose passive names participants of the meeting before them.
 const MEETING_PASSIVE: &[&str] =
@@ -85,6 +89,7 @@ fn apply(a: &mut Analysis) {
             "among" => among(a, i),
             "sent" | "sends" => envoy_sent(a, i),
             "where" => where_clause(a, i),
+            "present" | "table" => presence::presence(a, i, RULE.name),
             "together" if i > 0 && matches!(a.lower(i - 1), "brought" | "brings") => brought_together(a, i),
             // "brought up", "brought back" are not company: a name or its determiner follows.
             "brought" | "brings"
@@ -452,5 +457,6 @@ fn among(a: &mut Analysis, i: usize) {
     add_all(a, &subjects, meeting, status, a.toks[i].span, RULE.name);
 }
 
+mod presence;
 #[cfg(test)]
 mod tests;

@@ -204,8 +204,13 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     // "hosted the talks" where "the talks" is no mention of its own: the meeting of that
     // kind the context names.
     let noun = definite_noun(a, last + 1);
+    // "while Matsuno joined on the Japanese side": the meeting of the context.
+    let side_join = matches!(a.lower(i), "joined" | "joins")
+        && a.lower(last + 1) == "on"
+        && a.lower(last + 2) == "the"
+        && (last + 3..last + 5).any(|k| a.lower(k) == "side");
     // Most triggers ("joined", "went to") name no meeting: skip them before finding the clause.
-    if !bare_attend && noun.is_none() && meeting_after(a, last, usize::MAX).is_none() {
+    if !bare_attend && !side_join && noun.is_none() && meeting_after(a, last, usize::MAX).is_none() {
         return;
     }
     let (_, clause_end) = clause_of(a, i);
@@ -223,6 +228,10 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         Some(m) => m,
         None if noun.is_some() => match meeting_in_context(a, i, noun, status) {
             Some(m) => (m, a.toks[last + 2].span),
+            None => return,
+        },
+        None if side_join => match meeting_in_context(a, i, None, status) {
+            Some(m) => (m, a.toks[i].span),
             None => return,
         },
         // "decided not to attend." — an attendance with nothing after it.

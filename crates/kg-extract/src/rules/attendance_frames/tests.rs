@@ -174,3 +174,24 @@ fn guests_and_leaders_sent_attend() {
     );
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// Presence told with "to be", and who "joined on the X side".
+#[test]
+fn present_at_the_table() {
+    let lead = "President Tom Hill met Russian President Ivan Petrov for talks in Sochi on Monday. ";
+    for (rest, persons) in [
+        ("Also at the table were Sergei Orlov and Yuri Usov.", &["sergei-orlov", "yuri-usov"][..]),
+        ("Also present were Sergei Orlov and Yuri Usov.", &["sergei-orlov", "yuri-usov"][..]),
+        ("Sergei Orlov and Yuri Usov were also present.", &["sergei-orlov", "yuri-usov"][..]),
+        ("Sergei Orlov sat in, while Anna Brown joined on the American side.", &["anna-brown"][..]),
+        ("On the American side, Anna Brown and John Kerr joined the conversation.", &["anna-brown", "john-kerr"][..]),
+    ] {
+        let x = extract(&format!("{lead}{rest}"), "2023-09-04");
+        for p in persons {
+            assert!(has_edge(&x, &format!("person:{p}"), "attends", "meeting:talks-sochi@2023-09-04"), "{rest}: {p}");
+        }
+    }
+    // "was not present" is no presence.
+    let x = extract(&format!("{lead}Anna Brown was not present."), "2023-09-04");
+    assert!(!has_edge(&x, "person:anna-brown", "attends", "meeting:talks-sochi@2023-09-04"), "{:?}", x.relations);
+}

@@ -10,13 +10,21 @@ pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
     if !matches!(a.lower(k), "the" | "this" | "these" | "those") || a.mention_at_tok(k + 1).is_some() {
         return None;
     }
-    noun_class(a.lower(k + 1))
+    // "the expanded talks", "the restricted-format talks": modifiers before the noun.
+    let noun = (k + 1..k + 3).find(|&j| noun_class(a.lower(j)).is_some())?;
+    let modifiers = (k + 1..noun).all(|j| {
+        let t = &a.toks[j];
+        // After a determiner, "expanded" is a participle, not a verb.
+        t.is_word && !t.is_cap && a.mention_at_tok(j).is_none() && !matches!(a.lower(j), "and" | "or" | "of")
+    });
+    modifiers.then(|| noun_class(a.lower(noun))).flatten()
 }
 
 /// The kind of meeting a head noun names; "met" and "meet" are how gatherings are told.
 fn noun_class(w: &str) -> Option<&'static str> {
     Some(match w {
-        "talks" | "negotiations" => "talks",
+        // "joined the conversation", "joined the discussions": the talks of the context.
+        "talks" | "negotiations" | "conversation" | "discussions" => "talks",
         "summit" | "conference" => "summit",
         "meeting" | "met" | "meet" | "meets" => "meeting",
         "visit" | "visited" | "visiting" => "visit",
