@@ -407,7 +407,19 @@ fn envoys_attend(a: &mut Analysis, verb: usize) {
         return;
     }
     let status = status_at(a, verb, None);
-    let Some(meeting) = meeting_for(a, verb + 1, end, verb, status) else { return };
+    let Some(mut meeting) = meeting_for(a, verb + 1, end, verb, status) else { return };
+    // "China, which had stayed away from talks in Copenhagen, sent Li Hui": the meeting of
+    // the sender's relative clause is not the one the envoy was sent to.
+    let sent = a.sents[a.sent_of(a.toks[verb].span.start)].tokens.clone();
+    let relative = crate::clause::relative_segments(a, sent.start, verb);
+    let told_here: Vec<usize> =
+        (sent.start..verb).filter(|&k| a.mention_at_tok(k).is_some_and(|m| m.ent == meeting)).collect();
+    if !told_here.is_empty() && told_here.iter().all(|&k| relative.iter().any(|&(s, e)| (s..e).contains(&k))) {
+        match principal_meeting(a, a.toks[verb].span.start).filter(|&m| m != meeting && status == Status::Occurred) {
+            Some(m) => meeting = m,
+            None => return,
+        }
+    }
     add_all(a, &persons, meeting, status, a.toks[verb].span, RULE.name);
 }
 

@@ -193,4 +193,14 @@ mod tests {
             assert!(!crate::test_support::entities(&x).iter().any(|e| e.starts_with("person:")), "{text}");
         }
     }
+
+    #[test]
+    fn a_town_after_a_family_name_is_the_given_name() {
+        // "Jining" is a town; after the family name "Chen" it is the rest of a name.
+        let x =
+            crate::test_support::extract("Tom Hill met Chen Jining, the party secretary, on Thursday.", "2024-04-26");
+        let ids = crate::test_support::entities(&x);
+        assert!(ids.iter().any(|e| e == "person:chen-jining"), "{ids:?}");
+        assert!(!ids.iter().any(|e| e.starts_with("location:")), "{ids:?}");
+    }
 }

@@ -195,3 +195,19 @@ fn present_at_the_table() {
     let x = extract(&format!("{lead}Anna Brown was not present."), "2023-09-04");
     assert!(!has_edge(&x, "person:anna-brown", "attends", "meeting:talks-sochi@2023-09-04"), "{:?}", x.relations);
 }
+
+/// The meeting a sender stayed away from, in its relative clause, is not the one its
+/// envoy was sent to.
+#[test]
+fn an_envoy_is_not_sent_to_the_meeting_stayed_away_from() {
+    let x = extract(
+        "Talks on peace opened in Jeddah on Saturday. China, which had stayed away from talks in Copenhagen in \
+         June, sent Li Hui, its special representative.",
+        "2023-08-07",
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.target.contains("copenhagen")),
+        "{:?}",
+        x.relations
+    );
+}
