@@ -34,7 +34,17 @@ fn apply(a: &mut Analysis) {
         let introduces = a.text.get(p.span.end..p.span.end + 1) == Some(" ")
             && a.mentions_starting(p.span.end + 1).any(|m| is_person(&m))
             || a.mentions_overlapping(p.span).iter().any(|m| is_person(m) && m.span.end > p.span.end);
-        let person = if introduces { None } else { name_before(a, p.span.start) }.or_else(|| name_after(a, p.span.end));
+        let before = if introduces { None } else { name_before(a, p.span.start) };
+        let person = match before {
+            // "Italy's prime minister, Giorgia Meloni, the President of the European
+            // Commission, Ursula von der Leyen": a name with its title already between
+            // two titles, the second title is the next name's.
+            Some(b) if a.titles.iter().any(|f| f.person == b && f.span.end <= p.span.start) => {
+                name_after(a, p.span.end).or(Some(b))
+            }
+            Some(b) => Some(b),
+            None => name_after(a, p.span.end),
+        };
         if let Some(person) = person {
             record(a, person, &p, RULE.name);
         }
@@ -180,5 +190,25 @@ mod tests {
         );
         assert!(crate::test_support::has_edge(&x, "person:kofi-mensah", "official_of", "country:gh"));
         assert!(!crate::test_support::has_edge(&x, "person:amos-kiprono", "official_of", "country:gh"));
+    }
+
+    #[test]
+    fn a_title_between_two_titled_names_is_the_second_ones() {
+        let x = crate::test_support::extract(
+            "The deal was led by Italy's prime minister, Anna Rossi, the President of the European Commission, Eva \
+             Stern, and the Dutch prime minister, Jan Vos.",
+            "2023-07-18",
+        );
+        assert!(
+            crate::test_support::has_edge(&x, "person:eva-stern", "official_of", "organization:european-commission"),
+            "{:?}",
+            x.relations
+        );
+        assert!(!crate::test_support::has_edge(
+            &x,
+            "person:anna-rossi",
+            "official_of",
+            "organization:european-commission"
+        ));
     }
 }
