@@ -226,10 +226,18 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let mut status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
-        None if noun.is_some() => match meeting_in_context(a, i, noun, status) {
-            Some(m) => (m, a.toks[last + 2].span),
-            None => return,
-        },
+        // ... else, for one that took place, the meeting the article is about: "the
+        // talks" refer to talks told before, in another paragraph too.
+        None if noun.is_some() => {
+            let principal = || {
+                let m = (status == Status::Occurred).then(|| principal_meeting(a, a.toks[i].span.start)).flatten();
+                m.filter(|&m| context::of_kind(a, m, noun))
+            };
+            match meeting_in_context(a, i, noun, status).or_else(principal) {
+                Some(m) => (m, a.toks[last + 2].span),
+                None => return,
+            }
+        }
         None if side_join => match meeting_in_context(a, i, None, status) {
             Some(m) => (m, a.toks[i].span),
             None => return,

@@ -107,7 +107,7 @@ pub fn visitor_of(a: &Analysis, noun: usize, np_start: usize) -> Option<(usize, 
                 | "ended"
                 | "ends"
                 | "concluded"
-        ) || (a.lower(k) == "for" && (k.saturating_sub(8)..k).any(|j| matches!(a.lower(j), "arrived" | "arrives")))
+        ) || (a.lower(k) == "for" && (k.saturating_sub(11)..k).any(|j| matches!(a.lower(j), "arrived" | "arrives")))
     });
     if let Some(k) = verb {
         let subject = crate::clause::subjects_of(a, k).first().copied();
@@ -194,6 +194,7 @@ mod tests {
         for text in [
             "Prime Minister Anna Brown made an unannounced visit to Kenya on Tuesday.",
             "Anna Brown arrived in Nairobi on Monday for a three-day state visit.",
+            "Anna Brown arrived in Nairobi on Thursday night (9) for a visit of a day.",
             "Anna Brown, on her first visit to Kenya, met Tom Price.",
         ] {
             let x = extract(text, "2025-03-05");

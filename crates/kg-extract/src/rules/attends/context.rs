@@ -23,10 +23,10 @@ pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
 /// The kind of meeting a head noun names; "met" and "meet" are how gatherings are told.
 fn noun_class(w: &str) -> Option<&'static str> {
     Some(match w {
-        // "joined the conversation", "joined the discussions": the talks of the context.
-        "talks" | "negotiations" | "conversation" | "discussions" => "talks",
+        "talks" | "negotiations" | "discussions" => "talks",
         "summit" | "conference" => "summit",
-        "meeting" | "met" | "meet" | "meets" => "meeting",
+        // "joined the conversation": any gathering of the context but a visit.
+        "meeting" | "met" | "meet" | "meets" | "conversation" => "meeting",
         "visit" | "visited" | "visiting" => "visit",
         _ => return None,
     })
@@ -45,6 +45,20 @@ fn fits(a: &Analysis, m: usize, status: Status) -> bool {
     }
 }
 
+/// Whether entity `m` is a meeting named with a noun of the kind `noun` (any kind for
+/// none).
+pub(super) fn of_kind(a: &Analysis, m: usize, noun: Option<&str>) -> bool {
+    // "attended the meeting" after "talks were held": "meeting" is any gathering but a
+    // visit.
+    let any_gathering = noun == Some("meeting")
+        && a.ents[m].meeting.as_ref().is_some_and(|i| i.class != Some(crate::analysis::MeetingClass::Visit));
+    a.ents[m].kind == EntityKind::Meeting
+        && (any_gathering
+            || noun.is_none_or(|n| {
+                a.mentions.iter().any(|x| x.ent == m && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
+            }))
+}
+
 /// The meeting an attendance that names none refers to: the nearest named before it
 /// in its sentence, else after it in its sentence, else the last one of the previous
 /// sentence of its paragraph. With `noun` ("the summit"), only a meeting named with a
@@ -53,17 +67,7 @@ fn fits(a: &Analysis, m: usize, status: Status) -> bool {
 pub(crate) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, status: Status) -> Option<usize> {
     let at = a.toks[tok].span.start;
     let sent = a.sent_of(at);
-    let of_kind = |m: &crate::analysis::MentionRec| {
-        // "attended the meeting" after "talks were held": "meeting" is any gathering
-        // but a visit.
-        let any_gathering = noun == Some("meeting")
-            && a.ents[m.ent].meeting.as_ref().is_some_and(|i| i.class != Some(crate::analysis::MeetingClass::Visit));
-        a.ents[m.ent].kind == EntityKind::Meeting
-            && (any_gathering
-                || noun.is_none_or(|n| {
-                    a.mentions.iter().any(|x| x.ent == m.ent && noun_class(a.lower(a.tok_at(x.span.start))) == Some(n))
-                }))
-    };
+    let of_kind = |m: &crate::analysis::MentionRec| of_kind(a, m.ent, noun);
     let here = a.mentions_in(sent);
     let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);
     let after = || here.iter().filter(|m| m.span.start > at && of_kind(m)).min_by_key(|m| m.span.start);

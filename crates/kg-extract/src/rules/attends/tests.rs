@@ -293,3 +293,14 @@ fn a_sentence_opened_by_the_meeting() {
     );
     assert!(!has_edge(&x, "person:jan-kowal", "attends", summit), "{:?}", x.relations);
 }
+
+/// "the talks" of a later paragraph are the story's talks, if they are talks.
+#[test]
+fn a_definite_noun_in_a_later_paragraph() {
+    let x = extract(
+        "Anna Brown and Tom Price held talks in Oslo on Friday.\nOn the American side, Ivan Petrov joined the \
+         conversation.",
+        "2025-03-08",
+    );
+    assert!(has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)), "{:?}", x.relations);
+}
