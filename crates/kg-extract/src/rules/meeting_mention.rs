@@ -199,8 +199,11 @@ fn apply(a: &mut Analysis) {
             )
             // "after almost twelve hours of talks".
             || after_hours_of(a, np_start);
+        // "since Lee traveled to Kyoto in December 2011 for talks": a date elsewhere in
+        // the clause is the talks' day too, for the dateline's test.
+        let clause_date = || date_in(a, clause_start, clause_end);
         let lead_place = (class != MeetingClass::Visit)
-            .then(|| super::dateline::lead_place(a, i, info.place, info.date, held))
+            .then(|| super::dateline::lead_place(a, i, info.place, info.date.or_else(clause_date), held))
             .flatten();
         let place_told = info.place;
         info.place = lead_place.or(info.place);
