@@ -64,9 +64,24 @@ fn apply(a: &mut Analysis) {
                 .collect();
             persons.iter().find(|&&(_, m)| !possessor(m)).or(persons.first()).map(|&(e, _)| e)
         };
-        let mut antecedent = candidates(sent);
-        if antecedent.is_none() && sent > 0 {
-            antecedent = candidates(sent - 1);
+        // "Before Xi, he spent the day with Wang": a person of the phrase that opens the
+        // sentence, before the pronoun's comma, is not what the pronoun stands for.
+        let sent_start = a.sents[sent].tokens.start;
+        let fronted = i > sent_start
+            && crate::clause::is_comma(a, i - 1)
+            && !(sent_start..i - 1).any(|k| crate::clause::finite_verb_at(a, k) || crate::clause::is_comma(a, k));
+        let mut antecedent = if fronted { None } else { candidates(sent) };
+        // Else the sentences before, back to the first that names anyone (three at most:
+        // a transcript's short turns name nobody).
+        for back in 1..=3.min(sent) {
+            if antecedent.is_some() {
+                break;
+            }
+            antecedent = candidates(sent - back);
+            let names_anyone = a.mentions_in(sent - back).iter().any(|m| a.ents[m.ent].kind == EntityKind::Person);
+            if names_anyone {
+                break;
+            }
         }
         if let Some(p) = antecedent {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
@@ -149,5 +164,15 @@ mod tests {
         let x =
             crate::test_support::extract("Anna Brown met Tom Price. Mary Lee welcomed her counterpart.", "2025-03-01");
         assert!(!crate::test_support::has_edge(&x, "person:mary-lee", "met_with", "person:anna-brown"));
+    }
+
+    #[test]
+    fn not_the_person_of_a_fronted_phrase_and_back_past_sentences_naming_nobody() {
+        let x = extract(
+            "Tom Price met Anna Brown in Oslo. It was a warm tone. Before Brown, he spent the day with Ivan Petrov.",
+            "2025-03-01",
+        );
+        assert!(has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     }
 }
