@@ -1,6 +1,7 @@
 //! Who signs at a signing ceremony told in the same or the sentence before: "Israel
 //! signed the accords at a White House ceremony. Netanyahu, Abdullah and Al Zayani
-//! signed the documents", "The agreement was signed by A and by B at a ceremony".
+//! signed the documents", "The agreement was signed by A and by B at a ceremony", and
+//! those who "looked on" as it was.
 //! Signing an accord is done in person, where the ceremony is; a signature "by
 //! letter" or with a meeting of its own in the clause is read elsewhere.
 
@@ -23,7 +24,7 @@ pub(super) fn signers_attend(a: &mut Analysis, i: usize, rule: &'static str) {
     if own_meeting {
         return;
     }
-    let passive = i > 0 && matches!(a.lower(i - 1), "was" | "were" | "been");
+    let passive = i > 0 && matches!(a.lower(i - 1), "was" | "were" | "been" | "is" | "are");
     let persons: Vec<(usize, Span)> = if passive {
         // "signed on behalf of X by A and on behalf of Y by B".
         let sent_end = a.sents[sent].tokens.end;
@@ -34,6 +35,18 @@ pub(super) fn signers_attend(a: &mut Analysis, i: usize, rule: &'static str) {
     } else {
         subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect()
     };
+    // "..., as A, B and C looked on": the onlookers were there too.
+    let mut persons = persons;
+    let sent_end = a.sents[sent].tokens.end;
+    if let Some(as_tok) = (i + 1..sent_end).find(|&k| {
+        a.lower(k) == "as"
+            && (k + 2..sent_end.min(k + 30))
+                .any(|j| matches!(a.lower(j), "look" | "looked" | "looks") && a.lower(j + 1) == "on")
+    }) {
+        persons.extend(
+            crate::clause::objects_after(a, as_tok).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person),
+        );
+    }
     let Some(&(_, first)) = persons.first() else { return };
     let status = if passive { status_at(a, i, None) } else { status_at(a, i, Some(first)) };
     if status != Status::Occurred {

@@ -304,3 +304,19 @@ fn a_definite_noun_in_a_later_paragraph() {
     );
     assert!(has_edge(&x, "person:ivan-petrov", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// A dated signing of an accord in a town is a signing ceremony there; who signed it,
+/// and who looked on, attend it.
+#[test]
+fn signers_and_onlookers_of_a_signing_in_a_town() {
+    let x = extract(
+        "Kenya and Ghana on Sunday signed a trade agreement in Nairobi. The agreement was signed by Amos Kiprono \
+         and Kofi Mensah, as Anna Brown and Tom Price looked on.",
+        "2025-03-10",
+    );
+    let ceremony = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(ceremony.contains("nairobi"), "{:?}", x.entities);
+    for p in ["amos-kiprono", "kofi-mensah", "anna-brown", "tom-price"] {
+        assert!(has_edge(&x, &format!("person:{p}"), "attends", &ceremony), "{p}: {:?}", x.relations);
+    }
+}

@@ -8,7 +8,7 @@ use crate::meetings::{date_in, resolve_meeting};
 use crate::model::{EntityKind, Status};
 
 /// For "signed" at token `i`: records the signing ceremony its clause tells, if what
-/// was signed is an accord, the clause gives a place ("at" a place) and a date, tells it
+/// was signed is an accord, the clause gives a place ("at" a place, "in" a town) and a date, tells it
 /// as done, and names no meeting of its own ("signed it at the summit", "at a ceremony" are read elsewhere).
 pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     let (_, clause_end) = clause_of(a, i);
@@ -41,13 +41,17 @@ pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     if !accord {
         return;
     }
-    let Some(place) = (i + 1..end).filter(|&k| a.lower(k) == "at").find_map(|k| {
+    // "at the White House", or "in Tunis" (a city, not a country: "signed in Ukraine" is
+    // no one place).
+    let Some(place) = (i + 1..end).filter(|&k| matches!(a.lower(k), "at" | "in")).find_map(|k| {
         let first = if a.lower(k + 1) == "the" { k + 2 } else { k + 1 };
         a.mention_at_tok(first).filter(|m| a.ents[m.ent].kind == EntityKind::Location).map(|m| m.ent)
     }) else {
         return;
     };
-    let Some(date) = date_in(a, i + 1, clause_end) else { return };
+    // The date may open the clause: "The EU and Tunisia on Sunday signed ...".
+    let (clause_start, _) = clause_of(a, i);
+    let Some(date) = date_in(a, i + 1, clause_end).or_else(|| date_in(a, clause_start, i)) else { return };
     if crate::modality::status_at(a, i, None) != Status::Occurred {
         return;
     }
