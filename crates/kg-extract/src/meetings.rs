@@ -245,6 +245,21 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
     (if fitting.is_empty() { None } else { nearest() }).or(named_alike)
 }
 
+/// The status of a meeting told again by `new`: the strongest evidence that it took
+/// place wins, but a bare "the summit" is no evidence that one still planned took place;
+/// a plan later told as called off ("the visit did not take place") is called off, and a
+/// visit called off stays so when a later mention only says it is still wanted, with no
+/// date ("remains on the agenda").
+fn merged_status(have: crate::model::Status, new: &MeetingInfo) -> crate::model::Status {
+    use crate::model::Status::{Cancelled, Planned};
+    match (have, new.status) {
+        (Cancelled, _) if new.date.is_none() => have,
+        (Planned, Cancelled) => Cancelled,
+        (_, s) if s < have && !(new.is_bare() && have == Planned) => s,
+        _ => have,
+    }
+}
+
 /// Records a meeting mention: merges it into the meeting it refers to, or creates a
 /// new meeting when it says enough to tell it apart (a name, a place, or an
 /// organiser: "the NATO summit"). Returns the meeting entity.
@@ -286,20 +301,7 @@ pub fn resolve_meeting(
                 // "summit" over "conference" (and either over none): `Option` and `str`
                 // order them so.
                 have.noun = have.noun.max(info.noun);
-                // The strongest evidence that it took place wins; a bare "the summit"
-                // is no evidence that one still planned took place.
-                // A visit told as called off stays so when a later mention only says it is
-                // still wanted, with no date ("remains on the agenda").
-                let revived = have.status == crate::model::Status::Cancelled && info.date.is_none();
-                if revived {
-                } else if info.status < have.status && !(info.is_bare() && have.status == crate::model::Status::Planned)
-                {
-                    have.status = info.status;
-                } else if have.status == crate::model::Status::Planned && info.status == crate::model::Status::Cancelled
-                {
-                    // A plan later told as called off: "the visit did not take place".
-                    have.status = info.status;
-                }
+                have.status = merged_status(have.status, &info);
             }
             i
         }
