@@ -42,8 +42,14 @@ fn apply(a: &mut Analysis) {
             let Some((d, dspan)) = delegation_at(a, before, i) else {
                 continue;
             };
-            // "headed by A and B": co-heads.
-            for (p, pspan) in objects_after(a, i + 1) {
+            // "headed by A and B": co-heads, named right after "by" (not "led by the Prime
+            // Minister, included A and B": the members after the next verb).
+            let heads = objects_after(a, i + 1);
+            let near = heads.first().is_some_and(|&(_, s)| {
+                let first = a.tok_at(s.start);
+                first <= i + 5 && !(i + 2..first).any(|k| crate::clause::finite_verb_at(a, k))
+            });
+            for (p, pspan) in heads.into_iter().filter(|_| near) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
         // "led a high-powered Kenyan delegation": up to two words before the country.
@@ -99,5 +105,15 @@ mod tests {
             "{:?}",
             x.relations
         );
+    }
+
+    #[test]
+    fn members_after_the_next_verb_are_no_heads() {
+        let x = extract(
+            "Amina Odhiambo arrived. The Kenyan delegation, led by the minister, included Kofi Mensah and Tom Price.",
+            "2025-03-05",
+        );
+        assert!(!has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:kofi-mensah", "member_of", "delegation:ke"), "{:?}", x.relations);
     }
 }
