@@ -161,6 +161,9 @@ fn apply(a: &mut Analysis) {
             // a trip is "to" a place ("end the trip in Abu Dhabi" is its last stop).
             visit_destination(a, i)
                 .filter(|_| lower != "trip" || a.lower(i + 1) == "to")
+                // "to the troubled Caribbean country": a region names no destination; the
+                // city arrived in does.
+                .filter(|&p| !crate::meetings::is_vague(&a.ents[p]))
                 .or_else(|| arrival_place(a, np_start))
         } else {
             // "in Hiroshima, where they agreed to convene a summit in the United States":

@@ -1,6 +1,6 @@
 //! **role_noun** — people, places and organisations referred to by their role: "the
 //! Ukrainian leader", "the Russian president", "the Kremlin chief", "the top US
-//! diplomat", "the Turkish capital", "the (military) alliance".
+//! diplomat", "the Turkish capital", "Haiti's capital", "the (military) alliance".
 //!
 //! Matches: "the" + country or demonym + role noun. The person must already be named in
 //! the document; the titles the article gives decide who it is, and dated knowledge of
@@ -17,7 +17,7 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "role_noun", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["the", "prime", "president", "chancellor"];
+const TRIGGERS: &[&str] = &["the", "prime", "president", "chancellor", "capital"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Wanted {
@@ -45,6 +45,10 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
 
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if a.lower(i) == "capital" {
+            possessed_capital(a, i);
+            continue;
+        }
         if !matches!(a.lower(i).as_bytes(), [b't', b'h', b'e']) {
             bare_title(a, i);
             continue;
@@ -243,6 +247,21 @@ fn alliance(a: &mut Analysis, the: usize) {
     };
     let span = Span::new(a.toks[the].span.start, a.toks[k].span.end);
     a.add_mention(nato, span, RULE.name, Form::RoleNoun);
+}
+
+/// "Haiti's capital": the capital city of the country before "'s".
+fn possessed_capital(a: &mut Analysis, i: usize) {
+    if i < 2 || !matches!(a.word(i - 1), "'s" | "\u{2019}s") {
+        return;
+    }
+    let Some(m) = a.mention_at_tok(i - 2).cloned() else { return };
+    if a.ents[m.ent].kind != EntityKind::Country || a.tok_at(m.span.end) != i - 1 {
+        return;
+    }
+    let iso = a.ents[m.ent].iso.clone();
+    if let Some(city) = capital(a, iso.as_deref()) {
+        a.add_nested_mention(city, Span::new(m.span.start, a.toks[i].span.end), RULE.name, Form::RoleNoun);
+    }
 }
 
 fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {

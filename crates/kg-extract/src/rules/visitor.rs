@@ -195,6 +195,7 @@ mod tests {
             "Prime Minister Anna Brown made an unannounced visit to Kenya on Tuesday.",
             "Anna Brown arrived in Nairobi on Monday for a three-day state visit.",
             "Anna Brown arrived in Nairobi on Thursday night (9) for a visit of a day.",
+            "Anna Brown arrived in Kenya's capital on Saturday on her first visit to the East African country.",
             "Anna Brown, on her first visit to Kenya, met Tom Price.",
         ] {
             let x = extract(text, "2025-03-05");

@@ -174,14 +174,19 @@ pub(super) fn which_clause(a: &Analysis, i: usize) -> Option<(usize, usize)> {
     Some((i + 3, end))
 }
 
-/// "arrived in Moscow on Monday for a three-day state visit": the place of the arrival
+/// "arrived in Moscow on Monday for a three-day state visit", "arrived in Haiti's capital
+/// on his first visit": the place of the arrival
 /// is the destination of the visit whose noun phrase starts at `np_start`.
 pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let mut for_tok = np_start.checked_sub(1)?;
-    if matches!(a.lower(for_tok), "a" | "an" | "the" | "his" | "her" | "their") {
-        for_tok = for_tok.checked_sub(1)?;
+    // Past a determiner and an ordinal: "on his first visit".
+    for _ in 0..2 {
+        if matches!(a.lower(for_tok), "a" | "an" | "the" | "his" | "her" | "their" | "first" | "second" | "third") {
+            for_tok = for_tok.checked_sub(1)?;
+        }
     }
-    if a.lower(for_tok) != "for" {
+    // "... for a three-day state visit", "... on his first visit".
+    if !matches!(a.lower(for_tok), "for" | "on") {
         return None;
     }
     let arrived = (for_tok.saturating_sub(10)..for_tok)
@@ -191,7 +196,8 @@ pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
     if a.lower(arrived + 1) != "in" {
         return None;
     }
-    let m = a.mention_at_tok(arrived + 2)?;
+    // The longest name there: "Haiti's capital" over "Haiti".
+    let m = a.mentions_starting(a.toks.get(arrived + 2)?.span.start).max_by_key(|m| m.span.end)?;
     let e = &a.ents[m.ent];
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !crate::meetings::is_vague(e)).then_some(m.ent)
 }
