@@ -448,3 +448,16 @@ fn signing_together() {
     let x = extract("Anna Brown and Tom Price signed a letter to the council.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
 }
+
+/// "held <a meeting named at length> with X" and "paid a courtesy call on X".
+#[test]
+fn a_named_meeting_held_with_and_a_courtesy_call() {
+    let x = extract(
+        "TOKYO - Foreign Minister Anna Brown held the 16th Japan-India Foreign Ministers' Strategic Dialogue with \
+         Minister Ravi Kumar on Sunday.",
+        "2024-07-29",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ravi-kumar"), "{:?}", x.relations);
+    let x = extract("Minister Ravi Kumar paid a courtesy call on Prime Minister Ken Sato on Sunday.", "2024-07-29");
+    assert!(has_edge(&x, "person:ken-sato", "met_with", "person:ravi-kumar"), "{:?}", x.relations);
+}

@@ -151,8 +151,12 @@ fn topic_with(a: &Analysis, noun: usize) -> Option<usize> {
     })
 }
 
-/// "held (their first direct) talks (on X) (with)", "had (a working) lunch (with)".
+/// "held (their first direct) talks (on X) (with)", "had (a working) lunch (with)",
+/// "held the 16th Japan-India Strategic Dialogue with X" (a meeting named at length).
 fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
+    if let Some(with) = named_meeting_with(a, i) {
+        return Some(Trigger::transitive(with + 1 - i));
+    }
     let noun = (i + 1..i + 6).take_while(|&k| k < a.toks.len()).find(|&k| noun_ok(a.lower(k)))?;
     if !(i + 1..noun).all(|k| filler(a.lower(k))) {
         return None;
@@ -168,6 +172,23 @@ fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
         return Some(Trigger::transitive(with + 1 - i));
     }
     Some(Trigger::reciprocal(noun + 1 - i))
+}
+
+/// For "held" at `i`: the "with" right after a meeting mention that follows "held (the)"
+/// ("held the Japan-U.S. Security Consultative Committee in Tokyo with X").
+fn named_meeting_with(a: &Analysis, i: usize) -> Option<usize> {
+    let start = if a.lower(i + 1) == "the" { i + 2 } else { i + 1 };
+    // The meeting's mention is its head noun, after the capitalised words of its name.
+    let m = (start..start + 10)
+        .take_while(|&k| {
+            a.toks.get(k).is_some_and(|t| t.is_cap || !t.is_word || a.word(k).starts_with(char::is_numeric))
+        })
+        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))?;
+    // Past the meeting's own words (a bracketed short name, "in Tokyo") to "with".
+    let after = a.tok_at(m.span.end);
+    (after..(after + 8).min(a.toks.len()))
+        .take_while(|&k| !crate::clause::finite_verb_at(a, k))
+        .find(|&k| a.lower(k) == "with")
 }
 
 /// "at their (first bilateral) meeting", "during their talks": a meeting the subjects
@@ -294,6 +315,8 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
             });
             (timed && (i + 1..with).all(|k| filler(a.lower(k)))).then(|| Trigger::transitive(with + 1 - i))
         }
+        // "paid a courtesy call on the Prime Minister".
+        "call" | "calls" if prev == "courtesy" && next == "on" => Some(Trigger::transitive(2)),
         // "called on the prime minister": a courtesy call in diplomatic English.
         "called" | "calls" | "call" | "calling" if next == "on" && a.toks.get(i + 2).is_some_and(|t| t.is_cap) => {
             Some(Trigger { len: 2, objects: true, mutual: false, urging: true })
