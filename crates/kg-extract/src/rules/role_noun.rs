@@ -205,6 +205,18 @@ fn same_title(a: &mut Analysis, the: usize) -> bool {
         }
         found = Some(f.person);
     }
+    // An honorific is no office the titles keep: "the cardinal" is the one person named
+    // after "Cardinal" before.
+    if found.is_none() && a.gaz.titles[hit.title].category == TitleCategory::Honorific {
+        for h in a.title_hits.iter().filter(|h| h.span.end < start && a.gaz.titles[h.title].canonical == *canonical) {
+            let named = a.mentions_starting(h.span.end + 1).find(|m| a.ents[m.ent].kind == EntityKind::Person);
+            match (named.map(|m| m.ent), found) {
+                (Some(q), Some(p)) if q != p => return false,
+                (Some(q), _) => found = Some(q),
+                _ => {}
+            }
+        }
+    }
     let Some(p) = found else { return false };
     let span = Span::new(a.toks[the].span.start, hit.span.end);
     // The body named inside ("the EU foreign policy chief") keeps its own mention.
@@ -388,5 +400,15 @@ mod tests {
             "2025-03-01",
         );
         assert_eq!(crate::test_support::mentions_of(&x, "person:anna-brown"), 1);
+    }
+
+    #[test]
+    fn the_honorific_again_is_the_one_named_after_it() {
+        let x = extract("Cardinal Mario Rossi flew to Kyiv. There the cardinal met Tom Price.", "2023-06-30");
+        assert!(
+            crate::test_support::has_edge(&x, "person:mario-rossi", "met_with", "person:tom-price"),
+            "{:?}",
+            x.relations
+        );
     }
 }
