@@ -11,11 +11,13 @@ pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
         return None;
     }
     // "the expanded talks", "the restricted-format talks": modifiers before the noun.
-    let noun = (k + 1..k + 3).find(|&j| noun_class(a.lower(j)).is_some())?;
+    // "this morning's session": a time of day and its possessive.
+    let noun = (k + 1..k + 4).find(|&j| noun_class(a.lower(j)).is_some())?;
     let modifiers = (k + 1..noun).all(|j| {
         let t = &a.toks[j];
         // After a determiner, "expanded" is a participle, not a verb.
-        t.is_word && !t.is_cap && a.mention_at_tok(j).is_none() && !matches!(a.lower(j), "and" | "or" | "of")
+        (t.is_word && !t.is_cap && a.mention_at_tok(j).is_none() && !matches!(a.lower(j), "and" | "or" | "of"))
+            || matches!(a.word(j), "'s" | "\u{2019}s")
     });
     modifiers.then(|| noun_class(a.lower(noun))).flatten()
 }
@@ -26,7 +28,8 @@ fn noun_class(w: &str) -> Option<&'static str> {
         "talks" | "negotiations" | "discussions" => "talks",
         "summit" | "conference" => "summit",
         // "joined the conversation": any gathering of the context but a visit.
-        "meeting" | "met" | "meet" | "meets" | "conversation" => "meeting",
+        // "chaired this morning's session": a sitting of the meeting of the context.
+        "meeting" | "met" | "meet" | "meets" | "conversation" | "session" => "meeting",
         "visit" | "visited" | "visiting" => "visit",
         _ => return None,
     })

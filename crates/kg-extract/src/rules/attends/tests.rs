@@ -320,3 +320,14 @@ fn signers_and_onlookers_of_a_signing_in_a_town() {
         assert!(has_edge(&x, &format!("person:{p}"), "attends", &ceremony), "{p}: {:?}", x.relations);
     }
 }
+
+/// "will chair this morning's session": a sitting of the meeting of the context.
+#[test]
+fn a_session_of_the_meeting() {
+    let x = extract(
+        "The G20 foreign ministers' meeting in Rio de Janeiro opened on Wednesday. Foreign Minister Anna Brown, \
+         the host, chaired this morning's session.",
+        "2024-02-22",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
