@@ -133,6 +133,16 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         Some(s) => vec![s],
         None => subjects_of(a, i),
     };
+    // "Modi became the first leader to visit Ukraine since the two countries established
+    // relations, holding talks with Zelenskyy": a participle after a comma is the
+    // sentence's subject's, past a clause in between that names no one.
+    if subjects.is_empty() && a.lower(i).ends_with("ing") && i > 0 && crate::clause::is_comma(a, i - 1) {
+        let sent = a.sents[a.sent_of(a.toks[i].span.start)].tokens.clone();
+        if let Some(main) = (sent.start..i).find(|&k| finite_verb_at(a, k)) {
+            subjects =
+                subjects_of(a, main).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
+        }
+    }
     // "Witkoff, Trump's special envoy, spent three hours with Putin": the possessor of
     // the subject did not meet; the possessor of the meeting noun itself did
     // ("Carney's first meeting with Trump").

@@ -461,3 +461,15 @@ fn a_named_meeting_held_with_and_a_courtesy_call() {
     let x = extract("Minister Ravi Kumar paid a courtesy call on Prime Minister Ken Sato on Sunday.", "2024-07-29");
     assert!(has_edge(&x, "person:ken-sato", "met_with", "person:ravi-kumar"), "{:?}", x.relations);
 }
+
+/// A participle after a comma belongs to the sentence's subject, past a clause that
+/// names no one in between.
+#[test]
+fn a_participle_after_a_since_clause() {
+    let x = extract(
+        "Prime Minister Ravi Kumar on Friday became the first leader to visit Kenya since the two countries \
+         established relations in 1963, holding talks with President Amos Kiprono in Nairobi.",
+        "2024-08-24",
+    );
+    assert!(has_edge(&x, "person:ravi-kumar", "met_with", "person:amos-kiprono"), "{:?}", x.relations);
+}
