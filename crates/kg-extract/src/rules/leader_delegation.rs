@@ -75,7 +75,7 @@ fn add_delegation_of(a: &mut Analysis, leader: usize, span: Span) {
 /// The country a person leads or serves, told by the article ("North Korean leader
 /// Kim") or known from the table of office holders at the story's date: as an entity,
 /// or as the index of a gazetteer country.
-fn leader_country(a: &Analysis, person: usize) -> Option<Result<usize, usize>> {
+pub(super) fn leader_country(a: &Analysis, person: usize) -> Option<Result<usize, usize>> {
     let told = a
         .titles
         .iter()

@@ -68,20 +68,12 @@ fn guest_and_host(a: &Analysis, noun: usize, visit: usize) -> Vec<(usize, Span)>
     }
 }
 
-/// The ISO code of the country a person serves: by a title the article gives, else by
-/// the office-holder table on the publication date.
+/// The ISO code of the country a person serves (`leader_delegation::leader_country`).
 fn country_of(a: &Analysis, p: usize) -> Option<String> {
-    let titled = a.titles.iter().filter(|f| f.person == p && !f.former).find_map(|f| {
-        f.affiliation.filter(|&c| a.ents[c].kind == EntityKind::Country).and_then(|c| a.ents[c].iso.clone())
-    });
-    titled.or_else(|| {
-        let k = a.ents[p].known?;
-        a.gaz.persons[k]
-            .terms
-            .iter()
-            .map(|&t| &a.gaz.terms[t])
-            .find_map(|t| (t.target.len() == 2 && a.doc.date.is_none_or(|d| t.covers(d))).then(|| t.target.clone()))
-    })
+    match super::leader_delegation::leader_country(a, p)? {
+        Ok(ent) => a.ents[ent].iso.clone(),
+        Err(index) => Some(a.gaz.countries[index].iso.clone()),
+    }
 }
 
 /// The person paying the visit named by the noun at `noun`, whose noun phrase starts at
