@@ -11,7 +11,7 @@ mod nearest;
 mod tests;
 
 use flags::{flags, BOUNDARY, COMMA, OPENER, QUOTE_MARK, RELATIVE, WHO_WHICH};
-pub(crate) use flags::{is_comma, words_ahead, UNKNOWN};
+pub(crate) use flags::{is_comma, is_quote_mark, words_ahead, UNKNOWN};
 pub(crate) use nearest::{finite_verb_at, is_finite_verb, is_possessor};
 use nearest::{nearest_subject, opens_adverbial, possessor_of_next, starts_clause, whose_subject};
 

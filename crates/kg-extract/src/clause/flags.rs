@@ -146,6 +146,11 @@ fn word_flags(w: &str) -> u8 {
     }
 }
 
+/// Whether token `i` is a quotation mark (straight or curly double).
+pub(crate) fn is_quote_mark(a: &Analysis, i: usize) -> bool {
+    word_flags(a.lower(i)) & QUOTE_MARK != 0
+}
+
 /// Whether token `i` is a comma.
 pub(crate) fn is_comma(a: &Analysis, i: usize) -> bool {
     a.toks.get(i).is_some_and(|t| t.span.end == t.span.start + 1 && a.text.as_bytes().get(t.span.start) == Some(&b','))

@@ -34,6 +34,7 @@ pub(super) use context::after_hours_of;
 pub use context::visit_destination;
 use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
+pub(super) use signing::is_accord;
 pub(super) use status::told_called_off;
 use status::{clause_cues, meeting_status};
 
@@ -289,7 +290,7 @@ fn apply(a: &mut Analysis) {
                     && matches!(a.lower(np_start - 3), "sidelines" | "margins");
         // "a visit by Putin to Türkiye \"remains on the agenda\"": the quoted words that
         // end the clause are its own.
-        let quote = |k: usize| matches!(a.word(k), "\"" | "\u{201c}" | "\u{201d}");
+        let quote = |k: usize| crate::clause::is_quote_mark(a, k);
         let cue_end = if quote(clause_end) || (clause_end > i + 1 && quote(clause_end - 1)) {
             (clause_end + 1..(clause_end + 12).min(a.toks.len())).find(|&k| quote(k)).unwrap_or(clause_end)
         } else {

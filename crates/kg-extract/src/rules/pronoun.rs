@@ -46,7 +46,10 @@ fn apply(a: &mut Analysis) {
         let sent = a.sent_of(span.start);
         // A capital "He" inside a sentence is a name ("a delegation that included He and
         // Wang Yi"), unless a quotation or a colon opens a clause there.
-        if a.toks[i].is_cap && a.sents[sent].tokens.start != i && !matches!(a.word(i - 1), ":" | "\"" | "\u{201c}") {
+        if a.toks[i].is_cap
+            && a.sents[sent].tokens.start != i
+            && !(a.word(i - 1) == ":" || crate::clause::is_quote_mark(a, i - 1))
+        {
             continue;
         }
         // A possessor ("Trump's son-in-law Jared Kushner ... He") is no antecedent

@@ -20,24 +20,7 @@ pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
         return;
     }
     // An accord between parties, not "signed an executive order at the White House".
-    let accord = (i + 1..end).any(|k| {
-        matches!(
-            a.lower(k),
-            "declaration"
-                | "agreement"
-                | "agreements"
-                | "accord"
-                | "accords"
-                | "treaty"
-                | "deal"
-                | "memorandum"
-                | "pact"
-                | "protocol"
-                | "communique"
-                | "ceasefire"
-                | "truce"
-        )
-    });
+    let accord = (i + 1..end).any(|k| is_accord(a.lower(k)));
     if !accord {
         return;
     }
@@ -63,4 +46,28 @@ pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
         ..MeetingInfo::default()
     };
     resolve_meeting(a, info, a.toks[i].span, "", rule);
+}
+
+/// Nouns for an accord between parties, which is signed in person: "a declaration", "the
+/// agreements", "a joint statement".
+pub(in crate::rules) fn is_accord(w: &str) -> bool {
+    matches!(
+        w,
+        "declaration"
+            | "agreement"
+            | "agreements"
+            | "accord"
+            | "accords"
+            | "treaty"
+            | "deal"
+            | "deals"
+            | "memorandum"
+            | "pact"
+            | "protocol"
+            | "communique"
+            | "ceasefire"
+            | "truce"
+            | "statement"
+            | "documents"
+    )
 }

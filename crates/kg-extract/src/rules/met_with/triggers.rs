@@ -276,22 +276,7 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         // "Xi and Putin signed a joint statement": leaders sign together where they meet
         // (not "signed separate deals", nor a letter signed apart).
         "signed" => {
-            let noun = (i + 1..i + 5).find(|&k| {
-                matches!(
-                    a.lower(k),
-                    "agreement"
-                        | "agreements"
-                        | "deal"
-                        | "deals"
-                        | "declaration"
-                        | "statement"
-                        | "accord"
-                        | "treaty"
-                        | "memorandum"
-                        | "documents"
-                        | "pact"
-                )
-            })?;
+            let noun = (i + 1..i + 5).find(|&k| crate::rules::meeting_mention::is_accord(a.lower(k)))?;
             let apart = (i + 1..noun).any(|k| matches!(a.lower(k), "separate" | "separately" | "letter"));
             (!apart && (i + 1..noun).all(|k| filler(a.lower(k)))).then(|| Trigger::reciprocal(1))
         }
