@@ -7,7 +7,8 @@
 //! between A and B"; persons named right before
 //! "at <meeting>" ("discussed by A and B at the summit"); the subject of a verb of
 //! speaking or signing done "at <meeting>" ("Xi said at the summit", "signed the deal
-//! at a ceremony") or right "after" it ("agreed after twelve hours of talks"); and those "together with" or "along with" the subject
+//! at a ceremony") or right "after" it ("agreed after twelve hours of talks"); and those
+//! "together with" or "along with" the subject
 //! ("participated in the summit, together with A and B"); who "signed" (or by whom
 //! something "was signed") next to a signing ceremony told in that or the sentence
 //! before. A refusal ("decided not to

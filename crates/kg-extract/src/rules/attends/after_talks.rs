@@ -1,9 +1,9 @@
 //! "A and B agreed on Saturday after twelve hours of talks", "Kerr said after the
 //! talks": who did what the talks led to, right after them, took part in them.
 
-use super::said_at::DONE_THERE;
+use super::said_at::{acted_before, DONE_THERE};
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, finite_verb_at, is_comma, subjects_of};
+use crate::clause::clause_of;
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind};
 
@@ -23,25 +23,16 @@ pub(super) fn agreed_after(a: &mut Analysis, after: usize, rule: &'static str) {
     };
     let head = a.tok_at(mspan.start);
     let right_after = (after + 1..head).all(|k| matches!(a.lower(k), "the" | "their" | "his" | "her"));
-    if !right_after && !super::super::meeting_mention::after_hours_of(a, head) {
+    if !right_after && !crate::rules::meeting_mention::after_hours_of(a, head) {
         return;
     }
     let (clause_start, _) = clause_of(a, after);
-    // The verb: the last finite verb before "after", no comma between.
-    let Some(verb) = (clause_start..after).rev().take(12).find(|&k| finite_verb_at(a, k) || is_comma(a, k)) else {
+    let Some((subjects, verb)) =
+        acted_before(a, after, clause_start, 12, |w| DONE_THERE.contains(&w) || OUTCOMES.contains(&w))
+    else {
         return;
     };
-    let w = a.lower(verb);
-    if is_comma(a, verb) || !(DONE_THERE.contains(&w) || OUTCOMES.contains(&w)) {
-        return;
-    }
-    // "said that the deal came after talks": "after" belongs to what was said.
-    if (verb + 1..after).any(|k| matches!(a.lower(k), "that" | "which" | "who" | "whether" | "if")) {
-        return;
-    }
-    let subjects: Vec<_> =
-        subjects_of(a, verb).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
-    let Some(&(_, first)) = subjects.first() else { return };
+    let first = subjects[0].1;
     let status = status_at(a, verb, Some(first));
     for (p, s) in subjects {
         a.add_rel(RelationKind::Attends, p, meeting, status, s.cover(mspan), rule);

@@ -46,13 +46,25 @@ pub(super) fn subjects_done_at(
     if (at + 1..head).any(|k| NOT_THE_PLACE.contains(&a.lower(k)) || is_comma(a, k)) {
         return None;
     }
-    // The verb: the last finite verb before "at", with no comma or other verb after it.
-    let verb = (clause_start..at).rev().take(10).find(|&k| finite_verb_at(a, k) || is_comma(a, k))?;
-    if is_comma(a, verb) || !DONE_THERE.contains(&a.lower(verb)) {
+    acted_before(a, at, clause_start, 5, |w| DONE_THERE.contains(&w))
+}
+
+/// The persons who did, by the last finite verb before token `tok` in its clause (no
+/// comma after it, at most `gap` words before `tok`), an act `act` accepts; with the
+/// verb's token. "said that discussions at the summit had covered": what follows "that"
+/// belongs to what was said, so a verb before it does not count.
+pub(super) fn acted_before(
+    a: &Analysis,
+    tok: usize,
+    clause_start: usize,
+    gap: usize,
+    act: impl Fn(&str) -> bool,
+) -> Option<(Vec<(usize, Span)>, usize)> {
+    let verb = (clause_start..tok).rev().take(12).find(|&k| finite_verb_at(a, k) || is_comma(a, k))?;
+    if is_comma(a, verb) || !act(a.lower(verb)) {
         return None;
     }
-    // "said that discussions at the summit had covered": "at" belongs to what was said.
-    if at > verb + 5 || (verb + 1..at).any(|k| matches!(a.lower(k), "that" | "which" | "who" | "whether" | "if")) {
+    if tok > verb + gap || (verb + 1..tok).any(|k| matches!(a.lower(k), "that" | "which" | "who" | "whether" | "if")) {
         return None;
     }
     let subjects: Vec<_> =
