@@ -86,9 +86,12 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // it was announced by Biden"): an agent after "by" is nobody met, unless the verb is
     // the passive ("was met at the airport by Manturov").
     let passive = i > 0 && matches!(a.lower(i - 1), "was" | "were" | "been" | "is" | "are" | "be");
+    // Nor a person of a relative clause on the thing the verb names ("ended talks with
+    // Canada over an advertisement that quoted Reagan").
     let later_clause = |s: Span| {
         let gap = last + 1..a.tok_at(s.start);
         !passive && gap.clone().any(|k| a.lower(k) == "by")
+            || gap.clone().any(|k| matches!(a.lower(k), "that" | "which") && finite_verb_at(a, k + 1))
             || gap.clone().any(|k| is_comma(a, k))
                 && gap.into_iter().any(|k| matches!(a.lower(k), "after" | "before" | "when" | "while" | "since"))
     };
