@@ -1,10 +1,10 @@
 //! **delegation_attends** — a delegation attends the talks it was sent to.
 //!
 //! Matches: every delegation of the document; its meeting is the talks named in the
-//! same sentence, else the last talks named before it, else the talks the document
-//! names most often. With no talks at all, a meeting of another kind ("the meeting in
-//! Riyadh") when the text puts the delegation there: named in its sentence or the one
-//! before it in its paragraph, or attended by the delegation's head or members.
+//! same sentence, else the meeting most of its head and members attend, else the last
+//! talks named before it, else the talks the document names most often, else a meeting
+//! of another kind ("the meeting in Riyadh") named in its sentence or the one before it
+//! in its paragraph.
 //! Example: "Talks open in Geneva on Friday. The Swiss delegation arrived." → the Swiss
 //! delegation attends the Geneva talks.
 //! Known false positives: an article about two rounds of talks assigns a delegation to
@@ -47,8 +47,17 @@ fn apply(a: &mut Analysis) {
             .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && is_talks(a, m.ent))
             .filter(|m| m.sent == first.sent || m.span.start < first.span.start)
             .max_by_key(|m| (m.sent == first.sent, m.span.start))
-            .map(|m| m.ent);
-        let Some(meeting) = nearest.or(salient).or_else(|| any_kind(a, d, first.sent)) else {
+            .map(|m| (m.ent, m.sent == first.sent));
+        // Talks of its own sentence, else the meeting its head or members attend ("led
+        // the Russian delegation in his place" after talks elsewhere were told), else
+        // the talks told last before it.
+        let own = nearest.filter(|n| n.1).map(|n| n.0);
+        let meeting = own
+            .or_else(|| attended_by_members(a, d))
+            .or(nearest.map(|n| n.0))
+            .or(salient)
+            .or_else(|| named_near(a, d, first.sent));
+        let Some(meeting) = meeting else {
             continue;
         };
         if arriving_now && days_before(a, meeting) >= 2 {
@@ -89,13 +98,13 @@ fn days_before(a: &Analysis, m: usize) -> i64 {
     chrono::NaiveDate::from_ymd_opt(d.year, month, day).map_or(0, |date| (p - date).num_days())
 }
 
-fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
-    let meeting = |e: usize| a.ents[e].kind == EntityKind::Meeting;
+fn named_near(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
     let at = a.mentions.iter().filter(|m| m.ent == d && m.sent == sent).map(|m| m.span.start).min()?;
-    let named = super::attends::meeting_in_context(a, a.tok_at(at), None, Status::Occurred);
-    if named.is_some() {
-        return named;
-    }
+    super::attends::meeting_in_context(a, a.tok_at(at), None, Status::Occurred)
+}
+
+/// The meeting that most of the delegation's head and members attended.
+fn attended_by_members(a: &Analysis, d: usize) -> Option<usize> {
     let people: Vec<usize> = a
         .rels
         .iter()
@@ -104,7 +113,10 @@ fn any_kind(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
         .collect();
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for r in &a.rels {
-        if r.kind == RelationKind::Attends && r.status == Status::Occurred && people.contains(&r.src) && meeting(r.dst)
+        if r.kind == RelationKind::Attends
+            && r.status == Status::Occurred
+            && people.contains(&r.src)
+            && a.ents[r.dst].kind == EntityKind::Meeting
         {
             *counts.entry(r.dst).or_default() += 1;
         }
@@ -140,6 +152,22 @@ mod tests {
             "2025-03-05",
         );
         assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:") && r.target.contains("geneva")));
+    }
+
+    /// The talks told last are another pair's: the delegation is where its head is.
+    #[test]
+    fn the_meeting_of_its_head_before_talks_told_last() {
+        let x = extract(
+            "Anna Brown attended the Nordic summit in Oslo on Monday. Tom Price held talks with Ivan Petrov in \
+             Geneva on Sunday. Anna Brown led the Swiss delegation.",
+            "2025-03-05",
+        );
+        let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(
+            x.relations.iter().any(|r| r.source == d && r.kind.as_str() == "attends" && r.target.contains("oslo")),
+            "{:?}",
+            x.relations
+        );
     }
 
     #[test]

@@ -140,17 +140,22 @@ pub fn visit_destination(a: &Analysis, i: usize) -> Option<usize> {
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !vague).then_some(m.ent)
 }
 
-/// "..., where X chaired a meeting": the place "where" stands for, the city named
-/// last before it ("flew from Tokyo to Gyeongju, where ..." → Gyeongju).
+/// "..., where X chaired a meeting": the place "where" stands for, the place named
+/// last before it ("flew from Tokyo to Gyeongju, where ..." → Gyeongju; "to Tokyo,
+/// and then to South Korea, where" → South Korea), the city of "Antalya, Turkey,
+/// where".
 pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
     if a.lower(start) != "where" {
         return None;
     }
     let at = a.toks[start].span.start;
-    a.mentions
+    let places: Vec<_> = a
+        .mentions
         .iter()
         .filter(|m| {
-            m.span.end <= at && a.ents[m.ent].kind == EntityKind::Location && a.sent_of(m.span.start) == a.sent_of(at)
+            m.span.end <= at
+                && matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country)
+                && a.sent_of(m.span.start) == a.sent_of(at)
         })
         // "in Antalya on Turkey's Mediterranean coast, where": a sea or a region
         // describes the city, it is not where things are done.
@@ -158,8 +163,19 @@ pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
             let kind = a.ents[m.ent].attrs.get("kind").map(String::as_str);
             !matches!(kind, Some("sea" | "gulf" | "river" | "strait" | "region" | "subregion" | "continent"))
         })
-        .max_by_key(|m| m.span.start)
-        .map(|m| m.ent)
+        .collect();
+    let last = places.iter().max_by_key(|m| m.span.start)?;
+    if a.ents[last.ent].kind == EntityKind::Country {
+        // The country that only qualifies the city before it, or a demonym or
+        // possessor ("the Russian city of Kazan, where").
+        let first = a.tok_at(last.span.start);
+        let city = places.iter().filter(|m| a.ents[m.ent].kind == EntityKind::Location).max_by_key(|m| m.span.start);
+        let after = a.tok_at(last.span.end);
+        if city.is_some_and(|c| a.tok_at(c.span.end) + 2 >= first) || !crate::clause::is_comma(a, after) {
+            return city.map(|c| c.ent);
+        }
+    }
+    Some(last.ent)
 }
 
 /// "the Economic Leaders' Meeting, which the United States is hosting in San Francisco

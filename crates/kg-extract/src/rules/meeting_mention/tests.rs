@@ -285,3 +285,20 @@ fn hours_of_talks_and_an_office_for_a_dialogue() {
     );
     assert!(!x.entities.iter().any(|e| e.id.starts_with("meeting:")), "{:?}", crate::test_support::entities(&x));
 }
+
+/// "where" stands for the place named last before it: a country too, but a country
+/// that only qualifies the city before it leaves the city.
+#[test]
+fn where_stands_for_the_last_place() {
+    let cases = [
+        ("Anna Brown flew to Oslo for talks, and then to Sweden, where she attended the Nordic summit.", "country:se"),
+        ("Anna Brown flew to Bergen, Norway, where she attended the Nordic summit.", "location:bergen"),
+        ("Anna Brown flew from Oslo to Bergen, where she attended the Nordic summit.", "location:bergen"),
+    ];
+    for (text, place) in cases {
+        let x = extract(text, "2025-03-05");
+        let summit =
+            x.relations.iter().find(|r| r.kind.as_str() == "held_in" && !r.source.starts_with("meeting:talks"));
+        assert_eq!(summit.map(|r| r.target.as_str()), Some(place), "{text}: {:?}", x.relations);
+    }
+}

@@ -478,10 +478,7 @@ fn a_participle_after_a_since_clause() {
 /// on the talks' subject matter is nobody met.
 #[test]
 fn a_person_in_a_relative_clause_after_the_object_is_not_met() {
-    let x = extract(
-        "Anna Brown ended trade talks with Norway over a report that quoted Ivan Petrov.",
-        "2025-03-05",
-    );
+    let x = extract("Anna Brown ended trade talks with Norway over a report that quoted Ivan Petrov.", "2025-03-05");
     assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     let x = extract("Anna Brown held talks with Ivan Petrov, who chairs the council.", "2025-03-05");
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
