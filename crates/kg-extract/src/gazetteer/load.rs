@@ -145,6 +145,7 @@ impl Parsed {
                         kind: f[1].trim().to_string(),
                         iso: f.get(2).and_then(|s| opt(s)),
                         aliases: f.get(3).map(|s| list(s)).unwrap_or_default(),
+                        city: f.get(4).and_then(|s| opt(s)),
                     });
                 }
                 SourceKind::Organizations => {

@@ -39,6 +39,8 @@ pub struct Place {
     pub kind: String,
     pub iso: Option<String>,
     pub aliases: Vec<String>,
+    /// The city a building stands in ("Great Hall of the People" → Beijing).
+    pub city: Option<String>,
 }
 
 #[derive(Debug, Clone)]

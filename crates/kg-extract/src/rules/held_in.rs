@@ -2,13 +2,17 @@
 //!
 //! Matches: every meeting whose mentions gave a place ("talks in Doha", "hosted ... at
 //! the White House", "Istanbul talks"); the city when one is named, else the country.
+//! A meeting in a building the gazetteer places in a city is held in that city too,
+//! when the article names the city ("talks in the Great Hall of the People" in a story
+//! from Beijing).
 //! Example: "Peace talks open in Doha." → held_in Doha.
 //! Known false positives: a place in the same clause that is where someone said
 //! something, not where the meeting is.
 
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::model::{RelationKind, Status};
+use crate::gazetteer::Target;
+use crate::model::{EntityKind, RelationKind, Status};
 
 pub const RULE: Rule = Rule { name: "held_in", apply, triggers: &[] };
 
@@ -24,5 +28,38 @@ fn apply(a: &mut Analysis) {
         };
         let status = if info.status == Status::Occurred { Status::Occurred } else { Status::Planned };
         a.add_rel(RelationKind::HeldIn, m, place, status, span, RULE.name);
+        if let Some(city) = city_of_building(a, place) {
+            a.add_rel(RelationKind::HeldIn, m, city, status, span, RULE.name);
+        }
+    }
+}
+
+/// The city entity of the article that building `place` stands in.
+fn city_of_building(a: &Analysis, place: usize) -> Option<usize> {
+    let Some(Target::Place(p)) = a.ents[place].gaz else { return None };
+    let city = a.gaz.places[p].city.as_deref()?;
+    (0..a.ents.len()).find(|&e| {
+        a.ents[e].kind == EntityKind::Location
+            && matches!(a.ents[e].gaz, Some(Target::City(_)))
+            && a.ents[e].label == city
+            && a.ents[e].iso == a.ents[place].iso
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::{extract, has_edge};
+
+    #[test]
+    fn a_meeting_in_a_building_is_held_in_its_city_when_the_story_names_it() {
+        let text =
+            "Anna Brown arrived in Beijing on Friday. She held talks with Tom Price at the Great Hall of the People.";
+        let x = extract(text, "2025-03-05");
+        let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(has_edge(&x, &m, "held_in", "location:beijing"), "{:?}", x.relations);
+        assert!(has_edge(&x, &m, "held_in", "location:great-hall-of-the-people"), "{:?}", x.relations);
+        // Without the city in the text, only the building.
+        let x = extract("Anna Brown held talks with Tom Price at the Great Hall of the People.", "2025-03-05");
+        assert!(!x.entities.iter().any(|e| e.id == "location:beijing"), "{:?}", x.entities);
     }
 }
