@@ -109,6 +109,8 @@ const TRIGGERS: &[&str] = &[
     "presided",
     "presides",
     "presiding",
+    "stayed",
+    "stays",
 ];
 
 /// Length of the trigger starting at token `i`.
@@ -127,6 +129,8 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         // "Prime Minister Anwar presided.": the meeting of the context.
         ("presided" | "presides" | "presiding", _, _) => 1,
         ("skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed", _, _) => 1,
+        // "Putin stayed away (from the summit)."
+        ("stayed" | "stays", "away", _) => 2,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
@@ -200,7 +204,15 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
     let bare_attend = matches!(
         a.lower(i),
-        "attend" | "attends" | "attended" | "attending" | "participate" | "participated" | "presided"
+        "attend"
+            | "attends"
+            | "attended"
+            | "attending"
+            | "participate"
+            | "participated"
+            | "presided"
+            | "stayed"
+            | "stays"
     );
     // "hosted the talks" where "the talks" is no mention of its own: the meeting of that
     // kind the context names.
@@ -223,7 +235,8 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
     let Some(&(_, subject_span)) = subjects.first() else { return };
     // "skipped the summit" is a refusal in the verb itself.
-    let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed");
+    let refusal =
+        matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed" | "stayed" | "stays");
     let mut status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
@@ -251,7 +264,9 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
                 // "attended as a guest": no object either.
                 .is_some_and(|t| t.is_word && !matches!(a.lower(last + 1), "and" | "but" | "or" | "as")) =>
         {
-            match meeting_in_context(a, i, None, status) {
+            // "Putin stayed away.": the meeting the story is about, however far back.
+            let principal = || refusal.then(|| principal_meeting(a, a.toks[i].span.start)).flatten();
+            match meeting_in_context(a, i, None, status).or_else(principal) {
                 Some(m) => (m, a.toks[i].span),
                 None => return,
             }

@@ -53,6 +53,7 @@ fn apply(a: &mut Analysis) {
         // the talks told last before it.
         let own = nearest.filter(|n| n.1).map(|n| n.0);
         let meeting = own
+            .or_else(|| stood_in(a, first.sent))
             .or_else(|| attended_by_members(a, d))
             .or(nearest.map(|n| n.0))
             .or(salient)
@@ -96,6 +97,26 @@ fn days_before(a: &Analysis, m: usize) -> i64 {
     let Some(d) = a.ents[m].meeting.as_ref().and_then(|i| i.date) else { return 0 };
     let (Some(month), Some(day), Some(p)) = (d.month, d.day, a.doc.date) else { return 0 };
     chrono::NaiveDate::from_ymd_opt(d.year, month, day).map_or(0, |date| (p - date).num_days())
+}
+
+/// "Putin stayed away. Lavrov led the Russian delegation in his place": the meeting
+/// someone of this sentence or the one before declined, when the delegation's
+/// sentence says it stood in.
+fn stood_in(a: &Analysis, sent: usize) -> Option<usize> {
+    let toks = a.sents[sent].tokens.clone();
+    let stands_in = toks.clone().any(|k| {
+        a.lower(k) == "instead"
+            || (a.lower(k) == "in" && matches!(a.lower(k + 1), "his" | "her") && a.lower(k + 2) == "place")
+    });
+    if !stands_in {
+        return None;
+    }
+    a.rels
+        .iter()
+        .find(|r| {
+            r.kind == RelationKind::Attends && r.status == Status::Declined && (r.sent == sent || r.sent + 1 == sent)
+        })
+        .map(|r| r.dst)
 }
 
 fn named_near(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
@@ -152,6 +173,23 @@ mod tests {
             "2025-03-05",
         );
         assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:") && r.target.contains("geneva")));
+    }
+
+    /// A delegation sent in the place of a leader who stayed away attends what he
+    /// stayed away from, not the talks told before.
+    #[test]
+    fn a_delegation_in_the_place_of_one_who_stayed_away() {
+        let x = extract(
+            "Tom Price held talks with Ivan Petrov in Geneva on Sunday. The Nordic summit opened in Oslo on \
+             Monday. Anna Brown stayed away. Foreign Minister Eva Lund led the Swiss delegation in her place.",
+            "2025-03-05",
+        );
+        let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(
+            x.relations.iter().any(|r| r.source == d && r.kind.as_str() == "attends" && r.target.contains("oslo")),
+            "{:?}",
+            x.relations
+        );
     }
 
     /// The talks told last are another pair's: the delegation is where its head is.

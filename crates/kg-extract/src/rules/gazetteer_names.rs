@@ -18,6 +18,12 @@ use crate::gazetteer::Target;
 
 pub const RULE: Rule = Rule { name: "gazetteer_names", apply, triggers: &[] };
 
+/// Whether the name at `span` follows "in the", "at the" or "inside the".
+fn at_the(a: &Analysis, span: crate::model::Span) -> bool {
+    let t = a.tok_at(span.start);
+    t >= 2 && a.lower(t - 1) == "the" && matches!(a.lower(t - 2), "in" | "at" | "inside")
+}
+
 /// Preference among entries that share one surface form.
 fn rank(t: &Target) -> u8 {
     match t {
@@ -45,12 +51,16 @@ fn apply(a: &mut Analysis) {
         .collect();
     let starts: rustc_hash::FxHashSet<usize> = hits.iter().map(|h| h.span.start).collect();
     for hit in &hits {
+        // "talks in the Kremlin", "dinner at the Élysée": after "in/at the", a body's
+        // seat is the building.
+        let seat = at_the(a, hit.span);
         let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
                 Target::City(i) => u8::from(!named_countries.contains(&gaz.cities[*i].iso.as_str())),
                 _ => 0,
             };
-            (rank(t), city_penalty, **t)
+            let rank = if seat && matches!(t, Target::Place(_)) { 0 } else { rank(t) };
+            (rank, city_penalty, **t)
         });
         let Some(&target) = best else { continue };
         // "the Shangri-La Hotel", "the Shangri-La Dialogue": a town's name that starts
@@ -163,6 +173,23 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    /// "The Kremlin said" is the body; "talks in the Kremlin" are held in the building,
+    /// and so in Moscow.
+    #[test]
+    fn a_body_after_in_the_is_its_building() {
+        let x = extract("The Kremlin said nothing.", "2025-03-05");
+        assert!(x.entities.iter().any(|e| e.id == "organization:kremlin"), "{:?}", x.entities);
+        let x = extract(
+            "Anna Brown arrived in Moscow on Monday. She held talks with Tom Price in the Kremlin.",
+            "2025-03-05",
+        );
+        assert!(
+            x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target == "location:moscow"),
+            "{:?}",
+            x.relations
+        );
+    }
 
     #[test]
     fn demonyms_inside_other_names_name_no_state() {

@@ -30,6 +30,22 @@ fn skipping_is_declining() {
     ));
 }
 
+/// "stayed away", with or without the meeting after it, is a refusal of it.
+#[test]
+fn staying_away_is_declining() {
+    for text in [
+        "The summit opened in Nairobi on Monday. Ivan Petrov stayed away.",
+        "The summit opened in Nairobi on Monday. Ivan Petrov stayed away from the summit.",
+    ] {
+        let all = extract_all(text, "2025-03-05");
+        assert!(
+            all.relations.iter().any(|r| r.kind.as_str() == "attends" && r.status.as_str() == "declined"),
+            "{text}: {:?}",
+            all.relations
+        );
+    }
+}
+
 #[test]
 fn persons_at_a_named_summit() {
     let x = extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
