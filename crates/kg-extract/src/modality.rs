@@ -200,10 +200,12 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         }
         // "set to meet", "set for June"; not "set the tone". Nor "as expected",
         // "sooner than planned": a comparison with the plan.
-        // "is to host", "are to meet": a plan.
+        // "is to host", "are to meet": a plan; "was to visit": a plan of the past, which
+        // may not have been kept (as "was scheduled to").
         if w == "to" && i > from && matches!(a.lower(i - 1), "is" | "are") {
             bits |= PLAN;
         }
+        past_plan |= w == "to" && i > from && matches!(a.lower(i - 1), "was" | "were");
         let compared =
             i > 0 && matches!(a.lower(i - 1), "as" | "than") || i > 2 && (i - 3..i - 1).any(|k| a.lower(k) == "than");
         if w == "set" && !matches!(a.lower(i + 1), "to" | "for") || compared {
@@ -306,6 +308,7 @@ mod tests {
             ("Hopes that Lee would attend were dashed.", "attend", Status::Hypothetical),
             ("Lee, who was scheduled to attend the summit, met Park.", "met", Status::Occurred),
             ("Lee was scheduled to attend the summit.", "attend", Status::Proposed),
+            ("Lee was to visit Seoul for talks with Park.", "talks", Status::Proposed),
             ("Lee met Park but will not attend the summit.", "attend", Status::Declined),
             ("Aides floated a plan for Lee to meet Park.", "meet", Status::Proposed),
             ("Lee was ready to accept a truce, after talks with Park.", "talks", Status::Occurred),

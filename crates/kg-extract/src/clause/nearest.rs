@@ -110,12 +110,18 @@ pub(super) fn nearest_subject(
         let subordinate = verb_next && opens_subordinate(a, start, prev_end, at);
         // "While Xi was in the Kremlin, Kishida made a visit to Kyiv": after a fronted
         // subordinate clause, the main clause's subject follows its comma.
-        let fronted = (verb_next || coordinated_before_verb(a, candidates, k))
-            && k == from + 1
-            && matches!(
-                a.lower(start),
+        // So after "The day after he left,": the subordinator right before the first
+        // person.
+        let opener = |j: usize| {
+            matches!(
+                a.lower(j),
                 "while" | "when" | "as" | "after" | "before" | "although" | "though" | "because" | "if" | "once"
             )
+        };
+        let first_at = a.tok_at(candidates[from].1.start);
+        let fronted = (verb_next || coordinated_before_verb(a, candidates, k))
+            && k == from + 1
+            && (opener(start) || first_at > start && opener(first_at - 1))
             && (prev_end..at).any(|j| is_comma(a, j));
         if reported || new_clause || subordinate || fronted {
             from = k;

@@ -483,3 +483,11 @@ fn a_person_in_a_relative_clause_after_the_object_is_not_met() {
     let x = extract("Anna Brown held talks with Ivan Petrov, who chairs the council.", "2025-03-05");
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"));
 }
+
+/// "The day after he left, X met Y": the subject of the fronted clause met nobody.
+#[test]
+fn the_subject_of_a_fronted_clause_did_not_meet() {
+    let x = extract("Tom Price spoke. The day after he left, Anna Brown met Ivan Petrov in Oslo.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
