@@ -16,7 +16,8 @@
 //! - presence told with "to be": "Also present were A and B", "Also at the table were A
 //!   and B", "A and B were present" (`presence.rs`);
 //! - a readout's list after a colon, names with their offices between semicolons: "were
-//!   joined in the meeting by their advisers: A, Director of X; B, ...; and C";
+//!   joined in the meeting by their advisers: A, Director of X; B, ...; and C"; or one
+//!   to a line, after bullets (`bullets.rs`);
 //! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A",
 //!   "Saudi Arabia, which ..., was represented by A"; a leader's envoy sent in their
 //!   place: "Putin sent Foreign Minister A to lead Russia's delegation", "who sent his
@@ -119,6 +120,12 @@ fn verb_before(a: &Analysis, by: usize) -> Option<String> {
 pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     // "joined by their advisers: A, B and C": the list starts after the colon.
     let tok = (tok + 1..tok + 8).take_while(|&k| k < a.toks.len()).find(|&k| a.word(k) == ":").unwrap_or(tok);
+    if a.word(tok) == ":" {
+        let items = bullets::bullet_items(a, tok);
+        if !items.is_empty() {
+            return items;
+        }
+    }
     let (_, end) = clause_of(a, tok);
     let found = persons_in(a, tok + 1, end, a.tok_in_quote(tok));
     let Some(&(_, first)) = found.first() else { return Vec::new() };
@@ -363,6 +370,7 @@ fn among(a: &mut Analysis, i: usize) {
     add_all(a, &subjects, meeting, status, a.toks[i].span, RULE.name);
 }
 
+mod bullets;
 mod envoy;
 mod presence;
 #[cfg(test)]

@@ -108,9 +108,13 @@ fn apply(a: &mut Analysis) {
             // A list with offices between semicolons is read as attendance lists are.
             let listed = super::attendance_frames::list_after(a, from);
             let objects = if listed.is_empty() { objects_after(a, from) } else { listed };
+            let trigger_sent = a.sent_of(a.toks[i].span.start);
             for (p, pspan) in objects {
+                // An item on a bullet line of its own is told by that line.
+                let span =
+                    if a.sent_of(pspan.start) == trigger_sent { a.toks[i].span.cover(pspan) } else { pspan };
                 if let Some(d) = delegation_for(a, i, p) {
-                    a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, a.toks[i].span.cover(pspan), RULE.name);
+                    a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, span, RULE.name);
                 }
             }
         }
