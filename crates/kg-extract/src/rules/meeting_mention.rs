@@ -52,6 +52,8 @@ const TRIGGERS: &[&str] = &[
     "gathering",
     "ceremony",
     "dialogue",
+    "council",
+    "committee",
     "signed",
 ];
 
@@ -85,6 +87,8 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         // Nor the forum of an office: "the EU Special Representative for the
         // Belgrade-Pristina Dialogue".
         "dialogue" => !a.toks[i].is_cap || office_for(a, i),
+        // Only a numbered session: "the 5th High-Level Cooperation Council".
+        "council" | "committee" => !a.toks[i].is_cap || !numbered(a, i),
         "ceremony" if prev == "signing" => false,
         "ceremony" => {
             // "signed a declaration, which X called an accord, at a ceremony": past a
@@ -97,6 +101,16 @@ fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the capitalised name that ends at token `i` follows an ordinal.
+fn numbered(a: &Analysis, i: usize) -> bool {
+    let first = (i.saturating_sub(8)..=i)
+        .rev()
+        .take_while(|&k| a.toks[k].is_cap || a.mention_at_tok(k).is_some() || a.word(k) == "-")
+        .last()
+        .unwrap_or(i);
+    super::org_pattern::numbered_session(a, first, i)
 }
 
 /// "held" of "held a summit", "hold talks": the verb right before the noun phrase that
@@ -118,8 +132,13 @@ fn apply(a: &mut Analysis) {
             signing::signing_event(a, i, RULE.name);
             continue;
         }
-        let Some(class) = class_of(lower) else {
-            continue;
+        // A council or committee is a meeting only as a numbered session (see
+        // `not_a_meeting`); it ends no other meeting's phrase as the nouns of
+        // `class_of` do.
+        let class = match class_of(lower) {
+            Some(class) => class,
+            None if matches!(lower, "council" | "committee") => MeetingClass::Meeting,
+            None => continue,
         };
         if a.mention_at_tok(i).is_some() || is_verb_use(a, i, lower) || not_a_meeting(a, i, lower) {
             continue;

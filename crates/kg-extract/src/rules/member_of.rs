@@ -111,8 +111,7 @@ fn apply(a: &mut Analysis) {
             let trigger_sent = a.sent_of(a.toks[i].span.start);
             for (p, pspan) in objects {
                 // An item on a bullet line of its own is told by that line.
-                let span =
-                    if a.sent_of(pspan.start) == trigger_sent { a.toks[i].span.cover(pspan) } else { pspan };
+                let span = if a.sent_of(pspan.start) == trigger_sent { a.toks[i].span.cover(pspan) } else { pspan };
                 if let Some(d) = delegation_for(a, i, p) {
                     a.add_rel(RelationKind::MemberOf, p, d, Status::Occurred, span, RULE.name);
                 }

@@ -182,6 +182,12 @@ fn apply(a: &mut Analysis) {
         };
         // A place that opens the name belongs to it: "the Congo River Alliance".
         let start = place_before(a, i).unwrap_or(a.toks[i].span.start);
+        // "the 5th High-Level Cooperation Council": a numbered session of a council is a
+        // meeting (`meeting_mention`), not the body.
+        if numbered_session(a, a.tok_at(start), end_tok) {
+            i = end_tok + 1;
+            continue;
+        }
         let span = Span::new(start, a.toks[end_tok].span.end);
         // A longer name swallows the demonyms and names inside it.
         a.remove_mentions_within(span);
@@ -234,6 +240,14 @@ fn place_before(a: &Analysis, i: usize) -> Option<usize> {
         return None;
     }
     Some(m.span.start)
+}
+
+/// Whether the name from token `first` to its head `head` is a numbered session: an
+/// ordinal before it, and a council or committee for head.
+pub(crate) fn numbered_session(a: &Analysis, first: usize, head: usize) -> bool {
+    first > 0
+        && crate::text::is_ordinal(a.word(first - 1))
+        && matches!(a.word(head), "Council" | "Committee" | "Commission")
 }
 
 fn starts_name(a: &Analysis, i: usize) -> bool {

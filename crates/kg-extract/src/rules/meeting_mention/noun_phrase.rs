@@ -220,8 +220,13 @@ pub(super) fn noun_phrase(
         let w = a.lower(name_start);
         w.ends_with("ed") || w.ends_with("ing")
     };
+    // "the 5th High-Level Cooperation Council": the number tells one session from another.
+    let session = matches!(a.lower(i), "council" | "committee")
+        && name_start > 0
+        && crate::text::is_ordinal(a.word(name_start - 1));
+    let name_from = if session { name_start - 1 } else { name_start };
     let name = (trigger_cap && name_start < i && !headline && !participle)
-        .then(|| a.slice(Span::new(a.toks[name_start].span.start, a.toks[i].span.end)).to_string())
+        .then(|| a.slice(Span::new(a.toks[name_from].span.start, a.toks[i].span.end)).to_string())
         .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
     (start, name, org, place, date)
 }

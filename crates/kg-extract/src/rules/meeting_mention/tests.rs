@@ -302,3 +302,18 @@ fn where_stands_for_the_last_place() {
         assert_eq!(summit.map(|r| r.target.as_str()), Some(place), "{text}: {:?}", x.relations);
     }
 }
+
+/// A numbered council is a session, one per number; an unnumbered one is a body.
+#[test]
+fn a_numbered_council_is_a_session() {
+    let x = extract(
+        "The 4th Nordic Cooperation Council was held in Oslo in March 2016. The 5th Nordic Cooperation Council \
+         opened in Bergen on Monday.",
+        "2025-03-05",
+    );
+    let ms = meetings(&x);
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    assert!(!x.entities.iter().any(|e| e.id.starts_with("organization:")), "{:?}", x.entities);
+    let x = extract("The Nordic Cooperation Council met in Oslo on Monday.", "2025-03-05");
+    assert!(x.entities.iter().any(|e| e.id == "organization:nordic-cooperation-council"), "{:?}", x.entities);
+}
