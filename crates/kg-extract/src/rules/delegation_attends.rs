@@ -52,7 +52,13 @@ fn apply(a: &mut Analysis) {
         // the Russian delegation in his place" after talks elsewhere were told), else
         // the talks told last before it.
         let own = nearest.filter(|n| n.1).map(|n| n.0);
+        // "The Greek delegation at the plenary session": the meeting it is placed at.
+        let placed_at = || {
+            let after = a.tok_at(first.span.end);
+            matches!(a.lower(after), "at" | "to" | "for").then(|| named_near(a, d, first.sent)).flatten()
+        };
         let meeting = own
+            .or_else(placed_at)
             .or_else(|| stood_in(a, first.sent))
             .or_else(|| attended_by_members(a, d))
             .or(nearest.map(|n| n.0))
