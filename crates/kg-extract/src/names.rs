@@ -291,7 +291,13 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
     if !t.is_cap && !is_particle_name(w) {
         return false;
     }
-    if NOT_NAME.contains(w) || THING_HEADS.contains(w) || a.mention_at_tok(tok).is_some() || a.title_at(t.span) {
+    // "Prince Badr bin Sultan": after "bin", a title word is a father's name.
+    let patronymic = tok > 0 && matches!(a.word(tok - 1), "bin" | "bint" | "ibn");
+    if NOT_NAME.contains(w)
+        || THING_HEADS.contains(w)
+        || a.mention_at_tok(tok).is_some()
+        || (a.title_at(t.span) && !patronymic)
+    {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine. Nor is
@@ -407,5 +413,12 @@ mod tests {
             assert_eq!(translit_key(a), translit_key(b), "{a} {b}");
         }
         assert_ne!(translit_key("Lavrov"), translit_key("Lavrova"));
+    }
+
+    /// A title word after "bin" is the father's name: "Prince Khalid bin Sultan".
+    #[test]
+    fn a_title_word_after_bin_is_a_name() {
+        let x = crate::test_support::extract("Prince Faris bin Sultan received the envoy.", "2025-03-05");
+        assert!(x.entities.iter().any(|e| e.id == "person:faris-bin-sultan"), "{:?}", x.entities);
     }
 }

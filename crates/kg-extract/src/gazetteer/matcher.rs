@@ -43,6 +43,12 @@ fn variants(name: &str) -> Vec<String> {
     if ascii != name && !ascii.is_empty() {
         out.push(ascii);
     }
+    // "Tamim bin Hamad Al Thani" is also written "Al-Thani": the article joined by a
+    // hyphen.
+    if name.contains(" Al ") {
+        let joined: Vec<String> = out.iter().map(|v| v.replace(" Al ", " Al-")).collect();
+        out.extend(joined);
+    }
     out
 }
 
@@ -254,5 +260,14 @@ mod tests {
         let p = KnownPerson { name: "Recep Tayyip Erdoğan".into(), aliases: vec![], female: None, terms: vec![] };
         let m = NameMatcher::build(&[], &[], &[], &[], &[p]);
         assert_eq!(m.find("Recep Tayyip Erdogan said").len(), 1);
+    }
+
+    #[test]
+    fn the_arabic_article_may_be_hyphenated() {
+        let p = KnownPerson { name: "Khalid bin Nasser Al Saud".into(), aliases: vec![], female: None, terms: vec![] };
+        let m = NameMatcher::build(&[], &[], &[], &[], &[p]);
+        let text = "Khalid bin Nasser Al-Saud said";
+        let found: Vec<&str> = m.find(text).iter().map(|h| &text[h.span.start..h.span.end]).collect();
+        assert_eq!(found, ["Khalid bin Nasser Al-Saud"]);
     }
 }

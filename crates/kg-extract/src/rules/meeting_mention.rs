@@ -194,7 +194,10 @@ fn apply(a: &mut Analysis) {
                     let after = place_after(a, i + 1, own_end);
                     let elsewhere =
                         |w: usize| after.is_some_and(|p| a.ents[p].iso.is_some() && a.ents[p].iso != a.ents[w].iso);
-                    where_place(a, clause_start).filter(|&w| !elsewhere(w)).or(after)
+                    // "for Japan, where he is to attend the G7 summit in Hiroshima": the
+                    // city of the country "where" stands for.
+                    let finer = |w: usize| a.ents[w].kind == EntityKind::Country && after.is_some();
+                    where_place(a, clause_start).filter(|&w| !elsewhere(w) && !finer(w)).or(after)
                 })
                 .or_else(|| purpose_place(a, np_start))
                 .or_else(|| fronted_place(a, np_start))
