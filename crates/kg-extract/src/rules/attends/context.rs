@@ -70,7 +70,16 @@ pub(super) fn of_kind(a: &Analysis, m: usize, noun: Option<&str>) -> bool {
 pub(crate) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, status: Status) -> Option<usize> {
     let at = a.toks[tok].span.start;
     let sent = a.sent_of(at);
-    let of_kind = |m: &crate::analysis::MentionRec| of_kind(a, m.ent, noun);
+    // Not a meeting of a relative clause the attendance is outside of ("opened the
+    // session after Algeria, which had held the presidency since the Algiers summit,
+    // handed it over").
+    let toks = a.sents[sent].tokens.clone();
+    let relatives = crate::clause::relative_segments(a, toks.start, toks.end);
+    let aside = |m: &crate::analysis::MentionRec| {
+        let t = a.tok_at(m.span.start);
+        relatives.iter().any(|&(s, e)| s < t && t < e && !(s < tok && tok < e))
+    };
+    let of_kind = |m: &crate::analysis::MentionRec| of_kind(a, m.ent, noun) && !aside(m);
     let here = a.mentions_in(sent);
     let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);
     let after = || here.iter().filter(|m| m.span.start > at && of_kind(m)).min_by_key(|m| m.span.start);

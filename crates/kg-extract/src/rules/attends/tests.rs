@@ -347,3 +347,18 @@ fn a_session_of_the_meeting() {
     );
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// "opened the session after Norway, which had chaired since the Oslo summit, handed
+/// it over": the summit of the relative clause is not the session opened.
+#[test]
+fn no_meeting_of_a_relative_clause_the_verb_is_outside_of() {
+    let text =
+        "Leaders gathered in Bergen for the Nordic summit on Friday. Anna Brown opened the session after Norway, \
+                which had chaired the group since the Oslo summit in 2022, handed it over.";
+    let x = extract(text, "2025-03-05");
+    assert!(
+        !x.relations.iter().any(|r| r.source == "person:anna-brown" && r.target.contains("oslo")),
+        "{:?}",
+        x.relations
+    );
+}
