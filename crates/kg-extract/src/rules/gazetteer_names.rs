@@ -70,7 +70,11 @@ fn apply(a: &mut Analysis) {
         }
         if let Target::City(c) = target {
             let small = !a.gaz.cities[c].capital;
-            if small && (given_name_before_surname(a, hit.span, &starts) || surname_after_given_name(a, hit.span)) {
+            if small
+                && (given_name_before_surname(a, hit.span, &starts)
+                    || surname_after_given_name(a, hit.span)
+                    || surname_after_title(a, hit.span))
+            {
                 continue;
             }
         }
@@ -140,6 +144,13 @@ fn given_name_before_surname(a: &Analysis, span: crate::model::Span, starts: &ru
         && !crate::names::is_function_word(a.word(next))
 }
 
+/// "I thank Senator Birmingham": a one-word town right after a person's title is the
+/// surname.
+fn surname_after_title(a: &Analysis, span: crate::model::Span) -> bool {
+    let at = a.tok_at(span.start);
+    at > 0 && !a.slice(span).contains(' ') && a.toks[at - 1].is_cap && a.title_at(a.toks[at - 1].span)
+}
+
 /// "Yury Borisov": a one-word town right after a capitalised given name is the surname
 /// (Borisov, Belarus), unless the given name follows a word that introduces a place
 /// ("in Santa Cruz").
@@ -183,6 +194,13 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    /// A town right after a title is a surname: "Senator Birmingham".
+    #[test]
+    fn a_town_after_a_title_is_a_surname() {
+        let x = extract("I thank Senator Birmingham for the question.", "2025-03-05");
+        assert!(!x.entities.iter().any(|e| e.id == "location:birmingham"), "{:?}", x.entities);
+    }
 
     /// A town after a given name and a middle initial is a surname: "George W. Bush".
     #[test]
