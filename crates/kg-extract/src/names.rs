@@ -272,6 +272,14 @@ static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Program",
     "Embassy",
     "Consulate",
+    "Library",
+    "Museum",
+    "Cathedral",
+    "Mosque",
+    "Monastery",
+    "Hospital",
+    "College",
+    "School",
 ]);
 
 /// Capitalised function words, weekdays and months: never part of a name.
@@ -413,6 +421,14 @@ mod tests {
             assert_eq!(translit_key(a), translit_key(b), "{a} {b}");
         }
         assert_ne!(translit_key("Lavrov"), translit_key("Lavrova"));
+    }
+
+    /// "the Ronald Reagan Presidential Library" is a building, not a person.
+    #[test]
+    fn a_library_named_after_a_person_is_no_person() {
+        let x =
+            crate::test_support::extract("They met at the Walter Brennan Presidential Library in Ohio.", "2025-03-05");
+        assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{:?}", x.entities);
     }
 
     /// A title word after "bin" is the father's name: "Prince Khalid bin Sultan".

@@ -191,7 +191,7 @@ pub(super) fn which_clause(a: &Analysis, i: usize) -> Option<(usize, usize)> {
 }
 
 /// "arrived in Moscow on Monday for a three-day state visit", "arrived in Haiti's capital
-/// on his first visit": the place of the arrival
+/// on his first visit", "was in Kyiv, his first visit since": the place of the arrival
 /// is the destination of the visit whose noun phrase starts at `np_start`.
 pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let mut for_tok = np_start.checked_sub(1)?;
@@ -201,14 +201,21 @@ pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
             for_tok = for_tok.checked_sub(1)?;
         }
     }
-    // "... for a three-day state visit", "... on his first visit".
-    if !matches!(a.lower(for_tok), "for" | "on") {
+    // "... for a three-day state visit", "... on his first visit", and the apposition
+    // "was in Kyiv, his first visit since the invasion".
+    let apposition = crate::clause::is_comma(a, for_tok);
+    if !matches!(a.lower(for_tok), "for" | "on") && !apposition {
         return None;
     }
-    let arrived = (for_tok.saturating_sub(10)..for_tok)
-        .rev()
-        .take_while(|&k| !crate::clause::is_comma(a, k))
-        .find(|&k| matches!(a.lower(k), "arrived" | "arrives" | "arriving"))?;
+    let arrived = (for_tok.saturating_sub(10)..for_tok).rev().take_while(|&k| !crate::clause::is_comma(a, k)).find(
+        |&k| match a.lower(k) {
+            "arrived" | "arrives" | "arriving" | "landed" | "lands" => true,
+            // Being there is told with the noun in apposition: "is due in China on
+            // Thursday, her first visit in the post".
+            "was" | "is" | "due" => apposition,
+            _ => false,
+        },
+    )?;
     if a.lower(arrived + 1) != "in" {
         return None;
     }

@@ -317,3 +317,23 @@ fn a_numbered_council_is_a_session() {
     let x = extract("The Nordic Cooperation Council met in Oslo on Monday.", "2025-03-05");
     assert!(x.entities.iter().any(|e| e.id == "organization:nordic-cooperation-council"), "{:?}", x.entities);
 }
+
+/// A visit in apposition to being somewhere: "was in Oslo, his first visit since".
+#[test]
+fn a_visit_in_apposition_to_being_there() {
+    for (text, status) in [
+        ("The next day Anna Brown was in Oslo, her first visit since the war.", "occurred"),
+        ("Anna Brown is due in Oslo on Thursday, her first visit in the post.", "planned"),
+    ] {
+        let x = extract(text, "2025-03-05");
+        let visit = x.entities.iter().find(|e| e.id.starts_with("meeting:visit"));
+        assert!(
+            visit.is_some_and(|v| v.attributes.get("status").map(String::as_str) == Some(status)),
+            "{text}: {:?}",
+            x.entities
+        );
+        let id = visit.map(|v| v.id.clone()).unwrap_or_default();
+        assert!(has_edge(&x, &id, "held_in", "location:oslo"), "{text}: {:?}", x.relations);
+        assert!(has_edge(&x, "person:anna-brown", "attends", &id), "{text}: {:?}", x.relations);
+    }
+}
