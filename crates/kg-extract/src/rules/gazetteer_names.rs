@@ -116,11 +116,30 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
 }
 
 /// Whether the name at `span` is followed by a capitalised noun that makes it the name
-/// of a venue or an event of its own.
+/// of a venue, an event or a text of its own ("the Rome Statute", "the Minsk
+/// Agreements").
 fn names_a_venue(a: &Analysis, span: crate::model::Span) -> bool {
     let next = a.tok_at(span.end);
     a.toks.get(next).is_some_and(|t| t.span.start == span.end + 1 && t.is_cap)
-        && matches!(a.word(next), "Hotel" | "Hotels" | "Dialogue" | "Airport" | "Stadium" | "University")
+        && matches!(
+            a.word(next),
+            "Hotel"
+                | "Hotels"
+                | "Dialogue"
+                | "Airport"
+                | "Stadium"
+                | "University"
+                | "Statute"
+                | "Agreement"
+                | "Agreements"
+                | "Accord"
+                | "Accords"
+                | "Convention"
+                | "Conventions"
+                | "Protocol"
+                | "Charter"
+                | "Principles"
+        )
 }
 
 /// "Hassan Rashad": a one-word name that is a given name, followed by a capitalised
@@ -194,6 +213,15 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    /// A city that names a treaty is no place: "the Rome Statute".
+    #[test]
+    fn a_city_naming_a_treaty_is_no_place() {
+        for text in ["Mongolia is a party to the Rome Statute.", "The Minsk Agreements failed."] {
+            let x = extract(text, "2025-03-05");
+            assert!(!x.entities.iter().any(|e| e.id.starts_with("location:")), "{text}: {:?}", x.entities);
+        }
+    }
 
     /// A town right after a title is a surname: "Senator Birmingham".
     #[test]
