@@ -13,10 +13,36 @@
 //! data does not exclude it; a demonym used for a language ("in Russian").
 
 use super::Rule;
-use crate::analysis::{Analysis, Form};
+use crate::analysis::{Analysis, Ent, Form};
 use crate::gazetteer::Target;
+use crate::model::EntityKind;
 
 pub const RULE: Rule = Rule { name: "gazetteer_names", apply, triggers: &[] };
+
+/// Whether the name at `span` is the subject of the verb right after it, or a
+/// possessor ("the White House's").
+fn acts(a: &Analysis, span: crate::model::Span) -> bool {
+    let next = a.tok_at(span.end);
+    // Not "Reaction on Parliament Hill was mixed": after a preposition, a place.
+    let mut before = a.tok_at(span.start);
+    if before > 0 && a.lower(before - 1) == "the" {
+        before -= 1;
+    }
+    let placed = before > 0
+        && matches!(a.lower(before - 1), "on" | "in" | "at" | "to" | "from" | "into" | "near" | "outside" | "inside");
+    !placed && (crate::clause::finite_verb_at(a, next) || matches!(a.word(next), "'s" | "\u{2019}s"))
+}
+
+/// The organisation named like building `p`: the office that works there.
+fn office_in(a: &mut Analysis, p: usize) -> usize {
+    let place = &a.gaz.places[p];
+    let found = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == place.name);
+    found.unwrap_or_else(|| {
+        let mut e = Ent::new(EntityKind::Organization, &place.name);
+        e.iso.clone_from(&place.iso);
+        a.new_entity(e)
+    })
+}
 
 /// Whether the name at `span` follows "in the", "at the" or "inside the".
 fn at_the(a: &Analysis, span: crate::model::Span) -> bool {
@@ -80,6 +106,15 @@ fn apply(a: &mut Analysis) {
         }
         if matches!(target, Target::Demonym(_)) && part_of_a_name(a, hit.span) {
             continue;
+        }
+        // "The White House had kept up the pretence", "Downing Street said": a building
+        // that acts is the office working in it.
+        if let Target::Place(p) = target {
+            if !seat && a.gaz.places[p].kind == "building" && acts(a, hit.span) {
+                let body = office_in(a, p);
+                a.add_mention(body, hit.span, RULE.name, Form::Name);
+                continue;
+            }
         }
         let form = if matches!(target, Target::Demonym(_)) { Form::Demonym } else { Form::Name };
         let ent = a.gaz_entity(target);
@@ -213,6 +248,15 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    /// A building that acts is the office in it; one where things happen is a place.
+    #[test]
+    fn a_building_that_acts_is_an_office() {
+        let x = extract("The White House had kept the trip secret.", "2025-03-05");
+        assert!(x.entities.iter().any(|e| e.id == "organization:white-house"), "{:?}", x.entities);
+        let x = extract("Talks at the White House ended on Monday.", "2025-03-05");
+        assert!(x.entities.iter().any(|e| e.id == "location:white-house"), "{:?}", x.entities);
+    }
 
     /// A city that names a treaty is no place: "the Rome Statute".
     #[test]
