@@ -10,7 +10,8 @@
 //! - lists: "Leaders who attended (the summit) included A, B and C", "A and B were
 //!   among those in the room / among those attending";
 //! - company: "A was joined by B and C", "A was accompanied by B", "A brought B and C"
-//!   — all of them attend the meeting being told;
+//!   — all of them attend the meeting being told; "A travelled with B (alongside C)",
+//!   "A accompanied B" — A (and C) attend the meeting B attends (`travel.rs`);
 //! - "delegations are taking part, among them A, B and C", "Among those taking part were
 //!   A and B";
 //! - presence told with "to be": "Also present were A and B", "Also at the table were A
@@ -42,8 +43,22 @@ pub const RULE: Rule = Rule { name: "attendance_frames", apply, triggers: TRIGGE
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
 const TRIGGERS: &[&str] = &[
-    "by", "included", "include", "includes", "among", "brought", "brings", "together", "sent", "sends", "where",
-    "present", "table",
+    "by",
+    "included",
+    "include",
+    "includes",
+    "among",
+    "brought",
+    "brings",
+    "together",
+    "sent",
+    "sends",
+    "where",
+    "present",
+    "table",
+    "travelled",
+    "traveled",
+    "accompanied",
 ];
 
 /// Verbs whose passive names participants of the meeting before them.
@@ -91,6 +106,11 @@ fn apply(a: &mut Analysis) {
             "sent" | "sends" => envoy::envoy_sent(a, i),
             "where" => where_clause(a, i),
             "present" | "table" => presence::presence(a, i, RULE.name),
+            "travelled" | "traveled" if a.lower(i + 1) == "with" => travel::travelled_with(a, i),
+            // The active: "A accompanied the president" (the passive is read at "by").
+            "accompanied" if i > 0 && !matches!(a.lower(i - 1), "was" | "were" | "been" | "be" | "is" | "are") => {
+                travel::travelled_with(a, i)
+            }
             "together" if i > 0 && matches!(a.lower(i - 1), "brought" | "brings") => brought_together(a, i),
             // "brought up", "brought back" are not company: a name or its determiner follows.
             "brought" | "brings"
@@ -375,3 +395,4 @@ mod envoy;
 mod presence;
 #[cfg(test)]
 mod tests;
+mod travel;
