@@ -38,6 +38,15 @@ fn apply(a: &mut Analysis) {
             }
             continue;
         }
+        // "Macron brought a business delegation", "at the head of a large delegation":
+        // the delegation the clause's subject brings is that of their country.
+        if let Some(verb) = brought(a, head) {
+            let leader = crate::clause::subjects_of(a, verb).first().map(|&(e, _)| e);
+            if let Some(leader) = leader {
+                add_delegation_of(a, leader, Span::new(a.toks[head].span.start, a.toks[i].span.end));
+            }
+            continue;
+        }
         let Some(apostrophe) = head.checked_sub(1).filter(|&k| matches!(a.word(k), "'s" | "\u{2019}s")) else {
             continue;
         };
@@ -55,6 +64,53 @@ fn apply(a: &mut Analysis) {
         };
         let start = if own_country { apostrophe - 1 } else { head };
         add_delegation_of(a, leader, Span::new(a.toks[start].span.start, a.toks[i].span.end));
+    }
+}
+
+/// For "a (business) delegation" at `head` brought by the clause's subject ("brought",
+/// "led", "headed", "accompanied by", "arrived with", "at the head of"): the token of
+/// the verb or preposition.
+fn brought(a: &Analysis, head: usize) -> Option<usize> {
+    let mut k = head.checked_sub(1)?;
+    for _ in 0..3 {
+        if matches!(a.lower(k), "a" | "an") {
+            break;
+        }
+        let w = a.lower(k);
+        let modifier = !a.toks[k].is_cap
+            && a.toks[k].is_word
+            && (w.ends_with("-level")
+                || w.ends_with("-member")
+                || matches!(
+                    w,
+                    "business"
+                        | "trade"
+                        | "large"
+                        | "small"
+                        | "big"
+                        | "sizeable"
+                        | "high-powered"
+                        | "ministerial"
+                        | "official"
+                        | "economic"
+                ));
+        if !modifier {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(a.lower(k), "a" | "an") {
+        return None;
+    }
+    let verb = k.checked_sub(1)?;
+    match a.lower(verb) {
+        "brought" | "brings" | "bringing" | "led" | "leads" | "leading" | "headed" | "heads" | "heading" => Some(verb),
+        "by" if verb > 0 && matches!(a.lower(verb - 1), "accompanied" | "joined") => Some(verb - 1),
+        "with" if verb > 0 && matches!(a.lower(verb - 1), "arrived" | "travelled" | "traveled" | "came") => {
+            Some(verb - 1)
+        }
+        "of" if verb > 1 && a.lower(verb - 1) == "head" => Some(verb - 1),
+        _ => None,
     }
 }
 
@@ -110,6 +166,18 @@ mod tests {
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
         assert!(has_edge(&x, "person:joseph-kamau", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_delegation_a_leader_brought() {
+        for text in [
+            "Kenyan President Amos Kiprono arrived in Oslo. Kiprono brought a business delegation of 50 executives.",
+            "Kenyan President Amos Kiprono arrived in Oslo. He was accompanied by a large delegation.",
+            "Kenyan President Amos Kiprono is paying a visit to Oslo at the head of a large delegation.",
+        ] {
+            let x = extract(text, "2025-03-05");
+            assert!(x.entities.iter().any(|e| e.id.starts_with("delegation:ke")), "{text}: {:?}", x.entities);
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! Matches: "A would be among the negotiators", "A is (also) named as a negotiator",
 //! "A is a member of the delegation", "the delegation includes A, B and C",
-//! "negotiators A and B". The delegation is the one named in the sentence, else the
-//! last one named — of the person's own country when the article gives it.
+//! "negotiators A and B", "a delegation of 50 executives, among them A and B". The
+//! delegation is the one named in the sentence, else the last one named — of the person's own country when the article gives it.
 //! Example: "Tanzania's delegation arrived. Deputy Minister Juma Said is among the
 //! negotiators." → Juma Said member of the Tanzanian delegation.
 //! Known false positives: negotiators of a different round or side when the article
@@ -92,8 +92,11 @@ fn apply(a: &mut Analysis) {
         };
         // "was made up of A, B and C".
         let made_up = w == "made" && n1 == "up" && a.lower(i + 2) == "of";
+        // "a business delegation of some 50 executives, among them A and B".
+        let among_them = w == "among" && matches!(n1, "them" | "whom");
         let object_side = (matches!(w, "included" | "includes" | "include" | "including" | "comprises" | "comprised")
-            || made_up)
+            || made_up
+            || among_them)
             && delegation_before()
             || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
         if object_side {
@@ -102,6 +105,8 @@ fn apply(a: &mut Analysis) {
                 i + 1
             } else if made_up {
                 i + 2
+            } else if among_them {
+                i + 1
             } else {
                 i
             };
@@ -187,6 +192,17 @@ mod tests {
             "2025-03-05",
         );
         assert!(!has_edge(&x, "person:tom-price", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn among_them() {
+        let x = extract(
+            "The Kenyan delegation of some 50 executives, among them Joseph Kamau and Peter Otieno, arrived.",
+            "2025-03-05",
+        );
+        for p in ["person:joseph-kamau", "person:peter-otieno"] {
+            assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}: {:?}", x.relations);
+        }
     }
 
     #[test]
