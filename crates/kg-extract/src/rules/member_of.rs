@@ -3,7 +3,8 @@
 //! Matches: "A would be among the negotiators", "A is (also) named as a negotiator",
 //! "A is a member of the delegation", "the delegation includes A, B and C",
 //! "negotiators A and B", "a delegation of 50 executives, among them A and B". The
-//! delegation is the one named in the sentence, else the last one named — of the person's own country when the article gives it.
+//! delegation is the one named in the sentence, else the last one named — of the
+//! person's own country when the article gives it.
 //! Example: "Tanzania's delegation arrived. Deputy Minister Juma Said is among the
 //! negotiators." → Juma Said member of the Tanzanian delegation.
 //! Known false positives: negotiators of a different round or side when the article
