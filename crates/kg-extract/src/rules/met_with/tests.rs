@@ -491,3 +491,11 @@ fn the_subject_of_a_fronted_clause_did_not_meet() {
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     assert!(!has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
 }
+
+/// "A and B held the <meeting named at length>": they met, at it.
+#[test]
+fn coordinated_subjects_held_a_named_meeting() {
+    let x = extract("On Tuesday Anna Brown and Tom Price held the Annual Leaders' Meeting.", "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:anna-brown", "attends", "meeting:annual-leaders-meeting"), "{:?}", x.relations);
+}

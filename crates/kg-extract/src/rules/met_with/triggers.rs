@@ -157,6 +157,10 @@ fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
     if let Some(with) = named_meeting_with(a, i) {
         return Some(Trigger::transitive(with + 1 - i));
     }
+    // "he and Premier Li held the Annual Leaders' Meeting": the subjects met at it.
+    if let Some(m) = named_meeting_after(a, i) {
+        return Some(Trigger::reciprocal(a.tok_at(m.span.end) - i));
+    }
     let noun = (i + 1..i + 6).take_while(|&k| k < a.toks.len()).find(|&k| noun_ok(a.lower(k)))?;
     if !(i + 1..noun).all(|k| filler(a.lower(k))) {
         return None;
@@ -177,18 +181,24 @@ fn held(a: &Analysis, i: usize, noun_ok: fn(&str) -> bool) -> Option<Trigger> {
 /// For "held" at `i`: the "with" right after a meeting mention that follows "held (the)"
 /// ("held the Japan-U.S. Security Consultative Committee in Tokyo with X").
 fn named_meeting_with(a: &Analysis, i: usize) -> Option<usize> {
-    let start = if a.lower(i + 1) == "the" { i + 2 } else { i + 1 };
-    // The meeting's mention is its head noun, after the capitalised words of its name.
-    let m = (start..start + 10)
-        .take_while(|&k| {
-            a.toks.get(k).is_some_and(|t| t.is_cap || !t.is_word || a.word(k).starts_with(char::is_numeric))
-        })
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))?;
+    let m = named_meeting_after(a, i)?;
     // Past the meeting's own words (a bracketed short name, "in Tokyo") to "with".
     let after = a.tok_at(m.span.end);
     (after..(after + 8).min(a.toks.len()))
         .take_while(|&k| !crate::clause::finite_verb_at(a, k))
         .find(|&k| a.lower(k) == "with")
+}
+
+/// The meeting named at length right after "held (the)" at `i`: its mention is its head
+/// noun, after the capitalised words of its name.
+fn named_meeting_after(a: &Analysis, i: usize) -> Option<crate::analysis::MentionRec> {
+    let start = if a.lower(i + 1) == "the" { i + 2 } else { i + 1 };
+    (start..start + 10)
+        .take_while(|&k| {
+            a.toks.get(k).is_some_and(|t| t.is_cap || !t.is_word || a.word(k).starts_with(char::is_numeric))
+        })
+        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
+        .cloned()
 }
 
 /// "at their (first bilateral) meeting", "during their talks": a meeting the subjects
