@@ -179,9 +179,9 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             }
         }
     }
-    // "held a three-way meeting with A and B", "flanked by A and B": A and B met each
-    // other too.
-    if (i..last).any(|k| is_multilateral(a.lower(k)) || a.lower(k) == "flanked") {
+    // "held a three-way meeting with A and B", "flanked by A and B", "signed the pact
+    // with A and B": A and B met each other too.
+    if (i..last).any(|k| is_multilateral(a.lower(k)) || matches!(a.lower(k), "flanked" | "signed")) {
         met_pairwise(a, &objects, status, span);
     }
     for &(obj, _) in &objects {

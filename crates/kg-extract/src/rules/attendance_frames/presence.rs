@@ -1,6 +1,6 @@
 //! Presence told with "to be": "Also present were A and B", "Also at the table were A
-//! and B", "A and B were present". They attend the meeting the clause names, or the
-//! one of its context.
+//! and B", "A and B are at the table", "A and B were present", "On the UK side is A".
+//! They attend the meeting the clause names, or the one of its context.
 
 use super::{add_all, list_after, meeting_for};
 use crate::analysis::Analysis;
@@ -8,15 +8,28 @@ use crate::clause::subjects_of;
 use crate::modality::status_at;
 use crate::model::{EntityKind, Span};
 
-/// For "present" or "table" at token `i`: the persons the sentence says were there.
+/// For "present", "table" or "side" at token `i`: the persons the sentence says were
+/// there.
 pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
     let be = |k: usize| matches!(a.lower(k), "were" | "was");
-    let persons: Vec<(usize, Span)> = if a.lower(i) == "table" {
-        // "Also at the table were A and B".
-        if !(i >= 2 && a.lower(i - 1) == "the" && a.lower(i - 2) == "at" && be(i + 1)) {
+    let at_the = i >= 2 && a.lower(i - 1) == "the" && a.lower(i - 2) == "at";
+    let persons: Vec<(usize, Span)> = if a.lower(i) == "side" {
+        // "On the UK side is A; on the EU side is B".
+        let opens = (i.saturating_sub(4)..i).any(|k| a.lower(k) == "on" && a.lower(k + 1) == "the");
+        if !opens || !matches!(a.lower(i + 1), "is" | "are" | "was" | "were") {
             return;
         }
         list_after(a, i + 1)
+    } else if a.lower(i) == "table" {
+        if at_the && be(i + 1) {
+            // "Also at the table were A and B".
+            list_after(a, i + 1)
+        } else if at_the && i >= 3 && matches!(a.lower(i - 3), "are" | "were" | "is" | "was") {
+            // "Sir Keir and the two EU presidents are at the table".
+            subjects_of(a, i - 3)
+        } else {
+            return;
+        }
     } else if let Some(verb) = (i + 1..i + 6).find(|&k| be(k)) {
         // "Also present (at the talks) were A and B": the words between name the meeting.
         if (i + 1..verb).any(|k| a.word(k) == "," || crate::clause::finite_verb_at(a, k)) {

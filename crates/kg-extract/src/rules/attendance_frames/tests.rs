@@ -211,3 +211,17 @@ fn an_envoy_is_not_sent_to_the_meeting_stayed_away_from() {
         x.relations
     );
 }
+
+/// "A and B are at the table", "On the UK side is C": all three attend.
+#[test]
+fn at_the_table_and_on_a_side() {
+    let x = crate::test_support::extract(
+        "The Nordic summit opened in Oslo on Monday. Anna Brown and Tom Price are at the table with their teams. \
+         On the Swedish side is Ivan Petrov, the trade minister.",
+        "2025-03-05",
+    );
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    for p in ["person:anna-brown", "person:tom-price", "person:ivan-petrov"] {
+        assert!(crate::test_support::has_edge(&x, p, "attends", &m), "{p}: {:?}", x.relations);
+    }
+}

@@ -69,5 +69,7 @@ pub(in crate::rules) fn is_accord(w: &str) -> bool {
             | "truce"
             | "statement"
             | "documents"
+            | "partnership"
+            | "charter"
     )
 }

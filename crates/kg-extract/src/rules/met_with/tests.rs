@@ -499,3 +499,17 @@ fn coordinated_subjects_held_a_named_meeting() {
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
     assert!(has_edge(&x, "person:anna-brown", "attends", "meeting:annual-leaders-meeting"), "{:?}", x.relations);
 }
+
+/// "signed the security and defence partnership at the summit with A and B": the three
+/// signers met, at the summit.
+#[test]
+fn co_signers_after_with() {
+    let x = extract(
+        "The Nordic summit opened in Oslo on Monday. Anna Brown signed the security and defence partnership at the \
+         summit with Tom Price and Ivan Petrov.",
+        "2025-03-05",
+    );
+    for (p, q) in [("anna-brown", "tom-price"), ("anna-brown", "ivan-petrov"), ("tom-price", "ivan-petrov")] {
+        assert!(has_edge(&x, &format!("person:{p}"), "met_with", &format!("person:{q}")), "{p} {q}: {:?}", x.relations);
+    }
+}

@@ -286,9 +286,19 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         // "Xi and Putin signed a joint statement": leaders sign together where they meet
         // (not "signed separate deals", nor a letter signed apart).
         "signed" => {
-            let noun = (i + 1..i + 5).find(|&k| crate::rules::meeting_mention::is_accord(a.lower(k)))?;
+            let noun = (i + 1..i + 7).find(|&k| crate::rules::meeting_mention::is_accord(a.lower(k)))?;
             let apart = (i + 1..noun).any(|k| matches!(a.lower(k), "separate" | "separately" | "letter"));
-            (!apart && (i + 1..noun).all(|k| filler(a.lower(k)))).then(|| Trigger::reciprocal(1))
+            // "the security and defence partnership": an "and" inside the accord's name.
+            let word =
+                |k: usize| filler(a.lower(k)) || (a.lower(k) == "and" && !crate::clause::finite_verb_at(a, k + 1));
+            if apart || !(i + 1..noun).all(word) {
+                return None;
+            }
+            // "signed a joint statement (at the summit) with A and B": the co-signers.
+            let with = (noun + 1..noun + 8)
+                .take_while(|&k| a.toks.get(k).is_some_and(|t| t.is_word) && !crate::clause::finite_verb_at(a, k))
+                .find(|&k| a.lower(k) == "with");
+            Some(with.map_or(Trigger::reciprocal(1), |w| Trigger::transitive(w + 1 - i)))
         }
         // "spent some three hours with Putin", "spent the afternoon with X".
         "spent" | "spends" | "spend" | "spending" => {
