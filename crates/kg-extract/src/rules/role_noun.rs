@@ -235,8 +235,9 @@ fn bare_title(a: &mut Analysis, k: usize) {
         return;
     }
     let Some((want, len)) = title_alone(a, k) else { return };
-    // A verb follows: "Prime Minister held", "President said".
-    if !crate::clause::finite_verb_at(a, k + len) {
+    // A verb follows: "Prime Minister held", "President said", "Prime Minister also met".
+    let adverb = matches!(a.lower(k + len), "also" | "then" | "later" | "further" | "again" | "earlier");
+    if !crate::clause::finite_verb_at(a, k + len + usize::from(adverb)) {
         return;
     }
     let span = Span::new(a.toks[k].span.start, a.toks[k + len - 1].span.end);
@@ -363,6 +364,11 @@ mod tests {
         // A readout's bare title is its first holder.
         let x = extract(
             "Prime Minister Anna Brown hosted Prime Minister Tom Price. Prime Minister said the talks went well.",
+            "2025-03-01",
+        );
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
+        let x = extract(
+            "Prime Minister Anna Brown hosted Prime Minister Tom Price. Prime Minister also met Ivan Petrov.",
             "2025-03-01",
         );
         assert_eq!(mentions_of(&x, "person:anna-brown"), 2);
