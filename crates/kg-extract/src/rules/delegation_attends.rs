@@ -4,7 +4,7 @@
 //! same sentence, else the meeting most of its head and members attend, else the last
 //! talks named before it, else the talks the document names most often, else a meeting
 //! of another kind ("the meeting in Riyadh") named in its sentence or the one before it
-//! in its paragraph.
+//! in its paragraph, else the meeting the story is about.
 //! Example: "Talks open in Geneva on Friday. The Swiss delegation arrived." → the Swiss
 //! delegation attends the Geneva talks.
 //! Known false positives: an article about two rounds of talks assigns a delegation to
@@ -63,7 +63,16 @@ fn apply(a: &mut Analysis) {
             .or_else(|| attended_by_members(a, d))
             .or(nearest.map(|n| n.0))
             .or(salient)
-            .or_else(|| named_near(a, d, first.sent));
+            .or_else(|| named_near(a, d, first.sent))
+            // "The American delegation included ..." in a story of one summit: that summit,
+            // unless its sentence tells of other talks ("Hamas's delegation to those talks").
+            .or_else(|| {
+                let toks = a.sents[first.sent].tokens.clone();
+                let other = toks.clone().any(|k| {
+                    matches!(a.lower(k), "talks" | "negotiations" | "meeting" | "meetings" | "summit" | "round")
+                });
+                (!other).then(|| super::attends::principal_meeting(a, first.span.start)).flatten()
+            });
         let Some(meeting) = meeting else {
             continue;
         };
@@ -196,6 +205,24 @@ mod tests {
             "{:?}",
             x.relations
         );
+    }
+
+    /// In a story of one summit, a delegation no sentence places attends that summit;
+    /// not when its sentence tells of other talks.
+    #[test]
+    fn a_delegation_of_the_story_attends_its_summit() {
+        let x = extract(
+            "The Nordic summit in Oslo ended on Monday. The summit produced a declaration. The Swiss delegation \
+             included Tom Price.",
+            "2025-03-05",
+        );
+        assert!(x.relations.iter().any(|r| r.source.starts_with("delegation:ch") && r.kind.as_str() == "attends"));
+        let x = extract(
+            "The Nordic summit in Oslo ended on Monday. The summit produced a declaration. The Swiss delegation to \
+             those talks was led by Tom Price.",
+            "2025-03-05",
+        );
+        assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:ch") && r.kind.as_str() == "attends"));
     }
 
     /// The talks told last are another pair's: the delegation is where its head is.
