@@ -218,8 +218,8 @@ mod tests {
         );
         assert!(x.relations.iter().any(|r| r.source.starts_with("delegation:ch") && r.kind.as_str() == "attends"));
         let x = extract(
-            "The Nordic summit in Oslo ended on Monday. The summit produced a declaration. The Swiss delegation to \
-             those talks was led by Tom Price.",
+            "The Nordic summit in Oslo ended on Monday. The summit produced a declaration.\nThe truce held. The \
+             Swiss delegation to those talks was led by Tom Price.",
             "2025-03-05",
         );
         assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:ch") && r.kind.as_str() == "attends"));
