@@ -90,7 +90,37 @@ fn is_connector(w: &str) -> bool {
 fn is_starter_to_drop(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "At" | "On" | "But" | "And" | "As" | "By" | "For" | "From" | "With" | "To" | "Of"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "At"
+            | "On"
+            | "But"
+            | "And"
+            | "As"
+            | "By"
+            | "For"
+            | "From"
+            | "With"
+            | "To"
+            | "Of"
+            | "After"
+            | "Before"
+            | "During"
+            | "Since"
+            | "Following"
+            | "Until"
+            | "Amid"
+    )
+}
+
+/// Words that open the name of a text, not of a body: "the Treaty on Good-Neighbourliness
+/// and Alliance".
+fn names_a_text(w: &str) -> bool {
+    matches!(
+        w,
+        "Treaty" | "Agreement" | "Convention" | "Declaration" | "Charter" | "Protocol" | "Accord" | "Memorandum"
     )
 }
 
@@ -183,8 +213,8 @@ fn apply(a: &mut Analysis) {
         // A place that opens the name belongs to it: "the Congo River Alliance".
         let start = place_before(a, i).unwrap_or(a.toks[i].span.start);
         // "the 5th High-Level Cooperation Council": a numbered session of a council is a
-        // meeting (`meeting_mention`), not the body.
-        if numbered_session(a, a.tok_at(start), end_tok) {
+        // meeting (`meeting_mention`), not the body; a treaty's name is no body either.
+        if numbered_session(a, a.tok_at(start), end_tok) || names_a_text(a.word(a.tok_at(start))) {
             i = end_tok + 1;
             continue;
         }
@@ -267,6 +297,16 @@ fn org_named(a: &mut Analysis, label: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract};
+
+    #[test]
+    fn no_body_from_a_treaty_or_after_a_preposition() {
+        for text in
+            ["They signed the Treaty on Friendship and Alliance in 2019.", "After the Oval Office meeting, he left."]
+        {
+            let x = extract(text, "2025-01-01");
+            assert!(!entities(&x).iter().any(|e| e.starts_with("organization:")), "{text}: {:?}", entities(&x));
+        }
+    }
 
     #[test]
     fn finds_organisations_by_head_noun() {
