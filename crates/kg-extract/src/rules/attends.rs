@@ -111,6 +111,8 @@ const TRIGGERS: &[&str] = &[
     "presiding",
     "stayed",
     "stays",
+    "told",
+    "tells",
 ];
 
 /// Length of the trigger starting at token `i`.
@@ -131,6 +133,8 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed", _, _) => 1,
         // "Putin stayed away (from the summit)."
         ("stayed" | "stays", "away", _) => 2,
+        // "Hegseth stayed for Thursday's meeting of NATO defence ministers."
+        ("stayed" | "stays", "for", _) => 2,
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
@@ -150,7 +154,10 @@ fn trigger(a: &Analysis, i: usize) -> Option<usize> {
 fn object_only(w: &str) -> bool {
     matches!(
         w,
-        "opened"
+        // "told the summit that ...": who speaks to a meeting is at it.
+        "told"
+            | "tells"
+            | "opened"
             | "opening"
             | "opens"
             | "closed"
@@ -235,8 +242,8 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     }
     let Some(&(_, subject_span)) = subjects.first() else { return };
     // "skipped the summit" is a refusal in the verb itself.
-    let refusal =
-        matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed" | "stayed" | "stays");
+    let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed")
+        || (matches!(a.lower(i), "stayed" | "stays") && a.lower(i + 1) == "away");
     let mut status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
     let meeting = match meeting_after(a, last, clause_end) {
         Some(m) => m,
@@ -280,6 +287,13 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     // "opened the summit", not "closed the border before the summit": these verbs
     // tell presence only with the meeting as their object.
     if object_only(a.lower(i)) && !is_object(a, last, meeting.1) {
+        return;
+    }
+    // "told the Nordic summit", not "told reporters the summit failed": the meeting
+    // right after, past its determiner and the capitals of its name.
+    if matches!(a.lower(i), "told" | "tells")
+        && !(i + 1..a.tok_at(meeting.1.start)).all(|k| a.lower(k) == "the" || a.toks[k].is_cap)
+    {
         return;
     }
     // "A summit with X on the sidelines of the G7 summit is being arranged": the noun

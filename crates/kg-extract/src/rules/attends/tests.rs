@@ -362,3 +362,20 @@ fn no_meeting_of_a_relative_clause_the_verb_is_outside_of() {
         x.relations
     );
 }
+
+/// "told the summit that ...", "stayed for the meeting": there.
+#[test]
+fn speaking_to_a_meeting_and_staying_for_it() {
+    for text in [
+        "The Nordic summit opened in Oslo on Monday. Anna Brown told the summit that the war must end.",
+        "The Nordic summit opened in Oslo on Monday. Anna Brown stayed for the summit.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+    }
+    let x = extract(
+        "The Nordic summit opened in Oslo on Monday. Anna Brown told reporters the summit failed.",
+        "2025-03-05",
+    );
+    assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
