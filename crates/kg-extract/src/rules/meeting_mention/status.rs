@@ -122,6 +122,11 @@ pub(super) fn meeting_status(
     {
         return Status::Proposed;
     }
+    // "saw no sign that any meeting between Kim and Trump was being prepared": no one
+    // meeting.
+    if np_start > 0 && a.lower(np_start - 1) == "any" || a.lower(np_start) == "any" {
+        return Status::Hypothetical;
+    }
     // After publication: a later day, a later month, or a later year ("next year's
     // summit").
     let future = matches!((date, a.doc.date), (Some(d), Some(p)) if {

@@ -337,3 +337,13 @@ fn a_visit_in_apposition_to_being_there() {
         assert!(has_edge(&x, "person:anna-brown", "attends", &id), "{text}: {:?}", x.relations);
     }
 }
+
+/// "any meeting between A and B" is no meeting of the default graph.
+#[test]
+fn any_meeting_is_no_meeting() {
+    let x = extract(
+        "Officials in Oslo saw no sign that any meeting between Anna Brown and Tom Price was planned.",
+        "2025-03-05",
+    );
+    assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
+}
