@@ -171,8 +171,9 @@ fn apply(a: &mut Analysis) {
                     sent += 1;
                 }
                 let sentence_start = a.sents[sent.min(a.sents.len() - 1)].tokens.start == i;
-                // A prime minister named Friday is only known by his full name.
-                if sentence_start && !followed_by_verb(a, i) || CALENDAR_WORDS.contains(word) {
+                // A prime minister named Friday is only known by his full name: no day,
+                // month or function word is a bare surname.
+                if sentence_start && !followed_by_verb(a, i) || crate::names::is_function_word(word) {
                     None
                 } else {
                     let known = *info.known.get_or_insert_with(|| known_by_key(a, key, None));
@@ -248,29 +249,6 @@ fn candidate_key(word: &str) -> Option<WordKey> {
 /// Capitalised two-letter words that open sentences and are no surname.
 static SHORT_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
     "Us", "Do", "Go", "Is", "Be", "Me", "Oh", "Ok", "Up", "Mr", "Ms", "Dr", "St", "Jr", "Sr",
-]);
-
-/// Days and months, which some office holders bear as surnames.
-static CALENDAR_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]);
 
 /// Names are matched in Latin script: "России" folds to "Rossii", which is no
