@@ -13,9 +13,8 @@
 //! data does not exclude it; a demonym used for a language ("in Russian").
 
 use super::Rule;
-use crate::analysis::{Analysis, Ent, Form};
+use crate::analysis::{Analysis, Form};
 use crate::gazetteer::Target;
-use crate::model::EntityKind;
 
 pub const RULE: Rule = Rule { name: "gazetteer_names", apply, triggers: &[] };
 
@@ -36,12 +35,11 @@ fn acts(a: &Analysis, span: crate::model::Span) -> bool {
 /// The organisation named like building `p`: the office that works there.
 fn office_in(a: &mut Analysis, p: usize) -> usize {
     let place = &a.gaz.places[p];
-    let found = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == place.name);
-    found.unwrap_or_else(|| {
-        let mut e = Ent::new(EntityKind::Organization, &place.name);
-        e.iso.clone_from(&place.iso);
-        a.new_entity(e)
-    })
+    let office = super::org_pattern::org_named(a, &place.name);
+    if a.ents[office].iso.is_none() {
+        a.ents[office].iso.clone_from(&a.gaz.places[p].iso);
+    }
+    office
 }
 
 /// Whether the name at `span` follows "in the", "at the" or "inside the".

@@ -287,7 +287,8 @@ fn starts_name(a: &Analysis, i: usize) -> bool {
     t.is_word && t.is_cap && a.mention_at_tok(i).is_none() && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
 }
 
-fn org_named(a: &mut Analysis, label: &str) -> usize {
+/// The organisation of the document with this label, created on first use.
+pub(super) fn org_named(a: &mut Analysis, label: &str) -> usize {
     if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == label) {
         return i;
     }
