@@ -112,4 +112,28 @@ pub(super) fn envoys_attend(a: &mut Analysis, verb: usize) {
         }
     }
     add_all(a, &persons, meeting, status, a.toks[verb].span, RULE.name);
+    serve_the_sender(a, verb, &persons);
+}
+
+/// "Russia sent Deputy Prime Minister Alexei Overchuk", "the United States was
+/// represented by Jake Sullivan, the national security adviser": an envoy whose title in
+/// this sentence names no country holds it for the country that sent them.
+fn serve_the_sender(a: &mut Analysis, verb: usize, envoys: &[(usize, Span)]) {
+    let sent = a.sent_of(a.toks[verb].span.start);
+    let from = a.sents[sent].tokens.start;
+    let sender = (from..verb)
+        .rev()
+        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Country).map(|m| m.ent));
+    let Some(country) = sender else { return };
+    use crate::gazetteer::TitleCategory as C;
+    for t in a.titles.iter_mut() {
+        if t.sent == sent
+            && t.affiliation.is_none()
+            && !t.former
+            && envoys.iter().any(|&(p, _)| p == t.person)
+            && matches!(t.category, C::HeadOfState | C::HeadOfGovernment | C::Minister | C::Diplomat | C::Official)
+        {
+            t.affiliation = Some(country);
+        }
+    }
 }

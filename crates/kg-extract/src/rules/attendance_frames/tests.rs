@@ -225,3 +225,13 @@ fn at_the_table_and_on_a_side() {
         assert!(crate::test_support::has_edge(&x, p, "attends", &m), "{p}: {:?}", x.relations);
     }
 }
+
+/// "Norway sent Deputy Prime Minister A": the envoy's office is Norway's.
+#[test]
+fn an_envoy_holds_office_for_the_sender() {
+    let x = crate::test_support::extract(
+        "The Nordic summit opened in Oslo on Monday. Norway, a founding member, sent Deputy Prime Minister Anna Brown.",
+        "2025-03-05",
+    );
+    assert!(crate::test_support::has_edge(&x, "person:anna-brown", "official_of", "country:no"), "{:?}", x.relations);
+}
