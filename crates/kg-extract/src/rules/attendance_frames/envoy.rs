@@ -1,5 +1,6 @@
 //! Envoys: "Turkey sent Foreign Minister A", "India is represented by A", and a leader's
-//! envoy sent in their place ("Putin sent Lavrov to lead Russia's delegation").
+//! envoy sent in their place ("Putin sent Lavrov to lead Russia's delegation"). A
+//! country's envoy whose title names no country holds it for the sender.
 
 use super::{add_all, list_after, meeting_for, named_meeting, RULE};
 use crate::analysis::Analysis;
