@@ -212,9 +212,16 @@ fn leader_served(a: &Analysis, tok: usize) -> Option<(usize, Span, String)> {
     let tok = if a.lower(tok) == "the" { tok + 1 } else { tok };
     let at = a.toks.get(tok)?.span.start;
     let country = |a: &Analysis, m: Option<(usize, Span)>| m.filter(|&(e, _)| a.ents[e].kind == EntityKind::Country);
-    // "the Ukrainian president": a demonym, then the title.
+    // "the Ukrainian president": a demonym, then the title; "Iran's Supreme Leader": a
+    // possessive.
     let (lead_at, before) = match country(a, a.mentions_starting(at).next().map(|m| (m.ent, m.span))) {
-        Some((e, span)) => (a.toks.get(a.tok_at(span.end))?.span.start, Some((e, span))),
+        Some((e, span)) => {
+            let mut next = a.tok_at(span.end);
+            if matches!(a.word(next), "'s" | "\u{2019}s") {
+                next += 1;
+            }
+            (a.toks.get(next)?.span.start, Some((e, span)))
+        }
         None => (at, None),
     };
     let hit = a.title_hits.iter().find(|h| h.span.start == lead_at)?;
@@ -223,8 +230,11 @@ fn leader_served(a: &Analysis, tok: usize) -> Option<(usize, Span, String)> {
         return None;
     }
     let leader = t.canonical.to_lowercase();
-    if let Some((e, _)) = before {
-        return Some((e, hit.span, leader));
+    if let Some((e, country_span)) = before {
+        // "adviser to Iran's Supreme Leader Ayatollah Ali Khamenei": the leader is named,
+        // and the title before the name is his: the phrase ends at the country.
+        let named = a.toks.get(a.tok_at(hit.span.end)).is_some_and(|n| n.is_cap && n.span.start == hit.span.end + 1);
+        return Some((e, if named { country_span } else { hit.span }, leader));
     }
     let of = a.tok_at(hit.span.end);
     if a.lower(of) != "of" {
@@ -318,6 +328,19 @@ mod tests {
         assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
         let x = extract_all("Flags flew. U.S. Foreign Minister Lena Moss spoke.", "2025-05-15");
         assert!(has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
+    }
+
+    /// "an adviser to Iran's Supreme Leader (Ali Khamenei)": the adviser serves Iran; a
+    /// leader named after the title keeps the leader's title.
+    #[test]
+    fn an_adviser_to_a_countrys_leader() {
+        for text in [
+            "Omid Rahimi, a senior adviser to Iran's Supreme Leader, came to Beirut.",
+            "Omid Rahimi, a senior adviser to Iran's Supreme Leader Ali Khamenei, came to Beirut.",
+        ] {
+            let x = crate::test_support::extract(text, "2024-11-28");
+            assert!(has_edge(&x, "person:omid-rahimi", "official_of", "country:ir"), "{text}: {:?}", x.relations);
+        }
     }
 
     #[test]
