@@ -99,9 +99,12 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             title = format!("{} {}", cap(a.word(tok)), title);
         }
         let mut affiliation = inner;
-        // "Kenyan Defence Cabinet Secretary": a portfolio the title list lacks, between
-        // the country and a minister's title.
-        if t.category == TitleCategory::Minister && mention_ending_at(a, start).is_none() {
+        // "Kenyan Defence Cabinet Secretary", "Russia's Presidential Commissioner": a
+        // portfolio the title list lacks, between the country and a minister's or an
+        // official's title.
+        if matches!(t.category, TitleCategory::Minister | TitleCategory::Official)
+            && mention_ending_at(a, start).is_none()
+        {
             if let Some(from) = portfolio_before(a, tok) {
                 title = format!("{} {title}", a.slice(Span::new(a.toks[from].span.start, a.toks[tok - 1].span.end)));
                 tok = from;
@@ -328,6 +331,13 @@ mod tests {
         assert!(!has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
         let x = extract_all("Flags flew. U.S. Foreign Minister Lena Moss spoke.", "2025-05-15");
         assert!(has_edge(&x, "person:lena-moss", "official_of", "country:us"), "{:?}", x.relations);
+    }
+
+    /// An official's portfolio the title list lacks: "Norway's Presidential Commissioner".
+    #[test]
+    fn an_officials_portfolio_after_a_possessive() {
+        let x = crate::test_support::extract("Anna Brown, Norway's Presidential Commissioner, spoke.", "2024-05-24");
+        assert!(has_edge(&x, "person:anna-brown", "official_of", "country:no"), "{:?}", x.relations);
     }
 
     /// "an adviser to Iran's Supreme Leader (Ali Khamenei)": the adviser serves Iran; a
