@@ -20,6 +20,7 @@
 
 mod context;
 mod noun_phrase;
+mod nouns;
 mod signing;
 mod status;
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub(super) use context::after_hours_of;
 pub use context::visit_destination;
 use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
 use noun_phrase::{noun_phrase, org_after};
+use nouns::{class_of, is_verb_use, not_a_meeting};
 pub(super) use signing::is_accord;
 pub(super) use status::told_called_off;
 use status::{clause_cues, meeting_status};
@@ -56,62 +58,6 @@ const TRIGGERS: &[&str] = &[
     "committee",
     "signed",
 ];
-
-fn class_of(word: &str) -> Option<MeetingClass> {
-    Some(match word {
-        "talks" | "negotiations" => MeetingClass::Talks,
-        "meeting" | "summit" | "conference" | "gathering" | "dialogue" => MeetingClass::Meeting,
-        "ceremony" => MeetingClass::Ceremony,
-        "visit" | "trip" => MeetingClass::Visit,
-        _ => return None,
-    })
-}
-
-/// Whether the capitalized name ending at token `i` follows "for (the)" after a
-/// title: the domain of an office, not an event.
-fn office_for(a: &Analysis, i: usize) -> bool {
-    let Some(k) = (i.saturating_sub(6)..i).rev().find(|&k| a.lower(k) == "for") else { return false };
-    k > 0 && (k + 1..i).all(|j| a.toks[j].is_cap || matches!(a.lower(j), "the" | "-")) && a.title_at(a.toks[k - 1].span)
-}
-
-/// Nouns of the list that name no diplomatic meeting in some phrases: "a news
-/// conference" is someone speaking to reporters, a ceremony other than a signing is
-/// no meeting of the parties. A signing ceremony is "the signing ceremony", "signed
-/// the deal at a ceremony", or "the ceremony" once a signing ceremony was told.
-fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
-    let prev = if i > 0 { a.lower(i - 1) } else { "" };
-    match lower {
-        "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
-        // Only a named forum ("the Shangri-La Dialogue", "this year's Dialogue" once
-        // named), never dialogue the parties call for.
-        // Nor the forum of an office: "the EU Special Representative for the
-        // Belgrade-Pristina Dialogue".
-        "dialogue" => !a.toks[i].is_cap || office_for(a, i),
-        // Only a numbered session: "the 5th High-Level Cooperation Council".
-        "council" | "committee" => !a.toks[i].is_cap || !numbered(a, i),
-        "ceremony" if prev == "signing" => false,
-        "ceremony" => {
-            // "signed a declaration, which X called an accord, at a ceremony": past a
-            // relative clause too, within the sentence.
-            let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
-            let signed_at = (sent_start..i).any(|k| matches!(a.lower(k), "signed" | "sign" | "signs"));
-            let told_before = matches!(prev, "the" | "this")
-                && (1..i).any(|k| a.lower(k) == "ceremony" && a.lower(k - 1) == "signing");
-            !(signed_at || told_before)
-        }
-        _ => false,
-    }
-}
-
-/// Whether the capitalised name that ends at token `i` follows an ordinal.
-fn numbered(a: &Analysis, i: usize) -> bool {
-    let first = (i.saturating_sub(8)..=i)
-        .rev()
-        .take_while(|&k| a.toks[k].is_cap || a.mention_at_tok(k).is_some() || a.word(k) == "-")
-        .last()
-        .unwrap_or(i);
-    super::org_pattern::numbered_session(a, first, i)
-}
 
 /// "held" of "held a summit", "hold talks": the verb right before the noun phrase that
 /// starts at `np_start` (past an article).
@@ -449,20 +395,4 @@ fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
         s = rest;
     }
     s
-}
-
-/// "after meeting X", "meeting with": the verb "meet", not the noun.
-fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
-    let next_is_person = a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
-    let prev = if i > 0 { a.lower(i - 1) } else { "" };
-    match lower {
-        // "looks forward to meeting Prime Minister Kishida": the verb.
-        "meeting" => {
-            let next_cap = a.toks.get(i + 1).is_some_and(|t| t.is_cap && t.is_word);
-            (next_is_person || next_cap)
-                && !matches!(prev, "a" | "the" | "his" | "her" | "their" | "its" | "'s" | "\u{2019}s")
-        }
-        "visit" => matches!(prev, "to" | "will" | "would" | "could" | "may" | "might") || next_is_person,
-        _ => false,
-    }
 }

@@ -29,9 +29,11 @@ use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
+mod status;
 mod the_two;
 mod triggers;
 
+use status::{after_status, present_tense, tense};
 use triggers::{trigger, Trigger, TRIGGERS};
 
 pub const RULE: Rule = Rule { name: "met_with", apply, triggers: TRIGGERS };
@@ -371,58 +373,6 @@ fn between(a: &mut Analysis, i: usize) {
     let status = with_later_words(a, status, after_names);
     let span = a.toks[i - 1].span.cover(persons[persons.len() - 1].1);
     met_pairwise(a, &persons, status, span);
-}
-
-/// The status a clause gives its subject after the fact: "were cancelled", "will take
-/// place", "was proposed". Talks that "collapsed", "broke down", "failed" or "ended
-/// without a deal" took place; only "failed to take place" says they did not.
-pub fn after_status(a: &Analysis, from: usize, to: usize) -> Status {
-    let words: Vec<&str> = (from..to.min(a.toks.len())).map(|k| a.lower(k)).collect();
-    // The first cue decides: "collapsed ... before a planned signing" took place.
-    for (k, w) in words.iter().enumerate() {
-        let next = words.get(k + 1).copied().unwrap_or("");
-        match *w {
-            "cancelled" | "canceled" | "postponed" | "scrapped" | "abandoned" => return Status::Cancelled,
-            "called" if next == "off" => return Status::Cancelled,
-            "failed"
-                if next == "to"
-                    && matches!(
-                        words.get(k + 2).copied(),
-                        Some("take" | "materialise" | "materialize" | "happen" | "occur")
-                    ) =>
-            {
-                return Status::Cancelled
-            }
-            "collapsed" | "failed" | "broke" | "ended" | "stalled" | "lasted" | "took" | "produced" | "began" => {
-                return Status::Occurred
-            }
-            "proposed" | "suggested" | "possible" | "could" | "might" | "may" | "floated" | "mooted" | "touted" => {
-                return Status::Proposed
-            }
-            "will" | "would" | "planned" | "scheduled" | "expected" | "set" => return Status::Planned,
-            _ => {}
-        }
-    }
-    Status::Occurred
-}
-
-/// The base form of the verb ("to meet", "will meet") is never a past meeting.
-fn tense(a: &Analysis, i: usize, status: Status) -> Status {
-    if status != Status::Occurred {
-        return status;
-    }
-    match a.lower(i) {
-        "meet" | "host" | "sit" | "hold" | "convene" | "have" | "shake" | "call" | "speak" | "dine" | "greet"
-            if i > 0 && a.lower(i - 1) == "to" =>
-        {
-            Status::Proposed
-        }
-        _ => status,
-    }
-}
-
-fn present_tense(a: &Analysis, i: usize) -> bool {
-    matches!(a.lower(i), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
 }
 
 #[cfg(test)]

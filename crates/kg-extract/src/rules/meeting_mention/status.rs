@@ -26,7 +26,7 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         }
         // "Biden's trip to Israel, and the Amman summit that never happened": the
         // relative clause of another meeting noun is that meeting's.
-        if k > i + 1 && super::class_of(w).is_some() && matches!(a.lower(k + 1), "that" | "which") {
+        if k > i + 1 && super::nouns::class_of(w).is_some() && matches!(a.lower(k + 1), "that" | "which") {
             break;
         }
         if prev == "as" && matches!(w, "expected" | "planned" | "scheduled") {
