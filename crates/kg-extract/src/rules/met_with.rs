@@ -5,7 +5,7 @@
 //! and C", "A and B agreed at their bilateral meeting", "the two leaders met" (the only
 //! two persons named just before),
 //! "A hosted B", "A received B", "A was greeted (at the airport) by B", "A sat down with
-//! B", "A shook hands with B", "A had dinner with B", "A called on B", "A convenes with
+//! B", "A, seated beside B", "A shook hands with B", "A had dinner with B", "A called on B", "A convenes with
 //! B", "A ... after meeting B", "after a meeting with B", "a meeting between A and B";
 //! with no one named after the verb, "A and B met / held talks / shook hands / spoke
 //! directly" pairs the coordinated subjects. Every subject meets every object ("A and

@@ -513,3 +513,15 @@ fn co_signers_after_with() {
         assert!(has_edge(&x, &format!("person:{p}"), "met_with", &format!("person:{q}")), "{p} {q}: {:?}", x.relations);
     }
 }
+
+/// "A, seated beside B", "sitting next to B": side by side, as in a meeting.
+#[test]
+fn seated_beside() {
+    for text in [
+        "Anna Brown, seated beside Ivan Petrov, did not raise her voice.",
+        "Anna Brown was sitting next to Ivan Petrov in Oslo.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}: {:?}", x.relations);
+    }
+}

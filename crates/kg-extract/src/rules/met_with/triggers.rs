@@ -34,6 +34,8 @@ pub(super) const TRIGGERS: &[&str] = &[
     "have",
     "having",
     "sat",
+    "seated",
+    "sitting",
     "sit",
     "sits",
     "convenes",
@@ -276,6 +278,9 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         "held" | "hold" | "holds" | "holding" => held(a, i, held_noun),
         "had" | "has" | "have" | "having" => held(a, i, had_noun),
         "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(Trigger::transitive(3)),
+        // "Ramaphosa, seated beside the president, did not raise his voice": side by side.
+        "sat" | "seated" | "sitting" if matches!(next, "beside" | "alongside") => Some(Trigger::transitive(2)),
+        "sat" | "seated" | "sitting" if next == "next" && a.lower(i + 2) == "to" => Some(Trigger::transitive(3)),
         // "Anwar, flanked by Hun Manet and Phumtham, told reporters": side by side.
         "flanked" if next == "by" => Some(Trigger::transitive(2)),
         "convenes" | "convened" | "convene" if next == "with" => Some(Trigger::transitive(2)),
