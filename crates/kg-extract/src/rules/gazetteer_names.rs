@@ -23,13 +23,17 @@ pub const RULE: Rule = Rule { name: "gazetteer_names", apply, triggers: &[] };
 fn acts(a: &Analysis, span: crate::model::Span) -> bool {
     let next = a.tok_at(span.end);
     // Not "Reaction on Parliament Hill was mixed": after a preposition, a place.
-    let mut before = a.tok_at(span.start);
-    if before > 0 && a.lower(before - 1) == "the" {
-        before -= 1;
-    }
-    let placed = before > 0
-        && matches!(a.lower(before - 1), "on" | "in" | "at" | "to" | "from" | "into" | "near" | "outside" | "inside");
+    let placed = preposition_before(a, span)
+        .is_some_and(|(p, _)| matches!(p, "on" | "in" | "at" | "to" | "from" | "into" | "near" | "outside" | "inside"));
     !placed && (crate::clause::finite_verb_at(a, next) || matches!(a.word(next), "'s" | "\u{2019}s"))
+}
+
+/// The word right before the name at `span`, past a "the" (and whether there was one).
+fn preposition_before<'a>(a: &'a Analysis, span: crate::model::Span) -> Option<(&'a str, bool)> {
+    let t = a.tok_at(span.start);
+    let the = t > 0 && a.lower(t - 1) == "the";
+    let k = if the { t - 1 } else { t };
+    (k > 0).then(|| (a.lower(k - 1), the))
 }
 
 /// The organisation named like building `p`: the office that works there.
@@ -44,8 +48,7 @@ fn office_in(a: &mut Analysis, p: usize) -> usize {
 
 /// Whether the name at `span` follows "in the", "at the" or "inside the".
 fn at_the(a: &Analysis, span: crate::model::Span) -> bool {
-    let t = a.tok_at(span.start);
-    t >= 2 && a.lower(t - 1) == "the" && matches!(a.lower(t - 2), "in" | "at" | "inside")
+    matches!(preposition_before(a, span), Some(("in" | "at" | "inside", true)))
 }
 
 /// Preference among entries that share one surface form.

@@ -145,28 +145,16 @@ mod tests {
 
     #[test]
     fn object_of_a_verb_of_receiving() {
-        let x = crate::test_support::extract(
+        for text in [
             "Prime Minister Tom Price was in Oslo on Tuesday, and President Anna Brown received him at her office.",
-            "2025-03-01",
-        );
-        assert!(
-            crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"),
-            "{:?}",
-            x.relations
-        );
-        let x = crate::test_support::extract(
             "Tom Price flew to Oslo. President Anna Brown received him there.",
-            "2025-03-01",
-        );
-        assert!(
-            crate::test_support::has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"),
-            "{:?}",
-            x.relations
-        );
+        ] {
+            let x = extract(text, "2025-03-01");
+            assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{text}: {:?}", x.relations);
+        }
         // "her" before a noun is a possessive.
-        let x =
-            crate::test_support::extract("Anna Brown met Tom Price. Mary Lee welcomed her counterpart.", "2025-03-01");
-        assert!(!crate::test_support::has_edge(&x, "person:mary-lee", "met_with", "person:anna-brown"));
+        let x = extract("Anna Brown met Tom Price. Mary Lee welcomed her counterpart.", "2025-03-01");
+        assert!(!has_edge(&x, "person:mary-lee", "met_with", "person:anna-brown"));
     }
 
     #[test]
