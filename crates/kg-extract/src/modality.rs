@@ -235,13 +235,28 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     if any & PLAN != 0 || commit_to {
         return Status::Planned;
     }
-    // A bare infinitive ("to meet") is an intention, not an event.
+    // A bare infinitive ("to meet") is an intention, not an event; but a journey told
+    // as done, for that purpose ("flew to Beijing on Sunday to meet Xi"), is how news
+    // tells the meeting itself.
     if last.is_some_and(|bits| bits & TO != 0)
         && matches!(trigger, "meet" | "attend" | "host" | "visit" | "hold" | "take" | "participate" | "join")
+        && !journey_for(a, from, tok)
     {
         return Status::Proposed;
     }
     Status::Occurred
+}
+
+/// A journey in the simple past between `from` and the infinitive at `tok`, in one
+/// stretch without a comma: "went to the White House to meet".
+pub fn journey_for(a: &Analysis, from: usize, tok: usize) -> bool {
+    // The journey has a destination of its own: not "came out to meet".
+    let marker = tok.saturating_sub(1);
+    (from..marker).rev().take_while(|&k| !is_comma(a, k)).any(|k| {
+        matches!(a.lower(k), "flew" | "travelled" | "traveled" | "went" | "came" | "arrived" | "headed" | "journeyed")
+            && k + 1 < marker
+            && matches!(a.lower(k + 1), "to" | "into" | "in")
+    })
 }
 
 /// A verb in the simple past: "-ed", or one of the irregular verbs of meeting news.
@@ -316,6 +331,10 @@ mod tests {
             ("Lee will sign a truce, after talks with Park.", "talks", Status::Planned),
             ("Lee met Park sooner than expected.", "met", Status::Occurred),
             ("As expected, Lee attended the summit.", "attended", Status::Occurred),
+            ("Lee flew to Seoul on Monday to meet Park.", "meet", Status::Occurred),
+            ("Lee came out to meet Park.", "meet", Status::Proposed),
+            ("Lee will fly to Seoul to meet Park.", "meet", Status::Planned),
+            ("Lee hopes to meet Park.", "meet", Status::Proposed),
         ];
         for (text, trigger, want) in cases {
             let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();

@@ -2,6 +2,8 @@
 //! names, the base form "to meet", the present "meets".
 
 use crate::analysis::Analysis;
+use crate::clause::clause_of;
+use crate::modality::journey_for;
 use crate::model::Status;
 
 /// The status a clause gives its subject after the fact: "were cancelled", "will take
@@ -44,7 +46,7 @@ pub(super) fn tense(a: &Analysis, i: usize, status: Status) -> Status {
     }
     match a.lower(i) {
         "meet" | "host" | "sit" | "hold" | "convene" | "have" | "shake" | "call" | "speak" | "dine" | "greet"
-            if i > 0 && a.lower(i - 1) == "to" =>
+            if i > 0 && a.lower(i - 1) == "to" && !journey_for(a, clause_of(a, i).0, i) =>
         {
             Status::Proposed
         }

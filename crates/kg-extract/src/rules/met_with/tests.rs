@@ -114,6 +114,7 @@ fn more_ways_to_say_they_met() {
         "Anna Brown held talks on trade with Ivan Petrov.",
         "Anna Brown hosted Ivan Petrov for talks.",
         "Anna Brown held months of talks with Ivan Petrov.",
+        "Anna Brown flew to Oslo on Monday to meet Ivan Petrov.",
     ] {
         assert_eq!(met_status(text, "anna-brown", "ivan-petrov").as_deref(), Some("occurred"), "{text}");
     }
