@@ -81,6 +81,10 @@ impl<'g> Extractor<'g> {
                 *clock = now;
             }
         };
+        // Hard-wrapped text is read with its paragraphs joined, byte for byte, so the
+        // offsets found in it are offsets into the original.
+        let joined = text::unwrapped(&doc.text).map(|text| Document { text, id: doc.id.clone(), date: doc.date });
+        let doc = joined.as_ref().unwrap_or(doc);
         let scratch = SCRATCH.with_borrow_mut(std::mem::take);
         let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
         lap("analysis", &mut timings);

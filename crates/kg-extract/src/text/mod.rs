@@ -3,10 +3,12 @@
 
 mod fold;
 mod segment;
+mod unwrap;
 mod word_set;
 
 pub use fold::{fold, push_slug, slug, translit_key, translit_key_of_folded};
 pub use segment::{segment, segment_into, Sentence, Token, MAX_SENTENCE_BYTES, MAX_SENTENCE_TOKENS};
+pub use unwrap::unwrapped;
 pub use word_set::{WordSet, Words};
 
 /// Whether a word is an ordinal: "5th", "21st", "fifth", "twenty-first".
