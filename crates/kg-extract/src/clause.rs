@@ -278,8 +278,9 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
         let plain = w.chars().next().is_some_and(char::is_uppercase)
             || matches!(w, "and" | "&" | "of" | "to" | "for" | "his" | "her" | "their")
             || matches!(w, "acting" | "senior" | "outgoing" | "incoming" | "interim")
-            // "Ruto and his American counterpart Joe Biden".
-            || matches!(w, "counterpart" | "counterparts")
+            // "Ruto and his American counterpart Joe Biden", "Putin and North Korean
+            // leader Kim Jong Un": words news puts before a name as a title.
+            || matches!(w, "counterpart" | "counterparts" | "leader")
             || (repeated_with && w == "with");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {

@@ -167,6 +167,9 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         // The noun's possessor holds it ("opened with Biden's meeting with Xi").
         subjects.retain(|&(_, s)| crate::clause::is_possessor(a, s) || !object_of_with(s));
     }
+    if noun && (!possessive_pronoun_is_clear(a, i) || subjects.len() > 1 && in_time_adverbial(a, i)) {
+        return;
+    }
     let Some(&(_, subject_span)) = subjects.first() else {
         return;
     };
@@ -303,6 +306,37 @@ fn is_multilateral(w: &str) -> bool {
     )
 }
 
+/// For a meeting noun at `i`: whether "his" or "her" before it ("his second meeting
+/// with Trump"), if there, can only be one person: the one person the sentence names
+/// before it. "Putin and Kim held talks, two months after his meeting with Trump" does
+/// not say whose meeting that was.
+fn possessive_pronoun_is_clear(a: &Analysis, i: usize) -> bool {
+    let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| matches!(a.lower(k), "his" | "her")) else {
+        return true;
+    };
+    if !(k + 1..i).all(|j| crate::text::is_ordinal(a.word(j)) || matches!(a.lower(j), "last" | "latest" | "own")) {
+        return true;
+    }
+    if a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person) {
+        return true;
+    }
+    let sent = a.sents[a.sent_of(a.toks[k].span.start)].tokens.start;
+    let mut persons = crate::clause::persons_in(a, sent, k, false).into_iter().map(|(e, _)| e).collect::<Vec<_>>();
+    persons.sort_unstable();
+    persons.dedup();
+    persons.len() == 1
+}
+
+/// Whether the meeting noun at `i` is told as another time than its clause's event:
+/// "A and B held talks on Monday, two months after a meeting with C" (which of them met
+/// C, the words do not say).
+fn in_time_adverbial(a: &Analysis, i: usize) -> bool {
+    (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&k| !is_comma(a, k))
+        .any(|k| matches!(a.lower(k), "after" | "before" | "since") && k > 0)
+}
+
 /// Every two of these persons met.
 fn met_pairwise(a: &mut Analysis, persons: &[(usize, Span)], status: Status, span: Span) {
     for (x, &(p, _)) in persons.iter().enumerate() {
@@ -377,3 +411,5 @@ fn between(a: &mut Analysis, i: usize) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_subjects;

@@ -1,0 +1,28 @@
+//! Who holds a meeting told by a noun: coordinated subjects with titles, and nouns whose
+//! holder the words leave open.
+use crate::test_support::{extract, has_edge};
+
+#[test]
+fn a_lower_case_leader_title_joins_the_subjects() {
+    let x =
+        extract("Kenyan President Amos Kiprono and Ugandan leader Paul Okello held talks in Kampala.", "2025-03-05");
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
+}
+
+#[test]
+fn a_meeting_whose_holder_is_unclear_is_nobody_s() {
+    for text in [
+        "Amos Kiprono and Paul Okello held talks on Monday in Kampala, a month after his meeting with Tom Price.",
+        "Amos Kiprono and Paul Okello held talks on Monday in Kampala, two months after a meeting with Tom Price.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{text}");
+        assert!(
+            !x.relations.iter().any(|r| r.source.contains("tom-price") || r.target.contains("tom-price")),
+            "{text}"
+        );
+    }
+    // One person before "his": his meeting.
+    let x = extract("Amos Kiprono flew home on Monday, a day after his meeting with Tom Price.", "2025-03-05");
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
