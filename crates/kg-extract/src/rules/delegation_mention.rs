@@ -134,7 +134,11 @@ fn after(a: &Analysis, head: usize) -> Option<(usize, usize)> {
             if a.lower(k) == "the" && a.lower(k + 1) == "government" && a.lower(k + 2) == "of" {
                 k += 3;
             }
-            let m = a.mention_at(a.toks.get(k)?.span.start)?;
+            // "the delegation of the United States": the article is not the country's.
+            let m = match a.mention_at(a.toks.get(k)?.span.start) {
+                None if a.lower(k) == "the" => a.mention_at(a.toks.get(k + 1)?.span.start)?,
+                m => m?,
+            };
             sender(a, m.ent).map(|e| (e, start(a)))
         }
         _ => {

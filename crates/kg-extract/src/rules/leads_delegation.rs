@@ -47,7 +47,13 @@ fn apply(a: &mut Analysis) {
             let heads = objects_after(a, i + 1);
             let near = heads.first().is_some_and(|&(_, s)| {
                 let first = a.tok_at(s.start);
-                first <= i + 5 && !(i + 2..first).any(|k| crate::clause::finite_verb_at(a, k))
+                // "headed by the Minister of Culture, Olga Lyubimova": a title in
+                // apposition before the name.
+                let titled = first <= i + 10
+                    && first >= i + 4
+                    && crate::clause::is_comma(a, first - 1)
+                    && a.title_at(a.toks[i + 2].span.cover(a.toks[first - 2].span));
+                (first <= i + 5 || titled) && !(i + 2..first).any(|k| crate::clause::finite_verb_at(a, k))
             });
             for (p, pspan) in heads.into_iter().filter(|_| near) {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
@@ -81,6 +87,14 @@ mod tests {
     fn the_delegation_is_in_the_sentence_of_the_verb() {
         let x = extract("Amina Odhiambo led\nthe Kenyan delegation arrived.", "2025-03-05");
         assert!(!has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+    }
+
+    #[test]
+    fn a_title_in_apposition_before_the_head() {
+        let x = extract("The delegation of Kenya was headed by the Minister of Culture, Anna Wanjiru.", "2025-03-05");
+        assert!(has_edge(&x, "person:anna-wanjiru", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+        let x = extract("The delegation of the United States was led by Tom Price.", "2025-03-05");
+        assert!(has_edge(&x, "person:tom-price", "leads_delegation", "delegation:us"), "{:?}", x.relations);
     }
 
     #[test]
