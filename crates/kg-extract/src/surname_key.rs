@@ -212,6 +212,21 @@ pub fn known_by_key(a: &Analysis, key: &WordKey, title: Option<&str>) -> Option<
     }
 }
 
+/// The one office holder in office on the publication date whose first name is `word`:
+/// "Sir Keir", "Dame Sue", where British usage names a knight by the first name alone.
+/// A scan of the table, for the rare honorific before a lone first name.
+pub fn known_by_first_name(a: &Analysis, word: &str) -> Option<usize> {
+    let date = a.doc.date;
+    let mut hits = a.gaz.persons.iter().enumerate().filter(|(_, p)| {
+        p.name.split_whitespace().next() == Some(word)
+            && p.terms.iter().any(|&t| date.is_none_or(|d| a.gaz.terms[t].covers(d)))
+    });
+    match (hits.next(), hits.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use super::is_particle_name;
 use crate::analysis::Analysis;
 use crate::model::Span;
-use crate::surname_key::{known_by_surname, persons_with_surname};
+use crate::surname_key::{known_by_first_name, known_by_surname, persons_with_surname};
 
 /// The person a name found in the text refers to: a full name finds or creates its
 /// person, and the last words of a person's name are that person ("Kayikwamba
@@ -54,6 +54,9 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         }
     }
     if let Some(known) = known_by_surname(a, &name, title) {
+        return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
+    }
+    if let Some(known) = title.filter(|t| matches!(*t, "Sir" | "Dame")).and_then(|_| known_by_first_name(a, &name)) {
         return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
     }
     Some(a.person_named(&name))
@@ -160,6 +163,18 @@ mod tests {
         let x = crate::test_support::extract("Prime Minister Anna Novak spoke. Sir Anna added a word.", "2025-03-05");
         let persons: Vec<String> = entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect();
         assert_eq!(persons, ["person:anna-novak"]);
+    }
+
+    /// "Sir Keir" alone, in a story that never gives his surname: the one office holder
+    /// of the day with that first name; not before he took office.
+    #[test]
+    fn a_knight_by_first_name_is_the_office_holder() {
+        let persons = |date| {
+            let x = crate::test_support::extract("Sir Keir spoke to reporters.", date);
+            entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect::<Vec<_>>()
+        };
+        assert_eq!(persons("2025-03-05"), ["person:keir-starmer"]);
+        assert_eq!(persons("2019-03-05"), ["person:keir"]);
     }
 
     /// A nickname in quotes inside a name is read past, and kept as an alias.
