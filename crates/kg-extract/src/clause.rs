@@ -237,6 +237,27 @@ pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     out
 }
 
+/// A word of "four times", "twice", "once".
+fn is_count_of_times(w: &str) -> bool {
+    matches!(
+        w,
+        "once"
+            | "twice"
+            | "times"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "many"
+    ) || w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether the text between two person mentions only joins them: commas, "and",
 /// appositives ("Lavrov, Russia's foreign minister, and Ushakov"), and the titles and
 /// modifiers that introduce the second ("and national security adviser Waltz").
@@ -281,6 +302,8 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
             // "Ruto and his American counterpart Joe Biden", "Putin and North Korean
             // leader Kim Jong Un": words news puts before a name as a title.
             || matches!(w, "counterpart" | "counterparts" | "leader")
+            // "has met Xi four times and Moon three times": how often, not who.
+            || is_count_of_times(w)
             || (repeated_with && w == "with");
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {

@@ -1,17 +1,18 @@
 //! **leader_delegation** — a delegation named by the leader who brought it.
 //!
 //! Matches: "Kim's delegation", "Zelenskyy's negotiating team", "led his country's
-//! delegation", "Zelenskyy and his delegation" (the clause's subject), where the person's country is told by the
-//! article ("North Korean leader Kim Jong Un", "the head of Ukraine's presidential
+//! delegation", "Zelenskyy and his delegation" (the clause's subject), where the
+//! person's country is told by the article ("North Korean leader Kim Jong Un", "the head of Ukraine's presidential
 //! office") or known from the table of office holders at the story's date.
+//! A leader's own delegation ("Kim's", "his") is one the leader heads.
 //! Example: "Kenyan President Amos Kiprono arrived. Kiprono's delegation included two
-//! ministers." → the Kenyan delegation.
+//! ministers." → the Kenyan delegation, which Kiprono leads.
 //! Known false positives: a person who leads a delegation of another body than their
 //! country's (a party, a parliament) gives the country's delegation.
 
 use super::Rule;
 use crate::analysis::{Analysis, Form};
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "leader_delegation", apply, triggers: TRIGGERS };
 
@@ -34,7 +35,8 @@ fn apply(a: &mut Analysis) {
             let leader = crate::clause::subjects_of(a, head - 1).first().map(|&(e, _)| e);
             let female = a.lower(head - 1) == "her";
             if let Some(leader) = leader.filter(|&p| a.ents[p].female.is_none_or(|f| f == female)) {
-                add_delegation_of(a, leader, Span::new(a.toks[head - 1].span.start, a.toks[i].span.end));
+                let span = Span::new(a.toks[head - 1].span.start, a.toks[i].span.end);
+                add_delegation_of(a, leader, span, true);
             }
             continue;
         }
@@ -43,7 +45,7 @@ fn apply(a: &mut Analysis) {
         if let Some(verb) = brought(a, head) {
             let leader = crate::clause::subjects_of(a, verb).first().map(|&(e, _)| e);
             if let Some(leader) = leader {
-                add_delegation_of(a, leader, Span::new(a.toks[head].span.start, a.toks[i].span.end));
+                add_delegation_of(a, leader, Span::new(a.toks[head].span.start, a.toks[i].span.end), false);
             }
             continue;
         }
@@ -63,7 +65,9 @@ fn apply(a: &mut Analysis) {
             continue;
         };
         let start = if own_country { apostrophe - 1 } else { head };
-        add_delegation_of(a, leader, Span::new(a.toks[start].span.start, a.toks[i].span.end));
+        // "Kim's delegation" is the one Kim heads; "his country's delegation" says less.
+        let possessor_leads = !own_country;
+        add_delegation_of(a, leader, Span::new(a.toks[start].span.start, a.toks[i].span.end), possessor_leads);
     }
 }
 
@@ -114,8 +118,9 @@ fn brought(a: &Analysis, head: usize) -> Option<usize> {
     }
 }
 
-/// The words at `span` name the delegation of the country `leader` leads or serves.
-fn add_delegation_of(a: &mut Analysis, leader: usize, span: Span) {
+/// The words at `span` name the delegation of the country `leader` leads or serves;
+/// with `leads`, one the person heads.
+fn add_delegation_of(a: &mut Analysis, leader: usize, span: Span, leads: bool) {
     if a.ents[leader].kind != EntityKind::Person {
         return;
     }
@@ -126,6 +131,9 @@ fn add_delegation_of(a: &mut Analysis, leader: usize, span: Span) {
     };
     let d = super::delegation_mention::delegation_of(a, country);
     a.add_mention(d, span, RULE.name, Form::Anaphor);
+    if leads {
+        a.add_rel(RelationKind::LeadsDelegation, leader, d, Status::Occurred, span, RULE.name);
+    }
 }
 
 /// The country a person leads or serves, told by the article ("North Korean leader
@@ -166,6 +174,7 @@ mod tests {
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
         assert!(has_edge(&x, "person:joseph-kamau", "member_of", "delegation:ke"), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:amos-kiprono", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
     }
 
     #[test]
@@ -185,6 +194,7 @@ mod tests {
         let text = "Kenyan President Amos Kiprono and his delegation were told to leave.";
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:amos-kiprono", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
     }
 
     #[test]

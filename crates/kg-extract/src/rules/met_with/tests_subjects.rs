@@ -26,3 +26,10 @@ fn a_meeting_whose_holder_is_unclear_is_nobody_s() {
     let x = extract("Amos Kiprono flew home on Monday, a day after his meeting with Tom Price.", "2025-03-05");
     assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:tom-price"), "{:?}", x.relations);
 }
+
+#[test]
+fn how_often_does_not_end_the_objects() {
+    let x = extract("Amos Kiprono has met Paul Okello four times and Tom Price twice.", "2025-03-05");
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
