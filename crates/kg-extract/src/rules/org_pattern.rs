@@ -284,7 +284,9 @@ pub(crate) fn numbered_session(a: &Analysis, first: usize, head: usize) -> bool 
 
 fn starts_name(a: &Analysis, i: usize) -> bool {
     let t = a.toks[i];
-    t.is_word && t.is_cap && a.mention_at_tok(i).is_none() && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
+    // "the NATO-Ukraine Council": a name may open with a compound of names.
+    let free = a.mention_at_tok(i).is_none_or(|m| m.span.end < t.span.end);
+    t.is_word && t.is_cap && free && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
 }
 
 /// The organisation of the document with this label, created on first use.
@@ -307,6 +309,12 @@ mod tests {
             let x = extract(text, "2025-01-01");
             assert!(!entities(&x).iter().any(|e| e.starts_with("organization:")), "{text}: {:?}", entities(&x));
         }
+    }
+
+    #[test]
+    fn a_name_opening_with_a_compound_of_names() {
+        let x = extract("The Kenya-Uganda Council met in Kampala.", "2025-01-01");
+        assert!(entities(&x).contains(&"organization:kenya-uganda-council".to_string()), "{:?}", entities(&x));
     }
 
     #[test]

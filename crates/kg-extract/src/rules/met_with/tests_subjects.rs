@@ -33,3 +33,14 @@ fn how_often_does_not_end_the_objects() {
     assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
     assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:tom-price"), "{:?}", x.relations);
 }
+
+#[test]
+fn sitting_down_for_talks() {
+    for text in [
+        "Amos Kiprono and Paul Okello sat down for talks on Tuesday.",
+        "Amos Kiprono sat down for talks with Paul Okello.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{text}: {:?}", x.relations);
+    }
+}

@@ -278,6 +278,17 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         "held" | "hold" | "holds" | "holding" => held(a, i, held_noun),
         "had" | "has" | "have" | "having" => held(a, i, had_noun),
         "sat" | "sit" | "sits" if next == "down" && a.lower(i + 2) == "with" => Some(Trigger::transitive(3)),
+        // "A and B sat down for talks".
+        "sat" | "sit" | "sits"
+            if next == "down" && a.lower(i + 2) == "for" && matches!(a.lower(i + 3), "talks" | "a" | "their") =>
+        {
+            let noun = (i + 3..i + 6).find(|&k| held_noun(a.lower(k)))?;
+            Some(if a.lower(noun + 1) == "with" {
+                Trigger::transitive(noun + 2 - i)
+            } else {
+                Trigger::reciprocal(noun + 1 - i)
+            })
+        }
         // "Ramaphosa, seated beside the president, did not raise his voice": side by side.
         "sat" | "seated" | "sitting" if matches!(next, "beside" | "alongside") => Some(Trigger::transitive(2)),
         "sat" | "seated" | "sitting" if next == "next" && a.lower(i + 2) == "to" => Some(Trigger::transitive(3)),
