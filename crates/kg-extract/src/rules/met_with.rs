@@ -6,7 +6,8 @@
 //! two persons named just before),
 //! "A hosted B", "A received B", "A was greeted (at the airport) by B", "A sat down with
 //! B", "A, seated beside B", "A shook hands with B", "A had dinner with B", "A called on B", "A convenes with
-//! B", "A ... after meeting B", "after a meeting with B", "a meeting between A and B";
+//! B", "A ... after meeting B", "after a meeting with B", "a meeting between A and B",
+//! "In talks (with B) at X, A (and C) agreed" (`fronted`);
 //! with no one named after the verb, "A and B met / held talks / shook hands / spoke
 //! directly" pairs the coordinated subjects. Every subject meets every object ("A and
 //! B met C and D"); the subject is that of the nearest clause (relative clauses
@@ -29,6 +30,7 @@ use crate::meetings::{date_in, place_after, record_gathering, Gathering};
 use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
+mod fronted;
 mod status;
 mod the_two;
 mod triggers;
@@ -40,6 +42,9 @@ pub const RULE: Rule = Rule { name: "met_with", apply, triggers: TRIGGERS };
 
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if matches!(a.lower(i), "talks" | "meeting" | "meetings" | "negotiations") {
+            fronted::fronted(a, i);
+        }
         if let Some(t) = trigger(a, i) {
             verb(a, i, t);
         } else if a.lower(i) == "between" && i > 0 && matches!(a.lower(i - 1), "meeting" | "talks") {
