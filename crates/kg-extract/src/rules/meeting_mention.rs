@@ -4,7 +4,8 @@
 //! Matches: "talks", "negotiations", "meeting", "summit", "conference", a named
 //! "Dialogue" ("the Shangri-La Dialogue"), a dated signing at a place ("signed the
 //! declaration at the White House on Friday", `signing.rs`), "visit" and
-//! "trip" (as nouns, a trip only "to" a place), "signing ceremony", "gathering" (only
+//! "trip" (as nouns, a trip only "to" a place), "signing ceremony", a funeral,
+//! inauguration or coronation (where leaders gather), "gathering" (only
 //! with a place and a date), and named events ("Munich Security Conference", "NATO
 //! Summit"); not "news/press conference". Attributes
 //! come from the noun phrase ("NATO foreign ministers' meeting", "the November 2023
@@ -53,6 +54,9 @@ const TRIGGERS: &[&str] = &[
     "trip",
     "gathering",
     "ceremony",
+    "funeral",
+    "inauguration",
+    "coronation",
     "dialogue",
     "council",
     "committee",

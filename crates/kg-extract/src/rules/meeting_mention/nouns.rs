@@ -10,7 +10,9 @@ pub(super) fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
         "talks" | "negotiations" => MeetingClass::Talks,
         "meeting" | "summit" | "conference" | "gathering" | "dialogue" => MeetingClass::Meeting,
-        "ceremony" => MeetingClass::Ceremony,
+        // Funerals, inaugurations and coronations gather heads of state: the
+        // delegations' attendance is the news.
+        "ceremony" | "funeral" | "inauguration" | "coronation" => MeetingClass::Ceremony,
         "visit" | "trip" => MeetingClass::Visit,
         _ => return None,
     })

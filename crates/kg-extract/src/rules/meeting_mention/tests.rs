@@ -27,6 +27,8 @@ fn meeting_nouns() {
         ("She will end the trip in Bergen on Friday.", 0),
         ("Envoys met for the 24th round of talks in Oslo on Monday.", 1),
         ("Anna Brown and Tom Price signed the accord at a ceremony in Oslo.", 1),
+        ("Anna Brown attended the funeral of the king in Oslo on Monday.", 1),
+        ("Tom Price flew to Oslo for the inauguration of Anna Brown.", 1),
     ];
     for (text, want) in cases {
         let x = extract(text, "2025-03-05");
