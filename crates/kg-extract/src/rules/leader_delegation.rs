@@ -81,9 +81,11 @@ fn brought(a: &Analysis, head: usize) -> Option<usize> {
             break;
         }
         let w = a.lower(k);
+        // "a deliberately small delegation": an adverb before the adjective too.
         let modifier = !a.toks[k].is_cap
             && a.toks[k].is_word
             && (w.ends_with("-level")
+                || (w.len() > 4 && w.ends_with("ly"))
                 || w.ends_with("-member")
                 || matches!(
                     w,

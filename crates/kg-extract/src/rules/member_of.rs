@@ -2,7 +2,8 @@
 //!
 //! Matches: "A would be among the negotiators", "A is (also) named as a negotiator",
 //! "A is a member of the delegation", "the delegation includes A, B and C",
-//! "negotiators A and B", "a delegation of 50 executives, among them A and B". The
+//! "negotiators A and B", "a delegation of 50 executives, among them A and B", "led a
+//! delegation: A, B and C". The
 //! delegation is the one named in the sentence, else the last one named — of the
 //! person's own country when the article gives it.
 //! Example: "Tanzania's delegation arrived. Deputy Minister Juma Said is among the
@@ -37,6 +38,7 @@ const TRIGGERS: &[&str] = &[
     "member",
     "delegates",
     "delegate",
+    "delegation",
 ];
 
 fn apply(a: &mut Analysis) {
@@ -99,7 +101,9 @@ fn apply(a: &mut Analysis) {
             || made_up
             || among_them)
             && delegation_before()
-            || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"));
+            || (member_noun(w) && a.toks.get(i + 1).is_some_and(|t| t.is_cap || a.word(i + 1) == ":"))
+            // "led a small delegation: A, B and C".
+            || (w == "delegation" && a.word(i + 1) == ":");
         if object_side {
             // "named its negotiators: A, B and C" — the list after the colon.
             let from = if a.word(i + 1) == ":" {
@@ -176,6 +180,14 @@ mod tests {
         for p in ["person:joseph-kamau", "person:peter-otieno", "person:mary-akinyi"] {
             assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}");
         }
+        let x = extract(
+            "Kenyan President Amos Kiprono led a deliberately small delegation: Joseph Kamau and Peter Otieno.",
+            "2025-03-05",
+        );
+        for p in ["person:joseph-kamau", "person:peter-otieno"] {
+            assert!(has_edge(&x, p, "member_of", "delegation:ke"), "{p}: {:?}", x.relations);
+        }
+        assert!(has_edge(&x, "person:amos-kiprono", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
     }
 
     #[test]
