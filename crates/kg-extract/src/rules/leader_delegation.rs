@@ -32,7 +32,14 @@ fn apply(a: &mut Analysis) {
         // "Zelenskyy and his delegation": the delegation of the person "his" stands for,
         // the subject of its clause.
         if matches!(a.lower(head - 1), "his" | "her") {
-            let leader = crate::clause::subjects_of(a, head - 1).first().map(|&(e, _)| e);
+            // "the Ukrainian leader and his delegation": the person just before "and".
+            let coordinated = (head >= 3 && a.lower(head - 2) == "and")
+                .then(|| {
+                    a.mentions_ending(a.toks[head - 3].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person)
+                })
+                .flatten()
+                .map(|m| m.ent);
+            let leader = coordinated.or_else(|| crate::clause::subjects_of(a, head - 1).first().map(|&(e, _)| e));
             let female = a.lower(head - 1) == "her";
             if let Some(leader) = leader.filter(|&p| a.ents[p].female.is_none_or(|f| f == female)) {
                 let span = Span::new(a.toks[head - 1].span.start, a.toks[i].span.end);
@@ -197,6 +204,12 @@ mod tests {
         let x = extract(text, "2025-05-15");
         assert!(has_edge(&x, "delegation:ke", "represents", "country:ke"), "{:?}", x.relations);
         assert!(has_edge(&x, "person:amos-kiprono", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+        // The person just before "and", not the subject of the sentence.
+        let text = "Tom Price's talks with Kenyan President Amos Kiprono failed, and the Kenyan leader and his \
+                    delegation were told to leave.";
+        let x = extract(text, "2025-05-15");
+        assert!(has_edge(&x, "person:amos-kiprono", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
+        assert!(!x.relations.iter().any(|r| r.source == "person:tom-price" && r.kind.as_str() == "leads_delegation"));
     }
 
     #[test]
