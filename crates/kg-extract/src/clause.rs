@@ -197,6 +197,11 @@ pub fn subjects_of(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
         if span.start < prev.end {
             continue;
         }
+        // A title and the name after it: one person (see `objects_after`).
+        if let Some(last) = out.last_mut().filter(|(e, _)| *e == ent) {
+            last.1 = last.1.cover(span);
+            continue;
+        }
         if !coordinated(a, prev.end, span.start) {
             break;
         }
@@ -222,6 +227,13 @@ pub fn objects_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
         while i + 1 < found.len() && possessor_of_next(a, span, found[i + 1].1, end) {
             i += 1;
             (ent, span) = found[i];
+        }
+        // "the Canadian Prime Minister Justin Trudeau": the title and the name are two
+        // mentions of one person, one object.
+        if let Some(last) = out.last_mut().filter(|(e, _)| *e == ent) {
+            last.1 = last.1.cover(span);
+            i += 1;
+            continue;
         }
         if let Some(&(_, prev)) = out.last() {
             // "..., the head of Zelenskyy's office": a possessor is no object.

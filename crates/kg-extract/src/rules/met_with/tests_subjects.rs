@@ -44,3 +44,16 @@ fn sitting_down_for_talks() {
         assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{text}: {:?}", x.relations);
     }
 }
+
+/// "the Kenyan President Amos Kiprono": the title and the name are one person of the
+/// list, whose next item is still read.
+#[test]
+fn a_title_and_its_name_are_one_item() {
+    let x = extract("The Kenyan President Amos Kiprono and Paul Okello held talks in Kampala.", "2025-03-05");
+    assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
+    let x = extract(
+        "Tom Price met Paul Okello, the Kenyan President Amos Kiprono, and Anna Brown in Kampala.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:tom-price", "met_with", "person:anna-brown"), "{:?}", x.relations);
+}
