@@ -193,9 +193,17 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
                 differs(&e.label) || e.aliases.iter().any(differs)
             })
         };
+        // "talks that ran for two hours" before "he is due to hold talks with Xi" in
+        // Beijing: a fact told first is no plan told later.
+        let plan_told_later = || {
+            have.status == crate::model::Status::Planned
+                && info.status == crate::model::Status::Occurred
+                && a.mentions.iter().filter(|m| m.ent == i).all(|m| m.span.start > at)
+        };
         let fits = (compatible(a, have, info) || organiser_of(a, i, info, head))
             && !other_pair()
-            && !info.participants.iter().any(|&p| stayed_away(a, i, p, at));
+            && !info.participants.iter().any(|&p| stayed_away(a, i, p, at))
+            && !plan_told_later();
         if fits {
             fitting.push(i);
         } else if lone_reference && !have.past && compatible_as(a, have, info, false) {
