@@ -202,7 +202,8 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
         // "sooner than planned": a comparison with the plan.
         // "is to host", "are to meet": a plan; "was to visit": a plan of the past, which
         // may not have been kept (as "was scheduled to").
-        if w == "to" && i > from && matches!(a.lower(i - 1), "is" | "are") {
+        // "is due to attend": the same plan.
+        if matches!(w, "to" | "due") && i > from && matches!(a.lower(i - 1), "is" | "are") {
             bits |= PLAN;
         }
         past_plan |= w == "to" && i > from && matches!(a.lower(i - 1), "was" | "were");
@@ -333,6 +334,7 @@ mod tests {
             ("As expected, Lee attended the summit.", "attended", Status::Occurred),
             ("Lee flew to Seoul on Monday to meet Park.", "meet", Status::Occurred),
             ("Lee came out to meet Park.", "meet", Status::Proposed),
+            ("Lee is due to attend a forum and to hold talks with Park.", "talks", Status::Planned),
             ("Lee will fly to Seoul to meet Park.", "meet", Status::Planned),
             ("Lee hopes to meet Park.", "meet", Status::Proposed),
         ];

@@ -62,7 +62,12 @@ fn apply(a: &mut Analysis) {
             .or_else(|| stood_in(a, first.sent))
             .or_else(|| attended_by_members(a, d))
             .or(nearest.map(|n| n.0))
-            .or(salient)
+            // Not talks that are only a plan told after it ("is due to hold talks in
+            // Beijing" at the end of a story of a summit).
+            .or(salient.filter(|&m| {
+                a.ents[m].meeting.as_ref().is_some_and(|i| i.status == Status::Occurred)
+                    || a.mentions.iter().any(|r| r.ent == m && r.span.start < first.span.start)
+            }))
             .or_else(|| named_near(a, d, first.sent))
             // "The American delegation included ..." in a story of one summit: that summit,
             // unless its sentence tells of other talks ("Hamas's delegation to those talks").
@@ -163,6 +168,15 @@ fn attended_by_members(a: &Analysis, d: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
+
+    /// Talks told only as a plan, after the delegation, are not the ones it attended.
+    #[test]
+    fn not_talks_planned_later() {
+        let text = "The Kenyan delegation included Foreign Minister Joseph Kamau. Kenyan President Amos Kiprono \
+                    leaves on Friday for Oslo, where he is due to hold talks.";
+        let x = extract(text, "2025-03-05");
+        assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:") && r.kind.as_str() == "attends"));
+    }
 
     #[test]
     fn an_arrival_today_is_at_no_talks_of_days_before() {

@@ -88,6 +88,18 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
             prev = w;
         }
     }
+    // "he is due to attend a forum and to hold talks with Xi", "will hold talks": the
+    // verb before the noun is still to come. Near it, with no comma between ("he will
+    // not meet Putin, and the law rules out talks" is another verb's).
+    let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    cues.planned |=
+        (sent_start.max(i.saturating_sub(16))..i).rev().take_while(|&k| !crate::clause::is_comma(a, k)).any(|k| {
+            let w = a.lower(k);
+            matches!(w, "will" | "'ll")
+                || k > 0
+                    && matches!(a.lower(k - 1), "is" | "are")
+                    && matches!(w, "due" | "set" | "scheduled" | "expected" | "to")
+        });
     cues
 }
 

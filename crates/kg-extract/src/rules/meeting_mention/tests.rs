@@ -36,6 +36,20 @@ fn meeting_nouns() {
     }
 }
 
+/// A verb still to come before the noun makes the meeting a plan.
+#[test]
+fn a_coming_verb_before_the_noun_is_a_plan() {
+    for text in [
+        "Anna Brown leaves for Oslo, where she is due to attend a forum on trade and to hold talks in Oslo.",
+        "Anna Brown will hold talks in Oslo.",
+    ] {
+        let x = crate::test_support::extract_all(text, "2025-03-05");
+        let found = x.entities.iter().find(|e| e.id.starts_with("meeting:"));
+        let status = found.and_then(|e| e.attributes.get("status")).map(String::as_str);
+        assert_eq!(status, Some("planned"), "{text}: {:?}", found);
+    }
+}
+
 /// A comparison with the plan ("than expected", "as planned") is no plan; a summit
 /// that collapsed took place.
 #[test]
