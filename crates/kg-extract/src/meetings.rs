@@ -200,8 +200,18 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
                 && info.status == crate::model::Status::Occurred
                 && a.mentions.iter().filter(|m| m.ent == i).all(|m| m.span.start > at)
         };
+        // "Sir Keir held talks with Trump in the Oval Office" ... "Trump's meeting with
+        // Zelensky in the Oval Office": two meetings of two, not one.
+        let persons = |m: &MeetingInfo| {
+            m.participants.iter().copied().filter(|&p| a.ents[p].kind == EntityKind::Person).collect::<Vec<_>>()
+        };
+        let another_pair = || {
+            let (new, old) = (persons(info), persons(have));
+            new.len() == 2 && old.len() >= 2 && !new.iter().all(|p| old.contains(p))
+        };
         let fits = (compatible(a, have, info) || organiser_of(a, i, info, head))
             && !other_pair()
+            && !another_pair()
             && !info.participants.iter().any(|&p| stayed_away(a, i, p, at))
             && !plan_told_later();
         if fits {

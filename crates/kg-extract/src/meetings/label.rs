@@ -46,7 +46,11 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
         if !label.contains(place.as_str()) {
             // One visits or travels "to" a place, meets "in" it.
             let to = if info.class == Some(MeetingClass::Visit) { "to" } else { "in" };
-            label = format!("{label} {to} {place}");
+            // "in the Oval Office", "at the Kremlin": a building takes the article news
+            // gives it.
+            let building = a.ents[p].attrs.get("kind").is_some_and(|k| k == "building");
+            let the = if building && !place.starts_with("The ") { "the " } else { "" };
+            label = format!("{label} {to} {the}{place}");
         }
     }
     label

@@ -299,3 +299,18 @@ fn a_summit_without_its_organiser_is_the_one_there() {
     );
     assert_eq!(meetings(&x).len(), 2, "{:?}", meeting_labels(&x));
 }
+
+/// Two meetings of two in one building, with different pairs, are two meetings; the
+/// building takes its article in the label.
+#[test]
+fn two_pairs_in_one_building() {
+    let text = "Anna Brown held talks with Tom Price in the Oval Office. The following day, Tom Price's meeting \
+                with Ivan Petrov in the Oval Office ended in a row.";
+    let x = extract(text, "2025-03-04");
+    assert_eq!(meetings(&x).len(), 2, "{:?}", meetings(&x));
+    assert!(meeting_labels(&x).contains(&"talks in the Oval Office"), "{:?}", meeting_labels(&x));
+    assert!(!x
+        .relations
+        .iter()
+        .any(|r| r.source == "person:ivan-petrov" && r.kind.as_str() == "attends" && r.target.contains("talks")));
+}

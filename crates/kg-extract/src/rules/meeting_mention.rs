@@ -187,6 +187,18 @@ fn apply(a: &mut Analysis) {
             let ps = persons_in(a, i + 2, clause_end, false);
             info.participants = ps.iter().take(4).map(|&(e, _)| e).collect();
         }
+        // "President Trump's meeting with President Zelensky": the owner and the one
+        // after "with".
+        let owner = (np_start.saturating_sub(1)..i)
+            .find(|&k| k > 0 && matches!(a.word(k), "'s" | "\u{2019}s"))
+            .and_then(|k| a.mentions_ending(a.toks[k - 1].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+            .map(|m| m.ent);
+        if let Some(owner) = owner.filter(|_| info.participants.is_empty() && a.lower(i + 1) == "with") {
+            info.participants = std::iter::once(owner)
+                .chain(crate::clause::objects_after(a, i + 1).into_iter().map(|(e, _)| e))
+                .take(4)
+                .collect();
+        }
         // Visits to a whole region are trips, not meetings; a bare "the visit" refers to
         // one told before (and makes none of its own: it names no place).
         let determiner = |k: usize| matches!(a.lower(k), "the" | "this" | "that");
