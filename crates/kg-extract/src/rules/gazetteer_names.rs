@@ -100,7 +100,8 @@ fn apply(a: &mut Analysis) {
             if small
                 && (given_name_before_surname(a, hit.span, &starts)
                     || surname_after_given_name(a, hit.span)
-                    || surname_after_title(a, hit.span))
+                    || surname_after_title(a, hit.span)
+                    || tail_of_a_known_name(a, hit.span, &hits))
             {
                 continue;
             }
@@ -206,6 +207,21 @@ fn surname_after_title(a: &Analysis, span: crate::model::Span) -> bool {
     at > 0 && !a.slice(span).contains(' ') && a.toks[at - 1].is_cap && a.title_at(a.toks[at - 1].span)
 }
 
+/// "Bagheri Kani" after "Ali Bagheri Kani": a town that ends, with the word before it,
+/// the name of a known person the story names is that person's surname.
+fn tail_of_a_known_name(a: &Analysis, span: crate::model::Span, hits: &[crate::gazetteer::NameHit]) -> bool {
+    let at = a.tok_at(span.start);
+    if at == 0 || !a.toks[at - 1].is_cap || a.text.get(span.start - 1..span.start) != Some(" ") {
+        return false;
+    }
+    let tail = &a.text[a.toks[at - 1].span.start..span.end];
+    hits.iter().any(|h| {
+        h.span != span
+            && h.targets.iter().any(|t| matches!(t, Target::Person(_)))
+            && a.slice(h.span).strip_suffix(tail).is_some_and(|head| head.ends_with(' '))
+    })
+}
+
 /// "Yury Borisov": a one-word town right after a capitalised given name is the surname
 /// (Borisov, Belarus), unless the given name follows a word that introduces a place
 /// ("in Santa Cruz").
@@ -266,6 +282,14 @@ mod tests {
             let x = extract(text, "2025-03-05");
             assert!(!x.entities.iter().any(|e| e.id.starts_with("location:")), "{text}: {:?}", x.entities);
         }
+    }
+
+    /// A town that ends a known person's name, with the word before it, is the
+    /// surname.
+    #[test]
+    fn a_town_ending_a_named_persons_name() {
+        let x = extract("Ali Bagheri Kani arrived in Vienna. Bagheri Kani spoke first.", "2022-03-05");
+        assert!(!entities(&x).contains(&"location:kani".to_string()), "{:?}", entities(&x));
     }
 
     /// A town right after a title is a surname: "Senator Birmingham".

@@ -51,6 +51,7 @@ fn apply(a: &mut Analysis) {
             between(a, i);
         }
     }
+    status::drop_refuted_reports(a);
 }
 
 /// Whether the words from `from` to `to` say the exchange was remote ("by phone").

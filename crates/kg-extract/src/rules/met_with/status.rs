@@ -57,3 +57,54 @@ pub(super) fn tense(a: &Analysis, i: usize, status: Status) -> Status {
 pub(super) fn present_tense(a: &Analysis, i: usize) -> bool {
     matches!(a.lower(i), "meets" | "hosts" | "convenes" | "receives" | "welcomes" | "holds" | "sits")
 }
+
+/// "There were reports that A and B met in a hotel. ... B has never met A.": a denial
+/// of any meeting of the two refutes the reported one, which leaves the graph. A
+/// meeting told as fact stays whatever is denied ("A met B in 2019 but has not met him
+/// since").
+pub(super) fn drop_refuted_reports(a: &mut Analysis) {
+    use crate::model::RelationKind;
+    fn words<'t>(a: &'t Analysis, sent: usize) -> Vec<&'t str> {
+        a.sents[sent].tokens.clone().map(|k| a.lower(k)).collect()
+    }
+    let denial = |w: &[&str]| {
+        !w.contains(&"since")
+            && (w.contains(&"never")
+                || w.windows(2).any(|p| p == ["not", "once"])
+                || w.windows(3).any(|t| {
+                    matches!(t, [_, "not", "met" | "meet"] | ["hasn't" | "haven't" | "didn't", "met" | "meet", _])
+                }))
+    };
+    let reported = |w: &[&str]| {
+        w.iter().any(|w| {
+            matches!(
+                *w,
+                "reports" | "reported" | "reportedly" | "allegedly" | "rumours" | "rumors" | "rumoured" | "rumored"
+            )
+        })
+    };
+    let denied: Vec<(usize, usize)> = a
+        .rels
+        .iter()
+        .filter(|r| r.kind == RelationKind::MetWith && r.status == Status::Declined && denial(&words(a, r.sent)))
+        .map(|r| (r.src, r.dst))
+        .collect();
+    if denied.is_empty() {
+        return;
+    }
+    let refuted: Vec<bool> = a
+        .rels
+        .iter()
+        .map(|r| {
+            r.kind == RelationKind::MetWith
+                && r.status == Status::Occurred
+                && denied.iter().any(|&(s, d)| (s, d) == (r.src, r.dst) || (d, s) == (r.src, r.dst))
+                && reported(&words(a, r.sent))
+        })
+        .collect();
+    let mut k = 0;
+    a.rels.retain(|_| {
+        k += 1;
+        !refuted[k - 1]
+    });
+}

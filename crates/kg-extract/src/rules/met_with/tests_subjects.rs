@@ -57,3 +57,16 @@ fn a_title_and_its_name_are_one_item() {
     );
     assert!(has_edge(&x, "person:tom-price", "met_with", "person:anna-brown"), "{:?}", x.relations);
 }
+
+/// A reported meeting the story then denies leaves the graph; a meeting told as fact
+/// stays beside a later "has not met him since".
+#[test]
+fn a_denied_report_is_no_meeting() {
+    let text = "There were reports that Anna Brown met Tom Price in a hotel. That never happened: Price has not \
+                met Brown, not once.";
+    let x = extract(text, "2025-03-05");
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    let text = "Anna Brown met Tom Price in 2019. Price has not met Brown since.";
+    let x = extract(text, "2025-03-05");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
