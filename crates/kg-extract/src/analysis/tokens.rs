@@ -77,6 +77,11 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// The tokens [`Analysis::next_name_tok`] visits, in order.
+    pub fn name_toks(&self) -> &[u32] {
+        &self.name_toks
+    }
+
     /// How many tokens [`Analysis::next_name_tok`] visits in all.
     pub fn name_tok_count(&self) -> usize {
         self.name_toks.len()
