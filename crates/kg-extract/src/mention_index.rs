@@ -248,6 +248,12 @@ impl MentionIndex {
         let tok = self.tok_starts.partition_point(|&s| s < span.start);
         let end_tok =
             if span.end > span.start { tok + self.tok_starts[tok..].partition_point(|&s| s < span.end) } else { tok };
+        self.starting_within_toks(tok, end_tok, span)
+    }
+
+    /// [`MentionIndex::starting_within`] of `span`, given the tokens that start inside
+    /// it, `tok..end_tok`: callers that hold a range of tokens spare the two searches.
+    pub fn starting_within_toks(&self, tok: usize, end_tok: usize, span: Span) -> impl Iterator<Item = usize> + '_ {
         let odd = (!self.odd_start.is_empty() && span.end > span.start)
             .then(|| self.odd_start.range((span.start, 0)..(span.end, 0)).peekable());
         Within { ix: self, tok, end_tok, cur: NONE, pos: 0, odd }
