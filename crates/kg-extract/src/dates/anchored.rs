@@ -207,10 +207,16 @@ fn month_day(
                 if year.is_none() && !boundary(bytes, end) {
                     continue;
                 }
-                let mut set = vec![(Group::MdMonth, (s, month)), (Group::MdDay, (day_at, day))];
-                set.extend(range_end.map(|r| (Group::MdRange, (after_day, r))));
-                set.extend(year.map(|y| (Group::MdYear, y)));
-                return found(end, &set);
+                let (month, day) = ((Group::MdMonth, (s, month)), (Group::MdDay, (day_at, day)));
+                let range = range_end.map(|r| (Group::MdRange, (after_day, r)));
+                // The groups that took part, in an array: no allocation per match.
+                let mut set = [month; 4];
+                let mut n = 0;
+                for part in [Some(month), Some(day), range, year.map(|y| (Group::MdYear, y))].into_iter().flatten() {
+                    set[n] = part;
+                    n += 1;
+                }
+                return found(end, &set[..n]);
             }
         }
     }
