@@ -16,7 +16,7 @@ use crate::model::Span;
 
 use anchored::DateMatch;
 use relative::{anchor_year, looks_ahead, relative, weekday};
-use scan::{matches, pattern, Group};
+use scan::{matches, Group};
 
 /// A date known to the day, the month or only the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,8 +108,7 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// Finds the date expressions of a text. Relative ones need the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let Some(re) = pattern() else { return Vec::new() };
-    let mut found: Vec<DateMention> = matches(re, text)
+    let mut found: Vec<DateMention> = matches(text)
         .into_iter()
         .filter_map(|m| Some(DateMention { span: m.span, value: value(text, &m, published)? }))
         .collect();

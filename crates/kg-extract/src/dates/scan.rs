@@ -53,8 +53,10 @@ pub(super) enum Group {
 /// start with "in", "on" or any digit) and costs more than the rest of a document's
 /// analysis, so the pattern is tried, anchored, only where `candidates` says a match
 /// can start, and by hand (`anchored`) rather than by the regex.
-pub(super) fn matches(re: &Regex, text: &str) -> Vec<DateMatch> {
+pub(super) fn matches(text: &str) -> Vec<DateMatch> {
     let Some(starts) = candidates(text) else {
+        // Compiled only for such a text: most runs never build it.
+        let Some(re) = pattern() else { return Vec::new() };
         return re.captures_iter(text).filter_map(|caps| date_match(&caps)).collect();
     };
     let mut out: Vec<DateMatch> = Vec::new();

@@ -1,7 +1,7 @@
 use regex_automata::meta::Regex;
 
 use super::anchored::match_at;
-use super::scan::{candidates, date_match, may_lead_digit, Group};
+use super::scan::{candidates, date_match, may_lead_digit, pattern, Group};
 use super::*;
 
 fn dates(text: &str, published: &str) -> Vec<String> {
@@ -63,8 +63,7 @@ fn whole_scan(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn anchored_scan(text: &str) -> Vec<(usize, usize)> {
-    let Some(re) = pattern() else { return Vec::new() };
-    matches(re, text).iter().map(|m| (m.span.start, m.span.end)).collect()
+    matches(text).iter().map(|m| (m.span.start, m.span.end)).collect()
 }
 
 #[test]
