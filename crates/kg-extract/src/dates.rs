@@ -1,6 +1,7 @@
 //! Dates in news text, absolute ("May 16", "March 2022", "16 May 2025") or relative to
 //! the publication date ("Tuesday", "last week", "today").
 
+mod anchored;
 mod bare_month;
 mod relative;
 mod scan;
@@ -10,12 +11,12 @@ mod tests;
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate};
-use regex_automata::util::captures::Captures;
 
 use crate::model::Span;
 
+use anchored::DateMatch;
 use relative::{anchor_year, looks_ahead, relative, weekday};
-use scan::{matches, pattern, Group};
+use scan::{matches, Group};
 
 /// A date known to the day, the month or only the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,13 +108,9 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// Finds the date expressions of a text. Relative ones need the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let Some(re) = pattern() else { return Vec::new() };
-    let mut found: Vec<DateMention> = matches(re, text)
+    let mut found: Vec<DateMention> = matches(text)
         .into_iter()
-        .filter_map(|caps| {
-            let m = caps.get_match()?;
-            Some(DateMention { span: Span::new(m.start(), m.end()), value: value(text, &caps, published)? })
-        })
+        .filter_map(|m| Some(DateMention { span: m.span, value: value(text, &m, published)? }))
         .collect();
     bare_month::add_bare_months(text, published, &mut found);
     join_ranges(text, &mut found);
@@ -155,9 +152,8 @@ fn join_ranges(text: &str, found: &mut Vec<DateMention>) {
 }
 
 /// The date a match names.
-fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<DateValue> {
-    // By index: a lookup by name hashes the name, several times per match.
-    let group = |g: Group| caps.get_group(g as usize).and_then(|s| text.get(s.start..s.end));
+fn value(text: &str, m: &DateMatch, published: Option<NaiveDate>) -> Option<DateValue> {
+    let group = |g: Group| m.group(g).and_then(|(start, end)| text.get(start..end));
     let num = |g: Group| group(g).and_then(|m| m.parse::<u32>().ok());
     if let Some(m) = group(Group::DmMonth) {
         match (month_number(m), num(Group::DmDay), num(Group::DmYear)) {
@@ -179,7 +175,7 @@ fn value(text: &str, caps: &Captures, published: Option<NaiveDate>) -> Option<Da
     } else if let Some(y) = num(Group::YYear) {
         Some(DateValue { year: y as i32, month: None, day: None })
     } else if let Some(w) = group(Group::Weekday) {
-        let ahead = caps.get_match().is_some_and(|m| looks_ahead(text, m.start()));
+        let ahead = looks_ahead(text, m.span.start);
         published.zip(weekday(w)).and_then(|(p, wd)| {
             let (from, to) = (p.weekday().num_days_from_monday(), wd.num_days_from_monday());
             if ahead {

@@ -12,6 +12,10 @@ use crate::analysis::MentionRec;
 use crate::model::Span;
 use crate::text::Token;
 
+mod walks;
+
+use walks::{Before, Linked, Within};
+
 const NONE: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
@@ -27,6 +31,10 @@ pub struct MentionIndex {
     start_last: Vec<u32>,
     next_start: Vec<u32>,
     prev_start: Vec<u32>,
+    /// A bit per token: whether some mention starts at its start (its `start_first`
+    /// is set). The walks over the token lists skip the tokens without one 64 at a
+    /// time, where a scan of `start_first` went token by token.
+    starts_at: Vec<u64>,
     /// The same by token end, forwards only.
     end_first: Vec<u32>,
     end_last: Vec<u32>,
@@ -67,6 +75,8 @@ impl MentionIndex {
         self.tok_ends.extend(toks.iter().map(|t| t.span.end));
         self.tok_cover.clear();
         self.tok_cover.resize(n, 0);
+        self.starts_at.clear();
+        self.starts_at.resize(n.div_ceil(64), 0);
         for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
             v.clear();
             v.resize(n, NONE);
@@ -106,6 +116,9 @@ impl MentionIndex {
         if self.tok_starts.get(first) == Some(&span.start) {
             let (f, l) = (&mut self.start_first[first], &mut self.start_last[first]);
             push_link(f, l, &mut self.next_start, Some(&mut self.prev_start), id);
+            if let Some(word) = self.starts_at.get_mut(first / 64) {
+                *word |= 1 << (first % 64);
+            }
         } else {
             self.odd_start.insert((span.start, idx));
         }
@@ -128,6 +141,40 @@ impl MentionIndex {
         self.max_len = self.max_len.max(span.len());
     }
 
+    /// The first token of `from..to` at whose start a mention starts.
+    fn next_marked(&self, from: usize, to: usize) -> Option<usize> {
+        if from >= to {
+            return None;
+        }
+        let mut w = from / 64;
+        let mut bits = self.starts_at.get(w)? & (u64::MAX << (from % 64));
+        loop {
+            if bits != 0 {
+                let t = w * 64 + bits.trailing_zeros() as usize;
+                return (t < to).then_some(t);
+            }
+            w += 1;
+            if w * 64 >= to {
+                return None;
+            }
+            bits = *self.starts_at.get(w)?;
+        }
+    }
+
+    /// The last token before `before` at whose start a mention starts.
+    fn prev_marked(&self, before: usize) -> Option<usize> {
+        let last = before.checked_sub(1)?;
+        let mut w = last / 64;
+        let mut bits = self.starts_at.get(w)? & (u64::MAX >> (63 - last % 64));
+        loop {
+            if bits != 0 {
+                return Some(w * 64 + 63 - bits.leading_zeros() as usize);
+            }
+            w = w.checked_sub(1)?;
+            bits = *self.starts_at.get(w)?;
+        }
+    }
+
     /// The token whose list holds the mentions starting at `start`, if any.
     fn start_tok(&self, start: usize) -> Option<usize> {
         self.start_tok_from(self.first_tok(start), start)
@@ -146,6 +193,7 @@ impl MentionIndex {
 
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
         self.tok_cover.fill(0);
+        self.starts_at.fill(0);
         for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
             v.fill(NONE);
         }
@@ -248,104 +296,14 @@ impl MentionIndex {
         let tok = self.tok_starts.partition_point(|&s| s < span.start);
         let end_tok =
             if span.end > span.start { tok + self.tok_starts[tok..].partition_point(|&s| s < span.end) } else { tok };
+        self.starting_within_toks(tok, end_tok, span)
+    }
+
+    /// [`MentionIndex::starting_within`] of `span`, given the tokens that start inside
+    /// it, `tok..end_tok`: callers that hold a range of tokens spare the two searches.
+    pub fn starting_within_toks(&self, tok: usize, end_tok: usize, span: Span) -> impl Iterator<Item = usize> + '_ {
         let odd = (!self.odd_start.is_empty() && span.end > span.start)
             .then(|| self.odd_start.range((span.start, 0)..(span.end, 0)).peekable());
         Within { ix: self, tok, end_tok, cur: NONE, pos: 0, odd }
-    }
-}
-
-/// A list linked through `next`.
-struct Linked<'s> {
-    next: &'s [u32],
-    cur: u32,
-}
-
-impl Iterator for Linked<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        let i = self.cur;
-        if i == NONE {
-            return None;
-        }
-        self.cur = self.next[i as usize];
-        Some(i as usize)
-    }
-}
-
-/// Walks the token lists backwards from `tok`, each list from its end, with the
-/// off-boundary starts merged in by position.
-struct Before<'s, I: Iterator<Item = &'s (usize, usize)>> {
-    ix: &'s MentionIndex,
-    tok: usize,
-    cur: u32,
-    pos: usize,
-    odd: std::iter::Peekable<I>,
-}
-
-impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Before<'s, I> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            if self.cur != NONE {
-                if let Some(&&(p, i)) = self.odd.peek() {
-                    if p > self.pos {
-                        self.odd.next();
-                        return Some(i);
-                    }
-                }
-                let i = self.cur;
-                self.cur = self.ix.prev_start[i as usize];
-                return Some(i as usize);
-            }
-            // Most tokens start no mention: skip them in one tight scan.
-            let Some(t) = self.ix.start_last[..self.tok].iter().rposition(|&c| c != NONE) else {
-                self.tok = 0;
-                return self.odd.next().map(|&(_, i)| i);
-            };
-            self.tok = t;
-            self.cur = self.ix.start_last[t];
-            self.pos = self.ix.tok_starts[t];
-        }
-    }
-}
-
-/// Walks the token lists forwards over `tok..end_tok`, with the off-boundary
-/// starts merged in by position.
-struct Within<'s, I: Iterator<Item = &'s (usize, usize)>> {
-    ix: &'s MentionIndex,
-    tok: usize,
-    end_tok: usize,
-    cur: u32,
-    pos: usize,
-    odd: Option<std::iter::Peekable<I>>,
-}
-
-impl<'s, I: Iterator<Item = &'s (usize, usize)>> Iterator for Within<'s, I> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            if self.cur != NONE {
-                if let Some(&&(p, i)) = self.odd.as_mut().and_then(|o| o.peek()) {
-                    if p < self.pos {
-                        self.odd.as_mut().and_then(|o| o.next());
-                        return Some(i);
-                    }
-                }
-                let i = self.cur;
-                self.cur = self.ix.next_start[i as usize];
-                return Some(i as usize);
-            }
-            let skipped = self.ix.start_first[self.tok..self.end_tok].iter().position(|&c| c != NONE);
-            let Some(t) = skipped.map(|k| self.tok + k) else {
-                self.tok = self.end_tok;
-                return self.odd.as_mut().and_then(|o| o.next()).map(|&(_, i)| i);
-            };
-            self.cur = self.ix.start_first[t];
-            self.pos = self.ix.tok_starts[t];
-            self.tok = t + 1;
-        }
     }
 }

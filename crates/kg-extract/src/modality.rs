@@ -207,10 +207,14 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
             bits |= PLAN;
         }
         past_plan |= w == "to" && i > from && matches!(a.lower(i - 1), "was" | "were");
-        let compared =
-            i > 0 && matches!(a.lower(i - 1), "as" | "than") || i > 2 && (i - 3..i - 1).any(|k| a.lower(k) == "than");
-        if w == "set" && !matches!(a.lower(i + 1), "to" | "for") || compared {
-            bits &= !(PLAN | PLANNED_PART);
+        // Asked only of a word with a bit to clear: the words around the others are not
+        // read (most words of a clause have none).
+        if bits & (PLAN | PLANNED_PART) != 0 {
+            let compared = i > 0 && matches!(a.lower(i - 1), "as" | "than")
+                || i > 2 && (i - 3..i - 1).any(|k| a.lower(k) == "than");
+            if w == "set" && !matches!(a.lower(i + 1), "to" | "for") || compared {
+                bits &= !(PLAN | PLANNED_PART);
+            }
         }
         ruled_out |= prev & RULED != 0 && bits & OUT != 0;
         called_off |= prev & CALLED != 0 && bits & OFF != 0;

@@ -12,10 +12,20 @@ pub use person::person_for_name;
 use words::{NOT_NAME, THING_HEADS};
 
 /// Lower-case particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
-static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(&[
+static PARTICLES: crate::text::WordSet = crate::text::WordSet::new(PARTICLE_WORDS);
+const PARTICLE_WORDS: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin", "bint", "ibn", "abu",
     "al", "el", "la", "le", "ben",
-]);
+];
+// `is_particle` turns away the words of other lengths and first letters.
+const _: () = {
+    let mut i = 0;
+    while i < PARTICLE_WORDS.len() {
+        let w = PARTICLE_WORDS[i].as_bytes();
+        assert!(w.len() >= 2 && w.len() <= 5 && may_start_particle(w[0]));
+        i += 1;
+    }
+};
 
 /// Arabic articles and kinship words written joined to the next name by a hyphen:
 /// "al-Hayya", "el-Sisi", "ash-Shara", "bin-Zayed".
@@ -75,8 +85,18 @@ fn joins_particle(w: &str) -> bool {
 pub fn name_continues_after(a: &Analysis, i: usize) -> bool {
     a.toks
         .get(i + 1)
-        .is_some_and(|n| n.is_word && (n.is_cap || PARTICLES.contains(a.word(i + 1)) || is_particle_name_at(a, i + 1)))
+        .is_some_and(|n| n.is_word && (n.is_cap || is_particle(a.word(i + 1)) || is_particle_name_at(a, i + 1)))
         && adjacent(a, i + 1)
+}
+
+/// Whether `w` is one of [`PARTICLES`], which are two to five bytes long and start
+/// with one of a few letters: most words are told by those, without a lookup.
+fn is_particle(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && may_start_particle(w.as_bytes()[0]) && PARTICLES.contains(w)
+}
+
+const fn may_start_particle(b: u8) -> bool {
+    matches!(b, b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b'v')
 }
 
 /// Capitalised function words, weekdays and months: never part of a name.

@@ -79,10 +79,24 @@ impl<'a> Analysis<'a> {
         first
     }
 
+    /// Mentions starting inside the tokens `from..to` (`from < to <= toks.len()`), in
+    /// text order: [`Analysis::mentions_within`] of their span, whose tokens are known.
+    pub fn mentions_within_toks(&self, from: usize, to: usize) -> impl Iterator<Item = &MentionRec> + '_ {
+        // Tokens do not overlap and are not empty: those starting inside the span from
+        // the start of `from` to the end of `to - 1` are `from..to`.
+        let span = Span::new(self.toks[from].span.start, self.toks[to - 1].span.end);
+        self.index.starting_within_toks(from, to, span).map(|i| &self.mentions[i])
+    }
+
     /// Mentions of a sentence in text order.
     pub fn mentions_in(&self, sent: usize) -> Vec<&MentionRec> {
         let Some(s) = self.sents.get(sent) else { return Vec::new() };
-        let mut v: Vec<&MentionRec> = self.mentions_within(s.span).collect();
+        let mut v: Vec<&MentionRec> = if s.tokens.is_empty() || s.tokens.end > self.toks.len() {
+            self.mentions_within(s.span).collect()
+        } else {
+            // A sentence spans its tokens.
+            self.mentions_within_toks(s.tokens.start, s.tokens.end).collect()
+        };
         v.sort_by_key(|m| m.span);
         v
     }
@@ -125,6 +139,39 @@ impl<'a> Analysis<'a> {
         if !self.mentions_starting(span.start).any(|m| m.ent == ent && m.span == span) {
             self.index.insert(self.mentions.len(), span);
             self.mentions.push(MentionRec { ent, span, sent, rule, form });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::{Document, Span};
+
+    /// The mentions of a range of tokens are those of the span they cover, for every
+    /// range, with names that span several tokens and mentions off token boundaries.
+    #[test]
+    fn mentions_of_a_token_range_are_those_of_its_span() {
+        let text = "Turkish President Recep Tayyip Erdogan met NATO chief Mark Rutte in Ankara. \
+                    Erdogan's aides, in the U.S.-led talks, said Rutte's visit to Washington D.C. went well.";
+        let doc = Document::new("t", text, None);
+        let mut a = Analysis::new(Gazetteer::builtin(), &doc);
+        for rule in crate::rules::RULES {
+            (rule.apply)(&mut a);
+        }
+        // One mention that starts and ends inside tokens.
+        let odd = Span::new(a.toks[3].span.start + 1, a.toks[5].span.end - 1);
+        a.add_nested_mention(0, odd, "test", super::Form::Name);
+        assert!(a.mentions.iter().any(|m| m.span == odd));
+        let n = a.toks.len();
+        for from in 0..n {
+            for to in from + 1..=n {
+                let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
+                let want: Vec<Span> = a.mentions_within(span).map(|m| m.span).collect();
+                let got: Vec<Span> = a.mentions_within_toks(from, to).map(|m| m.span).collect();
+                assert_eq!(got, want, "tokens {from}..{to}");
+            }
         }
     }
 }

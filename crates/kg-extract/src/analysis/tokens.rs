@@ -77,6 +77,11 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// The tokens [`Analysis::next_name_tok`] visits, in order.
+    pub fn name_toks(&self) -> &[u32] {
+        &self.name_toks
+    }
+
     /// How many tokens [`Analysis::next_name_tok`] visits in all.
     pub fn name_tok_count(&self) -> usize {
         self.name_toks.len()
@@ -140,7 +145,13 @@ pub(super) fn name_tokens(text: &str, toks: &[Token], out: &mut Vec<u32>) {
 /// rule's list is then a copy, not a pass over every trigger word of the text.
 pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
     let mut starts = [0u32; 33];
-    for &rules in tok_rules {
+    // Most tokens trigger nothing: the second pass visits only those that do.
+    let mut triggering: Vec<u32> = Vec::with_capacity(tok_rules.len() / 4);
+    for (i, &rules) in tok_rules.iter().enumerate() {
+        if rules == 0 {
+            continue;
+        }
+        triggering.push(i as u32);
         let mut bits = rules;
         while bits != 0 {
             starts[bits.trailing_zeros() as usize + 1] += 1;
@@ -153,12 +164,12 @@ pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
     out.clear();
     out.resize(starts[32] as usize, 0);
     let mut next = starts;
-    for (i, &rules) in tok_rules.iter().enumerate() {
-        let mut bits = rules;
+    for &i in &triggering {
+        let mut bits = tok_rules.get(i as usize).copied().unwrap_or(0);
         while bits != 0 {
             let r = bits.trailing_zeros() as usize;
             if let Some(slot) = out.get_mut(next[r] as usize) {
-                *slot = i as u32;
+                *slot = i;
             }
             next[r] += 1;
             bits &= bits - 1;

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+
+use super::anchored::{match_at, DateMatch};
 
 /// The date pattern. A match starts at a word start; `candidates` finds every word
 /// start where one can.
@@ -51,27 +52,37 @@ pub(super) enum Group {
 /// text finds. A whole-text scan gets no help from a literal prefilter (matches may
 /// start with "in", "on" or any digit) and costs more than the rest of a document's
 /// analysis, so the pattern is tried, anchored, only where `candidates` says a match
-/// can start.
-pub(super) fn matches(re: &Regex, text: &str) -> Vec<Captures> {
+/// can start, and by hand (`anchored`) rather than by the regex.
+pub(super) fn matches(text: &str) -> Vec<DateMatch> {
     let Some(starts) = candidates(text) else {
-        return re.captures_iter(text).collect();
+        // Compiled only for such a text: most runs never build it.
+        let Some(re) = pattern() else { return Vec::new() };
+        return re.captures_iter(text).filter_map(|caps| date_match(&caps)).collect();
     };
-    let mut out: Vec<Captures> = Vec::new();
+    let mut out: Vec<DateMatch> = Vec::new();
     let mut from = 0;
-    let mut caps = re.create_captures();
     for s in starts.into_iter().filter(|&s| s <= text.len()) {
         // Most candidates are numbers and the words before them ("40 countries", "of
-        // 2020"): told apart by their first word, without the regex's search.
+        // 2020"): told apart by their first word, without a match.
         if s < from || !may_start(text, s) {
             continue;
         }
-        re.search_captures(&Input::new(text).range(s..).anchored(Anchored::Yes), &mut caps);
-        if let Some(m) = caps.get_match() {
-            from = m.end();
-            out.push(std::mem::replace(&mut caps, re.create_captures()));
+        if let Some(m) = match_at(text, s) {
+            from = m.span.end;
+            out.push(m);
         }
     }
     out
+}
+
+/// A match of the regex as [`DateMatch`].
+pub(super) fn date_match(caps: &Captures) -> Option<DateMatch> {
+    let m = caps.get_match()?;
+    let mut groups = [None; 13];
+    for (g, slot) in groups.iter_mut().enumerate() {
+        *slot = caps.get_group(g).map(|s| (s.start, s.end));
+    }
+    Some(DateMatch { span: crate::model::Span::new(m.start(), m.end()), groups })
 }
 
 /// Whether `w` is a word a match can open with: a month (whole, or cut short before a

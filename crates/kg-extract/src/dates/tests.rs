@@ -1,7 +1,7 @@
 use regex_automata::meta::Regex;
-use regex_automata::util::captures::Captures;
 
-use super::scan::{candidates, may_lead_digit, Group};
+use super::anchored::match_at;
+use super::scan::{candidates, date_match, may_lead_digit, pattern, Group};
 use super::*;
 
 fn dates(text: &str, published: &str) -> Vec<String> {
@@ -63,8 +63,7 @@ fn whole_scan(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn anchored_scan(text: &str) -> Vec<(usize, usize)> {
-    let Some(re) = pattern() else { return Vec::new() };
-    matches(re, text).iter().filter_map(Captures::get_match).map(|m| (m.start(), m.end())).collect()
+    matches(text).iter().map(|m| (m.span.start, m.span.end)).collect()
 }
 
 #[test]
@@ -106,9 +105,11 @@ const WORDS: &[&str] = &[
     "on", "in", "since", "until", "Tuesday", "Wednesday", "Sunday", "May", "Mayor", "March", "June", "Jan.", "Feb.",
     "Sept.", "Sep.", "Sept", "Dec", "0", "1", "5", "05", "16", "20", "2025", "1999", "2101", "123", "st", "nd", "rd",
     "th", "today", "Today", "yesterday", "Tomorrow", "morrow", "last", "week", "weekend", "month", "this", "earlier",
-    "the", "day", "days", "x", "_", "\u{e9}", "\u{2019}",
+    "the", "day", "days", "x", "_", "\u{e9}", "\u{2019}", "next", "year", "Monday", "December", "Aug.", "Oct.",
+    "2-4", "30th", "1st", "22nd", "3rd", "11", "04", "19", "2030", "1900",
 ];
-const GLUE: &[&str] = &["", " ", "  ", ", ", ",", ".", "-", " - ", "\u{2013}", "\u{a0}", "\n", "\t"];
+const GLUE: &[&str] =
+    &["", " ", "  ", ", ", ",", ".", "-", " - ", "\u{2013}", "\u{a0}", "\n", "\t", ",\u{2003}", " \u{2013} ", "\u{85}"];
 
 proptest::proptest! {
     #[test]
@@ -117,6 +118,22 @@ proptest::proptest! {
     ) {
         let text: String = pieces.iter().flat_map(|(w, g)| [*w, *g]).collect();
         proptest::prop_assert_eq!(anchored_scan(&text), whole_scan(&text), "text {:?}", text);
+    }
+
+    /// The match by hand at every position, groups and all, against the regex's
+    /// anchored search there.
+    #[test]
+    fn the_match_by_hand_is_the_regex_match(
+        pieces in proptest::collection::vec((proptest::sample::select(WORDS), proptest::sample::select(GLUE)), 0..30),
+    ) {
+        let text: String = pieces.iter().flat_map(|(w, g)| [*w, *g]).collect();
+        let re = pattern().expect("date pattern");
+        let mut caps = re.create_captures();
+        for s in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
+            let input = regex_automata::Input::new(&text).range(s..).anchored(regex_automata::Anchored::Yes);
+            re.search_captures(&input, &mut caps);
+            proptest::prop_assert_eq!(match_at(&text, s), date_match(&caps), "at {} of {:?}", s, text);
+        }
     }
 }
 

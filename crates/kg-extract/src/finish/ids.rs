@@ -127,6 +127,11 @@ fn keys_of_org(ent: &crate::analysis::Ent, label: &str) -> String {
 /// The first 16 bytes of `s`, zero-padded, as a big-endian number: numbers that differ
 /// order as their strings do, so a sort compares numbers and (rarely) strings.
 fn prefix_rank(s: &str) -> u128 {
+    // Most ids are longer: one load, not a copy of a length known only at run time
+    // (a call to `memmove`).
+    if let Some(first) = s.as_bytes().first_chunk::<16>() {
+        return u128::from_be_bytes(*first);
+    }
     let mut bytes = [0u8; 16];
     let n = s.len().min(16);
     bytes[..n].copy_from_slice(&s.as_bytes()[..n]);

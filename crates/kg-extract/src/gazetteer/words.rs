@@ -148,7 +148,12 @@ pub(super) fn past_word(text: &str, end: usize) -> usize {
 
 /// Whether no letter or digit follows `at`.
 pub(super) fn ends_word(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    match text.as_bytes().get(at) {
+        None => true,
+        // An ASCII byte is told without decoding a char.
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[at..].chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 #[cfg(test)]
@@ -168,6 +173,9 @@ mod tests {
         }
         // No word starts at a dash.
         assert_eq!(word_at(text, 24, false).0, 24);
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            assert_eq!(ends_word(text, at), !text[at..].chars().next().is_some_and(char::is_alphanumeric), "{at}");
+        }
         assert_eq!(word_at(text, 4, false).0, 4);
     }
 

@@ -229,9 +229,8 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     };
     // "held talks with": the talks named in the clause are the meeting.
     let clause_start = a.tok_at(subject_span.start).max(clause_of(a, i).0);
-    let clause_span = Span::new(a.toks[clause_start].span.start, a.toks[own_end.max(clause_start + 1) - 1].span.end);
     let named = a
-        .mentions_within(clause_span)
+        .mentions_within_toks(clause_start, own_end.max(clause_start + 1))
         // A meeting another verb of the clause recorded is that verb's ("met X at the
         // White House and had dinner with Y that evening").
         .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.rule != RULE.name)
@@ -290,8 +289,7 @@ fn finer_place(a: &Analysis, place: usize, from: usize, to: usize) -> usize {
     if country.kind != EntityKind::Country || country.iso.is_none() || from >= to.min(a.toks.len()) {
         return place;
     }
-    let span = Span::new(a.toks[from].span.start, a.toks[to.min(a.toks.len()) - 1].span.end);
-    a.mentions_within(span)
+    a.mentions_within_toks(from, to.min(a.toks.len()))
         .find(|m| {
             let e = &a.ents[m.ent];
             let t = a.tok_at(m.span.start);

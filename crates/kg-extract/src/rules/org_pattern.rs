@@ -12,59 +12,13 @@
 use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
+use heads::{Heads, HEADS};
 
 mod context;
+mod heads;
 
 pub const RULE: Rule = Rule { name: "org_pattern", apply, triggers: context::TRIGGERS };
 
-static HEADS: crate::text::WordSet = crate::text::WordSet::new(&[
-    "Ministry",
-    "Office",
-    "Directorate",
-    "Commission",
-    "Council",
-    "Committee",
-    "Party",
-    "Agency",
-    "Department",
-    "Bureau",
-    "Service",
-    "Forces",
-    "Army",
-    "Navy",
-    "Guard",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Bank",
-    "Fund",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Alliance",
-    "Institute",
-    "Administration",
-    "Cabinet",
-    "Secretariat",
-    "Staff",
-    "Command",
-    "Corps",
-    "Front",
-    "Movement",
-    "Foundation",
-    "Association",
-    "Authority",
-    "Inspectorate",
-    "Politburo",
-    "Duma",
-    "Senate",
-    "Congress",
-    // "the opposition Unitary Platform", "the Carter Center".
-    "Platform",
-    "Coalition",
-    "Center",
-    "Centre",
-]);
 /// Words of a "Center" that is a building or a venue.
 const VENUE_WORDS: &[&str] = &[
     "Convention",
@@ -131,16 +85,21 @@ fn apply(a: &mut Analysis) {
     // A name starts capitalised: the other tokens are passed over unread.
     let mut cursor = 0;
     let mut acronyms: Vec<(usize, usize)> = Vec::new();
+    let mut heads = Heads::of(a);
     while let Some(next) = a.next_name_tok(i, &mut cursor) {
         i = next;
-        if !starts_name(a, i) {
-            i += 1;
-            continue;
-        }
         while a.sents.get(sent).is_some_and(|s| s.tokens.end <= i) {
             sent += 1;
         }
         let sent_end = a.sents.get(sent).map_or(a.toks.len(), |s| s.tokens.end);
+        if heads.none_reachable(a, i, sent_end) {
+            i = sent_end;
+            continue;
+        }
+        if !starts_name(a, i) {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         let mut last_cap = i;
         while j < sent_end {

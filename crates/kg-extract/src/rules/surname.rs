@@ -129,6 +129,8 @@ fn apply(a: &mut Analysis) {
     let mut title = 0;
     // `Analysis::sent_of` by the same kind of cursor: tokens start in text order.
     let mut sent = 0;
+    // And `Analysis::date_covering`: the first date that ends after the token starts.
+    let mut date = 0;
     // The tokens that are not capitalised, nor particle names, are passed over unread.
     let (mut cursor, mut from) = (0, 0);
     while let Some(i) = a.next_name_tok(from, &mut cursor) {
@@ -138,7 +140,10 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         // "on Friday", "in May": a word of a date is no name.
-        if a.date_covering(t.span).is_some() {
+        while a.dates.get(date).is_some_and(|d| d.span.end <= t.span.start) {
+            date += 1;
+        }
+        if a.dates.get(date).is_some_and(|d| d.span.contains(t.span)) {
             continue;
         }
         while a.title_hits.get(title).is_some_and(|h| h.span.end <= t.span.start) {
