@@ -57,6 +57,7 @@ const TRIGGERS: &[&str] = &[
     "present",
     "table",
     "side",
+    "attendance",
     "travelled",
     "traveled",
     "accompanied",
@@ -106,7 +107,7 @@ fn apply(a: &mut Analysis) {
             "among" => among(a, i),
             "sent" | "sends" => envoy::envoy_sent(a, i),
             "where" => where_clause(a, i),
-            "present" | "table" | "side" => presence::presence(a, i, RULE.name),
+            "present" | "table" | "side" | "attendance" => presence::presence(a, i, RULE.name),
             "travelled" | "traveled" if a.lower(i + 1) == "with" => travel::travelled_with(a, i),
             // The active: "A accompanied the president" (the passive is read at "by").
             "accompanied" if i > 0 && !matches!(a.lower(i - 1), "was" | "were" | "been" | "be" | "is" | "are") => {

@@ -1,14 +1,15 @@
 //! Presence told with "to be": "Also present were A and B", "Also at the table were A
-//! and B", "A and B are at the table", "A and B were present", "On the UK side is A".
+//! and B", "A and B are at the table", "A and B were present", "On the UK side is A",
+//! "with A and B in attendance".
 //! They attend the meeting the clause names, or the one of its context.
 
 use super::{add_all, list_after, meeting_for};
 use crate::analysis::Analysis;
-use crate::clause::subjects_of;
+use crate::clause::{objects_after, subjects_of};
 use crate::modality::status_at;
 use crate::model::{EntityKind, Span};
 
-/// For "present", "table" or "side" at token `i`: the persons the sentence says were
+/// For "present", "table", "side" or "attendance" at token `i`: the persons the sentence says were
 /// there.
 pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
     let be = |k: usize| matches!(a.lower(k), "were" | "was");
@@ -30,6 +31,20 @@ pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
         } else {
             return;
         }
+    } else if a.lower(i) == "attendance" {
+        // "hosted the summit, with Kishida and Li in attendance".
+        if i < 1 || a.lower(i - 1) != "in" {
+            return;
+        }
+        let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+        let Some(with) = (sent_start.max(i.saturating_sub(40))..i - 1)
+            .rev()
+            .take_while(|&k| !crate::clause::finite_verb_at(a, k))
+            .find(|&k| a.lower(k) == "with")
+        else {
+            return;
+        };
+        objects_after(a, with).into_iter().filter(|&(_, s)| a.tok_at(s.end) < i).collect()
     } else if let Some(verb) = (i + 1..i + 6).find(|&k| be(k)) {
         // "Also present (at the talks) were A and B": the words between name the meeting.
         if (i + 1..verb).any(|k| a.word(k) == "," || crate::clause::finite_verb_at(a, k)) {

@@ -235,3 +235,17 @@ fn an_envoy_holds_office_for_the_sender() {
     );
     assert!(crate::test_support::has_edge(&x, "person:anna-brown", "official_of", "country:no"), "{:?}", x.relations);
 }
+
+/// "with A and B in attendance": both attend the meeting the clause names.
+#[test]
+fn in_attendance() {
+    let x = extract(
+        "President Tom Hill hosted the summit in Oslo on Monday, with Prime Minister Anna Brown and Premier Ivan \
+         Petrov in attendance.",
+        "2024-05-27",
+    );
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    for p in ["person:anna-brown", "person:ivan-petrov"] {
+        assert!(has_edge(&x, p, "attends", &m), "{p}: {:?}", x.relations);
+    }
+}
