@@ -1,6 +1,6 @@
 //! A meeting told in a phrase that opens the sentence: "In talks at the prime
 //! minister's office, Ishiba and Lee confirmed ...", "In a meeting with Xi on Monday,
-//! Biden raised ...". The subjects of the main clause held it: with the persons after
+//! Biden raised ...", "At the Korea-Japan summit meeting, Yoon and Kishida welcomed ...". The subjects of the main clause held it: with the persons after
 //! "with", or with each other when no one follows.
 
 use super::{met_pairwise, RULE};
@@ -10,20 +10,34 @@ use crate::modality::status_at;
 use crate::model::{EntityKind, RelationKind};
 
 /// For the meeting noun at `i` ("talks", "meeting"), when it sits in a phrase that
-/// opens its sentence with "In".
+/// opens its sentence with "In" or "At".
 pub(super) fn fronted(a: &mut Analysis, i: usize) {
     let sent = a.sents[a.sent_of(a.toks[i].span.start)].tokens.clone();
-    // "In (a|their) (first|bilateral) talks": a few modifiers at most.
-    if i < sent.start + 1 || i > sent.start + 4 || a.word(sent.start) != "In" {
+    // "In (a|their) (first|bilateral) talks", "At the Korea-Japan summit meeting": a few
+    // modifiers, or a name, at most.
+    if i < sent.start + 1 || i > sent.start + 6 || !matches!(a.word(sent.start), "In" | "At") {
         return;
     }
-    if !(sent.start + 1..i).all(|k| a.toks[k].is_word && !a.toks[k].is_cap && !finite_verb_at(a, k)) {
+    if !(sent.start + 1..i).all(|k| a.toks[k].is_word && !finite_verb_at(a, k)) {
         return;
     }
     let Some(comma) = (i + 1..sent.end.min(i + 25)).find(|&k| is_comma(a, k)) else { return };
     if (i + 1..comma).any(|k| finite_verb_at(a, k)) {
         return;
     }
+    // "At the summit meeting, held earlier that day, A and B": past a participle's
+    // phrase on the meeting.
+    let comma = if a.toks.get(comma + 1).is_some_and(|t| !t.is_cap) && {
+        let w = a.lower(comma + 1);
+        w.ends_with("ed") || matches!(w, "held" | "led" | "begun" | "run")
+    } {
+        match (comma + 2..sent.end.min(comma + 12)).find(|&k| is_comma(a, k)) {
+            Some(second) => second,
+            None => return,
+        }
+    } else {
+        comma
+    };
     // The persons right after the phrase, and their verb past a relative clause on
     // them ("Lee, who is on his first trip, confirmed").
     let subjects: Vec<_> =
@@ -80,6 +94,11 @@ mod tests {
         assert!(has_edge(&x, "person:paul-okello", "attends", &talks), "{:?}", x.relations);
         let x = extract(
             "In talks in Nairobi, Amos Kiprono and Paul Okello, who is on his first trip abroad, agreed on the border.",
+            "2025-03-05",
+        );
+        assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
+        let x = extract(
+            "At the Kenya-Uganda summit meeting, held earlier that day, Amos Kiprono and Paul Okello agreed on the border.",
             "2025-03-05",
         );
         assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:paul-okello"), "{:?}", x.relations);
