@@ -27,10 +27,7 @@ pub(super) fn fronted(a: &mut Analysis, i: usize) {
     }
     // "At the summit meeting, held earlier that day, A and B": past a participle's
     // phrase on the meeting.
-    let comma = if a.toks.get(comma + 1).is_some_and(|t| !t.is_cap) && {
-        let w = a.lower(comma + 1);
-        w.ends_with("ed") || matches!(w, "held" | "led" | "begun" | "run")
-    } {
+    let comma = if participle_at(a, comma + 1) {
         match (comma + 2..sent.end.min(comma + 12)).find(|&k| is_comma(a, k)) {
             Some(second) => second,
             None => return,
@@ -77,6 +74,12 @@ pub(super) fn fronted(a: &mut Analysis, i: usize) {
             a.add_rel(RelationKind::Attends, p, m, status, span, RULE.name);
         }
     }
+}
+
+/// A past participle in lower case: "held", "hosted".
+fn participle_at(a: &Analysis, k: usize) -> bool {
+    let w = a.lower(k);
+    a.toks.get(k).is_some_and(|t| !t.is_cap) && (w.ends_with("ed") || matches!(w, "held" | "led" | "begun" | "run"))
 }
 
 #[cfg(test)]
