@@ -31,6 +31,10 @@ fn office_for(a: &Analysis, i: usize) -> bool {
 /// the deal at a ceremony", or "the ceremony" once a signing ceremony was told.
 pub(super) fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
+    // "the conference centre", "the summit venue": a place, not the meeting.
+    if matches!(a.lower(i + 1), "centre" | "center" | "centres" | "centers" | "hall" | "venue" | "room") {
+        return true;
+    }
     match lower {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
         // Only a named forum ("the Shangri-La Dialogue", "this year's Dialogue" once

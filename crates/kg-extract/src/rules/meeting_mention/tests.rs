@@ -28,6 +28,7 @@ fn meeting_nouns() {
         ("Envoys met for the 24th round of talks in Oslo on Monday.", 1),
         ("Anna Brown and Tom Price signed the accord at a ceremony in Oslo.", 1),
         ("Anna Brown attended the funeral of the king in Oslo on Monday.", 1),
+        ("The conference centre in Oslo was full on Monday.", 0),
         ("Tom Price flew to Oslo for the inauguration of Anna Brown.", 1),
     ];
     for (text, want) in cases {
