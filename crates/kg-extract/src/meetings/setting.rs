@@ -70,6 +70,15 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
             continue;
         };
         let e = &a.ents[m.ent];
+        // A venue the gazetteers do not know ("the Itamaraty Palace") places a meeting
+        // only by the city told after it: news and its readers know meetings by their
+        // city.
+        if e.attrs.get("kind").is_some_and(|k| k == "venue") {
+            if let Some(city) = city_of_building(a, m.ent, m.span) {
+                return Some(city);
+            }
+            continue;
+        }
         if matches!(e.kind, EntityKind::Location | EntityKind::Country) && !is_vague(e) {
             return Some(city_of_building(a, m.ent, m.span).unwrap_or(m.ent));
         }
@@ -80,7 +89,7 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
 /// "at Lancaster House in London", "the Dolmabahçe Palace, Istanbul": a meeting is held
 /// in the city a building is said to stand in (the building stays a place of its own).
 fn city_of_building(a: &Analysis, building: usize, span: Span) -> Option<usize> {
-    if a.ents[building].attrs.get("kind").is_none_or(|k| k != "building") {
+    if a.ents[building].attrs.get("kind").is_none_or(|k| k != "building" && k != "venue") {
         return None;
     }
     let after = a.tok_at(span.end);
@@ -91,7 +100,8 @@ fn city_of_building(a: &Analysis, building: usize, span: Span) -> Option<usize> 
     };
     let m = a.mention_at_tok(at)?;
     let city = &a.ents[m.ent];
-    (city.kind == EntityKind::Location && city.attrs.get("kind").is_none_or(|k| k != "building")).then_some(m.ent)
+    (city.kind == EntityKind::Location && city.attrs.get("kind").is_none_or(|k| k != "building" && k != "venue"))
+        .then_some(m.ent)
 }
 
 /// Continents and vague regions ("East Asia") are not where a meeting is held.

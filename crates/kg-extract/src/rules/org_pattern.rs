@@ -1,9 +1,11 @@
-//! **org_pattern** — organisations the gazetteers do not know, from the nouns that
-//! head organisation names.
+//! **org_pattern** — organisations (and venues) the gazetteers do not know, from the
+//! nouns that head their names.
 //!
 //! Matches: a run of capitalised words (with "of", "the", "for", "and" inside) that
 //! contains a head noun such as Ministry, Office, Directorate, Commission, Council,
 //! Committee, Agency, Service, Forces.
+//! A run that ends in a venue's noun (Palace, Castle, Square, Airport, Hotel ...) is a
+//! place instead: "at the Itamaraty Palace".
 //! Example: "Igor Petrov, director of the Federal Customs Service, said ..." →
 //! organisation "Federal Customs Service".
 //! Known false positives: headline case ("Office Workers Return") makes any
@@ -12,7 +14,7 @@
 use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
-use heads::{Heads, HEADS};
+use heads::{Heads, HEADS, VENUES};
 
 mod context;
 mod heads;
@@ -166,6 +168,10 @@ fn apply(a: &mut Analysis) {
                 && (i..=e.max(last_cap)).any(|k| VENUE_WORDS.contains(&a.word(k)))
         };
         let Some(end_tok) = end_tok.filter(|&e| (e > i || place_before(a, i).is_some()) && !venue(e)) else {
+            // "at the Itamaraty Palace": a venue's name, of two words at least.
+            if end_tok.is_none() && last_cap > i && VENUES.contains(a.word(last_cap)) {
+                add_venue(a, Span::new(a.toks[i].span.start, a.toks[last_cap].span.end));
+            }
             i = last_cap + 1;
             continue;
         };
@@ -248,6 +254,20 @@ fn starts_name(a: &Analysis, i: usize) -> bool {
     t.is_word && t.is_cap && free && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
 }
 
+/// A venue the gazetteers do not know: a place of its own, which places a meeting only
+/// by the city told after it (see `meetings::place_after`).
+fn add_venue(a: &mut Analysis, span: Span) {
+    let label = a.slice(span).to_string();
+    let existing = a.ents.iter().position(|e| e.kind == EntityKind::Location && e.label == label && e.gaz.is_none());
+    let e = existing.unwrap_or_else(|| {
+        let mut ent = Ent::new(EntityKind::Location, &label);
+        ent.attrs.insert("kind".into(), "venue".into());
+        a.new_entity(ent)
+    });
+    a.remove_mentions_within(span);
+    a.add_mention(e, span, RULE.name, Form::Name);
+}
+
 /// The organisation of the document with this label, created on first use.
 pub(super) fn org_named(a: &mut Analysis, label: &str) -> usize {
     if let Some(i) = a.ents.iter().position(|e| e.kind == EntityKind::Organization && e.label == label) {
@@ -268,6 +288,19 @@ mod tests {
             let x = extract(text, "2025-01-01");
             assert!(!entities(&x).iter().any(|e| e.starts_with("organization:")), "{text}: {:?}", entities(&x));
         }
+    }
+
+    /// A venue is a place, of two words at least, and a meeting there is held in the
+    /// city told after it.
+    #[test]
+    fn venues_are_places() {
+        let x = extract("Anna Brown held talks with Tom Price at the Karlsen Palace in Oslo on Monday.", "2025-01-01");
+        let ids = entities(&x);
+        assert!(ids.contains(&"location:karlsen-palace".to_string()), "{ids:?}");
+        let m = ids.iter().find(|e| e.starts_with("meeting:")).cloned().unwrap_or_default();
+        assert!(crate::test_support::has_edge(&x, &m, "held_in", "location:oslo"), "{:?}", x.relations);
+        let x = extract("The Palace said nothing on Monday.", "2025-01-01");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
     }
 
     #[test]

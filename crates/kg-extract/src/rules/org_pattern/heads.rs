@@ -1,6 +1,6 @@
-//! The head nouns of organisation names, and where in a document they are: a run of
-//! capitalised words makes an organisation only if it holds one, and most sentences
-//! hold none, so the rule passes over them without reading their runs.
+//! The head nouns of organisation and venue names, and where in a document they are: a
+//! run of capitalised words makes an organisation or a venue only if it holds one, and
+//! most sentences hold none, so the rule passes over them without reading their runs.
 
 use crate::analysis::Analysis;
 use crate::model::Span;
@@ -56,13 +56,46 @@ const HEAD_WORDS: &[&str] = &[
 
 pub(super) static HEADS: crate::text::WordSet = crate::text::WordSet::new(HEAD_WORDS);
 
-/// A bit per length (up to 15) of the head nouns, by first byte: most capitalised words
-/// ("Putin", "The", "Moscow") are turned away by it before a lookup.
+/// The head nouns of the names of venues: "the Itamaraty Palace", "Mimi Castle",
+/// "Lukiskes Square". (Not "University" or "Museum", which news also uses for bodies.)
+const VENUE_WORDS: &[&str] = &[
+    "Palace",
+    "Castle",
+    "Square",
+    "Airport",
+    "Hotel",
+    "Monastery",
+    "Basilica",
+    "Cathedral",
+    "Mansion",
+    "Cemetery",
+    "Island",
+    "Gardens",
+    "Stadium",
+    "Resort",
+    "Villa",
+    "Guesthouse",
+    "Abbey",
+    "Fortress",
+    "Lodge",
+];
+
+pub(super) static VENUES: crate::text::WordSet = crate::text::WordSet::new(VENUE_WORDS);
+
+/// A bit per length (up to 15) of the head nouns of bodies and venues, by first byte:
+/// most capitalised words ("Putin", "The", "Moscow") are turned away by it before a
+/// lookup.
 static SHAPES: [u16; 128] = {
     let mut shapes = [0u16; 128];
     let mut i = 0;
     while i < HEAD_WORDS.len() {
         let w = HEAD_WORDS[i].as_bytes();
+        shapes[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    let mut i = 0;
+    while i < VENUE_WORDS.len() {
+        let w = VENUE_WORDS[i].as_bytes();
         shapes[w[0] as usize] |= 1 << w.len();
         i += 1;
     }
@@ -88,7 +121,7 @@ impl Heads {
             .map(|&i| i as usize)
             .filter(|&i| {
                 let w = a.word(i);
-                may_be_head(w.as_bytes()) && HEADS.contains(w)
+                may_be_head(w.as_bytes()) && (HEADS.contains(w) || VENUES.contains(w))
             })
             .collect();
         Heads { toks, next: 0 }
@@ -124,6 +157,9 @@ mod tests {
     fn the_shape_filter_lets_every_head_through() {
         for w in HEAD_WORDS {
             assert!(may_be_head(w.as_bytes()) && HEADS.contains(w), "{w}");
+        }
+        for w in VENUE_WORDS {
+            assert!(may_be_head(w.as_bytes()) && VENUES.contains(w), "{w}");
         }
         assert!(!may_be_head(b"Moscow") && !may_be_head(b"") && !may_be_head("\u{c9}lys\u{e9}e".as_bytes()));
     }
