@@ -3,7 +3,8 @@
 //!
 //! Matches: "on the sidelines" or "on the margins" not followed by "of"; the persons
 //! of the clause's subject attend the summit or conference the story has told most
-//! often so far, when it took place.
+//! often so far, when it took place. Also "on the last (first, opening ...) day of
+//! <meeting>": the clause's subjects attend that meeting.
 //! Example: "The summit in Nairobi opened on Monday. Anna Brown and Tom Price met on
 //! the sidelines." → Brown and Price attend the Nairobi summit.
 //! Known false positives: sidelines of a meeting other than the story's summit that
@@ -19,10 +20,14 @@ use crate::model::{EntityKind, RelationKind, Status};
 pub const RULE: Rule = Rule { name: "sidelines", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["sidelines", "margins"];
+const TRIGGERS: &[&str] = &["sidelines", "margins", "day"];
 
 fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
+        if a.lower(i) == "day" {
+            day_of(a, i);
+            continue;
+        }
         if i < 2 || a.lower(i - 1) != "the" || a.lower(i - 2) != "on" || a.lower(i + 1) == "of" {
             continue;
         }
@@ -43,12 +48,45 @@ fn apply(a: &mut Analysis) {
     }
 }
 
+/// "stood with Zelensky on the last day of the summit": the clause's subjects were at
+/// the meeting named after "of".
+fn day_of(a: &mut Analysis, i: usize) {
+    let which = |w: &str| matches!(w, "first" | "second" | "third" | "last" | "final" | "opening" | "closing");
+    if i < 3 || a.lower(i + 1) != "of" || !which(a.lower(i - 1)) || a.lower(i - 2) != "the" || a.lower(i - 3) != "on" {
+        return;
+    }
+    let Some(meeting) = (i + 2..(i + 8).min(a.toks.len()))
+        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting).map(|m| m.ent))
+    else {
+        return;
+    };
+    let subjects: Vec<_> =
+        subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
+    let Some(&(_, first)) = subjects.first() else { return };
+    let status = status_at(a, i, Some(first));
+    if status != Status::Occurred {
+        return;
+    }
+    for (p, span) in subjects {
+        a.add_rel(RelationKind::Attends, p, meeting, status, span.cover(a.toks[i].span), RULE.name);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
 
     fn summit(x: &crate::Extraction) -> String {
         x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn on_the_last_day_of_the_summit() {
+        let text = "The summit in Nairobi opened on Monday. Anna Brown and Tom Price stood together on the last \
+                    day of the summit.";
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &summit(&x)), "{:?}", x.relations);
+        assert!(has_edge(&x, "person:tom-price", "attends", &summit(&x)), "{:?}", x.relations);
     }
 
     #[test]
