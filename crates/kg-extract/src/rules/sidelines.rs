@@ -35,16 +35,22 @@ fn apply(a: &mut Analysis) {
         if a.ents[summit].meeting.as_ref().is_none_or(|m| m.class != Some(MeetingClass::Meeting)) {
             continue;
         }
-        let subjects: Vec<_> =
-            subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
-        let Some(&(_, first)) = subjects.first() else { continue };
-        let status = status_at(a, i, Some(first));
-        if status != Status::Occurred {
-            continue;
-        }
-        for (p, span) in subjects {
-            a.add_rel(RelationKind::Attends, p, summit, status, span.cover(a.toks[i].span), RULE.name);
-        }
+        subjects_attend(a, i, summit);
+    }
+}
+
+/// The persons of the clause's subject at token `i` attend `meeting`, when the clause
+/// tells it as fact.
+fn subjects_attend(a: &mut Analysis, i: usize, meeting: usize) {
+    let subjects: Vec<_> =
+        subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
+    let Some(&(_, first)) = subjects.first() else { return };
+    let status = status_at(a, i, Some(first));
+    if status != Status::Occurred {
+        return;
+    }
+    for (p, span) in subjects {
+        a.add_rel(RelationKind::Attends, p, meeting, status, span.cover(a.toks[i].span), RULE.name);
     }
 }
 
@@ -60,16 +66,7 @@ fn day_of(a: &mut Analysis, i: usize) {
     else {
         return;
     };
-    let subjects: Vec<_> =
-        subjects_of(a, i).into_iter().filter(|&(e, _)| a.ents[e].kind == EntityKind::Person).collect();
-    let Some(&(_, first)) = subjects.first() else { return };
-    let status = status_at(a, i, Some(first));
-    if status != Status::Occurred {
-        return;
-    }
-    for (p, span) in subjects {
-        a.add_rel(RelationKind::Attends, p, meeting, status, span.cover(a.toks[i].span), RULE.name);
-    }
+    subjects_attend(a, i, meeting);
 }
 
 #[cfg(test)]
