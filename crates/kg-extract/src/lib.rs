@@ -84,7 +84,13 @@ impl<'g> Extractor<'g> {
         // Hard-wrapped text is read with its paragraphs joined, byte for byte, so the
         // offsets found in it are offsets into the original.
         let joined = text::unwrapped(&doc.text).map(|text| Document { text, id: doc.id.clone(), date: doc.date });
-        let doc = joined.as_ref().unwrap_or(doc);
+        let unwrapped = joined.as_ref().unwrap_or(doc);
+        // Runs of blanks are read as one space; the offsets found are mapped back.
+        let (compact, offsets) = match text::compacted(&unwrapped.text) {
+            Some((text, offsets)) => (Some(Document { text, id: doc.id.clone(), date: doc.date }), Some(offsets)),
+            None => (None, None),
+        };
+        let doc = compact.as_ref().unwrap_or(unwrapped);
         let scratch = SCRATCH.with_borrow_mut(std::mem::take);
         let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
         lap("analysis", &mut timings);
@@ -92,7 +98,10 @@ impl<'g> Extractor<'g> {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }
-        let x = finish::finish(&mut a, self.mentions);
+        let mut x = finish::finish(&mut a, self.mentions);
+        if let Some(offsets) = offsets {
+            offsets.restore(&mut x, &unwrapped.text, &a.sents);
+        }
         SCRATCH.with_borrow_mut(|s| *s = a.into_scratch());
         lap("finish", &mut timings);
         x

@@ -1,11 +1,13 @@
 //! Text analysis that later stages share: sentences and tokens with byte offsets into
 //! the original article, accent folding and slugs.
 
+mod compact;
 mod fold;
 mod segment;
 mod unwrap;
 mod word_set;
 
+pub use compact::{compacted, OffsetMap};
 pub use fold::{fold, push_slug, slug, translit_key, translit_key_of_folded};
 pub use segment::{segment, segment_into, Sentence, Token, MAX_SENTENCE_BYTES, MAX_SENTENCE_TOKENS};
 pub use unwrap::unwrapped;

@@ -14,9 +14,9 @@
 //! and the line after it is text, not a blank line or a new list item.
 //!
 //! Known misses: a paragraph whose last line happens to be long is joined to the next
-//! when no blank line separates them; a word hyphenated at the end of a line stays two;
-//! a break after a trailing space or a carriage return ("\r\n") leaves two blanks between
-//! the words, which gazetteer phrases and names do not match across.
+//! when no blank line separates them; a word hyphenated at the end of a line stays two.
+//! A break after a trailing space or a carriage return ("\r\n") leaves two blanks
+//! between the words, which [`super::compacted`] then reads as one.
 
 /// The fewest lines a wrapped document has: fewer say nothing of a width.
 const MIN_LINES: usize = 6;
