@@ -345,6 +345,32 @@ fn html_is_read_without_tags_scripts_or_entities() {
 }
 
 #[test]
+fn markdown_is_read_as_the_text_it_shows_with_offsets_into_the_file() {
+    let dir = TempDir::new("markdown");
+    let md = "# Ministers meet\n\nTurkish Foreign Minister **Hakan Fidan** met [Russian Foreign Minister \
+              Sergey Lavrov](https://example.com/lavrov_(minister)) in _Ankara_ on Tuesday.\n\n\
+              > The two ministers discussed the war in Ukraine.\n";
+    let plain = "Ministers meet\n\nTurkish Foreign Minister Hakan Fidan met Russian Foreign Minister \
+                 Sergey Lavrov in Ankara on Tuesday.\n\nThe two ministers discussed the war in Ukraine.\n";
+    let md_path = dir.write("news/a.md", md);
+    let plain_path = dir.write("plain/a.txt", plain);
+    let date = ["--format", "json", "--date", "2025-05-15"];
+    let g_md = graph(&kg(&[&["extract", md_path.as_str()], date.as_slice()].concat(), None));
+    let g_plain = graph(&kg(&[&["extract", plain_path.as_str()], date.as_slice()].concat(), None));
+    assert!(!edges(&g_plain).is_empty());
+    assert_eq!(edges(&g_md), edges(&g_plain));
+    let squeeze = |s: &str| s.split([' ', '*', '_', '[', ']']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    for (_, start, end, sentence) in evidence(&g_md) {
+        let words = md.get(start..end).unwrap_or_else(|| panic!("{start}..{end} does not slice the file"));
+        assert!(squeeze(&sentence).contains(&squeeze(words)), "{words:?} is not in {sentence:?}");
+        assert!(!sentence.contains("https"), "an address in evidence: {sentence}");
+    }
+    // A directory's .md files are read the same way.
+    let g_dir = graph(&kg(&[&["extract", dir.join("news").as_str()], date.as_slice()].concat(), None));
+    assert_eq!(edges(&g_dir), edges(&g_md));
+}
+
+#[test]
 fn malformed_jsonl_lines_are_reported_and_the_others_read() {
     let dir = TempDir::new("jsonl");
     let lines = [

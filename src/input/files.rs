@@ -25,8 +25,8 @@ use super::InputFormat;
 /// Extensions of the files read from directories, and how each is read.
 const EXTENSIONS: &[(&str, InputFormat)] = &[
     ("txt", InputFormat::Text),
-    ("md", InputFormat::Text),
-    ("markdown", InputFormat::Text),
+    ("md", InputFormat::Markdown),
+    ("markdown", InputFormat::Markdown),
     ("html", InputFormat::Html),
     ("htm", InputFormat::Html),
     ("xhtml", InputFormat::Html),
@@ -291,7 +291,7 @@ mod tests {
             [
                 ("B", InputFormat::Text),
                 ("a/page", InputFormat::Html),
-                ("a/z", InputFormat::Text),
+                ("a/z", InputFormat::Markdown),
                 ("b", InputFormat::Text),
                 ("c", InputFormat::Jsonl)
             ]

@@ -13,7 +13,8 @@
 //! Text handling ([`decode`]): a UTF-8 byte-order mark is dropped (offsets count from the
 //! byte after it), UTF-16 with a byte-order mark is decoded, line ends (CRLF included) are
 //! kept as they are, so spans are byte offsets into the text as decoded. HTML is reduced
-//! to its text ([`html`]); JSON Lines are described in [`jsonl`]; dumps larger than
+//! to its text ([`html`]), Markdown to the text it shows with its offsets kept
+//! ([`markdown`]); JSON Lines are described in [`jsonl`]; dumps larger than
 //! [`MAX_DOCUMENT_BYTES`] are read in parts ([`text`]). An empty file (or one with only
 //! white space) gives a warning and no document.
 //!
@@ -24,6 +25,7 @@ mod entities;
 mod files;
 mod html;
 mod jsonl;
+mod markdown;
 mod stream;
 mod text;
 
@@ -49,13 +51,15 @@ pub const MAX_RECORD_BYTES: usize = 256 * 1024 * 1024;
 /// How to read an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum InputFormat {
-    /// By extension (.txt, .md, .html, .htm, .jsonl, .ndjson); for standard input and other
+    /// By extension (.txt, .md, .markdown, .html, .htm, .jsonl, .ndjson); for standard input and other
     /// files, by content: JSON Lines if it starts with `{`, HTML if with `<!DOCTYPE html` or
     /// `<html`, text otherwise.
     #[default]
     Auto,
-    /// Plain text (Markdown included), as it is.
+    /// Plain text, as it is.
     Text,
+    /// Markdown: the text it shows, its markup read as spaces (offsets stay the file's).
+    Markdown,
     /// HTML: the text without its tags.
     Html,
     /// JSON Lines: one article per line.

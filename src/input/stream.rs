@@ -138,7 +138,7 @@ impl DocumentStream {
                 }
                 self.queue_parts(Document::new(entry.id, stripped, self.date), &name);
             }
-            InputFormat::Text | InputFormat::Auto => {
+            InputFormat::Text | InputFormat::Markdown | InputFormat::Auto => {
                 let parts = TextParts::new(Box::new(BufReader::with_capacity(64 * 1024, decoded)), self.max_document);
                 self.current = Some(Current::Text { parts, entry, part: 0, yielded: false, bad_utf16 });
             }
@@ -182,6 +182,7 @@ impl DocumentStream {
             }
             *yielded = true;
             let id = if *part == 1 { entry.id.clone() } else { format!("{}#{part}", entry.id) };
+            let text = if entry.format == InputFormat::Markdown { super::markdown::blank(text) } else { text };
             return Ok(Some(Document::new(id, text, self.date)));
         }
     }
