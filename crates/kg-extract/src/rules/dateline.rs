@@ -195,10 +195,16 @@ fn dateline(text: &str) -> Option<(Span, Span)> {
     if letters < 3 || !capitals || !city.starts_with(char::is_uppercase) || city.contains("  ") {
         return None;
     }
-    // The rest holds only capitalised words, numbers and "(Agency)": no sentence has
-    // started yet.
+    // The rest holds only capitalised words, numbers and a short parenthesis ("(Reuters)",
+    // "(Special correspondent)"): no sentence has started yet.
     let rest = &upto[city_len..];
-    let plain = rest.split_whitespace().all(|w| {
+    let outside = match (rest.find('('), rest.find(')')) {
+        (Some(open), Some(close)) if open < close && close - open <= 40 => {
+            format!("{}{}", &rest[..open], &rest[close + 1..])
+        }
+        _ => rest.to_string(),
+    };
+    let plain = outside.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
         w.is_empty() || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     });
@@ -272,6 +278,8 @@ mod tests {
             ("LIMA (AP) \u{2014} The talks ended.", Some("LIMA")),
             ("THE HAGUE, June 5 - Leaders met.", Some("THE HAGUE")),
             ("  NAIROBI \u{2013} Envoys met on Friday.", Some("NAIROBI")),
+            ("LIMA (Special correspondent) \u{2014} Talks ended.", Some("LIMA")),
+            ("LIMA (from our correspondent in the south of the country) - Talks ended.", None),
             ("NATO said on Friday - in a statement - that it agreed.", None),
             ("Oslo, Norway - Talks ended.", None),
             ("OSLO officials said talks - which began Monday - ended.", None),

@@ -106,7 +106,7 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
         }
-        if matches!(target, Target::Demonym(_)) && part_of_a_name(a, hit.span) {
+        if matches!(target, Target::Demonym(_)) && (part_of_a_name(a, hit.span) || of_a_region(a, hit.span)) {
             continue;
         }
         // "The White House had kept up the pretence", "Downing Street said": a building
@@ -150,6 +150,35 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
         && !titled
         && !crate::names::is_function_word(a.word(next))
         && !a.gaz.names().is_found(a.word(next))
+}
+
+/// Whether the demonym at `span` is the second half of a region's adjective: "South
+/// American presidents", "Latin American leaders", "Pan-American". A country's own
+/// two-word demonym ("South Korean", "South African") is a longer gazetteer match and
+/// never gets here.
+fn of_a_region(a: &Analysis, span: crate::model::Span) -> bool {
+    let at = a.tok_at(span.start);
+    at > 0
+        && matches!(a.text.get(span.start - 1..span.start), Some(" " | "-"))
+        && a.toks[at - 1].span.end + 1 == span.start
+        && matches!(
+            a.word(at - 1),
+            "South"
+                | "North"
+                | "East"
+                | "West"
+                | "Central"
+                | "Latin"
+                | "Pan"
+                | "Southeast"
+                | "Northeast"
+                | "Southwest"
+                | "Northwest"
+                | "Southern"
+                | "Northern"
+                | "Eastern"
+                | "Western"
+        )
 }
 
 /// Whether the name at `span` is followed by a capitalised noun that makes it the name
@@ -273,6 +302,18 @@ mod tests {
         assert!(x.entities.iter().any(|e| e.id == "organization:white-house"), "{:?}", x.entities);
         let x = extract("Talks at the White House ended on Monday.", "2025-03-05");
         assert!(x.entities.iter().any(|e| e.id == "location:white-house"), "{:?}", x.entities);
+    }
+
+    /// "South American", "Latin American": a region, not the United States; "South
+    /// Korean" is South Korea's own.
+    #[test]
+    fn a_regions_adjective_names_no_country() {
+        for text in ["South American presidents met.", "Latin American and North American leaders met."] {
+            let x = extract(text, "2025-03-05");
+            assert!(!entities(&x).contains(&"country:us".to_string()), "{text}: {:?}", entities(&x));
+        }
+        let x = extract("South Korean and American diplomats met.", "2025-03-05");
+        assert!(entities(&x).contains(&"country:kr".to_string()) && entities(&x).contains(&"country:us".to_string()));
     }
 
     /// A city that names a treaty is no place: "the Rome Statute".
