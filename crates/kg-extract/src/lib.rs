@@ -81,16 +81,14 @@ impl<'g> Extractor<'g> {
                 *clock = now;
             }
         };
-        // Hard-wrapped text is read with its paragraphs joined, byte for byte, so the
-        // offsets found in it are offsets into the original.
-        let joined = text::unwrapped(&doc.text).map(|text| Document { text, id: doc.id.clone(), date: doc.date });
-        let unwrapped = joined.as_ref().unwrap_or(doc);
-        // Runs of blanks are read as one space; the offsets found are mapped back.
-        let (compact, offsets) = match text::compacted(&unwrapped.text) {
+        // Text typeset otherwise than news (hard-wrapped, names in capitals, runs of
+        // blanks) is read as news; every offset found is mapped back to the article's.
+        let (read, offsets) = match text::reading(&doc.text) {
             Some((text, offsets)) => (Some(Document { text, id: doc.id.clone(), date: doc.date }), Some(offsets)),
             None => (None, None),
         };
-        let doc = compact.as_ref().unwrap_or(unwrapped);
+        let original = doc;
+        let doc = read.as_ref().unwrap_or(doc);
         let scratch = SCRATCH.with_borrow_mut(std::mem::take);
         let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
         lap("analysis", &mut timings);
@@ -100,7 +98,7 @@ impl<'g> Extractor<'g> {
         }
         let mut x = finish::finish(&mut a, self.mentions);
         if let Some(offsets) = offsets {
-            offsets.restore(&mut x, &unwrapped.text, &a.sents);
+            offsets.restore(&mut x, &original.text, &a.sents);
         }
         SCRATCH.with_borrow_mut(|s| *s = a.into_scratch());
         lap("finish", &mut timings);
