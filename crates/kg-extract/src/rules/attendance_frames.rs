@@ -141,7 +141,13 @@ fn verb_before(a: &Analysis, by: usize) -> Option<String> {
 /// words or a quantity that "including" or "such as" closes.
 pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     // "joined by their advisers: A, B and C": the list starts after the colon.
-    let tok = (tok + 1..tok + 8).take_while(|&k| k < a.toks.len()).find(|&k| a.word(k) == ":").unwrap_or(tok);
+    let sent_end = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.end;
+    // Up to the colon, no verb: "brought together eleven of the twelve heads of
+    // state: A, B ...", not "did not get the meeting he had hoped for: X sent Y".
+    let tok = (tok + 1..tok + 12)
+        .take_while(|&k| k < sent_end && !crate::clause::finite_verb_at(a, k))
+        .find(|&k| a.word(k) == ":")
+        .unwrap_or(tok);
     if a.word(tok) == ":" {
         let items = bullets::bullet_items(a, tok);
         if !items.is_empty() {
@@ -164,7 +170,6 @@ pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
     let mut out = objects_after(a, tok);
     // A readout's list of names with their offices: "A, Director of X; B, Minister of
     // Y; and C, Secretary General of Z".
-    let sent_end = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.end;
     while let Some(&(_, last)) = out.last() {
         let from = a.tok_at(last.end);
         // Up to the semicolon, no verb but in a relative clause on the item ("A, who is
@@ -302,16 +307,31 @@ fn company_brought(a: &mut Analysis, i: usize) {
     add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
-/// "<meeting> brought together A, B and C".
+/// "<meeting> brought together A, B and C"; also "Tuesday's retreat, the first
+/// gathering of its kind, brought together ...", "It brought together ...": an event
+/// word that is no meeting of its own is the story's meeting.
 fn brought_together(a: &mut Analysis, i: usize) {
-    let Some((meeting, mspan)) = meeting_before(a, i) else { return };
     let persons = list_after(a, i);
     if persons.is_empty() {
         return;
     }
     let status = status_at(a, i - 1, None);
-    add_all(a, &persons, meeting, status, mspan, RULE.name);
+    if let Some((meeting, mspan)) = meeting_before(a, i) {
+        add_all(a, &persons, meeting, status, mspan, RULE.name);
+        return;
+    }
+    let first = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    let Some(subject) = (first..i - 1).find(|&k| EVENT_SUBJECTS.contains(&a.lower(k))) else { return };
+    if (first..i - 1).any(|k| crate::clause::finite_verb_at(a, k)) {
+        return;
+    }
+    let Some(meeting) = meeting_for(a, first, i, i, status) else { return };
+    add_all(a, &persons, meeting, status, a.toks[subject].span, RULE.name);
 }
+
+/// Words for an event that, as the subject of "brought together", stand for the
+/// story's meeting.
+const EVENT_SUBJECTS: &[&str] = &["it", "retreat", "gathering", "session", "event", "meeting", "talks", "forum"];
 
 /// "Leaders who attended (the summit) included A, B and C".
 fn list_included(a: &mut Analysis, i: usize) {

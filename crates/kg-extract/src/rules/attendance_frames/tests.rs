@@ -29,6 +29,11 @@ fn frames_name_the_participants() {
             &["anna-brown", "tom-price", "paul-okello"],
         ),
         (
+            "The summit in Nairobi ended on Monday.\nThe retreat, the first of its kind, brought together nine of the ten \
+             East African heads of state: besides Anna Brown, Tom Price and Paul Okello sat at the table.",
+            &["anna-brown", "tom-price", "paul-okello"],
+        ),
+        (
             "The summit in Nairobi ended on Monday. Leaders who attended included Anna Brown and Tom Price.",
             &["anna-brown", "tom-price"],
         ),
@@ -146,6 +151,16 @@ fn an_envoy_sent_in_place_after_a_refusal() {
     assert!(has_edge(&x, "person:anna-brown", "attends", &accra), "{:?}", x.relations);
     assert!(
         x.relations.iter().filter(|r| r.kind.as_str() == "attends" && r.source == "person:anna-brown").count() == 1
+    );
+    // No one has been sent to next year's summit.
+    let x = extract(
+        "Leaders will meet at next year's summit in Lima. He hoped to see Lea Novak: she stayed away and sent Premier Anna Brown.",
+        "2025-03-05",
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == "person:anna-brown"),
+        "{:?}",
+        x.relations
     );
     // A plan is still a plan for the second verb: no past tense after "and".
     let x = extract(

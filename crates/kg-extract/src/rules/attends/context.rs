@@ -41,8 +41,11 @@ fn fits(a: &Analysis, m: usize, status: Status) -> bool {
     let Some(info) = a.ents[m].meeting.as_ref() else { return false };
     // Months back, not days: a weekday may be read a week off.
     let long_past = info.past || matches!((info.date, a.doc.date), (Some(d), Some(p)) if d.months_before(p) >= 2);
+    // "next year's summit in Rio": no one has attended a meeting of a later month.
+    let to_come = matches!((info.date, a.doc.date), (Some(d), Some(p))
+        if (d.year, d.month.unwrap_or(1)) > (chrono::Datelike::year(&p), chrono::Datelike::month(&p)));
     match status {
-        Status::Occurred => info.status.is_default_visible(),
+        Status::Occurred => info.status.is_default_visible() && !to_come,
         // A refusal or a plan told without its meeting is about one to come or going on.
         _ => !long_past,
     }
