@@ -114,7 +114,27 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
         .collect();
     bare_month::add_bare_months(text, published, &mut found);
     join_ranges(text, &mut found);
+    join_weekdays(text, &mut found);
     found
+}
+
+/// "on Saturday, April 12", "Sunday (May 11)": a weekday before the date it falls on is
+/// one date, the one written out (a wire's weekday is counted from the day it files,
+/// its date is not).
+fn join_weekdays(text: &str, found: &mut Vec<DateMention>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (first, second) = (found[k], found[k + 1]);
+        // The weekday's span may hold its preposition: "on Saturday".
+        let last_word = text.get(first.span.start..first.span.end).and_then(|w| w.split(' ').next_back());
+        let is_weekday = last_word.and_then(relative::weekday).is_some();
+        let between = text.get(first.span.end..second.span.start).unwrap_or("x");
+        if is_weekday && second.value.day.is_some() && matches!(between, " " | ", " | " (" | ", the ") {
+            found[k] = DateMention { span: Span::new(first.span.start, second.span.end), value: second.value };
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// "from 25 October to 2 November 2022": one stretch of time, dated by what its ends

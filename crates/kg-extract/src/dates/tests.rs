@@ -17,6 +17,9 @@ fn resolves_absolute_and_relative_dates() {
         ("Talks ran on October 2-4 in Doha.", "2023-10-05", &["2023-10"]),
         ("Agreed in March 2019 and signed on 5 April 2020.", "2024-01-01", &["2019-03", "2020-04-05"]),
         ("The ministers spoke on Tuesday.", "2025-05-15", &["2025-05-13"]),
+        // A weekday before its date is that date.
+        ("Talks took place on Saturday, April 12.", "2025-05-24", &["2025-04-12"]),
+        ("They meet on Sunday (May 11) and on Monday, 12 May 2025.", "2025-05-01", &["2025-05-11", "2025-05-12"]),
         // A weekday in a clause about the future or a plan is the coming one.
         ("The envoy will travel to Rome on Tuesday.", "2025-05-15", &["2025-05-20"]),
         ("A visit planned for Saturday was put off.", "2025-05-15", &["2025-05-17"]),
