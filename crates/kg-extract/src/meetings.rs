@@ -96,6 +96,9 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
             return false;
         }
     }
+    if have.ordinal.is_some() && new.ordinal.is_some() && have.ordinal != new.ordinal {
+        return false;
+    }
     // "In April 2023, she held a three-way meeting in Beijing" in a story of a summit
     // there: a meeting dated months before the story is not its undated own.
     let backstory = |m: &MeetingInfo| matches!((m.date, a.doc.date), (Some(d), Some(p)) if d.months_before(p) >= 2);
@@ -316,6 +319,7 @@ pub fn resolve_meeting(
                 have.participants.extend(info.participants.iter().copied());
                 have.class = have.class.or(info.class);
                 have.visitor = have.visitor.or(info.visitor);
+                have.ordinal = have.ordinal.or(info.ordinal);
                 // "summit" over "conference" (and either over none): `Option` and `str`
                 // order them so.
                 have.noun = have.noun.max(info.noun);

@@ -50,6 +50,9 @@ pub struct MeetingInfo {
     /// "summit" or "conference" when a mention called it so: what a meeting only ever
     /// called "the summit" is labelled by.
     pub noun: Option<&'static str>,
+    /// "the fifth round", "the 38th summit": meetings of other numbers are other
+    /// meetings.
+    pub ordinal: Option<u32>,
 }
 
 impl MeetingInfo {

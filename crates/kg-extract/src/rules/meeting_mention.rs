@@ -58,6 +58,7 @@ const TRIGGERS: &[&str] = &[
     "inauguration",
     "coronation",
     "dialogue",
+    "round",
     "council",
     "committee",
     "signed",
@@ -122,7 +123,12 @@ fn apply(a: &mut Analysis) {
         // November": the place and date of the meeting it sat beside are its own.
         let beside = (i + 1..own_end).any(|k| matches!(a.lower(k), "sidelines" | "margins") && a.lower(k + 1) == "of");
         let own_end = if beside { clause_end } else { own_end };
-        let mut info = MeetingInfo { class: Some(class), name, org, ..MeetingInfo::default() };
+        // "the fifth round", "the 5th BRICS summit".
+        let ordinal = [1, 2]
+            .into_iter()
+            .filter(|&back| i >= back && (back == 1 || a.toks[i - 1].is_cap))
+            .find_map(|back| crate::text::ordinal_value(a.word(i - back)));
+        let mut info = MeetingInfo { class: Some(class), name, org, ordinal, ..MeetingInfo::default() };
         info.org = info.org.or_else(|| org_after(a, i));
         // Only a named meeting: "talks, which ended in Geneva" is told by the clause.
         let which = info.name.as_ref().and_then(|_| which_clause(a, i));

@@ -19,36 +19,48 @@ pub use word_set::{WordSet, Words};
 
 /// Whether a word is an ordinal: "5th", "21st", "fifth", "twenty-first".
 pub fn is_ordinal(word: &str) -> bool {
+    ordinal_value(word).is_some()
+}
+
+/// The number an ordinal stands for: "5th" 5, "Fifth" 5, "twenty-first" 21.
+pub fn ordinal_value(word: &str) -> Option<u32> {
+    const UNITS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let w = word.to_ascii_lowercase();
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
-        return matches!(&w[digits..], "st" | "nd" | "rd" | "th");
+        return matches!(&w[digits..], "st" | "nd" | "rd" | "th").then(|| w[..digits].parse().ok()).flatten();
     }
-    let last = w.rsplit('-').next().unwrap_or(&w);
-    matches!(
-        last,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-    )
+    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|i| i as u32 + 1);
+    match w.split_once('-') {
+        Some((tens, u)) => {
+            let t = TENS.iter().position(|x| *x == tens)? as u32;
+            unit(u).filter(|&n| n < 10).map(|n| 20 + 10 * t + n)
+        }
+        None if w == "thirtieth" => Some(30),
+        None => unit(&w),
+    }
 }
 
 #[cfg(test)]
@@ -65,6 +77,9 @@ mod ordinal_tests {
             ("month", false),
         ] {
             assert_eq!(super::is_ordinal(w), want, "{w}");
+        }
+        for (w, n) in [("5th", 5), ("Fifth", 5), ("twenty-first", 21), ("thirtieth", 30), ("first", 1)] {
+            assert_eq!(super::ordinal_value(w), Some(n), "{w}");
         }
     }
 }

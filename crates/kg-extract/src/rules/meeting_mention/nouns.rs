@@ -8,7 +8,7 @@ use crate::model::EntityKind;
 /// The class of meeting a noun of the rule names.
 pub(super) fn class_of(word: &str) -> Option<MeetingClass> {
     Some(match word {
-        "talks" | "negotiations" => MeetingClass::Talks,
+        "talks" | "negotiations" | "round" => MeetingClass::Talks,
         "meeting" | "summit" | "conference" | "gathering" | "dialogue" => MeetingClass::Meeting,
         // Funerals, inaugurations and coronations gather heads of state: the
         // delegations' attendance is the news.
@@ -37,6 +37,7 @@ pub(super) fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     }
     match lower {
         "conference" => matches!(prev, "news" | "press" | "video" | "phone"),
+        "round" => !round_of_talks(a, i),
         // Only a named forum ("the Shangri-La Dialogue", "this year's Dialogue" once
         // named), never dialogue the parties call for.
         // Nor the forum of an office: "the EU Special Representative for the
@@ -56,6 +57,23 @@ pub(super) fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// "The first round took place in Muscat", "after the fifth round in Rome": a
+/// numbered round, standing alone, in a story of talks. Not "the first round of
+/// voting", "a new round of sanctions" nor "a round of talks" (whose "talks" is the
+/// meeting), nor a round told before any talks or negotiations.
+fn round_of_talks(a: &Analysis, i: usize) -> bool {
+    let numbered = i > 0
+        && (crate::text::is_ordinal(a.word(i - 1))
+            || matches!(a.lower(i - 1), "next" | "new" | "latest" | "last" | "previous" | "another" | "final"));
+    let sent = &a.sents[a.sent_of(a.toks[i].span.start)].tokens;
+    let voting = sent.clone().any(|k| {
+        matches!(a.lower(k), "vote" | "voting" | "votes" | "election" | "elections" | "ballot" | "runoff" | "polls")
+    });
+    let of_talks = (0..i)
+        .any(|k| matches!(a.lower(k), "talks" | "negotiations" | "negotiators" | "negotiating" | "consultations"));
+    numbered && a.lower(i + 1) != "of" && !voting && of_talks
 }
 
 /// Whether the capitalised name that ends at token `i` follows an ordinal.

@@ -30,6 +30,12 @@ fn meeting_nouns() {
         ("Anna Brown attended the funeral of the king in Oslo on Monday.", 1),
         ("The conference centre in Oslo was full on Monday.", 0),
         ("Tom Price flew to Oslo for the inauguration of Anna Brown.", 1),
+        // A numbered round in a story of talks; not one of voting.
+        ("Envoys held talks again. The first round took place in Oslo on April 12.", 1),
+        ("The first round of voting took place in Oslo on April 12.", 0),
+        ("The first round took place in Oslo on April 12.", 0),
+        // Rounds of other numbers are other meetings, in one place.
+        ("Talks resumed. The first round was held in Oslo on May 2. The second round, in Oslo, went badly.", 2),
     ];
     for (text, want) in cases {
         let x = extract(text, "2025-03-05");
