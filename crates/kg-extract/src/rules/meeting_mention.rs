@@ -61,6 +61,7 @@ const TRIGGERS: &[&str] = &[
     "round",
     "council",
     "committee",
+    "session",
     "signed",
 ];
 
@@ -83,12 +84,12 @@ fn apply(a: &mut Analysis) {
             signing::signing_event(a, i, RULE.name);
             continue;
         }
-        // A council or committee is a meeting only as a numbered session (see
+        // A council, committee or session is a meeting only when numbered (see
         // `not_a_meeting`); it ends no other meeting's phrase as the nouns of
         // `class_of` do.
         let class = match class_of(lower) {
             Some(class) => class,
-            None if matches!(lower, "council" | "committee") => MeetingClass::Meeting,
+            None if matches!(lower, "council" | "committee" | "session") => MeetingClass::Meeting,
             None => continue,
         };
         if a.mention_at_tok(i).is_some() || is_verb_use(a, i, lower) || not_a_meeting(a, i, lower) {

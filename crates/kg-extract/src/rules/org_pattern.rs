@@ -238,13 +238,15 @@ fn place_before(a: &Analysis, i: usize) -> Option<usize> {
 }
 
 /// Whether the name from token `first` to its head `head` is a numbered session: an
-/// ordinal before it, and a council or committee for head.
+/// ordinal before it, and a council or committee for head, or a session in it ("the
+/// 38th Ordinary Session of the Assembly").
 pub(crate) fn numbered_session(a: &Analysis, first: usize, head: usize) -> bool {
     // Past the sides of the council: "the 5th Greece-Türkiye High-Level Cooperation Council".
     let before = if first > 1 && a.word(first - 1).contains('-') { first - 2 } else { first.wrapping_sub(1) };
     first > 0
         && a.toks.get(before).is_some_and(|_| crate::text::is_ordinal(a.word(before)))
-        && matches!(a.word(head), "Council" | "Committee" | "Commission")
+        && (matches!(a.word(head), "Council" | "Committee" | "Commission")
+            || (first..=head).any(|k| a.word(k) == "Session"))
 }
 
 fn starts_name(a: &Analysis, i: usize) -> bool {

@@ -44,7 +44,7 @@ pub(super) fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
         // Belgrade-Pristina Dialogue".
         "dialogue" => !a.toks[i].is_cap || office_for(a, i),
         // Only a numbered session: "the 5th High-Level Cooperation Council".
-        "council" | "committee" => !a.toks[i].is_cap || !numbered(a, i),
+        "council" | "committee" | "session" => !a.toks[i].is_cap || !numbered(a, i),
         "ceremony" if prev == "signing" => false,
         "ceremony" => {
             // "signed a declaration, which X called an accord, at a ceremony": past a

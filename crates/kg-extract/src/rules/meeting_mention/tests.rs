@@ -30,6 +30,9 @@ fn meeting_nouns() {
         ("Anna Brown attended the funeral of the king in Oslo on Monday.", 1),
         ("The conference centre in Oslo was full on Monday.", 0),
         ("Tom Price flew to Oslo for the inauguration of Anna Brown.", 1),
+        // A numbered session is a meeting, not a body.
+        ("The 38th Ordinary Session of the Assembly of the Union closed in Oslo on Sunday.", 1),
+        ("The session in Oslo on Sunday ran late.", 0),
         // A numbered round in a story of talks; not one of voting.
         ("Envoys held talks again. The first round took place in Oslo on April 12.", 1),
         ("The first round of voting took place in Oslo on April 12.", 0),
