@@ -51,7 +51,7 @@ fn apply(a: &mut Analysis) {
         // Talks of its own sentence, else the meeting its head or members attend ("led
         // the Russian delegation in his place" after talks elsewhere were told), else
         // the talks told last before it.
-        let own = nearest.filter(|n| n.1).map(|n| n.0);
+        let own = nearest.filter(|n| n.1 && !of_another_clause(a, n.0, first.sent, first.span.start)).map(|n| n.0);
         // "The Greek delegation at the plenary session": the meeting it is placed at.
         let placed_at = || {
             let after = a.tok_at(first.span.end);
@@ -139,9 +139,44 @@ fn stood_in(a: &Analysis, sent: usize) -> Option<usize> {
         .map(|r| r.dst)
 }
 
+/// Whether meeting `m`, named in sentence `sent`, is named there only outside the
+/// clause of byte `at`: "the president was in Germany for the Munich conference, and
+/// the delegation was led by the prime minister" (that clause's meeting, not the
+/// delegation's).
+fn of_another_clause(a: &Analysis, m: usize, sent: usize, at: usize) -> bool {
+    let d = a.tok_at(at);
+    // Clauses joined by ", and", ", but", ", while" or a semicolon, each with its verb.
+    let toks = a.sents[sent].tokens.clone();
+    let verb_in = |from: usize, to: usize| (from..to).any(|k| crate::clause::finite_verb_at(a, k));
+    let joined = |from: usize, to: usize| {
+        (from..to).any(|k| {
+            let conj = (crate::clause::is_comma(a, k) && matches!(a.lower(k + 1), "and" | "but" | "while"))
+                || a.word(k) == ";";
+            conj && verb_in(toks.start, k) && verb_in(k + 1, toks.end)
+        })
+    };
+    let here: Vec<usize> = a.mentions_in(sent).iter().filter(|x| x.ent == m).map(|x| a.tok_at(x.span.start)).collect();
+    !here.is_empty() && here.iter().all(|&k| if k < d { joined(k, d) } else { joined(d, k) })
+}
+
+/// The meeting named near the delegation's first mention, in sentence `sent`: of its
+/// clause, or else of the sentence before in its paragraph.
 fn named_near(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
     let at = a.mentions.iter().filter(|m| m.ent == d && m.sent == sent).map(|m| m.span.start).min()?;
-    super::attends::meeting_in_context(a, a.tok_at(at), None, Status::Occurred)
+    let found = super::attends::meeting_in_context(a, a.tok_at(at), None, Status::Occurred)?;
+    if !of_another_clause(a, found, sent, at) {
+        return Some(found);
+    }
+    let prev = sent.checked_sub(1)?;
+    let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
+    if gap.contains('\n') {
+        return None;
+    }
+    a.mentions_in(prev)
+        .into_iter()
+        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.ent)
 }
 
 /// The meeting that most of the delegation's head and members attended.
@@ -241,6 +276,21 @@ mod tests {
             "2025-03-05",
         );
         assert!(!x.relations.iter().any(|r| r.source.starts_with("delegation:ch") && r.kind.as_str() == "attends"));
+    }
+
+    #[test]
+    fn a_meeting_of_another_clause_is_not_the_delegations() {
+        let text = "Tom Price attended the meeting in Vienna on Monday. The president did not: he was in Oslo for \
+                    the summit in Oslo, and the Swiss delegation was led by Anna Brown.";
+        let x = extract(text, "2025-03-05");
+        let d = x.entities.iter().find(|e| e.id.starts_with("delegation:ch")).map(|e| e.id.clone()).unwrap_or_default();
+        let attended: Vec<&str> = x
+            .relations
+            .iter()
+            .filter(|r| r.source == d && r.kind.as_str() == "attends")
+            .map(|r| r.target.as_str())
+            .collect();
+        assert!(attended.iter().all(|m| m.contains("vienna")), "{attended:?}");
     }
 
     #[test]
