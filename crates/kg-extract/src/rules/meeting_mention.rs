@@ -26,6 +26,7 @@ mod signing;
 mod status;
 #[cfg(test)]
 mod tests;
+mod travel;
 
 use super::Rule;
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
@@ -214,11 +215,19 @@ fn apply(a: &mut Analysis) {
         if class == MeetingClass::Visit && info.place.is_none() && !bare_definite {
             continue;
         }
+        // "A will travel to Tel Aviv ... The visit was announced": the journey.
+        if class == MeetingClass::Visit
+            && info.place.is_none()
+            && !a.ents.iter().any(|e| e.meeting.as_ref().is_some_and(|m| m.class == Some(MeetingClass::Visit)))
+            && travel::visit_of_journey_before(a, i, RULE.name)
+        {
+            continue;
+        }
         if class == MeetingClass::Visit {
             info.visitor = super::visitor::visitor_of(a, i, np_start).map(|(p, _)| p);
         }
         // "a gathering" is a meeting only where and when it is told.
-        if lower == "gathering" && (info.place.is_none() || info.date.is_none()) {
+        if a.lower(i) == "gathering" && (info.place.is_none() || info.date.is_none()) {
             continue;
         }
         // A bare "talks" is generic ("called for direct talks"); only a definite one
