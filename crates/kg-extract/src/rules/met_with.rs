@@ -218,6 +218,9 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             finite_verb_at(a, k)
                 || matches!(a.lower(k), "since" | "when" | "while" | "until" | "because" | "although" | "though")
                 || (matches!(a.lower(k), "and" | "but") && (finite_verb_at(a, k + 1) || finite_verb_at(a, k + 2)))
+                // "is scheduled to meet A, B and C, and to attend a summit": the
+                // summit is the second verb's.
+                || (a.lower(k) == "and" && a.lower(k + 1) == "to" && k > 0 && crate::clause::is_comma(a, k - 1))
         })
         .unwrap_or(clause_end);
     let date = date_in(a, clause_of(a, i).0, own_end)

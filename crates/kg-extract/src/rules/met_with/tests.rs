@@ -7,6 +7,19 @@ fn a_pattern_is_not_read_across_a_line_break() {
 }
 
 #[test]
+fn a_meeting_of_a_second_infinitive_is_not_the_meetings() {
+    let x = extract(
+        "Anna Brown is scheduled to meet with Tom Price and Paul Okello, and to attend a trade summit in Oslo on May 11.",
+        "2025-05-01",
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.kind == crate::RelationKind::Attends && r.source == "person:tom-price"),
+        "{:?}",
+        x.relations
+    );
+}
+
+#[test]
 fn met_and_hosted_make_edges_and_a_meeting() {
     let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
     assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
