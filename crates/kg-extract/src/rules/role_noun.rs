@@ -26,6 +26,8 @@ enum Wanted {
     PrimeMinister,
     ForeignMinister,
     SecretaryGeneral,
+    /// "the King", "the Bhutanese monarch", "the Emir".
+    Monarch,
     Capital,
 }
 
@@ -38,6 +40,7 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
         }
         ("foreign", "minister") => (Wanted::ForeignMinister, 2),
         ("diplomat", _) => (Wanted::ForeignMinister, 1),
+        ("monarch" | "king" | "queen" | "emir" | "sultan", _) => (Wanted::Monarch, 1),
         ("capital", _) => (Wanted::Capital, 1),
         _ => return None,
     })
@@ -103,6 +106,7 @@ fn title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
         ("Chancellor", _) => (Wanted::PrimeMinister, 1),
         ("Secretary-General", _) => (Wanted::SecretaryGeneral, 1),
         ("Secretary", "General") => (Wanted::SecretaryGeneral, 2),
+        ("King" | "Queen" | "Emir" | "Sultan" | "Monarch", _) => (Wanted::Monarch, 1),
         _ => return None,
     };
     let next = a.toks.get(k + len)?;
@@ -116,6 +120,7 @@ fn lower_title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
         ("president", _) => (Wanted::President, 1),
         ("chancellor", _) => (Wanted::PrimeMinister, 1),
         ("secretary-general", _) => (Wanted::SecretaryGeneral, 1),
+        ("monarch" | "king" | "queen" | "emir", _) => (Wanted::Monarch, 1),
         _ => return None,
     };
     let next = a.toks.get(k + len)?;
@@ -133,6 +138,10 @@ fn title_fits(want: Wanted, title: &str, cat: TitleCategory) -> bool {
         }
         Wanted::SecretaryGeneral => {
             contains_word_part(title, "secretary-general") || contains_word_part(title, "secretary general")
+        }
+        Wanted::Monarch => {
+            ["king", "queen", "emir", "sultan", "monarch"].iter().any(|w| contains_word_part(title, w))
+                && !contains_word_part(title, "crown")
         }
         Wanted::Capital => false,
     }
@@ -157,6 +166,12 @@ fn the_title(a: &mut Analysis, the: usize) {
     let span = Span::new(a.toks[the].span.start, a.toks[the + len].span.end);
     if let [p] = titled_before(a, want, span.start)[..] {
         a.add_mention(p, span, RULE.name, Form::RoleNoun);
+    } else if want == Wanted::Monarch && titled_before(a, want, span.start).is_empty() {
+        // "Bhutan's King Jigme ..." is one name of the gazetteer, title and all: the
+        // office-holder table knows him a king.
+        if let Some(p) = holder_named_before(a, None, want, span.start, a.doc.date) {
+            a.add_mention(p, span, RULE.name, Form::RoleNoun);
+        }
     }
 }
 
@@ -297,7 +312,7 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
         .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year, d.month.unwrap_or(7), d.day.unwrap_or(15)))
         .filter(|&d| a.doc.date.is_some_and(|p| (p - d).num_days() > 365));
     if let Some(then) = then {
-        if let Some(p) = holder_named_before(a, iso?, want, before, Some(then)) {
+        if let Some(p) = holder_named_before(a, Some(iso?), want, before, Some(then)) {
             return Some(p);
         }
     }
@@ -310,14 +325,14 @@ fn person(a: &Analysis, country: usize, iso: Option<&str>, want: Wanted, before:
     if let Some(&p) = by_text.first() {
         return by_text.iter().all(|&q| q == p).then_some(p);
     }
-    holder_named_before(a, iso?, want, before, a.doc.date)
+    holder_named_before(a, Some(iso?), want, before, a.doc.date)
 }
 
 /// The one person named before `before` who held the role on `date` (on any date
 /// for a story without one).
 fn holder_named_before(
     a: &Analysis,
-    iso: &str,
+    iso: Option<&str>,
     want: Wanted,
     before: usize,
     date: Option<chrono::NaiveDate>,
@@ -327,13 +342,16 @@ fn holder_named_before(
         Wanted::President => contains_word_part(title, "president") && role.is_leader(),
         Wanted::PrimeMinister => role == Role::HeadOfGovernment,
         Wanted::ForeignMinister => role == Role::ForeignMinister,
+        Wanted::Monarch => title_fits(want, title, crate::gazetteer::TitleCategory::HeadOfState),
         Wanted::Capital | Wanted::SecretaryGeneral => false,
     };
     let holds_role = |e: usize| {
         a.ents[e].known.is_some_and(|k| {
             a.gaz.persons[k].terms.iter().any(|&t| {
                 let term = &a.gaz.terms[t];
-                term.target == iso && role_ok(term.role, &term.title) && date.is_none_or(|d| term.covers(d))
+                iso.is_none_or(|iso| term.target == iso)
+                    && role_ok(term.role, &term.title)
+                    && date.is_none_or(|d| term.covers(d))
             })
         })
     };

@@ -85,3 +85,28 @@ fn the_honorific_again_is_the_one_named_after_it() {
         x.relations
     );
 }
+
+#[test]
+fn the_king_is_the_monarch_named_before() {
+    for text in [
+        "Prime Minister Anna Brown met Norway's Queen Mara Lind in Oslo. The Queen thanked her.",
+        "Prime Minister Anna Brown met Norway's Queen Mara Lind in Oslo. The Norwegian monarch thanked her.",
+    ] {
+        let x = extract(text, "2025-03-01");
+        assert_eq!(mentions_of(&x, "person:mara-lind"), 2, "{text}");
+        assert_eq!(mentions_of(&x, "person:anna-brown"), 1, "{text}");
+    }
+}
+
+/// A king the gazetteer names with his title ("King Abdullah II") is a king by the
+/// office-holder table.
+#[test]
+fn the_king_of_the_office_holder_table() {
+    let x = extract(
+        "Prime Minister Anna Brown met Jordan's King Abdullah II in Amman. The King thanked her.",
+        "2025-03-01",
+    );
+    let king =
+        x.entities.iter().find(|e| e.id.starts_with("person:abdullah")).map(|e| e.id.clone()).unwrap_or_default();
+    assert_eq!(mentions_of(&x, &king), 2, "{:?}", x.entities);
+}
