@@ -1,6 +1,7 @@
 //! **role_noun** — people, places and organisations referred to by their role: "the
 //! Ukrainian leader", "the Russian president", "the Kremlin chief", "the top US
-//! diplomat", "the Turkish capital", "Haiti's capital", "the (military) alliance".
+//! diplomat", "the King", "the Turkish capital", "Haiti's capital", "the (military)
+//! alliance".
 //!
 //! Matches: "the" + country or demonym + role noun. The person must already be named in
 //! the document; the titles the article gives decide who it is, and dated knowledge of
