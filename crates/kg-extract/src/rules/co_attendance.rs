@@ -7,6 +7,8 @@
 //! Summit." → Brown met_with Price.
 //! Only attendance read by `attends` counts: co-hosts or two names of a list
 //! ("hosted by A and B") are not said to have met.
+//! An organisation's meeting ("the ASEAN Summit") gives none, however few of its
+//! leaders the article names.
 //! Known false positives: two speakers at a large conference that the article names
 //! alone.
 
@@ -20,8 +22,10 @@ pub const RULE: Rule = Rule { name: "co_attendance", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
     for m in 0..a.ents.len() {
+        // An organisation's meeting ("the ASEAN Summit", "the NATO summit") is
+        // multilateral however few of its leaders the article names.
         if a.ents[m].kind != EntityKind::Meeting
-            || a.ents[m].meeting.as_ref().is_some_and(|i| i.status != Status::Occurred)
+            || a.ents[m].meeting.as_ref().is_some_and(|i| i.status != Status::Occurred || i.org.is_some())
         {
             continue;
         }
@@ -57,6 +61,20 @@ mod tests {
         let x =
             extract("The plan was discussed by Anna Brown and Tom Price at the 2023 Lakeside Summit.", "2024-08-28");
         assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+    }
+
+    #[test]
+    fn two_leaders_at_an_organisations_summit_did_not_meet() {
+        let x = extract(
+            "The ASEAN summit opened in Kuala Lumpur on Monday. Anna Brown and Tom Price took part in the summit.",
+            "2024-08-28",
+        );
+        assert!(
+            x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == "person:anna-brown"),
+            "{:?}",
+            x.relations
+        );
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
     }
 
     #[test]
