@@ -29,7 +29,8 @@ fn noun_class(w: &str) -> Option<&'static str> {
         "summit" | "conference" => "summit",
         // "joined the conversation": any gathering of the context but a visit.
         // "chaired this morning's session": a sitting of the meeting of the context.
-        "meeting" | "met" | "meet" | "meets" | "conversation" | "session" => "meeting",
+        // "took part in the bloc's meetings with its partners": the sittings of it.
+        "meeting" | "met" | "meet" | "meets" | "conversation" | "session" | "meetings" | "sessions" => "meeting",
         "visit" | "visited" | "visiting" => "visit",
         _ => return None,
     })

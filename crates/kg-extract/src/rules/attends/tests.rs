@@ -379,3 +379,12 @@ fn speaking_to_a_meeting_and_staying_for_it() {
     );
     assert!(!has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn taking_part_in_the_meetings_of_the_context() {
+    let x = extract(
+        "The summit in Nairobi opened on Monday. Anna Brown and Tom Price took part in the bloc's meetings with its partners.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
+}
