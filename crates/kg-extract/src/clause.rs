@@ -287,9 +287,13 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     // list ("met Trump at the White House on Monday, and Starmer ...").
     let mut pieces: Vec<&str> = gap.split(',').collect();
     let tail_piece = pieces.pop().unwrap_or("");
-    for piece in pieces {
+    for (n, piece) in pieces.iter().enumerate() {
         let mut words = piece.split_whitespace();
-        if words.next().is_some_and(|w| opens_adverbial(&w.to_lowercase()))
+        let first = words.next().map(str::to_lowercase);
+        // "A, on his first trip to Asia, and B": an aside on the item before, between
+        // commas, is no adverbial of the clause.
+        let aside = n > 0 && words.next().is_some_and(|w| matches!(w, "his" | "her" | "their"));
+        if (first.is_some_and(|w| opens_adverbial(&w)) && !aside)
             || piece.split_whitespace().any(|w| w != "and" && is_finite_verb(w))
         {
             return false;

@@ -34,6 +34,11 @@ fn frames_name_the_participants() {
             &["anna-brown", "tom-price", "paul-okello"],
         ),
         (
+            "The summit in Nairobi ended on Monday. Leaders who attended included Anna Brown, on her first trip \
+             to Africa, and Tom Price.",
+            &["anna-brown", "tom-price"],
+        ),
+        (
             "The summit in Nairobi ended on Monday. Leaders who attended included Anna Brown and Tom Price.",
             &["anna-brown", "tom-price"],
         ),
