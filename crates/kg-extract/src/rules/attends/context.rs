@@ -26,7 +26,8 @@ pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
 fn noun_class(w: &str) -> Option<&'static str> {
     Some(match w {
         "talks" | "negotiations" | "discussions" => "talks",
-        "summit" | "conference" => "summit",
+        // "on the sidelines of the forum": the named forum or dialogue of the context.
+        "summit" | "conference" | "forum" | "dialogue" => "summit",
         // "joined the conversation": any gathering of the context but a visit.
         // "chaired this morning's session": a sitting of the meeting of the context.
         // "took part in the bloc's meetings with its partners": the sittings of it.

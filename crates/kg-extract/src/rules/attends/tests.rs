@@ -388,3 +388,12 @@ fn taking_part_in_the_meetings_of_the_context() {
     );
     assert!(has_edge(&x, "person:tom-price", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn the_forum_is_the_dialogue_of_the_context() {
+    let x = extract(
+        "The Lakeside Dialogue opened in Oslo on Friday. Anna Brown met Tom Price on the sidelines of the forum.",
+        "2025-03-08",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
