@@ -136,7 +136,9 @@ pub(super) fn meeting_status(
     }
     // "saw no sign that any meeting between Kim and Trump was being prepared": no one
     // meeting.
-    if np_start > 0 && a.lower(np_start - 1) == "any" || a.lower(np_start) == "any" {
+    // "No public visit by the crown prince to Israel has been scheduled", "no meeting
+    // between them is planned": none at all.
+    if np_start > 0 && matches!(a.lower(np_start - 1), "any" | "no") || matches!(a.lower(np_start), "any" | "no") {
         return Status::Hypothetical;
     }
     // After publication: a later day, a later month, or a later year ("next year's

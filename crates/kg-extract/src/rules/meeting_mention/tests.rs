@@ -373,3 +373,15 @@ fn any_meeting_is_no_meeting() {
     );
     assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
 }
+
+/// "No visit ... has been scheduled": no meeting at all.
+#[test]
+fn no_meeting_is_none() {
+    for text in [
+        "No visit by Anna Brown to Oslo has been scheduled.",
+        "No public visit by Anna Brown to Oslo, or by Tom Price to Bergen, is planned.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(meetings(&x).is_empty(), "{text}: {:?}", meetings(&x));
+    }
+}
