@@ -112,10 +112,15 @@ pub(super) fn word_at(text: &str, at: usize, ignore_case: bool) -> (usize, u64) 
     let x = load(bytes, at);
     let stop = !alnum(x) & HIGH;
     let mut end = at + if stop != 0 { stop.trailing_zeros() as usize / 8 } else { 8 + ascii_run(bytes, at + 8) };
+    // The bytes before the first that is no ASCII letter or digit, from that byte's
+    // own bit (all eight when there is none): `MASKS[(end - at).min(8)]` without its
+    // load, for the words that end in ASCII (nearly all).
+    let mut mask = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
     if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
         end = wide_word_end(text, end);
+        mask = MASKS[(end - at).min(8)];
     }
-    let head = x & MASKS[(end - at).min(8)];
+    let head = x & mask;
     (end, if ignore_case { lower(head) } else { head })
 }
 
@@ -188,6 +193,19 @@ mod tests {
                 let want = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
                 assert_eq!(ascii_run(&bytes, 0), want, "{b:#x} at {at}");
                 assert_eq!(lower(x), pack(&bytes.to_ascii_lowercase()), "{b:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The head `word_at` gives is the word's first eight bytes or fewer, as `pack`
+        /// packs them, at every position of text mixing ASCII and wider chars.
+        #[test]
+        fn heads_are_the_packed_first_bytes(text in "[aZ9 ,.\u{e9}\u{2014}\u{4e2d}]{0,24}") {
+            for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let (end, head) = word_at(&text, at, false);
+                proptest::prop_assert_eq!(end, word_end(&text, at));
+                proptest::prop_assert_eq!(head, pack(&text.as_bytes()[at..end.min(at + 8)]));
             }
         }
     }
