@@ -77,6 +77,14 @@ fn ascii_run(bytes: &[u8], mut at: usize) -> usize {
     }
 }
 
+/// `char::is_alphanumeric` of a char past ASCII, answered at once for the dashes,
+/// quotation marks and ellipsis of news text (U+2010 to U+2027 are all punctuation),
+/// whose lookup in the Unicode tables is slow.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    !('\u{2010}'..='\u{2027}').contains(&c) && c.is_alphanumeric()
+}
+
 /// End of the run of alphanumeric chars from `at`, a char boundary.
 #[inline]
 pub(super) fn word_end(text: &str, at: usize) -> usize {
@@ -93,7 +101,7 @@ pub(super) fn word_end(text: &str, at: usize) -> usize {
 fn wide_word_end(text: &str, mut at: usize) -> usize {
     loop {
         match text.get(at..).and_then(|s| s.chars().next()) {
-            Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+            Some(c) if is_alnum(c) => at += c.len_utf8(),
             _ => return at,
         }
         at += ascii_run(text.as_bytes(), at);
@@ -133,7 +141,7 @@ pub(super) fn skip(text: &str, at: usize) -> usize {
         b if b.is_ascii_alphanumeric() => past_word(text, word_end(text, at + 1)),
         b if b.is_ascii() => at + 1,
         _ => match text.get(at..).and_then(|s| s.chars().next()) {
-            Some(c) if c.is_alphanumeric() => past_word(text, word_end(text, at + c.len_utf8())),
+            Some(c) if is_alnum(c) => past_word(text, word_end(text, at + c.len_utf8())),
             Some(c) => at + c.len_utf8(),
             None => at + 1,
         },
@@ -157,7 +165,7 @@ pub(super) fn ends_word(text: &str, at: usize) -> bool {
         None => true,
         // An ASCII byte is told without decoding a char.
         Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !text[at..].chars().next().is_some_and(char::is_alphanumeric),
+        Some(_) => !text[at..].chars().next().is_some_and(is_alnum),
     }
 }
 
@@ -182,6 +190,13 @@ mod tests {
             assert_eq!(ends_word(text, at), !text[at..].chars().next().is_some_and(char::is_alphanumeric), "{at}");
         }
         assert_eq!(word_at(text, 4, false).0, 4);
+    }
+
+    #[test]
+    fn the_punctuation_shortcut_is_the_char_predicate() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{1f600}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
