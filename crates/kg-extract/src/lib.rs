@@ -85,15 +85,19 @@ impl<'g> Extractor<'g> {
         // offsets found in it are offsets into the original.
         let joined = text::unwrapped(&doc.text).map(|text| Document { text, id: doc.id.clone(), date: doc.date });
         let doc = joined.as_ref().unwrap_or(doc);
-        let scratch = SCRATCH.with_borrow_mut(std::mem::take);
-        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
+        let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
+        // The lowered text the analysis borrows, kept with the rest of its memory.
+        let mut lower = scratch.take_lower_text();
+        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, &mut lower, scratch);
         lap("analysis", &mut timings);
         for rule in rules::RULES {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }
         let x = finish::finish(&mut a, self.mentions);
-        SCRATCH.with_borrow_mut(|s| *s = a.into_scratch());
+        let mut scratch = a.into_scratch();
+        scratch.keep_lower_text(lower);
+        SCRATCH.with_borrow_mut(|s| *s = scratch);
         lap("finish", &mut timings);
         x
     }

@@ -17,7 +17,7 @@ impl<'a> Analysis<'a> {
 
     /// Lower-case word at `tok`, or "" past the end.
     pub fn lower(&self, tok: usize) -> &str {
-        self.lower_spans.get(tok).and_then(|s| self.lower_text.get(s.start..s.end)).unwrap_or("")
+        self.lower_words.get(tok).copied().unwrap_or("")
     }
 
     /// Index of the token starting at or after byte `at`.
@@ -178,7 +178,7 @@ pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
     starts
 }
 
-/// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
+/// The lower-case forms of the tokens (see `Analysis::lower_words`), and the rules
 /// each is a trigger word of: one pass, while the word is at hand. Into buffers that
 /// are cleared first.
 pub(super) fn lower_case_tokens(
