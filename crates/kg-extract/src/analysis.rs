@@ -76,6 +76,9 @@ pub struct Analysis<'a> {
     lower_words: Vec<&'a str>,
     /// The spans of `lower_words` in the lowered text: kept for their memory only.
     lower_spans: Vec<Span>,
+    /// The sentences ending before each block of bytes: [`Analysis::sent_of`]
+    /// without a search of the sentences.
+    sents_below: crate::positions::CountBelow,
     /// Surname keys (folded, transliteration) of each person, with the label and
     /// alias counts they were computed for: recomputed only when those change.
     /// Indexed by entity.
@@ -133,6 +136,7 @@ impl<'a> Analysis<'a> {
             lower_text: _,
             lower_words,
             mut lower_spans,
+            mut sents_below,
             surname_keys,
             by_gaz,
             persons,
@@ -147,6 +151,8 @@ impl<'a> Analysis<'a> {
         } = scratch;
         let text = doc.text.as_str();
         segment_into(text, &mut sents, &mut toks);
+        // A sentence is not empty: it ends after its first byte.
+        sents_below.reset(sents.len(), |i| sents[i].span.end - 1);
         // News has a mention every forty bytes or so and an entity every hundred and
         // forty: room for that many spares the vectors most of their regrowth (an
         // entity is large to copy). Bounded, so that a huge text reserves no more than
@@ -192,6 +198,7 @@ impl<'a> Analysis<'a> {
             index,
             lower_words,
             lower_spans,
+            sents_below,
             surname_keys: std::cell::RefCell::new(surname_keys),
             by_gaz,
             persons,

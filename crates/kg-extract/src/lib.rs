@@ -21,6 +21,7 @@ mod mention_index;
 mod modality;
 pub mod model;
 mod names;
+mod positions;
 pub mod rules;
 mod surname_key;
 pub mod text;

@@ -22,7 +22,7 @@ impl<'a> Analysis<'a> {
 
     /// Index of the token starting at or after byte `at`.
     pub fn tok_at(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < at)
+        self.index.first_tok(at)
     }
 
     /// Index of the last token ending at or before byte `at`, if any.
@@ -31,7 +31,9 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn sent_of(&self, at: usize) -> usize {
-        self.sents.partition_point(|s| s.span.end <= at).min(self.sents.len().saturating_sub(1))
+        // The sentences ending at or before `at`: those whose last byte is below it.
+        let ended = self.sents_below.below(at, self.sents.len(), |i| self.sents[i].span.end - 1);
+        ended.min(self.sents.len().saturating_sub(1))
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
