@@ -152,7 +152,7 @@ impl<'a> Analysis<'a> {
         let text = doc.text.as_str();
         segment_into(text, &mut sents, &mut toks);
         // A sentence is not empty: it ends after its first byte.
-        sents_below.reset(sents.len(), |i| sents[i].span.end - 1);
+        sents_below.reset(sents.iter().map(|s| s.span.end - 1));
         // News has a mention every forty bytes or so and an entity every hundred and
         // forty: room for that many spares the vectors most of their regrowth (an
         // entity is large to copy). Bounded, so that a huge text reserves no more than

@@ -75,8 +75,7 @@ impl MentionIndex {
         }
         self.tok_starts.clear();
         self.tok_starts.extend(toks.iter().map(|t| t.span.start));
-        let starts = &self.tok_starts;
-        self.starts_below.reset(starts.len(), |i| starts[i]);
+        self.starts_below.reset(self.tok_starts.iter().copied());
         self.tok_ends.clear();
         self.tok_ends.extend(toks.iter().map(|t| t.span.end));
         self.tok_cover.clear();

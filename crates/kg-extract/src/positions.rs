@@ -16,19 +16,16 @@ pub(crate) struct CountBelow {
 }
 
 impl CountBelow {
-    /// The table for `keys`, in ascending order (`key(i)` for `i` in `0..n`); what it
-    /// held is cleared first. Offsets past the last key need no block: below them are
-    /// all the keys.
-    pub(crate) fn reset(&mut self, n: usize, key: impl Fn(usize) -> usize) {
+    /// The table for `keys`, in ascending order; what it held is cleared first.
+    /// Offsets past the last key need no block: below them are all the keys.
+    pub(crate) fn reset(&mut self, keys: impl Iterator<Item = usize>) {
         self.blocks.clear();
-        let Some(last) = n.checked_sub(1).map(&key) else { return };
-        self.blocks.reserve(last / BLOCK + 1);
-        let mut k = 0;
-        for start in (0..=last).step_by(BLOCK) {
-            while k < n && key(k) < start {
-                k += 1;
+        for (i, key) in keys.enumerate() {
+            // The blocks that start after the keys before this one and not after it
+            // have exactly those below them.
+            while self.blocks.len() * BLOCK <= key {
+                self.blocks.push(i as u32);
             }
-            self.blocks.push(k as u32);
         }
     }
 
@@ -60,8 +57,8 @@ mod tests {
             // does not need them apart).
             let keys: Vec<usize> = steps.iter().scan(first, |k, s| { *k += s; Some(*k) }).collect();
             let mut table = CountBelow::default();
-            table.reset(3, |i| [5, 70, 900][i]);
-            table.reset(keys.len(), |i| keys[i]);
+            table.reset([5, 70, 900].into_iter());
+            table.reset(keys.iter().copied());
             let past = keys.last().map_or(first, |&k| k) + 40;
             for at in 0..past {
                 let want = keys.partition_point(|&k| k < at);
