@@ -27,7 +27,11 @@ impl<'a> Analysis<'a> {
 
     /// Index of the last token ending at or before byte `at`, if any.
     pub fn tok_before(&self, at: usize) -> Option<usize> {
-        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+        // Tokens are in order, apart and not empty: those ending by `at` are those
+        // starting before it, but for the one `at` falls inside.
+        let started = self.tok_at(at);
+        let inside = started.checked_sub(1).is_some_and(|k| self.toks[k].span.end > at);
+        (started - usize::from(inside)).checked_sub(1)
     }
 
     pub fn sent_of(&self, at: usize) -> usize {
@@ -267,6 +271,24 @@ mod tests {
     use crate::text::segment;
 
     proptest::proptest! {
+        /// The lookups from bytes to tokens and sentences against the searches they
+        /// replaced, at every byte and past the end.
+        #[test]
+        fn byte_lookups_are_the_searches(text in "[ab .,\n\u{e9}]{0,80}") {
+            let doc = crate::Document::new("d", text.clone(), None);
+            let mut lower = String::new();
+            let a = Analysis::new(crate::Gazetteer::builtin(), &doc, &mut lower);
+            for at in 0..text.len() + 3 {
+                proptest::prop_assert_eq!(a.tok_at(at), a.toks.partition_point(|t| t.span.start < at));
+                proptest::prop_assert_eq!(
+                    a.tok_before(at),
+                    a.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+                );
+                let sent = a.sents.partition_point(|s| s.span.end <= at).min(a.sents.len().saturating_sub(1));
+                proptest::prop_assert_eq!(a.sent_of(at), sent);
+            }
+        }
+
         /// Each rule's run of `by_rule` against a filter of the tokens by its bit.
         #[test]
         fn runs_by_rule_are_the_tokens_with_the_bit(
