@@ -75,10 +75,11 @@ impl<'a> Analysis<'a> {
             *cursor = self.name_toks.partition_point(|&k| (k as usize) < from);
         }
         while let Some(&k) = self.name_toks.get(*cursor) {
+            *cursor += 1;
             if k as usize >= from {
+                // Past it: the next ask, from the token after it, starts there.
                 return Some(k as usize);
             }
-            *cursor += 1;
         }
         None
     }
@@ -271,6 +272,23 @@ mod tests {
     use crate::text::segment;
 
     proptest::proptest! {
+        /// `next_name_tok` against a search of its list, for asks that go forward,
+        /// repeat and go back, the cursor kept from ask to ask.
+        #[test]
+        fn next_name_tok_is_the_first_name_token_from(
+            text in "(Ab|cd|al-Ef| |, ){0,30}",
+            asks in proptest::collection::vec(0usize..40, 0..30),
+        ) {
+            let doc = crate::Document::new("d", text.clone(), None);
+            let mut lower = String::new();
+            let a = Analysis::new(crate::Gazetteer::builtin(), &doc, &mut lower);
+            let mut cursor = 0;
+            for from in asks {
+                let want = a.name_toks().iter().map(|&k| k as usize).find(|&k| k >= from);
+                proptest::prop_assert_eq!(a.next_name_tok(from, &mut cursor), want);
+            }
+        }
+
         /// The lookups from bytes to tokens and sentences against the searches they
         /// replaced, at every byte and past the end.
         #[test]
