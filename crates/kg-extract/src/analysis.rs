@@ -67,12 +67,18 @@ pub struct Analysis<'a> {
     pub titles: Vec<TitleFact>,
     /// Positions of the mentions; kept in step with `mentions`.
     index: MentionIndex,
-    /// Lower-case forms of every token: token `i` is `lower_text[lower_spans[i]]`. The
-    /// text with its ASCII letters lowered, where an ASCII token's form is at its own
-    /// span, followed by the forms of the other tokens: one pass over the text lowers
-    /// most tokens, and no token needs a string of its own.
-    lower_text: String,
+    /// Lower-case forms of every token, slices of the lowered text (see
+    /// [`Analysis::with_scratch`]): the text with its ASCII letters lowered, where an
+    /// ASCII token's form is at its own span, followed by the forms of the other
+    /// tokens. One pass over the text lowers most tokens, and no token needs a string
+    /// of its own; a slice made once per token spares each of the rules' many asks its
+    /// bounds and char-boundary checks.
+    lower_words: Vec<&'a str>,
+    /// The spans of `lower_words` in the lowered text: kept for their memory only.
     lower_spans: Vec<Span>,
+    /// The sentences ending before each block of bytes: [`Analysis::sent_of`]
+    /// without a search of the sentences.
+    sents_below: crate::positions::CountBelow,
     /// Surname keys (folded, transliteration) of each person, with the label and
     /// alias counts they were computed for: recomputed only when those change.
     /// Indexed by entity.
@@ -107,12 +113,16 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(gaz: &'a Gazetteer, doc: &'a Document) -> Self {
-        Analysis::with_scratch(gaz, doc, Scratch::default())
+    /// The analysis of `doc`, whose lowered text goes to `lower` (cleared first).
+    pub fn new(gaz: &'a Gazetteer, doc: &'a Document, lower: &'a mut String) -> Self {
+        Analysis::with_scratch(gaz, doc, lower, Scratch::default())
     }
 
-    /// The analysis of `doc` in the memory of an earlier one (see [`Scratch`]).
-    pub fn with_scratch(gaz: &'a Gazetteer, doc: &'a Document, scratch: Scratch) -> Self {
+    /// The analysis of `doc` in the memory of an earlier one (see [`Scratch`]). The
+    /// lower-case text of the tokens is written to `lower` (cleared first), which the
+    /// analysis borrows: the caller keeps it, and its memory, for the next document
+    /// (see [`Scratch::take_lower_text`]).
+    pub fn with_scratch(gaz: &'a Gazetteer, doc: &'a Document, lower: &'a mut String, scratch: Scratch) -> Self {
         let Scratch {
             mut sents,
             mut toks,
@@ -123,8 +133,10 @@ impl<'a> Analysis<'a> {
             mut mentions,
             titles,
             mut index,
-            mut lower_text,
+            lower_text: _,
+            lower_words,
             mut lower_spans,
+            mut sents_below,
             surname_keys,
             by_gaz,
             persons,
@@ -139,6 +151,8 @@ impl<'a> Analysis<'a> {
         } = scratch;
         let text = doc.text.as_str();
         segment_into(text, &mut sents, &mut toks);
+        // A sentence is not empty: it ends after its first byte.
+        sents_below.reset(sents.iter().map(|s| s.span.end - 1));
         // News has a mention every forty bytes or so and an entity every hundred and
         // forty: room for that many spares the vectors most of their regrowth (an
         // entity is large to copy). Bounded, so that a huge text reserves no more than
@@ -147,7 +161,10 @@ impl<'a> Analysis<'a> {
         mentions.reserve(mention_room);
         ents.reserve(ent_room);
         index.reset(&toks, mention_room);
-        lower_case_tokens(text, &toks, &mut lower_text, &mut lower_spans, &mut tok_rules);
+        lower_case_tokens(text, &toks, lower, &mut lower_spans, &mut tok_rules);
+        let lower: &'a str = lower;
+        let mut lower_words = scratch::recycle(lower_words);
+        lower_words.extend(lower_spans.iter().map(|s| lower.get(s.start..s.end).unwrap_or("")));
         name_tokens(text, &toks, &mut name_toks);
         let rule_starts = by_rule(&tok_rules, &mut trigger_toks);
         find_quotes(&mut quotes, text);
@@ -179,8 +196,9 @@ impl<'a> Analysis<'a> {
             ents,
             mentions,
             index,
-            lower_text,
+            lower_words,
             lower_spans,
+            sents_below,
             surname_keys: std::cell::RefCell::new(surname_keys),
             by_gaz,
             persons,

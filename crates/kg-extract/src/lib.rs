@@ -21,6 +21,7 @@ mod mention_index;
 mod modality;
 pub mod model;
 mod names;
+mod positions;
 pub mod rules;
 mod surname_key;
 pub mod text;
@@ -89,8 +90,10 @@ impl<'g> Extractor<'g> {
         };
         let original = doc;
         let doc = read.as_ref().unwrap_or(doc);
-        let scratch = SCRATCH.with_borrow_mut(std::mem::take);
-        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, scratch);
+        let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
+        // The lowered text the analysis borrows, kept with the rest of its memory.
+        let mut lower = scratch.take_lower_text();
+        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, &mut lower, scratch);
         lap("analysis", &mut timings);
         for rule in rules::RULES {
             (rule.apply)(&mut a);
@@ -100,7 +103,9 @@ impl<'g> Extractor<'g> {
         if let Some(offsets) = offsets {
             offsets.restore(&mut x, &original.text, &a.sents);
         }
-        SCRATCH.with_borrow_mut(|s| *s = a.into_scratch());
+        let mut scratch = a.into_scratch();
+        scratch.keep_lower_text(lower);
+        SCRATCH.with_borrow_mut(|s| *s = scratch);
         lap("finish", &mut timings);
         x
     }

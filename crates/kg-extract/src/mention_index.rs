@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use crate::analysis::MentionRec;
 use crate::model::Span;
+use crate::positions::CountBelow;
 use crate::text::Token;
 
 mod walks;
@@ -21,6 +22,9 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     tok_starts: Vec<usize>,
+    /// The tokens starting before each block of bytes: [`MentionIndex::first_tok`]
+    /// without a search of `tok_starts`.
+    starts_below: CountBelow,
     tok_ends: Vec<usize>,
     /// The first mention covering each token start (index + 1; 0 for none): the
     /// common question "is this token in a mention" answered without a search.
@@ -71,6 +75,7 @@ impl MentionIndex {
         }
         self.tok_starts.clear();
         self.tok_starts.extend(toks.iter().map(|t| t.span.start));
+        self.starts_below.reset(self.tok_starts.iter().copied());
         self.tok_ends.clear();
         self.tok_ends.extend(toks.iter().map(|t| t.span.end));
         self.tok_cover.clear();
@@ -94,7 +99,8 @@ impl MentionIndex {
     /// and [`MentionIndex::any_overlapping_from`] start for a span from `at`, found once
     /// for both.
     pub fn first_tok(&self, at: usize) -> usize {
-        self.tok_starts.partition_point(|&s| s < at)
+        let starts = &self.tok_starts;
+        self.starts_below.below(at, starts.len(), |i| starts[i])
     }
 
     /// [`MentionIndex::insert`], given the [`MentionIndex::first_tok`] of the span's start.
@@ -188,7 +194,7 @@ impl MentionIndex {
     /// The token whose list holds the mentions ending at `end`, if any: the last
     /// one starting before it.
     fn end_tok(&self, end: usize) -> Option<usize> {
-        self.tok_starts.partition_point(|&s| s < end).checked_sub(1).filter(|&e| self.tok_ends[e] == end)
+        self.first_tok(end).checked_sub(1).filter(|&e| self.tok_ends[e] == end)
     }
 
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
@@ -252,7 +258,7 @@ impl MentionIndex {
 
     /// The earliest-recorded mention covering byte `at`.
     pub fn covering(&self, at: usize, mentions: &[MentionRec]) -> Option<usize> {
-        if let Ok(t) = self.tok_starts.binary_search(&at) {
+        if let Some(t) = self.start_tok(at) {
             return self.tok_cover[t].checked_sub(1).map(|i| i as usize);
         }
         let from = at.saturating_sub(self.max_len);
@@ -284,7 +290,7 @@ impl MentionIndex {
     pub fn starting_before(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
         Before {
             ix: self,
-            tok: self.tok_starts.partition_point(|&s| s < at),
+            tok: self.first_tok(at),
             cur: NONE,
             pos: 0,
             odd: self.odd_start.range(..(at, 0)).rev().peekable(),
@@ -293,9 +299,8 @@ impl MentionIndex {
 
     /// Mentions starting inside `span`, in text order.
     pub fn starting_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let tok = self.tok_starts.partition_point(|&s| s < span.start);
-        let end_tok =
-            if span.end > span.start { tok + self.tok_starts[tok..].partition_point(|&s| s < span.end) } else { tok };
+        let tok = self.first_tok(span.start);
+        let end_tok = if span.end > span.start { self.first_tok(span.end) } else { tok };
         self.starting_within_toks(tok, end_tok, span)
     }
 

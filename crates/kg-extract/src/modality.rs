@@ -301,7 +301,8 @@ mod tests {
     /// Marks the given names as persons and returns the status at `trigger`.
     fn status(text: &str, persons: &[&str], trigger: &str) -> Status {
         let doc = Document::new("t", text, None);
-        let mut a = Analysis::new(Gazetteer::builtin(), &doc);
+        let mut lower = String::new();
+        let mut a = Analysis::new(Gazetteer::builtin(), &doc, &mut lower);
         for p in persons {
             let at = text.find(p).unwrap_or(0);
             let e = a.new_entity(Ent::new(EntityKind::Person, *p));

@@ -220,8 +220,9 @@ pub fn name_after_title(a: &Analysis, tok: usize, max: usize) -> Option<(Span, u
 
 /// Tokens of one name are separated by a single space, not by punctuation or lines.
 fn adjacent(a: &Analysis, tok: usize) -> bool {
-    let gap = a.text.get(a.toks[tok - 1].span.end..a.toks[tok].span.start).unwrap_or("");
-    gap == " "
+    // One space byte between them: a slice of the text is not needed to tell.
+    let (end, start) = (a.toks[tok - 1].span.end, a.toks[tok].span.start);
+    start == end + 1 && a.text.as_bytes().get(end) == Some(&b' ')
 }
 
 pub use crate::text::translit_key;

@@ -156,7 +156,8 @@ mod tests {
         let text = "Turkish President Recep Tayyip Erdogan met NATO chief Mark Rutte in Ankara. \
                     Erdogan's aides, in the U.S.-led talks, said Rutte's visit to Washington D.C. went well.";
         let doc = Document::new("t", text, None);
-        let mut a = Analysis::new(Gazetteer::builtin(), &doc);
+        let mut lower = String::new();
+        let mut a = Analysis::new(Gazetteer::builtin(), &doc, &mut lower);
         for rule in crate::rules::RULES {
             (rule.apply)(&mut a);
         }

@@ -28,8 +28,12 @@ pub struct Scratch {
     pub(super) mentions: Vec<MentionRec>,
     pub(super) titles: Vec<TitleFact>,
     pub(super) index: MentionIndex,
+    /// Not the analysis's own (it borrows the lowered text): taken out and given back
+    /// by the caller ([`Scratch::take_lower_text`]).
     pub(super) lower_text: String,
+    pub(super) lower_words: Vec<&'static str>,
     pub(super) lower_spans: Vec<Span>,
+    pub(super) sents_below: crate::positions::CountBelow,
     pub(super) surname_keys: Vec<Option<SurnameKeys>>,
     pub(super) by_gaz: rustc_hash::FxHashMap<Target, usize>,
     pub(super) persons: Vec<usize>,
@@ -60,8 +64,9 @@ impl<'a> Analysis<'a> {
             mut mentions,
             mut titles,
             index,
-            mut lower_text,
+            lower_words,
             mut lower_spans,
+            sents_below,
             surname_keys,
             mut by_gaz,
             mut persons,
@@ -85,7 +90,6 @@ impl<'a> Analysis<'a> {
         ents.clear();
         mentions.clear();
         titles.clear();
-        lower_text.clear();
         lower_spans.clear();
         surname_keys.clear();
         by_gaz.clear();
@@ -107,8 +111,10 @@ impl<'a> Analysis<'a> {
             mentions,
             titles,
             index,
-            lower_text,
+            lower_text: String::new(),
+            lower_words: recycle(lower_words),
             lower_spans,
+            sents_below,
             surname_keys,
             by_gaz,
             persons,
@@ -120,6 +126,23 @@ impl<'a> Analysis<'a> {
             trigger_toks,
             clause_cache,
             clause_flags,
+        }
+    }
+}
+
+impl Scratch {
+    /// The buffer for the lowered text of the next analysis, which borrows it (see
+    /// [`Analysis::with_scratch`]).
+    pub fn take_lower_text(&mut self) -> String {
+        std::mem::take(&mut self.lower_text)
+    }
+
+    /// Keeps the buffer of [`Scratch::take_lower_text`] once its analysis is over,
+    /// unless it is as large as the texts whose memory is given back.
+    pub fn keep_lower_text(&mut self, mut lower: String) {
+        if lower.capacity() <= 2 * KEEP_TEXT_BYTES {
+            lower.clear();
+            self.lower_text = lower;
         }
     }
 }
@@ -162,10 +185,13 @@ mod tests {
                 }
                 crate::finish::finish(a, true)
             };
-            let fresh = extract(&mut Analysis::new(gaz, &doc));
-            let mut a = Analysis::with_scratch(gaz, &doc, scratch);
+            let mut fresh_lower = String::new();
+            let fresh = extract(&mut Analysis::new(gaz, &doc, &mut fresh_lower));
+            let mut lower = scratch.take_lower_text();
+            let mut a = Analysis::with_scratch(gaz, &doc, &mut lower, scratch);
             let reused = extract(&mut a);
             scratch = a.into_scratch();
+            scratch.keep_lower_text(lower);
             assert_eq!(format!("{fresh:?}"), format!("{reused:?}"));
         }
     }

@@ -17,21 +17,27 @@ impl<'a> Analysis<'a> {
 
     /// Lower-case word at `tok`, or "" past the end.
     pub fn lower(&self, tok: usize) -> &str {
-        self.lower_spans.get(tok).and_then(|s| self.lower_text.get(s.start..s.end)).unwrap_or("")
+        self.lower_words.get(tok).copied().unwrap_or("")
     }
 
     /// Index of the token starting at or after byte `at`.
     pub fn tok_at(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < at)
+        self.index.first_tok(at)
     }
 
     /// Index of the last token ending at or before byte `at`, if any.
     pub fn tok_before(&self, at: usize) -> Option<usize> {
-        self.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+        // Tokens are in order, apart and not empty: those ending by `at` are those
+        // starting before it, but for the one `at` falls inside.
+        let started = self.tok_at(at);
+        let inside = started.checked_sub(1).is_some_and(|k| self.toks[k].span.end > at);
+        (started - usize::from(inside)).checked_sub(1)
     }
 
     pub fn sent_of(&self, at: usize) -> usize {
-        self.sents.partition_point(|s| s.span.end <= at).min(self.sents.len().saturating_sub(1))
+        // The sentences ending at or before `at`: those whose last byte is below it.
+        let ended = self.sents_below.below(at, self.sents.len(), |i| self.sents[i].span.end - 1);
+        ended.min(self.sents.len().saturating_sub(1))
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
@@ -69,10 +75,11 @@ impl<'a> Analysis<'a> {
             *cursor = self.name_toks.partition_point(|&k| (k as usize) < from);
         }
         while let Some(&k) = self.name_toks.get(*cursor) {
+            *cursor += 1;
             if k as usize >= from {
+                // Past it: the next ask, from the token after it, starts there.
                 return Some(k as usize);
             }
-            *cursor += 1;
         }
         None
     }
@@ -178,7 +185,7 @@ pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
     starts
 }
 
-/// The lower-case forms of the tokens (see `Analysis::lower_text`), and the rules
+/// The lower-case forms of the tokens (see `Analysis::lower_words`), and the rules
 /// each is a trigger word of: one pass, while the word is at hand. Into buffers that
 /// are cleared first.
 pub(super) fn lower_case_tokens(
@@ -265,6 +272,41 @@ mod tests {
     use crate::text::segment;
 
     proptest::proptest! {
+        /// `next_name_tok` against a search of its list, for asks that go forward,
+        /// repeat and go back, the cursor kept from ask to ask.
+        #[test]
+        fn next_name_tok_is_the_first_name_token_from(
+            text in "(Ab|cd|al-Ef| |, ){0,30}",
+            asks in proptest::collection::vec(0usize..40, 0..30),
+        ) {
+            let doc = crate::Document::new("d", text.clone(), None);
+            let mut lower = String::new();
+            let a = Analysis::new(crate::Gazetteer::builtin(), &doc, &mut lower);
+            let mut cursor = 0;
+            for from in asks {
+                let want = a.name_toks().iter().map(|&k| k as usize).find(|&k| k >= from);
+                proptest::prop_assert_eq!(a.next_name_tok(from, &mut cursor), want);
+            }
+        }
+
+        /// The lookups from bytes to tokens and sentences against the searches they
+        /// replaced, at every byte and past the end.
+        #[test]
+        fn byte_lookups_are_the_searches(text in "[ab .,\n\u{e9}]{0,80}") {
+            let doc = crate::Document::new("d", text.clone(), None);
+            let mut lower = String::new();
+            let a = Analysis::new(crate::Gazetteer::builtin(), &doc, &mut lower);
+            for at in 0..text.len() + 3 {
+                proptest::prop_assert_eq!(a.tok_at(at), a.toks.partition_point(|t| t.span.start < at));
+                proptest::prop_assert_eq!(
+                    a.tok_before(at),
+                    a.toks.partition_point(|t| t.span.end <= at).checked_sub(1)
+                );
+                let sent = a.sents.partition_point(|s| s.span.end <= at).min(a.sents.len().saturating_sub(1));
+                proptest::prop_assert_eq!(a.sent_of(at), sent);
+            }
+        }
+
         /// Each rule's run of `by_rule` against a filter of the tokens by its bit.
         #[test]
         fn runs_by_rule_are_the_tokens_with_the_bit(

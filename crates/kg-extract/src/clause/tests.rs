@@ -28,7 +28,8 @@ proptest::proptest! {
     #[test]
     fn flags_agree_with_the_words(words in proptest::collection::vec(proptest::sample::select(FLAG_WORDS), 1..40)) {
         let doc = Document::new("t", words.join(" "), None);
-        let a = Analysis::new(Gazetteer::builtin(), &doc);
+        let mut lower = String::new();
+        let a = Analysis::new(Gazetteer::builtin(), &doc, &mut lower);
         for i in 0..a.toks.len() + 2 {
             let (w, f) = (a.lower(i), flags(&a, i));
             let comma =
@@ -52,7 +53,8 @@ proptest::proptest! {
         order in proptest::collection::vec(0usize..1000, 0..40),
     ) {
         let doc = Document::new("t", words.join(" "), None);
-        let a = Analysis::new(Gazetteer::builtin(), &doc);
+        let mut lower = String::new();
+        let a = Analysis::new(Gazetteer::builtin(), &doc, &mut lower);
         let n = a.toks.len();
         for tok in order.iter().map(|k| k % n).chain(0..n) {
             let walk = find_clause(&a, tok);

@@ -179,8 +179,11 @@ fn dateline(text: &str) -> Option<(Span, Span)> {
     let start = text.len() - text.trim_start().len();
     let head = &text[start..];
     let head = &head[..floor_char_boundary(head, MAX_LEN)];
-    // A dash between spaces ends the dateline: "OSLO (Reuters) - ".
-    let (dash, _) = head.char_indices().find(|&(i, c)| {
+    // A dash between spaces ends the dateline: "OSLO (Reuters) - ". The dashes start
+    // with '-' or the lead byte of U+2013 and U+2014: only those bytes are decoded.
+    let mut chars_at =
+        memchr::memchr2_iter(b'-', 0xE2, head.as_bytes()).filter_map(|i| Some((i, head.get(i..)?.chars().next()?)));
+    let (dash, _) = chars_at.find(|&(i, c)| {
         matches!(c, '-' | '\u{2013}' | '\u{2014}')
             && head[..i].ends_with(char::is_whitespace)
             && head[i + c.len_utf8()..].starts_with(char::is_whitespace)
@@ -286,6 +289,9 @@ mod tests {
             ("UN - Talks ended.", None),
             ("ANCHOR: Good evening - and welcome.", None),
             ("CORRESPONDENT (Oslo): Leaders met - briefly.", None),
+            // Curly quotes share the dashes' lead byte; a dash inside a word is none.
+            ("KYIV \u{201c}X\u{201d} PRE-WAR \u{2014} Talks began.", None),
+            ("KYIV PRE-WAR \u{2014} Talks began.", Some("KYIV PRE-WAR")),
         ] {
             let got = dateline(text).map(|(c, _)| &text[c.start..c.end]);
             assert_eq!(got, want, "{text}");

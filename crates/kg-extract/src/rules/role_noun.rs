@@ -101,13 +101,14 @@ fn apply(a: &mut Analysis) {
 /// The role a title names on its own ("Prime Minister", "President", "Chancellor")
 /// starting at token `k`, with its length; none when a name follows it.
 fn title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
-    let (want, len) = match (a.word(k), a.word(k + 1)) {
-        ("Prime", "Minister") => (Wanted::PrimeMinister, 2),
-        ("President", _) => (Wanted::President, 1),
-        ("Chancellor", _) => (Wanted::PrimeMinister, 1),
-        ("Secretary-General", _) => (Wanted::SecretaryGeneral, 1),
-        ("Secretary", "General") => (Wanted::SecretaryGeneral, 2),
-        ("King" | "Queen" | "Emir" | "Sultan" | "Monarch", _) => (Wanted::Monarch, 1),
+    // The next word is read only after a first word that needs it.
+    let (want, len) = match a.word(k) {
+        "Prime" if a.word(k + 1) == "Minister" => (Wanted::PrimeMinister, 2),
+        "President" => (Wanted::President, 1),
+        "Chancellor" => (Wanted::PrimeMinister, 1),
+        "Secretary-General" => (Wanted::SecretaryGeneral, 1),
+        "Secretary" if a.word(k + 1) == "General" => (Wanted::SecretaryGeneral, 2),
+        "King" | "Queen" | "Emir" | "Sultan" | "Monarch" => (Wanted::Monarch, 1),
         _ => return None,
     };
     let next = a.toks.get(k + len)?;
@@ -116,12 +117,12 @@ fn title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
 
 /// The same roles written in lower case after "the": "the secretary-general said".
 fn lower_title_alone(a: &Analysis, k: usize) -> Option<(Wanted, usize)> {
-    let (want, len) = match (a.word(k), a.word(k + 1)) {
-        ("prime", "minister") => (Wanted::PrimeMinister, 2),
-        ("president", _) => (Wanted::President, 1),
-        ("chancellor", _) => (Wanted::PrimeMinister, 1),
-        ("secretary-general", _) => (Wanted::SecretaryGeneral, 1),
-        ("monarch" | "king" | "queen" | "emir", _) => (Wanted::Monarch, 1),
+    let (want, len) = match a.word(k) {
+        "prime" if a.word(k + 1) == "minister" => (Wanted::PrimeMinister, 2),
+        "president" => (Wanted::President, 1),
+        "chancellor" => (Wanted::PrimeMinister, 1),
+        "secretary-general" => (Wanted::SecretaryGeneral, 1),
+        "monarch" | "king" | "queen" | "emir" => (Wanted::Monarch, 1),
         _ => return None,
     };
     let next = a.toks.get(k + len)?;

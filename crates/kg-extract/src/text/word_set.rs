@@ -33,9 +33,10 @@ impl WordSet {
 /// A set of words, each with bits of its own (what the words are to the caller: the
 /// rules they trigger). Words of up to eight bytes (nearly all of them, and nearly
 /// every token asked) are kept as integers in a small open-addressed table: a lookup
-/// is a multiply and a compare or two, without hashing the bytes. Longer words are in
-/// a hash map behind a bit per (first byte, length) and one per (last byte, length),
-/// which answer most "no"s without hashing.
+/// is a multiply and a compare or two, without hashing the bytes, behind a bit per
+/// (first byte, length) that turns most other words away first (in a pass over every
+/// token of a text, four in ten). Longer words are in a hash map behind that bit and
+/// one per (last byte, length), which answer most "no"s without hashing.
 #[derive(Debug)]
 pub struct Words {
     /// (word packed little-endian, its length, its bits) of the short words; length 0
@@ -48,7 +49,9 @@ pub struct Words {
     empty: u32,
     /// The words longer than eight bytes, asked as bytes.
     long: FxHashMap<&'static [u8], u32>,
-    /// Indexed by first byte, then by last byte.
+    /// Indexed by first byte, then by last byte: a bit per length of the words
+    /// with that byte there ([`shape_bit`]), short or long for the first byte, long
+    /// only for the last.
     shapes: Box<[[u32; 256]; 2]>,
 }
 
@@ -68,6 +71,10 @@ impl Words {
                 1..=8 => *short.entry((pack(w), w.len() as u32)).or_insert(0) |= bits,
                 _ => *long.entry(w).or_insert(0) |= bits,
             }
+        }
+        for &(key, len) in short.keys() {
+            shapes[0][(key & 0xff) as usize] |= shape_bit(len as usize);
+            shapes[1][(key >> (8 * (len - 1)) & 0xff) as usize] |= shape_bit(len as usize);
         }
         for w in long.keys() {
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
@@ -105,14 +112,21 @@ impl Words {
         match word {
             [] => self.empty,
             [first, .., last] if word.len() > 8 => {
-                let bit = shape_bit(word.len());
-                if self.shapes[0][usize::from(*first)] & self.shapes[1][usize::from(*last)] & bit == 0 {
+                if !self.may_hold(*first, *last, word.len()) {
                     return 0;
                 }
                 self.long.get(word).copied().unwrap_or(0)
             }
+            [first, ..] if !self.may_hold(*first, word.last().copied().unwrap_or(*first), word.len()) => 0,
             _ => self.short_bits(pack(word), word.len() as u32),
         }
+    }
+
+    /// Whether a word of `len` bytes from `first` to `last` may be in the set, by the
+    /// bits of [`Words::shapes`].
+    #[inline]
+    fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
+        self.shapes[0][usize::from(first)] & self.shapes[1][usize::from(last)] & shape_bit(len) != 0
     }
 
     /// [`Words::bits_of`] of `buf[start..end]` (of the empty word if that is out of
@@ -124,6 +138,9 @@ impl Words {
         let len = end.wrapping_sub(start);
         if (1..=8).contains(&len) {
             if let Some(eight) = buf.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+                if !self.may_hold(eight[0], eight[len - 1], len) {
+                    return 0;
+                }
                 let mask = u64::MAX >> (64 - 8 * len);
                 return self.short_bits(u64::from_le_bytes(*eight) & mask, len as u32);
             }

@@ -120,8 +120,13 @@ impl Heads {
             .iter()
             .map(|&i| i as usize)
             .filter(|&i| {
-                let w = a.word(i);
-                may_be_head(w.as_bytes()) && (HEADS.contains(w) || VENUES.contains(w))
+                // Most capitalised words are no head noun by their first byte and
+                // length, told from the bytes: the word is sliced only for the others.
+                let bytes = a.toks.get(i).and_then(|t| a.text.as_bytes().get(t.span.start..t.span.end));
+                bytes.is_some_and(may_be_head) && {
+                    let w = a.word(i);
+                    HEADS.contains(w) || VENUES.contains(w)
+                }
             })
             .collect();
         Heads { toks, next: 0 }
