@@ -283,7 +283,7 @@ fn heldout_articles_keep_their_scores() {
         ("visits-2022-2024", 0.84, 0),
         ("talks-and-visits-2019-2025", 0.74, 0),
         ("accords-and-summits-2020-2025", 0.73, 0),
-        ("diplomacy-2021-2025", 0.74, 0),
+        ("diplomacy-2021-2025", 0.77, 0),
         ("encounters-2022-2024", 0.79, 0),
         ("bilaterals-2022-2025", 0.78, 0),
         ("missions-2022-2025", 0.75, 0),
@@ -291,6 +291,8 @@ fn heldout_articles_keep_their_scores() {
         ("envoys-2022-2025", 0.78, 0),
         ("gatherings-2019-2025", 0.73, 0),
         ("rounds-2020-2025", 0.66, 0),
+        ("channels-2018-2025", 0.66, 0),
+        ("exchanges-2018-2025", 0.64, 0),
     ] {
         let report: Value = serde_json::from_slice(&kg_eval(&root.join(set), &["--json"]).stdout).expect("JSON report");
         let f1 = report["relations"]["f1"].as_f64().expect("relation F1");
