@@ -12,6 +12,9 @@ pub(super) struct ClauseCues {
     pub(super) ago: bool,
     cancelled: bool,
     planned: bool,
+    /// "the next round might not be held in Muscat", "could take place in Rome": a
+    /// meeting only spoken of.
+    hedged: bool,
 }
 
 pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_end: usize) -> ClauseCues {
@@ -78,6 +81,8 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
             let in_the_making = prev == "being" && matches!(w, "arranged" | "prepared" | "organised" | "organized");
             // "a visit ... remains on the agenda".
             let on_the_agenda = w == "agenda" && prev == "the";
+            cues.hedged |= matches!(w, "might" | "could" | "may")
+                && (k + 1..k + 4).any(|j| matches!(a.lower(j), "held" | "happen" | "place" | "convene" | "resume"));
             cues.planned |= set_for
                 || in_the_making
                 || on_the_agenda
@@ -123,6 +128,9 @@ pub(super) fn meeting_status(
     let before = np_start.saturating_sub(1)..i;
     if cues.cancelled {
         return Status::Cancelled;
+    }
+    if cues.hedged {
+        return Status::Proposed;
     }
     // "a promise of further trade talks": talks still to be held.
     let promised =

@@ -385,3 +385,15 @@ fn no_meeting_is_none() {
         assert!(meetings(&x).is_empty(), "{text}: {:?}", meetings(&x));
     }
 }
+
+/// "The next round might not be held in Oslo": a meeting only spoken of.
+#[test]
+fn a_hedged_meeting_is_only_proposed() {
+    for text in [
+        "Envoys held talks on Monday. He said the next round might not be held in Oslo.",
+        "Envoys held talks on Monday. The second round could take place in Oslo.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(!meetings(&x).iter().any(|m| m.contains("oslo")), "{text}: {:?}", meetings(&x));
+    }
+}
