@@ -110,15 +110,27 @@ fn apply(a: &mut Analysis) {
         // Nor is one after a second verb: "held talks with X and laid a wreath in Bucha".
         // Nor one after ", repeating the format of April 2023": a participle that
         // brings in another event.
-        let own_end = (i + 2..clause_end)
+        let own_end = (i + 1..clause_end)
             .find(|&k| {
-                class_of(a.lower(k)).is_some()
-                    || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
-                    || (crate::clause::is_comma(a, k)
-                        && matches!(
-                            a.lower(k + 1),
-                            "repeating" | "recalling" | "echoing" | "mirroring" | "following" | "marking" | "reviving"
-                        ))
+                // "their first talks since the failed uprising in Venezuela": the place
+                // and date of the event "since" names are that event's.
+                let since_event = a.lower(k) == "since"
+                    && matches!(a.lower(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+                since_event
+                    || k > i + 1
+                        && (class_of(a.lower(k)).is_some()
+                            || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))
+                            || (crate::clause::is_comma(a, k)
+                                && matches!(
+                                    a.lower(k + 1),
+                                    "repeating"
+                                        | "recalling"
+                                        | "echoing"
+                                        | "mirroring"
+                                        | "following"
+                                        | "marking"
+                                        | "reviving"
+                                )))
             })
             .unwrap_or(clause_end);
         // "his meeting with Biden on the sidelines of the G20 summit in Indonesia last

@@ -397,3 +397,14 @@ fn a_hedged_meeting_is_only_proposed() {
         assert!(!meetings(&x).iter().any(|m| m.contains("oslo")), "{text}: {:?}", meetings(&x));
     }
 }
+
+/// "their first talks since the failed uprising in Caracas": the place of the event
+/// "since" names is not the talks'.
+#[test]
+fn the_place_of_the_event_since_is_not_the_meetings() {
+    let x = extract(
+        "Anna Brown and Tom Price met on Monday, their first face-to-face talks since the failed uprising in Caracas last week.",
+        "2019-05-08",
+    );
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
+}
