@@ -7,7 +7,18 @@ use crate::model::{EntityKind, Status};
 /// The meeting noun right after a verb ("the talks", "the summit"), when it names no
 /// meeting mention of its own: its kind.
 pub(super) fn definite_noun(a: &Analysis, k: usize) -> Option<&'static str> {
-    if !matches!(a.lower(k), "the" | "this" | "these" | "those") || a.mention_at_tok(k + 1).is_some() {
+    // "attended only Saturday's sessions": a day's possessive is a determiner too.
+    let k = if a.lower(k) == "only" { k + 1 } else { k };
+    let day = |w: &str| {
+        matches!(
+            w,
+            "today" | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    let k = if day(a.lower(k)) && matches!(a.word(k + 1), "'s" | "\u{2019}s") { k + 1 } else { k };
+    if !matches!(a.lower(k), "the" | "this" | "these" | "those" | "'s" | "\u{2019}s")
+        || a.mention_at_tok(k + 1).is_some()
+    {
         return None;
     }
     // "the expanded talks", "the restricted-format talks": modifiers before the noun.

@@ -397,3 +397,10 @@ fn the_forum_is_the_dialogue_of_the_context() {
     );
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn a_days_sessions_are_the_meeting_of_the_context() {
+    let x =
+        extract("The summit in Nairobi closed on Sunday. Anna Brown attended only Saturday's sessions.", "2025-03-10");
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
