@@ -4,7 +4,8 @@
 //! Matches:
 //! - "Leaders at the summit included A, B and C", "Guests at the G20 summit include A";
 //! - "A, B and C were among the leaders at the summit"; "Among the leaders in Rio were A
-//!   and B", where Rio is the place of the meeting being told;
+//!   and B", where Rio is the place of the meeting being told; "A is one of few leaders
+//!   at the summit";
 //! - "an emergency meeting of G7 leaders, among them A and B";
 //! - "The summit drew leaders from 36 countries, including A and B" ("drew",
 //!   "attracted");
@@ -30,7 +31,7 @@ use crate::model::{EntityKind, Status};
 pub const RULE: Rule = Rule { name: "participant_list", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["included", "include", "includes", "among", "drew", "draws", "attracted", "table"];
+const TRIGGERS: &[&str] = &["included", "include", "includes", "among", "drew", "draws", "attracted", "table", "one"];
 
 /// Nouns for the people who take part in a gathering.
 const GROUP: &[&str] = &[
@@ -53,6 +54,8 @@ fn apply(a: &mut Analysis) {
             "included" | "include" | "includes" => group_included(a, i),
             "among" if matches!(a.lower(i + 1), "them" | "whom") => group_among_them(a, i),
             "among" => among_group(a, i),
+            // "A is one of few Latin American leaders at the summit".
+            "one" if a.lower(i + 1) == "of" => among_group(a, i + 1),
             "drew" | "draws" | "attracted" => meeting_drew(a, i),
             "table" => at_the_table(a, i),
             _ => {}
@@ -112,9 +115,9 @@ fn group_among_them(a: &mut Analysis, i: usize) {
 }
 
 /// "A and B were among the leaders at the summit"; "Among the leaders in Rio were A
-/// and B".
+/// and B"; "A is one of few leaders at the summit" (`i` at "of").
 fn among_group(a: &mut Analysis, i: usize) {
-    if !matches!(a.lower(i + 1), "the" | "other") {
+    if !matches!(a.lower(i + 1), "the" | "other" | "few" | "several" | "only") {
         return;
     }
     let (_, end) = clause_of(a, i);
@@ -184,6 +187,10 @@ mod tests {
             (
                 "The summit in Nairobi opened on Monday. Leaders at the summit included Anna Brown and Tom Price.",
                 &["anna-brown", "tom-price"],
+            ),
+            (
+                "The summit in Nairobi opened on Monday. Anna Brown is one of few African leaders at the summit.",
+                &["anna-brown"],
             ),
             (
                 "The summit in Nairobi opened on Monday. Anna Brown and Tom Price were among the leaders at the summit.",
