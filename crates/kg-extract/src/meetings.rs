@@ -10,7 +10,7 @@ use crate::analysis::{Analysis, Ent, Form, MeetingClass, MeetingInfo};
 use crate::model::{EntityKind, Span};
 
 pub use label::meeting_label;
-pub use setting::{date_in, described_place, is_vague, place_after};
+pub use setting::{date_in, described_place, is_vague, place_after, there_place};
 
 /// Whether a place entity lies in (or is) another.
 fn place_within(a: &Analysis, inner: usize, outer: usize) -> bool {

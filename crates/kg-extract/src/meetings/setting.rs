@@ -22,6 +22,19 @@ pub fn place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     Some(first)
 }
 
+/// "flew to Saudi Arabia on Sunday and held talks there": for a "there" among tokens
+/// `from..to`, the place the sentence took its subject to before it ("to", "in", "at"
+/// or "into" the place).
+pub fn there_place(a: &Analysis, from: usize, to: usize) -> Option<usize> {
+    let there = (from..to.min(a.toks.len())).find(|&k| a.lower(k) == "there")?;
+    let first = a.sents[a.sent_of(a.toks[there].span.start)].tokens.start;
+    (first + 1..there).rev().find_map(|k| {
+        let m = a.mention_at_tok(k).filter(|m| a.toks[k].span.start == m.span.start)?;
+        let place = matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country);
+        (place && matches!(a.lower(k - 1), "to" | "in" | "at" | "into")).then_some(m.ent)
+    })
+}
+
 fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     for i in from..to.min(a.toks.len()) {
         let w = a.lower(i);

@@ -180,6 +180,8 @@ fn apply(a: &mut Analysis) {
                         .flatten()
                 })
                 .or_else(|| which.and_then(|(s, e)| place_after(a, s, e)))
+                // "flew to Riyadh and held talks there".
+                .or_else(|| crate::meetings::there_place(a, i + 1, (i + 3).min(own_end)))
         };
         info.date = date_before
             .or_else(|| date_in(a, i + 1, own_end))

@@ -207,8 +207,9 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     let near_end = (after_objects..window)
         .find(|&k| a.word(k) == "," || a.lower(k) == "then" || finite_verb_at(a, k))
         .unwrap_or(window);
-    let place =
-        place_after(a, after_objects, near_end).or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)));
+    let place = place_after(a, after_objects, near_end)
+        .or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)))
+        .or_else(|| crate::meetings::there_place(a, i, near_end));
     let place = place.map(|p| finer_place(a, p, after_objects, clause_end));
     // "held talks with A on the sidelines, and is due to hold talks with B in Beijing",
     // "the first meeting since their talks in Beijing": the talks of another verb or

@@ -20,6 +20,17 @@ fn a_meeting_of_a_second_infinitive_is_not_the_meetings() {
 }
 
 #[test]
+fn talks_there_are_where_the_journey_went() {
+    let x = extract(
+        "OSLO, March 3 - Anna Brown flew secretly to Riyadh on Sunday and held talks there with Tom Price.",
+        "2025-03-03",
+    );
+    let held: Vec<&str> =
+        x.relations.iter().filter(|r| r.kind.as_str() == "held_in").map(|r| r.target.as_str()).collect();
+    assert_eq!(held, ["location:riyadh"], "{:?}", x.relations);
+}
+
+#[test]
 fn met_and_hosted_make_edges_and_a_meeting() {
     let x = extract("Kenyan President Amos Kiprono hosted Tanzanian President Rose Mwakasege and Ugandan President Paul Okello at State House in Nairobi.", "2025-03-01");
     assert!(has_edge(&x, "person:amos-kiprono", "met_with", "person:rose-mwakasege"));
