@@ -166,14 +166,15 @@ fn titled_before(a: &Analysis, want: Wanted, before: usize) -> Vec<usize> {
 fn the_title(a: &mut Analysis, the: usize) {
     let Some((want, len)) = title_alone(a, the + 1).or_else(|| lower_title_alone(a, the + 1)) else { return };
     let span = Span::new(a.toks[the].span.start, a.toks[the + len].span.end);
-    if let [p] = titled_before(a, want, span.start)[..] {
-        a.add_mention(p, span, RULE.name, Form::RoleNoun);
-    } else if want == Wanted::Monarch && titled_before(a, want, span.start).is_empty() {
+    let person = match titled_before(a, want, span.start)[..] {
+        [p] => Some(p),
         // "Bhutan's King Jigme ..." is one name of the gazetteer, title and all: the
         // office-holder table knows him a king.
-        if let Some(p) = holder_named_before(a, None, want, span.start, a.doc.date) {
-            a.add_mention(p, span, RULE.name, Form::RoleNoun);
-        }
+        [] if want == Wanted::Monarch => holder_named_before(a, None, want, span.start, a.doc.date),
+        _ => None,
+    };
+    if let Some(p) = person {
+        a.add_mention(p, span, RULE.name, Form::RoleNoun);
     }
 }
 
