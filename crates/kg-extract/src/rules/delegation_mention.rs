@@ -2,7 +2,8 @@
 //! organisation they represent.
 //!
 //! Matches: "the Russian delegation", "Russia's delegation", "a delegation from
-//! Ukraine", "the Ukrainian negotiating team", "the negotiating team Moscow sent",
+//! Ukraine", "the Ukrainian negotiating team", "the negotiating team Moscow sent", "the
+//! U.S. side is led by",
 //! "the EU delegation"; a bare "the delegation" refers to the last one named. A
 //! leader's delegation ("Kim's delegation") is read by `leader_delegation`, once
 //! persons are known.
@@ -17,7 +18,7 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "delegation_mention", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["delegation", "team"];
+const TRIGGERS: &[&str] = &["delegation", "team", "side"];
 
 /// Adjectives allowed between the country and the noun: "Russian high-level delegation".
 const ADJECTIVES: &[&str] = &[
@@ -42,6 +43,8 @@ fn apply(a: &mut Analysis) {
             "team" if a.lower(i.wrapping_sub(1)) == "negotiating" => (i - 1, i),
             // "the U.S. team, headed by ...": a country's team in talks.
             "team" if negotiation_context(a, i) => (i, i),
+            // "The U.S. side is led by Steve Witkoff": a side someone leads.
+            "side" if led_next(a, i) => (i, i),
             _ => continue,
         };
         if a.mention_at_tok(head_start).is_some() {
@@ -76,6 +79,13 @@ fn apply(a: &mut Analysis) {
             None => {}
         }
     }
+}
+
+/// Whether "(is/was) led by" or "(is/was) headed by" follows token `i`.
+fn led_next(a: &Analysis, i: usize) -> bool {
+    let k = if matches!(a.lower(i + 1), "is" | "was" | "will") { i + 2 } else { i + 1 };
+    let k = if a.lower(k) == "be" { k + 1 } else { k };
+    matches!(a.lower(k), "led" | "headed") && a.lower(k + 1) == "by"
 }
 
 /// A sentence about leading or negotiating: where "team" means a delegation.
@@ -214,12 +224,19 @@ mod tests {
             ("A delegation from Turkey arrived.", "delegation:tr"),
             ("The delegation of the Government of Kenya arrived.", "delegation:ke"),
             ("Officials described the negotiating team Moscow sent.", "delegation:ru"),
+            ("The Turkish side is led by Anna Brown.", "delegation:tr"),
         ];
         for (text, want) in cases {
             let x = extract(text, "2025-05-15");
             assert!(entities(&x).iter().any(|e| e.starts_with(want)), "{text}: {:?}", entities(&x));
             assert!(has_edge(&x, want, "represents", &format!("country:{}", &want[11..])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_side_no_one_leads_is_no_delegation() {
+        let x = extract("The Turkish side said the talks were useful.", "2025-05-15");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("delegation:")), "{:?}", entities(&x));
     }
 
     #[test]
