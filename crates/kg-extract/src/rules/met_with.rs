@@ -195,6 +195,14 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     if (i..last).any(|k| is_multilateral(a.lower(k)) || matches!(a.lower(k), "flanked" | "signed")) {
         met_pairwise(a, &objects, status, span);
     }
+    // "A and B met in the presence of C": C was there, and A and B met each other.
+    let witnessed = objects.first().is_some_and(|&(_, s)| {
+        let k = a.tok_at(s.start);
+        (k.saturating_sub(4)..k).any(|j| a.lower(j) == "presence")
+    });
+    if witnessed {
+        met_pairwise(a, &subjects, status, span);
+    }
     for &(obj, _) in &objects {
         if !participants.contains(&obj) {
             participants.push(obj);

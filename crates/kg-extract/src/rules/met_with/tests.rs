@@ -20,6 +20,13 @@ fn a_meeting_of_a_second_infinitive_is_not_the_meetings() {
 }
 
 #[test]
+fn a_meeting_in_the_presence_of_a_third() {
+    let x = extract("Anna Brown and Tom Price met in Oslo on Monday in the presence of Paul Okello.", "2025-05-24");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:tom-price", "met_with", "person:paul-okello"), "{:?}", x.relations);
+}
+
+#[test]
 fn talks_there_are_where_the_journey_went() {
     let x = extract(
         "OSLO, March 3 - Anna Brown flew secretly to Riyadh on Sunday and held talks there with Tom Price.",
