@@ -19,6 +19,8 @@
 //! - a readout's list after a colon, names with their offices between semicolons: "were
 //!   joined in the meeting by their advisers: A, Director of X; B, ...; and C"; or one
 //!   to a line, after bullets (`bullets.rs`);
+//! - meetings coverage: three or more paragraphs opening "A, Minister of X, said"
+//!   (`speakers.rs`);
 //! - a country's envoy: "Turkey sent Foreign Minister A", "India is represented by A",
 //!   "Saudi Arabia, which ..., was represented by A"; a leader's envoy sent in their
 //!   place: "Putin sent Foreign Minister A to lead Russia's delegation", "who sent his
@@ -124,6 +126,7 @@ fn apply(a: &mut Analysis) {
             _ => {}
         }
     }
+    speakers::speakers(a);
 }
 
 /// The verb before "by", with a hyphenated prefix joined ("co-chaired").
@@ -415,6 +418,7 @@ fn among(a: &mut Analysis, i: usize) {
 mod bullets;
 mod envoy;
 mod presence;
+mod speakers;
 #[cfg(test)]
 mod tests;
 mod travel;

@@ -107,7 +107,13 @@ fn caps_name(line: &str) -> Option<usize> {
     }
     let after = &line[comma + 2..];
     let office = after.split([' ', ',']).next()?;
-    OFFICES.contains(&office).then_some(comma)
+    opens_office(office).then_some(comma)
+}
+
+/// Whether a word opens an office when it follows a name and a comma without an
+/// article: "Secretary", "Minister", "Prosecutor", "President" and the like.
+pub fn opens_office(word: &str) -> bool {
+    OFFICES.contains(&word)
 }
 
 /// Each word in `bytes` in title case: its first letter, and a letter after a hyphen
