@@ -100,8 +100,21 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         && a.lower(last + 1) == "on"
         && a.lower(last + 2) == "the"
         && (last + 3..last + 5).any(|k| a.lower(k) == "side");
+    // "the meeting of South American presidents that Lula hosted": the meeting the
+    // relative clause is about.
+    let relative = || {
+        (len == 1 && !bare_attend && meeting_after(a, last, usize::MAX).is_none())
+            .then(|| context::relative_meeting(a, i))
+            .flatten()
+    };
+    let relative = relative();
     // Most triggers ("joined", "went to") name no meeting: skip them before finding the clause.
-    if !bare_attend && !side_join && noun.is_none() && meeting_after(a, last, usize::MAX).is_none() {
+    if !bare_attend
+        && !side_join
+        && noun.is_none()
+        && relative.is_none()
+        && meeting_after(a, last, usize::MAX).is_none()
+    {
         return;
     }
     let (_, clause_end) = clause_of(a, i);
@@ -116,7 +129,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
     let refusal = matches!(a.lower(i), "skipped" | "skips" | "skip" | "boycotted" | "boycotts" | "missed")
         || (matches!(a.lower(i), "stayed" | "stays") && a.lower(i + 1) == "away");
     let mut status = if refusal { Status::Declined } else { status_at(a, i, Some(subject_span)) };
-    let meeting = match meeting_after(a, last, clause_end) {
+    let meeting = match meeting_after(a, last, clause_end).or(relative) {
         Some(m) => m,
         // ... else, for one that took place, the meeting the article is about: "the
         // talks" refer to talks told before, in another paragraph too.

@@ -142,3 +142,19 @@ pub(super) fn fronted_subject(a: &Analysis, i: usize) -> Option<(usize, crate::m
     let m = a.mention_at_tok(comma + 1)?;
     (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span))
 }
+
+/// "the meeting of South American presidents that Lula hosted", "the summit, which Xi
+/// attended": for the verb at token `i` whose object is a relative pronoun, the meeting
+/// named just before that pronoun, with its span.
+pub(super) fn relative_meeting(a: &Analysis, i: usize) -> Option<(usize, crate::model::Span)> {
+    let first = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    let that = (i.saturating_sub(8).max(first)..i).rev().find(|&k| matches!(a.lower(k), "that" | "which"))?;
+    if (that + 1..i).any(|k| crate::clause::finite_verb_at(a, k)) {
+        return None;
+    }
+    (that.saturating_sub(6).max(first)..that)
+        .rev()
+        .take_while(|&k| !crate::clause::finite_verb_at(a, k))
+        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
+        .map(|m| (m.ent, m.span))
+}

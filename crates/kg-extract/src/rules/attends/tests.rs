@@ -404,3 +404,12 @@ fn a_days_sessions_are_the_meeting_of_the_context() {
         extract("The summit in Nairobi closed on Sunday. Anna Brown attended only Saturday's sessions.", "2025-03-10");
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+#[test]
+fn the_meeting_a_relative_clause_is_about() {
+    let x = extract(
+        "The summit of African presidents that Anna Brown hosted in Nairobi on Monday ended in a row.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
+}
