@@ -53,6 +53,8 @@ pub struct MeetingInfo {
     /// "the fifth round", "the 38th summit": meetings of other numbers are other
     /// meetings.
     pub ordinal: Option<u32>,
+    /// The person who hosted it ("the meeting that Lula hosted"): who met each guest.
+    pub host: Option<usize>,
 }
 
 impl MeetingInfo {

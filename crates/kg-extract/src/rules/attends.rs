@@ -186,6 +186,18 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         status = crate::modality::status_after(a, a.tok_at(meeting.1.end), clause_end).unwrap_or(status);
     }
     let span = subject_span.cover(meeting.1);
+    if status == Status::Occurred && matches!(a.lower(i), "hosted" | "hosts" | "hosting") {
+        // Not a bare title ("the Prime Minister hosted"): whom it stands for is the
+        // least sure of the article's references, and a host meets every guest.
+        let bare_title = |s: Span| {
+            let words = a.slice(s).to_ascii_lowercase();
+            words.strip_prefix("the ").is_some_and(|t| crate::text::is_bare_office(t))
+        };
+        let host = subjects.iter().find(|&&(p, s)| a.ents[p].kind == EntityKind::Person && !bare_title(s)).map(|s| s.0);
+        if let Some(info) = a.ents[meeting.0].meeting.as_mut() {
+            info.host = info.host.or(host);
+        }
+    }
     for (subject, _) in subjects {
         a.add_rel(RelationKind::Attends, subject, meeting.0, status, span, RULE.name);
     }

@@ -8,7 +8,8 @@
 //! Only attendance read by `attends` counts: co-hosts or two names of a list
 //! ("hosted by A and B") are not said to have met.
 //! An organisation's meeting ("the ASEAN Summit") gives none, however few of its
-//! leaders the article names.
+//! leaders the article names. The host of a meeting ("the summit that A hosted") met
+//! each person who attended it.
 //! Known false positives: two speakers at a large conference that the article names
 //! alone.
 
@@ -40,6 +41,22 @@ fn apply(a: &mut Analysis) {
             })
             .collect();
         let persons: BTreeSet<usize> = attendees.iter().map(|r| r.src).collect();
+        // "the meeting of South American presidents that Lula hosted": the host met
+        // each guest (not so at an organisation's summit, nor on a visit, whose host is
+        // read by `visitor`).
+        let info = a.ents[m].meeting.as_ref();
+        let host = info
+            .filter(|i| i.class != Some(crate::analysis::MeetingClass::Visit))
+            .and_then(|i| i.host)
+            .filter(|h| persons.contains(h));
+        if let Some(h) = host {
+            let guests: Vec<(usize, crate::model::Span)> =
+                attendees.iter().filter(|r| r.src != h).map(|r| (r.src, r.span)).collect();
+            for (g, span) in guests {
+                a.add_rel(RelationKind::MetWith, h, g, Status::Occurred, span, RULE.name);
+            }
+            continue;
+        }
         // Named together ("A and B at the summit"), not found there separately; two
         // hosts or two names of a participant list did not meet for all that.
         let sentences: BTreeSet<usize> = attendees.iter().map(|r| r.sent).collect();
@@ -75,6 +92,22 @@ mod tests {
             x.relations
         );
         assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"));
+    }
+
+    #[test]
+    fn the_host_met_each_guest() {
+        let text = "The summit of African presidents that Anna Brown hosted in Nairobi on Monday brought \
+                    together Tom Price, Paul Okello and Mary Wanjiru.";
+        let x = extract(text, "2025-03-05");
+        for guest in ["person:tom-price", "person:paul-okello", "person:mary-wanjiru"] {
+            assert!(has_edge(&x, "person:anna-brown", "met_with", guest), "{guest}: {:?}", x.relations);
+        }
+        assert!(!has_edge(&x, "person:tom-price", "met_with", "person:paul-okello"));
+        // A host told only by a bare title is left alone.
+        let text = "Prime Minister Anna Brown spoke. The Prime Minister hosted a summit in Nairobi on Monday, \
+                    attended by Tom Price and Paul Okello.";
+        let x = extract(text, "2025-03-05");
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod word_set;
 pub use compact::{compacted, OffsetMap};
 pub use fold::{fold, push_slug, slug, translit_key, translit_key_of_folded};
 pub use reading::reading;
-pub use recase::{opens_office, recased};
+pub use recase::{is_bare_office, opens_office, recased};
 pub use segment::{segment, segment_into, Sentence, Token, MAX_SENTENCE_BYTES, MAX_SENTENCE_TOKENS};
 pub use unwrap::unwrapped;
 pub use word_set::{WordSet, Words};

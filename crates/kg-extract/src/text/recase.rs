@@ -116,6 +116,15 @@ pub fn opens_office(word: &str) -> bool {
     OFFICES.contains(&word)
 }
 
+/// Whether lower-case words are an office alone, as "the prime minister" or "the
+/// president" refer to someone: no country, no name.
+pub fn is_bare_office(words: &str) -> bool {
+    matches!(
+        words,
+        "prime minister" | "president" | "chancellor" | "premier" | "king" | "queen" | "foreign minister" | "minister"
+    )
+}
+
 /// Each word in `bytes` in title case: its first letter, and a letter after a hyphen
 /// or an apostrophe, stay capitals. A letter whose small form has another length
 /// stays as it is.
