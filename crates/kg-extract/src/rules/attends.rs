@@ -191,7 +191,7 @@ fn verb(a: &mut Analysis, i: usize, len: usize) {
         // least sure of the article's references, and a host meets every guest.
         let bare_title = |s: Span| {
             let words = a.slice(s).to_ascii_lowercase();
-            words.strip_prefix("the ").is_some_and(|t| crate::text::is_bare_office(t))
+            words.strip_prefix("the ").is_some_and(crate::text::is_bare_office)
         };
         let host = subjects.iter().find(|&&(p, s)| a.ents[p].kind == EntityKind::Person && !bare_title(s)).map(|s| s.0);
         if let Some(info) = a.ents[meeting.0].meeting.as_mut() {
