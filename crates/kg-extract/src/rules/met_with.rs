@@ -170,8 +170,14 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
                 .take_while(|&k| !is_comma(a, k) && a.mention_at_tok(k).is_none() && !finite_verb_at(a, k))
                 .any(|k| matches!(a.lower(k), "with" | "to" | "by"))
         };
-        // The noun's possessor holds it ("opened with Biden's meeting with Xi").
-        subjects.retain(|&(_, s)| crate::clause::is_possessor(a, s) || !object_of_with(s));
+        // The noun's possessor holds it ("opened with Biden's meeting with Xi"), and so
+        // does the antecedent of "who" ("announced by Blinken, who spent hours in talks
+        // with Netanyahu").
+        let antecedent = |s: Span| {
+            let after = a.tok_at(s.end);
+            a.lower(after) == "who" || (is_comma(a, after) && a.lower(after + 1) == "who")
+        };
+        subjects.retain(|&(_, s)| crate::clause::is_possessor(a, s) || antecedent(s) || !object_of_with(s));
     }
     if noun && (!possessive_pronoun_is_clear(a, i) || subjects.len() > 1 && in_time_adverbial(a, i)) {
         return;

@@ -20,6 +20,13 @@ fn a_meeting_of_a_second_infinitive_is_not_the_meetings() {
 }
 
 #[test]
+fn the_antecedent_of_who_holds_the_talks() {
+    let x =
+        extract("The plan was announced by Anna Brown, who spent seven hours in talks with Tom Price.", "2025-05-24");
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+}
+
+#[test]
 fn a_meeting_in_the_presence_of_a_third() {
     let x = extract("Anna Brown and Tom Price met in Oslo on Monday in the presence of Paul Okello.", "2025-05-24");
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
