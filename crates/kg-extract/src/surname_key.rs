@@ -102,7 +102,17 @@ fn surname_words(label: &str) -> impl Iterator<Item = &str> {
         .filter(|&at| Some(at) == last_space)
         .map(|at| &label[..at])
         .filter(|first| CHINESE_SURNAMES.contains(first));
-    std::iter::once(last).chain(joined).chain(chinese)
+    // Three words or more: the word before the last may be the surname, the last a
+    // second surname or a suffix ("Gustavo Petro Urrego", "Moussa Faki Mahamat",
+    // "Ferdinand Marcos Jr."); not a particle or an initial ("da Silva", "John F.").
+    let second_last = last_space.filter(|&at| Some(at) != first_space).and_then(|at| {
+        let before = &label[..at];
+        let word = &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |s| s + 1)..];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        (capital && word.chars().count() >= 3 && !word.contains('.') && !crate::names::is_particle_name(word))
+            .then_some(word)
+    });
+    std::iter::once(last).chain(joined).chain(chinese).chain(second_last)
 }
 
 /// The keys of a full name: its surname words and its one-word aliases, each once (the
@@ -290,5 +300,10 @@ mod tests {
         assert!(surname_matches("Wang", "Wang Yi", &["Wang"]));
         assert!(!surname_matches("Putin", "Vladimir Medinsky", &[]));
         assert!(!surname_matches("Kim", "Kimberly Smith", &[]));
+        // Two surnames, or a suffix: the word before the last is a surname too.
+        assert!(surname_matches("Faki", "Moussa Faki Mahamat", &[]));
+        assert!(surname_matches("Marcos", "Ferdinand Marcos Jr.", &[]));
+        assert!(!surname_matches("da", "Luiz Inácio Lula da Silva", &[]));
+        assert!(!surname_matches("Inácio", "Luiz Inácio Lula da Silva", &[]));
     }
 }
