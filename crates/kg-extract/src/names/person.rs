@@ -20,6 +20,11 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         if let Some(p) = person_ending_with(a, &name) {
             return Some(p);
         }
+        if let Some(known) = office_holder_in_full(a, &name) {
+            let p = a.gaz_entity(crate::gazetteer::Target::Person(known));
+            a.ents[p].aliases.insert(name.to_string());
+            return Some(p);
+        }
         let p = a.person_named(&name);
         if let Some(nick) = nickname {
             a.ents[p].aliases.insert(nick.to_string());
@@ -60,6 +65,23 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
     }
     Some(a.person_named(&name))
+}
+
+/// "Félix-Antoine Tshisekedi Tshilombo" for the office holder the gazetteer calls
+/// "Félix Tshisekedi": a name of three words or more with the holder's surname among
+/// its later words and the holder's first name opening its first (before a hyphen too).
+fn office_holder_in_full(a: &Analysis, name: &str) -> Option<usize> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let first = words[0].split('-').next().unwrap_or(words[0]);
+    words[1..].iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).find_map(|&w| {
+        let k = known_by_surname(a, w, None)?;
+        let known = a.gaz.persons[k].name.as_str();
+        let mut parts = known.split(' ');
+        (parts.next() == Some(first) && parts.next_back() == Some(w)).then_some(k)
+    })
 }
 
 /// The one of `persons` whose title in the article (or, for a known office holder,
@@ -175,6 +197,18 @@ mod tests {
         };
         assert_eq!(persons("2025-03-05"), ["person:keir-starmer"]);
         assert_eq!(persons("2019-03-05"), ["person:keir"]);
+    }
+
+    /// A full name longer than the office-holder table's is that holder: "Keir Rodney
+    /// Starmer" for Keir Starmer, in office; not before.
+    #[test]
+    fn an_office_holder_named_in_full() {
+        let persons = |date| {
+            let x = crate::test_support::extract("Keir Rodney Starmer spoke to reporters.", date);
+            entities(&x).into_iter().filter(|e| e.starts_with("person:")).collect::<Vec<_>>()
+        };
+        assert_eq!(persons("2025-03-05"), ["person:keir-starmer"]);
+        assert_eq!(persons("2019-03-05"), ["person:keir-rodney-starmer"]);
     }
 
     /// A nickname in quotes inside a name is read past, and kept as an alias.
