@@ -1,7 +1,7 @@
 //! **role_noun** — people, places and organisations referred to by their role: "the
 //! Ukrainian leader", "the Russian president", "the Kremlin chief", "the top US
-//! diplomat", "the King", "the Turkish capital", "Haiti's capital", "the (military)
-//! alliance".
+//! diplomat", "the King", "the Turkish capital", "Haiti's capital", "the capital" in
+//! the lead of a story filed from one, "the (military) alliance".
 //!
 //! Matches: "the" + country or demonym + role noun. The person must already be named in
 //! the document; the titles the article gives decide who it is, and dated knowledge of
@@ -282,6 +282,9 @@ fn alliance(a: &mut Analysis, the: usize) {
 
 /// "Haiti's capital": the capital city of the country before "'s".
 fn possessed_capital(a: &mut Analysis, i: usize) {
+    if i >= 1 && a.lower(i - 1) == "the" {
+        return story_capital(a, i);
+    }
     if i < 2 || !matches!(a.word(i - 1), "'s" | "\u{2019}s") {
         return;
     }
@@ -292,6 +295,17 @@ fn possessed_capital(a: &mut Analysis, i: usize) {
     let iso = a.ents[m.ent].iso.clone();
     if let Some(city) = capital(a, iso.as_deref()) {
         a.add_nested_mention(city, Span::new(m.span.start, a.toks[i].span.end), RULE.name, Form::RoleNoun);
+    }
+}
+
+/// "NEW DELHI - The King arrived in the capital on Monday": in the first sentences of a
+/// story filed from a capital, "the capital" is that city.
+fn story_capital(a: &mut Analysis, i: usize) {
+    let Some(city) = super::dateline::story_place(a) else { return };
+    let is_capital = matches!(a.ents[city].gaz, Some(Target::City(c)) if a.gaz.cities[c].capital);
+    let early = a.sent_of(a.toks[i].span.start) < 3;
+    if is_capital && early && a.mention_at_tok(i).is_none() {
+        a.add_mention(city, Span::new(a.toks[i - 1].span.start, a.toks[i].span.end), RULE.name, Form::RoleNoun);
     }
 }
 

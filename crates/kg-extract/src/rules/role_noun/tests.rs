@@ -110,3 +110,12 @@ fn the_king_of_the_office_holder_table() {
         x.entities.iter().find(|e| e.id.starts_with("person:abdullah")).map(|e| e.id.clone()).unwrap_or_default();
     assert_eq!(mentions_of(&x, &king), 2, "{:?}", x.entities);
 }
+
+/// "arrived in the capital" in the lead of a story filed from a capital: that city.
+#[test]
+fn the_capital_of_a_story_filed_from_one() {
+    let x = extract("OSLO - Anna Brown arrived in the capital on Monday for talks.", "2025-03-05");
+    assert_eq!(mentions_of(&x, "location:oslo"), 2, "{:?}", x.mentions);
+    let x = extract("BERGEN - Anna Brown arrived in the capital on Monday for talks.", "2025-03-05");
+    assert!(!x.entities.iter().any(|e| e.id == "location:oslo"), "{:?}", x.entities);
+}
