@@ -34,6 +34,14 @@ impl<'a> Analysis<'a> {
         (started - usize::from(inside)).checked_sub(1)
     }
 
+    /// The sentence before `sent`, when no line break parts them: the one before in
+    /// its paragraph.
+    pub fn previous_in_paragraph(&self, sent: usize) -> Option<usize> {
+        let prev = sent.checked_sub(1)?;
+        let gap = self.text.get(self.sents[prev].span.end..self.sents[sent].span.start).unwrap_or("\n");
+        (!gap.contains('\n')).then_some(prev)
+    }
+
     pub fn sent_of(&self, at: usize) -> usize {
         // The sentences ending at or before `at`: those whose last byte is below it.
         let ended = self.sents_below.below(at, self.sents.len(), |i| self.sents[i].span.end - 1);

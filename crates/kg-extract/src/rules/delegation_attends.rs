@@ -167,11 +167,7 @@ fn named_near(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
     if !of_another_clause(a, found, sent, at) {
         return Some(found);
     }
-    let prev = sent.checked_sub(1)?;
-    let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
-    if gap.contains('\n') {
-        return None;
-    }
+    let prev = a.previous_in_paragraph(sent)?;
     a.mentions_in(prev)
         .into_iter()
         .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)

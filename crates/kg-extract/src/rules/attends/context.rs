@@ -100,11 +100,7 @@ pub(crate) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, s
     let before = here.iter().filter(|m| m.span.end <= at && of_kind(m)).max_by_key(|m| m.span.start);
     let after = || here.iter().filter(|m| m.span.start > at && of_kind(m)).min_by_key(|m| m.span.start);
     let previous = || {
-        let prev = sent.checked_sub(1)?;
-        let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
-        if gap.contains('\n') {
-            return None;
-        }
+        let prev = a.previous_in_paragraph(sent)?;
         a.mentions_in(prev).into_iter().filter(|m| of_kind(m)).max_by_key(|m| m.span.start).map(|m| m.ent)
     };
     let found = before.or_else(after).map(|m| m.ent).or_else(previous)?;

@@ -20,13 +20,7 @@ const JOURNEY: &[&str] =
 /// it names. Whether one was found.
 pub(super) fn visit_of_journey_before(a: &mut Analysis, i: usize, rule: &'static str) -> bool {
     let sent = a.sent_of(a.toks[i].span.start);
-    let mut from = a.sents[sent].tokens.start;
-    if let Some(prev) = sent.checked_sub(1) {
-        let gap = a.text.get(a.sents[prev].span.end..a.sents[sent].span.start).unwrap_or("\n");
-        if !gap.contains('\n') {
-            from = a.sents[prev].tokens.start;
-        }
-    }
+    let from = a.sents[a.previous_in_paragraph(sent).unwrap_or(sent)].tokens.start;
     let Some(verb) = (from..i).rev().find(|&k| JOURNEY.contains(&a.lower(k)) && a.lower(k + 1) == "to") else {
         return false;
     };
