@@ -8,9 +8,12 @@
 //! outside the gazetteers is left to the person rules: "Egypt's intelligence chief,
 //! Hassan Rashad" names a man, not the Indian city; "in Hassan District" stays a place.
 //! Nor is a town right after a given name ("Yury Borisov") a place, nor one that starts
-//! the name of a hotel or an event ("the Shangri-La Hotel", "the Shangri-La Dialogue").
+//! the name of a hotel or an event ("the Shangri-La Hotel", "the Shangri-La Dialogue"),
+//! nor a small town inside a longer name ("the Miraflores Palace", "Lok Kalyan Marg").
 //! Known false positives: a city that shares a name with a person ("Lincoln") when the
-//! data does not exclude it; a demonym used for a language ("in Russian").
+//! data does not exclude it; a demonym used for a language ("in Russian"); a small town
+//! inside a longer name in a story that names the town's country ("the Basilica of
+//! Santa Maria Maggiore" in a story that names Brazil).
 
 use super::Rule;
 use crate::analysis::{Analysis, Form};
@@ -97,11 +100,13 @@ fn apply(a: &mut Analysis) {
         }
         if let Target::City(c) = target {
             let small = !a.gaz.cities[c].capital;
+            let country_named = named_countries.contains(&gaz.cities[c].iso.as_str());
             if small
                 && (given_name_before_surname(a, hit.span, &starts)
                     || surname_after_given_name(a, hit.span)
                     || surname_after_title(a, hit.span)
-                    || tail_of_a_known_name(a, hit.span, &hits))
+                    || tail_of_a_known_name(a, hit.span, &hits)
+                    || inside_a_longer_name(a, hit.span, &starts, country_named))
             {
                 continue;
             }
@@ -229,6 +234,65 @@ fn given_name_before_surname(a: &Analysis, span: crate::model::Span, starts: &ru
         && !crate::names::is_function_word(a.word(next))
 }
 
+/// "the Miraflores Palace", "Lok Kalyan Marg": a town's name that a capitalised word
+/// outside the gazetteers continues is part of a longer name (a palace, a street, a
+/// church): always before a venue's noun, and otherwise where the story names no
+/// country of that town or where a capitalised word also opens the name. An event after the town ("the Hiroshima Summit") is held
+/// there, so it keeps the town.
+fn inside_a_longer_name(
+    a: &Analysis,
+    span: crate::model::Span,
+    starts: &rustc_hash::FxHashSet<usize>,
+    country_named: bool,
+) -> bool {
+    let at = a.tok_at(span.start);
+    let next = a.tok_at(span.end);
+    let name_word = |k: usize| {
+        a.toks.get(k).is_some_and(|t| t.is_word && t.is_cap)
+            && !starts.contains(&a.toks[k].span.start)
+            && !a.title_at(a.toks[k].span)
+            && !crate::names::is_function_word(a.word(k))
+    };
+    let continued = a.toks.get(next).is_some_and(|t| t.span.start == span.end + 1)
+        && name_word(next)
+        && !EVENT_NOUNS.contains(a.word(next));
+    if !continued {
+        return false;
+    }
+    // "the Miraflores Palace": a venue's name, whichever country the story names.
+    if super::org_pattern::VENUES.contains(a.word(next)) {
+        return true;
+    }
+    let opened = at > 0
+        && a.toks[at - 1].span.end + 1 == span.start
+        && name_word(at - 1)
+        && a.sents.get(a.sent_of(span.start)).is_some_and(|s| s.tokens.start < at - 1);
+    !country_named || opened
+}
+
+/// Nouns after a town's name that make an event held in that town.
+static EVENT_NOUNS: crate::text::WordSet = crate::text::WordSet::new(&[
+    "Summit",
+    "Talks",
+    "Conference",
+    "Forum",
+    "Dialogue",
+    "Process",
+    "Format",
+    "Declaration",
+    "Meeting",
+    "Meetings",
+    "Round",
+    "Games",
+    "Olympics",
+    "Communique",
+    "Communiqué",
+    "Consultations",
+    "Negotiations",
+    "Ceasefire",
+    "Peace",
+]);
+
 /// "I thank Senator Birmingham": a one-word town right after a person's title is the
 /// surname.
 fn surname_after_title(a: &Analysis, span: crate::model::Span) -> bool {
@@ -322,6 +386,25 @@ mod tests {
         for text in ["Mongolia is a party to the Rome Statute.", "The Minsk Agreements failed."] {
             let x = extract(text, "2025-03-05");
             assert!(!x.entities.iter().any(|e| e.id.starts_with("location:")), "{text}: {:?}", x.entities);
+        }
+    }
+
+    /// A town's name inside a longer name (a palace, a street) is no place; before
+    /// an event's noun, the town is where it is held.
+    #[test]
+    fn a_town_inside_a_longer_name_is_no_place() {
+        for (text, town) in [
+            ("Japan's envoy met him at the Kobe Palace on Monday.", false),
+            ("The prime minister lives at 7 Old Bergen Lane in Oslo.", false),
+            ("Poland hosted the Gdynia Summit on Monday.", true),
+            ("Japan's envoy flew to Kobe on Monday.", true),
+        ] {
+            let x = extract(text, "2025-03-05");
+            let found = x
+                .entities
+                .iter()
+                .any(|e| ["location:kobe", "location:bergen", "location:gdynia"].contains(&e.id.as_str()));
+            assert_eq!(found, town, "{text}: {:?}", entities(&x));
         }
     }
 

@@ -14,7 +14,8 @@
 use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
 use crate::model::{EntityKind, Span};
-use heads::{Heads, HEADS, VENUES};
+pub(super) use heads::VENUES;
+use heads::{Heads, HEADS};
 
 mod context;
 mod heads;

@@ -80,7 +80,7 @@ const VENUE_WORDS: &[&str] = &[
     "Lodge",
 ];
 
-pub(super) static VENUES: crate::text::WordSet = crate::text::WordSet::new(VENUE_WORDS);
+pub(crate) static VENUES: crate::text::WordSet = crate::text::WordSet::new(VENUE_WORDS);
 
 /// A bit per length (up to 15) of the head nouns of bodies and venues, by first byte:
 /// most capitalised words ("Putin", "The", "Moscow") are turned away by it before a
