@@ -4,7 +4,9 @@
 //! Matches: at the start of one of the first four lines (a headline, a standfirst or a
 //! byline, and a date may come first), one or more words in capitals that the gazetteers know as a city
 //! once written in title case ("Oslo", "The Hague", "Sharm el-Sheikh"), followed by
-//! nothing but a region or country, a date and an agency in parentheses up to a dash.
+//! nothing but a region or country, a date and an agency in parentheses up to a dash,
+//! or up to a colon when the capitals are a known city ("NEW DELHI: ...", as South
+//! Asian papers write it; a speaker's label in a transcript has that shape too).
 //! The city becomes a mention, so the place the story is told from is an entity;
 //! `meeting_mention` and `met_with` read it as the place of talks the lead reports
 //! without naming one (see [`lead_place`]).
@@ -28,17 +30,35 @@ const MAX_LEN: usize = 120;
 const MAX_LINE: usize = 4;
 
 fn apply(a: &mut Analysis) {
-    let Some((city, rest)) = first_lines(a.text).find_map(|(at, line)| {
-        let (c, r) = dateline(line)?;
-        Some((Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)))
-    }) else {
-        return;
+    // A line that a colon ends ("ANALYSIS: In Geneva ...") is a dateline only if its
+    // capitals are a known city; otherwise a later line may hold the dateline.
+    let found = first_lines(a.text).find_map(|(at, line)| {
+        let (c, r, by_colon) = dateline(line)?;
+        let (city, rest) = (Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end));
+        let known = known_city(a, city, rest);
+        (known.is_some() || !by_colon).then_some((city, rest, known))
+    });
+    let Some((city, rest, known)) = found else { return };
+    let ent = match known {
+        Some(t) => Some(a.gaz_entity(t)),
+        None => {
+            let named = countries_named(a, rest);
+            unknown_town(a, &a.text[city.start..city.end], &named)
+        }
     };
+    if let Some(ent) = ent {
+        // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
+        let sent = a.sent_of(city.start);
+        if a.add_mention(ent, city, RULE.name, Form::Anaphor) && !told_elsewhere(a, ent, sent) {
+            a.dateline = Some((ent, sent));
+        }
+    }
+}
+
+/// The countries the rest of the dateline names: ", Malaysia," or ", Texas".
+fn countries_named<'g>(a: &Analysis<'g>, rest: Span) -> Vec<&'g str> {
     let gaz = a.gaz;
-    // ", Malaysia," or ", Texas": the country named in the dateline picks among cities
-    // of one name.
-    let named: Vec<&str> = gaz
-        .names()
+    gaz.names()
         .find(&a.text[rest.start..rest.end])
         .iter()
         .flat_map(|h| h.targets.iter())
@@ -46,7 +66,14 @@ fn apply(a: &mut Analysis) {
             Target::Country(i) => Some(gaz.countries[*i].iso.as_str()),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The city (or city-state) the capitals at `city` name, the country named in the rest
+/// of the dateline picking among cities of one name.
+fn known_city(a: &Analysis, city: Span, rest: Span) -> Option<Target> {
+    let gaz = a.gaz;
+    let named = countries_named(a, rest);
     let caps = &a.text[city.start..city.end];
     let best = spellings(caps).into_iter().find_map(|written| {
         let hits = gaz.names().find(&written);
@@ -63,17 +90,7 @@ fn apply(a: &mut Analysis) {
                 (!named.contains(&city.iso.as_str()), !city.capital, std::cmp::Reverse(city.population))
             })
     });
-    let ent = match best.map(Target::City).or_else(|| city_state(a, caps)) {
-        Some(t) => Some(a.gaz_entity(t)),
-        None => unknown_town(a, caps, &named),
-    };
-    if let Some(ent) = ent {
-        // Not `Form::Name`: the capitals are no spelling of the name to keep as an alias.
-        let sent = a.sent_of(city.start);
-        if a.add_mention(ent, city, RULE.name, Form::Anaphor) && !told_elsewhere(a, ent, sent) {
-            a.dateline = Some((ent, sent));
-        }
-    }
+    best.map(Target::City).or_else(|| city_state(a, caps))
 }
 
 /// "SINGAPORE -", "MONACO -": a city-state, whose capital bears its name, is filed from
@@ -174,8 +191,9 @@ pub(super) fn lead_place(
     (held && date.is_none_or(today)).then_some(city)
 }
 
-/// The span of the capitals and the span of the rest of the dateline, up to the dash.
-fn dateline(text: &str) -> Option<(Span, Span)> {
+/// The span of the capitals and the span of the rest of the dateline, up to the dash
+/// or colon, and whether a colon ended it.
+fn dateline(text: &str) -> Option<(Span, Span, bool)> {
     let start = text.len() - text.trim_start().len();
     let head = &text[start..];
     let head = &head[..floor_char_boundary(head, MAX_LEN)];
@@ -183,12 +201,26 @@ fn dateline(text: &str) -> Option<(Span, Span)> {
     // with '-' or the lead byte of U+2013 and U+2014: only those bytes are decoded.
     let mut chars_at =
         memchr::memchr2_iter(b'-', 0xE2, head.as_bytes()).filter_map(|i| Some((i, head.get(i..)?.chars().next()?)));
-    let (dash, _) = chars_at.find(|&(i, c)| {
-        matches!(c, '-' | '\u{2013}' | '\u{2014}')
-            && head[..i].ends_with(char::is_whitespace)
-            && head[i + c.len_utf8()..].starts_with(char::is_whitespace)
-    })?;
-    let upto = &head[..dash];
+    let dash = chars_at
+        .find(|&(i, c)| {
+            matches!(c, '-' | '\u{2013}' | '\u{2014}')
+                && head[..i].ends_with(char::is_whitespace)
+                && head[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, _)| i);
+    // "NEW DELHI: India and Pakistan ...", as South Asian papers write it: a colon
+    // right after a word and before a space. A speaker's label in a transcript has the
+    // same shape ("ANCHOR: Good evening"); `apply` takes it only for a known city.
+    let colon = memchr::memchr(b':', head.as_bytes()).filter(|&i| {
+        i > 0 && !head[..i].ends_with(char::is_whitespace) && head[i + 1..].starts_with(char::is_whitespace)
+    });
+    let (end, by_colon) = match (dash, colon) {
+        (Some(d), Some(c)) if c < d => (c, true),
+        (Some(d), _) => (d, false),
+        (None, Some(c)) => (c, true),
+        (None, None) => return None,
+    };
+    let upto = &head[..end];
     // The capitals: words of upper-case letters (with '.', '-', '\'') up to a comma,
     // a parenthesis or the dash.
     let city_len = upto.find([',', '(']).unwrap_or(upto.len());
@@ -215,7 +247,7 @@ fn dateline(text: &str) -> Option<(Span, Span)> {
         return None;
     }
     let city_span = Span::new(start, start + city.len());
-    Some((city_span, Span::new(start + city_len, start + upto.len())))
+    Some((city_span, Span::new(start + city_len, start + upto.len()), by_colon))
 }
 
 fn floor_char_boundary(s: &str, at: usize) -> usize {
@@ -287,15 +319,28 @@ mod tests {
             ("Oslo, Norway - Talks ended.", None),
             ("OSLO officials said talks - which began Monday - ended.", None),
             ("UN - Talks ended.", None),
-            ("ANCHOR: Good evening - and welcome.", None),
-            ("CORRESPONDENT (Oslo): Leaders met - briefly.", None),
+            // A label's shape; `apply` finds no city in it.
+            ("ANCHOR: Good evening - and welcome.", Some("ANCHOR")),
+            ("NEW DELHI: Talks ended.", Some("NEW DELHI")),
+            ("ISLAMABAD, May 10: Talks ended.", Some("ISLAMABAD")),
+            ("Talks at 10:30 - ended.", None),
+            ("CORRESPONDENT (Oslo): Leaders met - briefly.", Some("CORRESPONDENT")),
             // Curly quotes share the dashes' lead byte; a dash inside a word is none.
             ("KYIV \u{201c}X\u{201d} PRE-WAR \u{2014} Talks began.", None),
             ("KYIV PRE-WAR \u{2014} Talks began.", Some("KYIV PRE-WAR")),
         ] {
-            let got = dateline(text).map(|(c, _)| &text[c.start..c.end]);
+            let got = dateline(text).map(|(c, _, _)| &text[c.start..c.end]);
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// A colon ends a dateline only after a known city: a speaker's label is no place.
+    #[test]
+    fn colon_datelines_name_known_cities_only() {
+        let x = extract("NEW DELHI: Indian officials met on Monday.", "2025-03-03");
+        assert!(entities(&x).iter().any(|e| e == "location:new-delhi"), "{:?}", entities(&x));
+        let x = extract("ANCHOR: Good evening.\nKAPSABET: Kenya is calm.", "2025-03-03");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
     }
 
     #[test]
