@@ -93,6 +93,9 @@ pub struct Analysis<'a> {
     /// The city of a wire story's dateline and the sentence it opens, once the
     /// `dateline` rule has found it.
     pub dateline: Option<(usize, usize)>,
+    /// The head tokens of bare meeting mentions told as called off ("the summit is
+    /// off"): a plan that a later rule reads just before one is called off by it.
+    pub called_off: Vec<usize>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
     /// The tokens a name can start with or be (see `Analysis::next_name_tok`).
@@ -206,6 +209,7 @@ impl<'a> Analysis<'a> {
             phrases,
             rels,
             dateline: None,
+            called_off: Vec::new(),
         }
     }
 

@@ -249,7 +249,44 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     {
         return Status::Proposed;
     }
+    if asked(a, tok) {
+        return Status::Proposed;
+    }
     Status::Occurred
+}
+
+/// "And the meeting between Rubio and Lavrov?": a question without a verb asks whether
+/// the event happened, rather than telling it. A question with a verb often presupposes
+/// its event ("When do Biden and Xi meet again?", "Can the minister update the Senate on
+/// the Prime Minister's visit?"), so only the verbless one is read so.
+fn asked(a: &Analysis, tok: usize) -> bool {
+    let sent = &a.sents[a.sent_of(a.toks[tok].span.start)];
+    let toks = sent.tokens.clone();
+    let last = toks.clone().rev().find(|&k| !crate::clause::is_quote_mark(a, k));
+    last.is_some_and(|k| a.word(k) == "?")
+        && !toks.into_iter().any(|k| {
+            crate::clause::finite_verb_at(a, k)
+                || matches!(
+                    a.lower(k),
+                    "did"
+                        | "do"
+                        | "does"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "should"
+                        | "may"
+                        | "might"
+                )
+        })
 }
 
 /// A journey in the simple past between `from` and the infinitive at `tok`, in one
@@ -342,6 +379,8 @@ mod tests {
             ("Lee is due to attend a forum and to hold talks with Park.", "talks", Status::Planned),
             ("Lee will fly to Seoul to meet Park.", "meet", Status::Planned),
             ("Lee hopes to meet Park.", "meet", Status::Proposed),
+            ("And the meeting between Lee and Park?", "meeting", Status::Proposed),
+            ("When do Lee and Park meet again?", "meet", Status::Occurred),
         ];
         for (text, trigger, want) in cases {
             let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();

@@ -349,6 +349,9 @@ fn apply(a: &mut Analysis) {
             Some(rest) => rest.to_string(),
             None => surface,
         };
+        if info.status == Status::Cancelled && info.is_bare() && info.org.is_none() {
+            a.called_off.push(i);
+        }
         let orphan = (definite && class != MeetingClass::Visit && info.status == Status::Occurred && !earlier_one)
             .then(|| info.clone());
         if resolve_meeting(a, info, span, &surface, RULE.name).is_none() {

@@ -38,6 +38,11 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         }
         cues.ago |= w == "ago";
         if k < i {
+            // "called off the meeting with the Russian leader", "shelved the visit": a
+            // verb of calling off whose object the noun heads.
+            let calls_off = matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "axed")
+                || (k > 0 && matches!(a.lower(k - 1), "called" | "put") && w == "off");
+            cues.cancelled |= calls_off && i - k <= 4 && !(k + 1..i).any(|j| crate::clause::is_comma(a, j));
             cues.attendance |= matches!(
                 w,
                 "attend"
@@ -70,7 +75,10 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
                         "take" | "happen" | "taken" | "happened" | "materialise" | "materialize"
                     )
                     || matches!(prev, "was" | "were") && a.lower(k + 1) == "held");
-            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped")
+            // "the summit is off", "was quietly shelved", "was put off".
+            let off = w == "off" && matches!(prev, "is" | "was" | "are" | "were" | "put" | "now");
+            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "axed")
+                || off
                 || failed_to_happen
                 || never_held
                 || did_not_happen
