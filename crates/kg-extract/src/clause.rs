@@ -162,6 +162,18 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     if !candidates.iter().all(object_of_prep) {
         candidates.retain(|p| !object_of_prep(p));
     }
+    // "who attended as a guest of Prime Minister Carney and held talks with him": the
+    // person a preposition governs, right before "and" and the verb, closes the first
+    // verb's phrase; the second verb shares that verb's subject.
+    if tok >= 1 && a.lower(tok - 1) == "and" {
+        let governed = |&(_, s): &(usize, Span)| {
+            a.tok_at(s.end) + 1 == tok
+                && (start..a.tok_at(s.start)).rev().find(|&k| !a.toks[k].is_cap).is_some_and(|k| {
+                    matches!(a.lower(k), "of" | "to" | "with" | "by" | "from" | "for" | "at" | "in" | "as")
+                })
+        };
+        candidates.retain(|p| !governed(p));
+    }
     if let Some(first) = nearest_subject(a, &candidates, start, tok) {
         return Some(first);
     }

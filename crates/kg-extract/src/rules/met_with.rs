@@ -103,8 +103,22 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             || gap.clone().any(|k| is_comma(a, k))
                 && gap.into_iter().any(|k| matches!(a.lower(k), "after" | "before" | "when" | "while" | "since"))
     };
-    let mut objects =
-        if objects.first().is_some_and(|&(_, s)| new_clause(s) || later_clause(s)) { Vec::new() } else { objects };
+    // "held talks with him on Tuesday, also declined Mr Trump's invitation": an object
+    // pronoun no rule resolved is someone unknown, not the next person named.
+    let pronoun = match a.lower(last + 1) {
+        "him" | "them" => true,
+        "her" => {
+            !a.toks.get(last + 2).is_some_and(|t| t.is_word)
+                || matches!(a.lower(last + 2), "at" | "in" | "on" | "there" | "here" | "and" | "for" | "during")
+        }
+        _ => false,
+    };
+    let unresolved = pronoun && a.mention_at_tok(last + 1).is_none();
+    let mut objects = if unresolved || objects.first().is_some_and(|&(_, s)| new_clause(s) || later_clause(s)) {
+        Vec::new()
+    } else {
+        objects
+    };
     // "held separate talks with Zelensky and then with Putin": a second "with".
     if let Some(&(_, last_object)) =
         objects.last().filter(|_| a.lower(last).ends_with("with") || a.lower(last) == "with")

@@ -70,3 +70,21 @@ fn a_denied_report_is_no_meeting() {
     let x = extract(text, "2025-03-05");
     assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
 }
+
+/// A second verb after "and" shares the first verb's subject, not the person a
+/// preposition governed just before it; and an object pronoun no rule resolved is no
+/// licence to take the next person named as the one met.
+#[test]
+fn the_subject_of_a_second_verb_and_an_unknown_object_pronoun() {
+    let x = extract(
+        "Ivan Petrov, who arrived as a guest of Anna Brown and held talks with Tom Price on Monday, left Oslo.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    let x = extract(
+        "The envoy held talks with him on Monday, then declined Tom Price's invitation to stop over in Oslo.",
+        "2025-03-05",
+    );
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "met_with"), "{:?}", x.relations);
+}
