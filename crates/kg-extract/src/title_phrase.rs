@@ -178,6 +178,13 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             }
             _ => {}
         }
+        // "Britain's ambassador in Washington until last week": an office held until a
+        // time told is one held no longer.
+        let after = a.tok_at(end);
+        let held_until = (after..(after + 8).min(a.toks.len()))
+            .take_while(|&k| a.word(k) != "," && a.word(k) != "." && !crate::clause::finite_verb_at(a, k))
+            .any(|k| a.lower(k) == "until" && !matches!(a.lower(k + 1), "now" | "further"));
+        let former = former || held_until;
         out.push(TitlePhrase {
             span: Span::new(start, end),
             title,

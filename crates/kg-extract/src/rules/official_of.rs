@@ -39,5 +39,9 @@ mod tests {
     fn former_offices_are_not_current() {
         let x = extract("Former Georgian President Nino Beridze spoke.", "2025-03-01");
         assert!(!has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
+        let x = extract("Lord Tom Price, Britain's ambassador in Oslo until last week, was sacked.", "2025-03-01");
+        assert!(!has_edge(&x, "person:tom-price", "official_of", "country:gb"), "{:?}", x.relations);
+        let x = extract("Tom Price, Britain's ambassador in Oslo, stays until June.", "2025-03-01");
+        assert!(has_edge(&x, "person:tom-price", "official_of", "country:gb"), "{:?}", x.relations);
     }
 }
