@@ -85,10 +85,15 @@ fn chain_before(a: &Analysis, phrases: &[TitlePhrase], pi: usize) -> Vec<usize> 
         let start = phrases[current].span.start;
         // Phrases are in text order: only those ending just before can chain.
         for q in (0..current).rev().take_while(|&q| phrases[q].span.end + 8 >= start) {
-            let gap = a.text.get(phrases[q].span.end..start).unwrap_or("x");
+            // "Pakistan's army chief General Asim Munir" is read as "army chief" and
+            // "chief General": phrases that overlap are one chain.
+            let overlap = phrases[q].span.end > start && phrases[q].span.start < start;
+            let gap = if overlap { " " } else { a.text.get(phrases[q].span.end..start).unwrap_or("x") };
             // "Prime Minister Shri Narendra Modi": an honorific between title and name.
             let honorific = phrases[current].category == TitleCategory::Honorific;
-            let honorific_next = gap == " " && honorific;
+            // "Pakistan's army chief General Asim Munir": so is a bare rank.
+            let rank = phrases[current].category == TitleCategory::Military && phrases[current].affiliation.is_none();
+            let honorific_next = gap == " " && (honorific || rank);
             // "Abiy, Prime Minister of Ethiopia, and Dr Debretsion": an honorific after
             // "and" opens the next person, not another title of this one.
             if (matches!(gap, ", " | ", and " | " and ") && !honorific) || honorific_next {
@@ -131,6 +136,16 @@ mod tests {
         let x = extract("Georgian Foreign Minister Nino Beridze arrived in Baku.", "2025-03-01");
         assert!(has_edge(&x, "person:nino-beridze", "official_of", "country:ge"));
         assert_eq!(person_title(&x, "person:nino-beridze").as_deref(), Some("Foreign Minister"));
+    }
+
+    /// A rank between a title and the name ("army chief General X") leaves the title
+    /// the name's, not the appositive of the name before the comma.
+    #[test]
+    fn title_rank_and_name() {
+        let x =
+            extract("She spoke to Tom Price, Kenya's army chief General Amos Kiprono, and Anna Brown.", "2025-03-01");
+        assert!(has_edge(&x, "person:amos-kiprono", "official_of", "country:ke"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:tom-price", "official_of", "country:ke"), "{:?}", x.relations);
     }
 
     #[test]
