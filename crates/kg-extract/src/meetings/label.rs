@@ -37,7 +37,8 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     }
     // "a meeting of ASEAN and U.S. foreign ministers", told nowhere: "ASEAN meeting".
     if let Some(org) = info.org.filter(|_| info.place.is_none() && !label.contains(char::is_uppercase)) {
-        label = format!("{} {label}", short_org(&a.ents[org]));
+        // Joined, not `format!`ted: the formatting machinery cost more than the label.
+        label = [short_org(&a.ents[org]), " ", &label].concat();
     }
     if let Some(p) = info.place {
         let place = &a.ents[p].label;
@@ -48,7 +49,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
             // gives it.
             let building = a.ents[p].attrs.get("kind").is_some_and(|k| k == "building");
             let the = if building && !place.starts_with("The ") { "the " } else { "" };
-            label = format!("{label} {to} {the}{place}");
+            label = [label.as_str(), " ", to, " ", the, place].concat();
         }
     }
     label
