@@ -58,8 +58,8 @@ pub fn ordinal_value(word: &str) -> Option<u32> {
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     // Every ordinal ends so ("first", "2nd", "twenty-third", "40th"): other words, most
     // of those asked, are turned away before the lower-case copy.
-    let suffix = word.as_bytes().last_chunk::<2>().map(|two| two.to_ascii_lowercase());
-    if !matches!(suffix.as_ref().map(|s| s.as_slice()), Some(b"st" | b"nd" | b"rd" | b"th")) {
+    let suffix = word.as_bytes().last_chunk::<2>().map(|&[x, y]| [x.to_ascii_lowercase(), y.to_ascii_lowercase()]);
+    if !matches!(suffix, Some([b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'])) {
         return None;
     }
     let w = word.to_ascii_lowercase();
