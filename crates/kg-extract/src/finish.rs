@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::analysis::{Analysis, Form};
 use crate::dates::DateValue;
 use crate::model::{Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span};
-use crate::text::slug;
+use crate::text::{slug, strip_all};
 
 use ids::{base_key, date_string, in_key_order, Labels};
 
@@ -183,15 +183,6 @@ fn chosen_relations(a: &Analysis, slot: &[Option<usize>]) -> Vec<Candidate> {
     chosen.sort_unstable();
     chosen.dedup_by(|x, y| (x.0, x.1, x.2, x.3) == (y.0, y.1, y.2, y.3));
     chosen
-}
-
-/// `s` without every leading `prefix`, as `trim_start_matches` gives it (which builds a
-/// substring searcher on each call).
-fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
-    while let Some(rest) = s.strip_prefix(prefix) {
-        s = rest;
-    }
-    s
 }
 
 /// The entity's own attributes `attrs`, with those `finish` derives.

@@ -169,6 +169,11 @@ fn organiser_of(a: &Analysis, have_idx: usize, new: &MeetingInfo, head: &str) ->
 /// "EU-China" of "the EU-China summit": the two sides a meeting is named by, which tell
 /// it from a meeting of one of them with someone else ("an EU-Japan summit").
 fn pair_of(surface: &str) -> Option<&str> {
+    // Most surfaces have no dash (of either kind: U+2013 starts with 0xE2), which one
+    // pass over the bytes tells.
+    if !surface.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     surface.split_whitespace().find(|w| {
         let mut sides = w.split(['-', '\u{2013}']);
         let capital = |s: Option<&str>| s.and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);

@@ -117,14 +117,12 @@ impl<'a> Analysis<'a> {
         if self.index.any_overlapping_from(first, span, &self.mentions) {
             return false;
         }
-        let surface = self.slice(span).trim();
-        let e = &mut self.ents[ent];
-        if matches!(form, Form::Name | Form::Surname)
-            && !surface.is_empty()
-            && surface != e.label
-            && !e.aliases.contains(surface)
-        {
-            e.aliases.insert(surface.to_string());
+        if matches!(form, Form::Name | Form::Surname) {
+            let surface = trimmed(self.slice(span));
+            let e = &mut self.ents[ent];
+            if !surface.is_empty() && surface != e.label && !e.aliases.contains(surface) {
+                e.aliases.insert(surface.to_string());
+            }
         }
         let sent = self.sent_of(span.start);
         self.index.insert_from(first, self.mentions.len(), span);
@@ -140,6 +138,17 @@ impl<'a> Analysis<'a> {
             self.index.insert(self.mentions.len(), span);
             self.mentions.push(MentionRec { ent, span, sent, rule, form });
         }
+    }
+}
+
+/// `s.trim()`: a name's span starts and ends on a letter, told from its first and
+/// last bytes without decoding chars at both ends.
+fn trimmed(s: &str) -> &str {
+    let edge = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    if edge(s.as_bytes().first()) && edge(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 

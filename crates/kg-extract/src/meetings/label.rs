@@ -3,6 +3,7 @@
 
 use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
 use crate::model::EntityKind;
+use crate::text::strip_all;
 
 /// The label of a meeting once all its mentions are in: its name, or what it was
 /// called with its place.
@@ -14,13 +15,10 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     if let Some(name) = &info.name {
         return name.clone();
     }
-    let mut label = without_time_possessive(&e.label)
-        .trim_start_matches(['\'', '\u{2019}'])
-        .trim_start_matches("s ")
-        .trim_start_matches("the ")
-        .trim_start_matches("The ")
-        .trim()
-        .to_string();
+    // `strip_all`, not `trim_start_matches`, which sets up a substring searcher for
+    // each prefix of each meeting.
+    let label = without_time_possessive(&e.label).trim_start_matches(['\'', '\u{2019}']);
+    let mut label = strip_all(strip_all(strip_all(label, "s "), "the "), "The ").trim().to_string();
     if label.is_empty() {
         let visitor = info.visitor.filter(|_| info.class == Some(MeetingClass::Visit) && place_shared(a, ent, info));
         if let Some(v) = visitor {
@@ -39,7 +37,8 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
     }
     // "a meeting of ASEAN and U.S. foreign ministers", told nowhere: "ASEAN meeting".
     if let Some(org) = info.org.filter(|_| info.place.is_none() && !label.contains(char::is_uppercase)) {
-        label = format!("{} {label}", short_org(&a.ents[org]));
+        // Joined, not `format!`ted: the formatting machinery cost more than the label.
+        label = [short_org(&a.ents[org]), " ", &label].concat();
     }
     if let Some(p) = info.place {
         let place = &a.ents[p].label;
@@ -50,7 +49,7 @@ pub fn meeting_label(a: &Analysis, ent: usize) -> String {
             // gives it.
             let building = a.ents[p].attrs.get("kind").is_some_and(|k| k == "building");
             let the = if building && !place.starts_with("The ") { "the " } else { "" };
-            label = format!("{label} {to} {the}{place}");
+            label = [label.as_str(), " ", to, " ", the, place].concat();
         }
     }
     label

@@ -75,13 +75,15 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
     let covering: Vec<usize> = terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)).collect();
     let written = |t: usize| {
         let title = a.gaz.terms[t].title.to_lowercase();
-        a.mentions.iter().filter(|m| m.ent == p).any(|m| {
+        // Made once, not for each mention (as `format!` was, at a cost above the rest).
+        let opening = [title.as_str(), " "].concat();
+        a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).any(|m| {
             // The last title starting before the name, ending at it or inside it
             // ("Crown Prince" over the alias "Prince Mohammed bin Salman").
-            let i = a.title_hits.partition_point(|h| h.span.start < m.span.start);
+            let i = a.title_hits.partition_point(|h| h.span.start < m.start);
             a.title_hits[..i].last().is_some_and(|h| {
-                h.span.end + 1 >= m.span.start && a.gaz.titles[h.title].canonical.to_lowercase().ends_with(&title)
-            }) || a.slice(m.span).to_lowercase().starts_with(&format!("{title} "))
+                h.span.end + 1 >= m.start && lowered_ends_with(&a.gaz.titles[h.title].canonical, &title)
+            }) || lowered_starts_with(a.slice(m), &opening)
         })
     };
     if let Some(&t) = covering.iter().find(|&&t| written(t)) {
@@ -107,6 +109,26 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
     covering.iter().copied().filter(|&t| named(t)).min_by_key(|&t| rank(t)).or_else(|| covering.first().copied())
 }
 
+/// `s.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy
+/// when `s` is ASCII (asked for every mention of every office holder).
+fn lowered_ends_with(s: &str, suffix: &str) -> bool {
+    if s.is_ascii() {
+        s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    } else {
+        s.to_lowercase().ends_with(suffix)
+    }
+}
+
+/// `s.to_lowercase().starts_with(prefix)` for a lower-case `prefix`, as
+/// [`lowered_ends_with`].
+fn lowered_starts_with(s: &str, prefix: &str) -> bool {
+    if s.is_ascii() {
+        s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        s.to_lowercase().starts_with(prefix)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge, person_title};
@@ -121,6 +143,17 @@ mod tests {
             let x = extract(text, "2025-03-01");
             let p = if text.contains("Macron") { "person:emmanuel-macron" } else { "person:mohammed-bin-salman" };
             assert_eq!(person_title(&x, p).as_deref(), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn lowered_affixes_are_those_of_the_lower_case_copy() {
+        let words = ["Crown Prince", "crown prince ", "PRINCE", "prince", "Émir", "émir", "", "ÉMIR Tamim", "é"];
+        for s in words {
+            for t in words.map(str::to_lowercase) {
+                assert_eq!(super::lowered_ends_with(s, &t), s.to_lowercase().ends_with(&t), "{s} {t}");
+                assert_eq!(super::lowered_starts_with(s, &t), s.to_lowercase().starts_with(&t), "{s} {t}");
+            }
         }
     }
 

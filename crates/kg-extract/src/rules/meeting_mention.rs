@@ -33,6 +33,7 @@ use crate::analysis::{Analysis, MeetingClass, MeetingInfo};
 use crate::clause::{clause_of, persons_in};
 use crate::meetings::{date_in, place_after, resolve_meeting};
 use crate::model::{EntityKind, Span, Status};
+use crate::text::strip_all;
 pub(super) use context::after_hours_of;
 pub use context::visit_destination;
 use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
@@ -436,12 +437,4 @@ fn summit_in(a: &Analysis, city: usize) -> Option<usize> {
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
-}
-
-/// `s.trim_start_matches(prefix)`, without setting up a substring searcher.
-fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
-    while let Some(rest) = s.strip_prefix(prefix) {
-        s = rest;
-    }
-    s
 }

@@ -17,6 +17,15 @@ pub use segment::{segment, segment_into, Sentence, Token, MAX_SENTENCE_BYTES, MA
 pub use unwrap::unwrapped;
 pub use word_set::{WordSet, Words};
 
+/// `s` without every leading `prefix`, as `trim_start_matches` gives it (which sets up
+/// a substring searcher on each call).
+pub(crate) fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// Whether a word is an ordinal: "5th", "21st", "fifth", "twenty-first".
 pub fn is_ordinal(word: &str) -> bool {
     ordinal_value(word).is_some()
@@ -47,6 +56,12 @@ pub fn ordinal_value(word: &str) -> Option<u32> {
         "twentieth",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    // Every ordinal ends so ("first", "2nd", "twenty-third", "40th"): other words, most
+    // of those asked, are turned away before the lower-case copy.
+    let suffix = word.as_bytes().last_chunk::<2>().map(|&[x, y]| [x.to_ascii_lowercase(), y.to_ascii_lowercase()]);
+    if !matches!(suffix, Some([b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'])) {
+        return None;
+    }
     let w = word.to_ascii_lowercase();
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {

@@ -67,14 +67,20 @@ const PARTICLES: &[&str] =
 /// The text with every name in capitals before an office in title case; `None` when
 /// there is none (the common case, answered by looking at each line's first bytes).
 pub fn recased(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
     let mut out: Option<Vec<u8>> = None;
-    let mut start = 0;
-    for line in text.split('\n') {
-        if let Some(len) = caps_name(line) {
+    // Every line is asked, but few open with two capitals: only those are cut out.
+    // The line breaks are found by memchr (`split` searched for them byte by byte).
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+    for start in starts {
+        if !bytes.get(start..start + 2).is_some_and(|two| two.iter().all(u8::is_ascii_uppercase)) {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        if let Some(len) = text.get(start..end).and_then(caps_name) {
             let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
             title_case(&mut bytes[start..start + len]);
         }
-        start += line.len() + 1;
     }
     // Only letters were replaced, each by a letter of the same length.
     out.and_then(|b| String::from_utf8(b).ok())
@@ -85,7 +91,9 @@ fn caps_name(line: &str) -> Option<usize> {
     if line.len() < 8 || !line.as_bytes()[..2].iter().all(u8::is_ascii_uppercase) {
         return None;
     }
-    let comma = line.find(", ")?;
+    // Within the first 60 bytes: a paragraph is not searched to its end.
+    let head = &line.as_bytes()[..line.len().min(62)];
+    let comma = memchr::memmem::find(head, b", ")?;
     if comma > 60 {
         return None;
     }
