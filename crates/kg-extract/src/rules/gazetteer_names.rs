@@ -111,6 +111,11 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
         }
+        // "Prince Abdulaziz bin Salman": an alias that starts with a patronymic ("bin
+        // Salman") after a capitalised name is the tail of another person's name.
+        if matches!(target, Target::Person(_)) && patronymic_tail(a, hit.span) {
+            continue;
+        }
         if matches!(target, Target::Demonym(_)) && (part_of_a_name(a, hit.span) || of_a_region(a, hit.span)) {
             continue;
         }
@@ -135,6 +140,17 @@ fn apply(a: &mut Analysis) {
         }
     }
     a.name_hits = hits;
+}
+
+/// Whether the name at `span` opens with a lower-case particle ("bin Salman", "al-Thani")
+/// right after a capitalised word.
+fn patronymic_tail(a: &Analysis, span: crate::model::Span) -> bool {
+    let at = a.tok_at(span.start);
+    a.slice(span).starts_with(|c: char| c.is_lowercase())
+        && at > 0
+        && a.toks[at - 1].is_cap
+        && a.toks[at - 1].is_word
+        && a.toks[at - 1].span.end + 1 == span.start
 }
 
 /// "Turkish Airlines", "French Riviera": a demonym that starts a proper name which is
@@ -357,7 +373,7 @@ fn nested_countries(a: &mut Analysis, span: crate::model::Span) {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::{entities, extract};
+    use crate::test_support::{entities, extract, has_edge};
 
     /// A building that acts is the office in it; one where things happen is a place.
     #[test]
@@ -387,6 +403,15 @@ mod tests {
             let x = extract(text, "2025-03-05");
             assert!(!x.entities.iter().any(|e| e.id.starts_with("location:")), "{text}: {:?}", x.entities);
         }
+    }
+
+    /// "bin Salman" after another given name is the tail of that person's name, not the
+    /// crown prince known by it; a royal style between title and name keeps the title.
+    #[test]
+    fn a_patronymic_after_another_given_name() {
+        let x = extract("Saudi Defence Minister Prince Khalid bin Salman spoke.", "2025-03-05");
+        assert!(!entities(&x).contains(&"person:mohammed-bin-salman".to_string()), "{:?}", entities(&x));
+        assert!(has_edge(&x, "person:khalid-bin-salman", "official_of", "country:sa"), "{:?}", x.relations);
     }
 
     /// A town's name inside a longer name (a palace, a street) is no place; before

@@ -91,8 +91,10 @@ fn chain_before(a: &Analysis, phrases: &[TitlePhrase], pi: usize) -> Vec<usize> 
             let gap = if overlap { " " } else { a.text.get(phrases[q].span.end..start).unwrap_or("x") };
             // "Prime Minister Shri Narendra Modi": an honorific between title and name.
             let honorific = phrases[current].category == TitleCategory::Honorific;
-            // "Pakistan's army chief General Asim Munir": so is a bare rank.
-            let rank = phrases[current].category == TitleCategory::Military && phrases[current].affiliation.is_none();
+            // "Pakistan's army chief General Asim Munir", "Saudi Foreign Minister Prince
+            // Faisal": so is a bare rank or royal style.
+            let rank = matches!(phrases[current].category, TitleCategory::Military | TitleCategory::Royal)
+                && phrases[current].affiliation.is_none();
             let honorific_next = gap == " " && (honorific || rank);
             // "Abiy, Prime Minister of Ethiopia, and Dr Debretsion": an honorific after
             // "and" opens the next person, not another title of this one.
