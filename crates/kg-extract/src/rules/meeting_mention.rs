@@ -6,8 +6,9 @@
 //! declaration at the White House on Friday", `signing.rs`), "visit" and
 //! "trip" (as nouns, a trip only "to" a place), "signing ceremony", a funeral,
 //! inauguration or coronation (where leaders gather), "gathering" (only
-//! with a place and a date), and named events ("Munich Security Conference", "NATO
-//! Summit"); not "news/press conference". Attributes
+//! with a place and a date), named events ("Munich Security Conference", "NATO
+//! Summit") and the UN climate conferences by number ("COP28"); not "news/press
+//! conference". Attributes
 //! come from the noun phrase ("NATO foreign ministers' meeting", "the November 2023
 //! Woodside Summit", "Istanbul talks") and the rest of its clause ("in Doha on June
 //! 3", "between A and B"). A mention that says nothing new refers to the last
@@ -65,6 +66,27 @@ const TRIGGERS: &[&str] = &[
     "committee",
     "session",
     "signed",
+    // The UN climate conferences of 2015-2035 ("COP28"), which `nouns::is_cop` reads.
+    "cop21",
+    "cop22",
+    "cop23",
+    "cop24",
+    "cop25",
+    "cop26",
+    "cop27",
+    "cop28",
+    "cop29",
+    "cop30",
+    "cop31",
+    "cop32",
+    "cop33",
+    "cop34",
+    "cop35",
+    "cop36",
+    "cop37",
+    "cop38",
+    "cop39",
+    "cop40",
 ];
 
 /// "held" of "held a summit", "hold talks": the verb right before the noun phrase that
@@ -98,6 +120,8 @@ fn apply(a: &mut Analysis) {
             continue;
         }
         let (np_start, name, org, place_before, date_before) = noun_phrase(a, i);
+        // "COP28" names itself.
+        let name = if nouns::is_cop(lower) { Some(a.word(i).to_string()) } else { name };
         let (clause_start, clause_end) = clause_of(a, i);
         // "Rubio, who sat in on the meeting in Riyadh, said he would meet ... on
         // Thursday": a meeting inside a relative clause takes its place and date there.

@@ -14,8 +14,14 @@ pub(super) fn class_of(word: &str) -> Option<MeetingClass> {
         // delegations' attendance is the news.
         "ceremony" | "funeral" | "inauguration" | "coronation" => MeetingClass::Ceremony,
         "visit" | "trip" => MeetingClass::Visit,
+        w if is_cop(w) => MeetingClass::Meeting,
         _ => return None,
     })
+}
+
+/// "cop28": a UN climate conference (a Conference of the Parties), named by its number.
+pub(super) fn is_cop(word: &str) -> bool {
+    word.len() >= 4 && word.len() <= 5 && word.starts_with("cop") && word[3..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the capitalized name ending at token `i` follows "for (the)" after a

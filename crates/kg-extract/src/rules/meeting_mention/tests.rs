@@ -408,3 +408,15 @@ fn the_place_of_the_event_since_is_not_the_meetings() {
     );
     assert!(!x.relations.iter().any(|r| r.kind.as_str() == "held_in"), "{:?}", x.relations);
 }
+
+/// "COP29": a UN climate conference named by its number is a meeting of that name.
+#[test]
+fn a_climate_conference_named_by_its_number() {
+    let x = extract("Anna Brown attended COP29 in Baku on Monday.", "2024-11-12");
+    assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:cop29")), "{:?}", meetings(&x));
+    assert!(
+        x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target == "location:baku"),
+        "{:?}",
+        x.relations
+    );
+}
