@@ -54,7 +54,7 @@ fn apply(a: &mut Analysis) {
             before(a, head_start).or_else(|| after(a, head_end)).or_else(|| government_delegation(a, head_start));
         let end = a.toks[head_end].span.end;
         match represented {
-            Some((ent, _)) => {
+            Some((ent, from)) => {
                 // The country keeps its own mention; the delegation's is the noun.
                 let Some(represented) = represented_by(a, ent) else {
                     continue;
@@ -62,6 +62,14 @@ fn apply(a: &mut Analysis) {
                 let d = delegation_of(a, represented);
                 let span = Span::new(a.toks[head_start].span.start, end);
                 a.add_mention(d, span, RULE.name, Form::Anaphor);
+                // "the ELN delegation" of the National Liberation Army: the words the
+                // story calls it by, since a body's name is often an acronym.
+                if a.ents[represented].kind == EntityKind::Organization && from < span.start {
+                    let surface = a.text[from..end].to_string();
+                    if surface != a.ents[d].label {
+                        a.ents[d].aliases.insert(surface);
+                    }
+                }
             }
             None if head_start > 0 && a.lower(head_start - 1) == "the" => {
                 // "the delegation": the one named last.
@@ -215,6 +223,14 @@ pub(super) fn delegation_of(a: &mut Analysis, represented: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{entities, extract, has_edge};
+
+    /// An organisation's delegation keeps the words the story calls it by.
+    #[test]
+    fn an_organisations_delegation_keeps_its_acronym() {
+        let x = extract("The AfDB delegation, led by Anna Brown, arrived in Oslo for talks.", "2025-03-01");
+        let d = x.entities.iter().find(|e| e.id.starts_with("delegation:afdb")).map(|e| e.aliases.clone());
+        assert!(d.is_some_and(|al| al.iter().any(|s| s == "AfDB delegation")), "{:?}", x.entities);
+    }
 
     #[test]
     fn delegations_by_demonym_possessive_and_capital() {
