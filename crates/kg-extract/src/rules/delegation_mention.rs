@@ -125,6 +125,14 @@ fn before(a: &Analysis, head: usize) -> Option<(usize, usize)> {
 /// opposition: the country whose government the text named last before it
 /// ("Venezuela's government", "the Colombian government", "the government of Sudan").
 fn government_delegation(a: &Analysis, head: usize) -> Option<(usize, usize)> {
+    // "the government's negotiating team", past the adjectives and the possessive.
+    let mut head = head;
+    while head > 0 && ADJECTIVES.contains(&a.lower(head - 1)) && a.lower(head - 1) != "government" {
+        head -= 1;
+    }
+    if head > 0 && matches!(a.word(head - 1), "'s" | "\u{2019}s") {
+        head -= 1;
+    }
     if head < 2 || a.lower(head - 1) != "government" {
         return None;
     }
@@ -272,5 +280,10 @@ mod tests {
             "{:?}",
             x.relations
         );
+        let x = extract(
+            "Kenya's government and the rebels resumed talks. The government's negotiating team is led by Jorge Ramos.",
+            "2023-10-18",
+        );
+        assert!(has_edge(&x, "person:jorge-ramos", "leads_delegation", "delegation:ke"), "{:?}", x.relations);
     }
 }
