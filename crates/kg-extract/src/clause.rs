@@ -311,6 +311,14 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
             return false;
         }
     }
+    // "headed by A and includes commander B": a verb after the join starts a predicate
+    // of its own.
+    if tail_piece
+        .split_whitespace()
+        .any(|w| w != "and" && (is_finite_verb(w) || matches!(w, "includes" | "include" | "comprises" | "comprise")))
+    {
+        return false;
+    }
     // After the join, only capitalised words (titles, demonyms), title words, or the
     // words of a title ("national security adviser", "his foreign policy aide").
     let mut at = to - tail_piece.len();

@@ -83,6 +83,15 @@ mod tests {
         assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
     }
 
+    /// "headed by A and includes B": B is no leader.
+    #[test]
+    fn a_member_after_includes_is_no_leader() {
+        let x =
+            extract("The Ghanaian delegation is headed by Kofi Mensah and includes commander Ama Owusu.", "2025-03-05");
+        assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:ama-owusu", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+    }
+
     #[test]
     fn the_delegation_is_in_the_sentence_of_the_verb() {
         let x = extract("Amina Odhiambo led\nthe Kenyan delegation arrived.", "2025-03-05");
