@@ -2,7 +2,8 @@
 //! compatible subject.
 //!
 //! Matches: "He"/"She" (and "he"/"she" after a comma or "and"); the antecedent is the
-//! first person of the same sentence before the pronoun, else the first person of the
+//! traveller of "X's visit to Y, where he ...", else the first person of the same
+//! sentence before the pronoun, else the first person of the
 //! previous sentence, with gender checked when known; a possessor ("Trump's adviser
 //! Kushner") only when the sentence names nobody else.
 //! Example: "Amina Odhiambo arrived in Nairobi. She met the envoy." → She = Odhiambo.
@@ -73,7 +74,7 @@ fn apply(a: &mut Analysis) {
         let fronted = i > sent_start
             && crate::clause::is_comma(a, i - 1)
             && !(sent_start..i - 1).any(|k| crate::clause::finite_verb_at(a, k) || crate::clause::is_comma(a, k));
-        let mut antecedent = if fronted { None } else { candidates(sent) };
+        let mut antecedent = if fronted { None } else { traveller_before_where(a, i).or_else(|| candidates(sent)) };
         // Else the sentences before, back to the first that names anyone (three at most:
         // a transcript's short turns name nobody).
         for back in 1..=3.min(sent) {
@@ -90,6 +91,24 @@ fn apply(a: &mut Analysis) {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
         }
     }
+}
+
+/// "the Prime Minister's visits to Moscow in July, where he held talks with Putin": a
+/// pronoun opening a "where" clause on a journey is the traveller, the possessor of the
+/// journey's noun in the same sentence.
+fn traveller_before_where(a: &Analysis, i: usize) -> Option<usize> {
+    if i == 0 || a.lower(i - 1) != "where" {
+        return None;
+    }
+    let sent_start = a.sents[a.sent_of(a.toks[i].span.start)].tokens.start;
+    (sent_start + 1..i.saturating_sub(1)).rev().find_map(|k| {
+        if !matches!(a.lower(k), "visit" | "visits" | "trip" | "trips" | "journey" | "tour") {
+            return None;
+        }
+        let owner = k.checked_sub(1).filter(|&o| matches!(a.word(o), "'s" | "\u{2019}s"))?;
+        let m = a.mentions_ending(a.toks[owner].span.start).find(|m| a.ents[m.ent].kind == EntityKind::Person)?;
+        Some(m.ent)
+    })
 }
 
 /// "him"/"her" right after a verb of receiving: the person of the sentence named before
@@ -141,6 +160,17 @@ mod tests {
             extract("Anna Brown's chief adviser, Tom Price, flew to Nairobi. He met Paul Kamau there.", "2025-03-01");
         assert!(has_edge(&x, "person:tom-price", "met_with", "person:paul-kamau"));
         assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:paul-kamau"));
+    }
+
+    /// "A praised B's visit to Oslo, where he met C": he is the traveller B.
+    #[test]
+    fn the_traveller_of_a_where_clause() {
+        let x = extract(
+            "President Anna Brown praised Tom Price's visit to Oslo in May, where he met Ivan Petrov.",
+            "2025-03-01",
+        );
+        assert!(has_edge(&x, "person:tom-price", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
     }
 
     #[test]
