@@ -114,7 +114,11 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         _ => false,
     };
     let unresolved = pronoun && a.mention_at_tok(last + 1).is_none();
-    let mut objects = if unresolved || objects.first().is_some_and(|&(_, s)| new_clause(s) || later_clause(s)) {
+    // "welcomed them": the persons of the sentence before.
+    let plural = (unresolved && a.lower(last + 1) == "them").then(|| the_two::them(a, last + 1)).flatten();
+    let mut objects = if let Some(them) = plural {
+        them
+    } else if unresolved || objects.first().is_some_and(|&(_, s)| new_clause(s) || later_clause(s)) {
         Vec::new()
     } else {
         objects

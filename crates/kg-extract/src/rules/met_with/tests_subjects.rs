@@ -88,3 +88,20 @@ fn the_subject_of_a_second_verb_and_an_unknown_object_pronoun() {
     );
     assert!(!x.relations.iter().any(|r| r.kind.as_str() == "met_with"), "{:?}", x.relations);
 }
+
+/// "welcomed them": the persons coordinated as the subject of the sentence before; not
+/// when that sentence's subject is one person.
+#[test]
+fn welcomed_them_after_a_pair() {
+    let x = extract(
+        "Anna Brown and Tom Price arrived in Oslo on Monday. Ivan Petrov welcomed them at the palace.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:anna-brown"), "{:?}", x.relations);
+    assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:tom-price"), "{:?}", x.relations);
+    let x = extract(
+        "Anna Brown arrived in Oslo with aides on Monday. Ivan Petrov welcomed them at the palace.",
+        "2025-03-05",
+    );
+    assert!(!x.relations.iter().any(|r| r.kind.as_str() == "met_with"), "{:?}", x.relations);
+}

@@ -49,3 +49,15 @@ pub(super) fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
     }
     (pair.len() == n).then(|| pair.into_iter().map(|p| (p, phrase)).collect())
 }
+
+/// "The King and Queen Camilla landed on Tuesday. The President welcomed them": the
+/// persons "them" at token `tok` stands for, the two or more persons coordinated as the
+/// subject of the sentence before, with the span of the pronoun.
+pub(super) fn them(a: &Analysis, tok: usize) -> Option<Vec<(usize, Span)>> {
+    let sent = a.sent_of(a.toks[tok].span.start);
+    let before = a.sents.get(sent.checked_sub(1)?)?.tokens.clone();
+    let verb = before.clone().find(|&k| crate::clause::finite_verb_at(a, k))?;
+    let subjects = crate::clause::subjects_of(a, verb);
+    let persons = subjects.iter().all(|&(e, _)| a.ents[e].kind == EntityKind::Person);
+    (subjects.len() >= 2 && persons).then(|| subjects.iter().map(|&(e, _)| (e, a.toks[tok].span)).collect())
+}

@@ -271,7 +271,8 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
         }
         "hosted" | "hosts" | "host" | "hosting" | "received" | "receives" | "welcomed" | "welcomes" | "greeted"
         | "greets"
-            if a.toks.get(i + 1).is_some_and(|t| t.is_cap) || next_is_person() =>
+            // "welcomed them": the persons of the sentence before (see `the_two::them`).
+            if a.toks.get(i + 1).is_some_and(|t| t.is_cap) || next_is_person() || next == "them" =>
         {
             Some(Trigger::transitive(1))
         }
