@@ -2,6 +2,7 @@
 //!
 //! Matches: "attend", "take part in", "participate in", "chaired", "presided (over)", "hosted",
 //! "convened", "sat in on", "speaking at", "joined", "arrived for", "travelled to",
+//! "arrived in (flew to) <place> <date> for",
 //! "opened", "closed", "wrapped up", "addressed" followed by a meeting; "on the
 //! sidelines of" a meeting; "hosted A and B for <meeting>" (all of them); "<meeting>
 //! between A and B"; persons named right before

@@ -37,7 +37,9 @@ use crate::model::{EntityKind, Span, Status};
 use crate::text::strip_all;
 pub(super) use context::after_hours_of;
 pub use context::visit_destination;
-use context::{arrival_place, day_before, fronted_date, fronted_place, purpose_place, where_place, which_clause};
+use context::{
+    arrival_place, day_before, fronted_date, fronted_place, purpose_date, purpose_place, where_place, which_clause,
+};
 use noun_phrase::{noun_phrase, org_after};
 use nouns::{class_of, is_verb_use, not_a_meeting};
 pub(super) use signing::is_accord;
@@ -139,8 +141,11 @@ fn apply(a: &mut Analysis) {
             .find(|&k| {
                 // "their first talks since the failed uprising in Venezuela": the place
                 // and date of the event "since" names are that event's.
+                // Nor those of a clause "since" opens ("since then President Lee
+                // traveled to Kyoto in December 2011 for talks").
                 let since_event = a.lower(k) == "since"
-                    && matches!(a.lower(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+                    && (matches!(a.lower(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                        || (k + 1..(k + 10).min(clause_end)).any(|j| crate::clause::finite_verb_at(a, j)));
                 since_event
                     || k > i + 1
                         && (class_of(a.lower(k)).is_some()
@@ -213,6 +218,7 @@ fn apply(a: &mut Analysis) {
             .or_else(|| when_date(a, clause_start))
             .or_else(|| day_before(a, np_start))
             .or_else(|| fronted_date(a, np_start))
+            .or_else(|| purpose_date(a, np_start))
             .or_else(|| which.and_then(|(s, e)| date_in(a, s, e)));
         // "after talks", "hosting talks": talks someone held.
         let held = np_start > 0

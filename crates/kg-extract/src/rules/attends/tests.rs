@@ -413,3 +413,16 @@ fn the_meeting_a_relative_clause_is_about() {
     );
     assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{:?}", x.relations);
 }
+
+/// A journey for a meeting, past its place and date: the traveller attends it, there.
+#[test]
+fn a_journey_for_a_meeting_past_its_place_and_date() {
+    for text in [
+        "Anna Brown arrived in Nairobi on Monday for the annual summit.",
+        "Anna Brown flew to Nairobi on Monday for the 21st annual summit.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{text}: {:?}", x.relations);
+        assert!(has_edge(&x, &meeting(&x), "held_in", "location:nairobi"), "{text}: {:?}", x.relations);
+    }
+}

@@ -37,6 +37,10 @@ pub(super) const TRIGGERS: &[&str] = &[
     "join",
     "arrived",
     "arrives",
+    "flew",
+    "flies",
+    "landed",
+    "lands",
     "travelled",
     "traveled",
     "traveling",
@@ -101,6 +105,13 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
+        // "arrived in New Delhi on Monday for the annual summit": the journey's purpose,
+        // past its place and date.
+        ("arrived" | "arrives" | "flew" | "flies" | "landed" | "lands" | "travelled" | "traveled", "in" | "to", _)
+            if purpose_for(a, i + 2).is_some() =>
+        {
+            purpose_for(a, i + 2)? + 1 - i
+        }
         ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
         ("sidelines" | "margins", "of", _) => 2,
         ("convened" | "convenes" | "convene", _, _) => 1,
@@ -111,6 +122,14 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("wrapped", "up", _) => 2,
         _ => return None,
     })
+}
+
+/// The "for" of a journey's purpose within a few words from token `from`, past a place
+/// and a date and before any comma or verb.
+fn purpose_for(a: &Analysis, from: usize) -> Option<usize> {
+    (from..from + 8)
+        .take_while(|&k| k < a.toks.len() && !crate::clause::is_comma(a, k) && !crate::clause::finite_verb_at(a, k))
+        .find(|&k| a.lower(k) == "for")
 }
 
 /// Verbs that say their subject was present only when the meeting is their object.

@@ -49,6 +49,10 @@ pub(super) fn day_before(a: &Analysis, np_start: usize) -> Option<crate::dates::
 /// place the clause went to before "for".
 pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let mut k = np_start;
+    // "for the 21st annual summit": past an ordinal.
+    if k > 0 && crate::text::is_ordinal(a.word(k - 1)) {
+        k -= 1;
+    }
     if k > 0 && matches!(a.lower(k - 1), "the" | "a" | "an") {
         k -= 1;
     }
@@ -58,13 +62,33 @@ pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let (clause_start, _) = clause_of(a, k - 1);
     // "had tea at Windsor Castle, and then went to Brussels for": the destination right
     // before "for" first.
-    let destination = (k >= 2).then(|| a.mentions_ending(a.toks[k - 2].span.end).next()).flatten().filter(|m| {
-        let first = a.tok_at(m.span.start);
-        matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country)
-            && first > clause_start
-            && a.lower(first - 1) == "to"
-    });
-    destination.map(|m| m.ent).or_else(|| place_after(a, clause_start, k - 1))
+    // Past a date: "flew to New Delhi on Monday for".
+    let destination = (k.saturating_sub(6).max(clause_start + 1)..k.saturating_sub(1))
+        .rev()
+        .take_while(|&t| !crate::clause::is_comma(a, t))
+        .find_map(|t| {
+            let m = a.mention_at_tok(t).filter(|m| a.toks[t].span.start == m.span.start)?;
+            let place = matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country);
+            (place && t > clause_start && a.lower(t - 1) == "to").then_some(m.ent)
+        });
+    destination.or_else(|| place_after(a, clause_start, k - 1))
+}
+
+/// "traveled to Kyoto in December 2011 for talks": the date of the journey whose
+/// purpose the meeting at `np_start` is, a few words before its "for".
+pub(super) fn purpose_date(a: &Analysis, np_start: usize) -> Option<crate::dates::DateValue> {
+    let mut k = np_start;
+    if k > 0 && crate::text::is_ordinal(a.word(k - 1)) {
+        k -= 1;
+    }
+    if k > 0 && matches!(a.lower(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k == 0 || a.lower(k - 1) != "for" {
+        return None;
+    }
+    let from = (k.saturating_sub(7)..k - 1).rev().take_while(|&t| !crate::clause::is_comma(a, t)).last()?;
+    crate::meetings::date_in(a, from, k - 1)
 }
 
 /// "In November 1985, Reagan and Gorbachev held their first summit here": the date of

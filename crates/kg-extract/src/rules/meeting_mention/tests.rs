@@ -420,3 +420,20 @@ fn a_climate_conference_named_by_its_number() {
         x.relations
     );
 }
+
+/// "traveled to Oslo in May 2011 for talks": the journey's date is the talks'; a clause
+/// "since" opens keeps its place and date from the meeting before it.
+#[test]
+fn the_date_of_a_journey_and_a_clause_opened_by_since() {
+    let x = extract("In 2011 Anna Brown traveled to Oslo in May 2011 for talks with Tom Price.", "2025-03-05");
+    assert!(meetings(&x).iter().any(|m| m.ends_with("@2011-05")), "{:?}", meetings(&x));
+    let x = extract(
+        "It was the first stand-alone summit since Anna Brown traveled to Oslo in May 2011 for talks with Tom Price.",
+        "2025-03-05",
+    );
+    assert!(
+        !x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.source.contains("summit")),
+        "{:?}",
+        x.relations
+    );
+}
