@@ -420,6 +420,7 @@ fn a_journey_for_a_meeting_past_its_place_and_date() {
     for text in [
         "Anna Brown arrived in Nairobi on Monday for the annual summit.",
         "Anna Brown flew to Nairobi on Monday for the 21st annual summit.",
+        "Anna Brown spent six hours on the ground in Nairobi on Monday for the annual summit.",
     ] {
         let x = extract(text, "2025-03-05");
         assert!(has_edge(&x, "person:anna-brown", "attends", &meeting(&x)), "{text}: {:?}", x.relations);

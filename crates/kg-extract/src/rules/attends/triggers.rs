@@ -39,6 +39,8 @@ pub(super) const TRIGGERS: &[&str] = &[
     "arrives",
     "flew",
     "flies",
+    "spent",
+    "spends",
     "landed",
     "lands",
     "travelled",
@@ -108,10 +110,12 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         // "arrived in New Delhi on Monday for the annual summit": the journey's purpose,
         // past its place and date.
         ("arrived" | "arrives" | "flew" | "flies" | "landed" | "lands" | "travelled" | "traveled", "in" | "to", _)
-            if purpose_for(a, i + 2).is_some() =>
+            if purpose_for(a, i + 2, 8).is_some() =>
         {
-            purpose_for(a, i + 2)? + 1 - i
+            purpose_for(a, i + 2, 8)? + 1 - i
         }
+        // "spent six hours on the ground in New Delhi for the summit".
+        ("spent" | "spends", _, _) if purpose_for(a, i + 1, 12).is_some() => purpose_for(a, i + 1, 12)? + 1 - i,
         ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
         ("sidelines" | "margins", "of", _) => 2,
         ("convened" | "convenes" | "convene", _, _) => 1,
@@ -124,10 +128,10 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     })
 }
 
-/// The "for" of a journey's purpose within a few words from token `from`, past a place
-/// and a date and before any comma or verb.
-fn purpose_for(a: &Analysis, from: usize) -> Option<usize> {
-    (from..from + 8)
+/// The "for" of a journey's purpose within `within` words from token `from`, past a
+/// place and a date and before any comma or verb.
+fn purpose_for(a: &Analysis, from: usize, within: usize) -> Option<usize> {
+    (from..from + within)
         .take_while(|&k| k < a.toks.len() && !crate::clause::is_comma(a, k) && !crate::clause::finite_verb_at(a, k))
         .find(|&k| a.lower(k) == "for")
 }
