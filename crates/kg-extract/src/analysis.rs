@@ -96,6 +96,9 @@ pub struct Analysis<'a> {
     /// The head tokens of bare meeting mentions told as called off ("the summit is
     /// off"): a plan that a later rule reads just before one is called off by it.
     pub called_off: Vec<usize>,
+    /// Where the items of a news-in-brief roundup start, each at a dateline of its own
+    /// (empty for a story with one dateline or none).
+    pub item_starts: Vec<usize>,
     /// Whether each token is inside a quotation.
     tok_quoted: Vec<bool>,
     /// The tokens a name can start with or be (see `Analysis::next_name_tok`).
@@ -210,6 +213,7 @@ impl<'a> Analysis<'a> {
             rels,
             dateline: None,
             called_off: Vec::new(),
+            item_starts: Vec::new(),
         }
     }
 

@@ -237,6 +237,14 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
             }
         }
     }
+    // A roundup of briefs: a bare noun refers only to meetings told in its own item
+    // ("the summit"); a named one may be another item's ("this weekend's G20 summit").
+    let bare = info.is_bare() && info.org.is_none();
+    if let Some(&item) = a.item_starts.iter().rev().find(|&&s| bare && s <= at) {
+        let here: Vec<usize> = a.mentions_within(Span::new(item, at)).map(|m| m.ent).collect();
+        fitting.retain(|m| here.contains(m));
+        backstory.retain(|m| here.contains(m));
+    }
     if fitting.is_empty() {
         fitting = backstory;
     }
