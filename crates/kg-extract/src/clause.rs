@@ -326,6 +326,8 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     // "held talks with A, with B and with C": the preposition repeated for each item.
     let repeated_with = matches!(tail_piece.split_whitespace().next(), Some("with"))
         || tail_piece.trim_start().starts_with("and with ");
+    // "A and B, as well as C": a join of its own.
+    let as_well_as = tail_piece.trim_start().starts_with("as well as ");
     for w in tail_piece.split_whitespace() {
         let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
         let span = Span::new(offset, offset + w.len());
@@ -340,7 +342,8 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
             || matches!(w, "counterpart" | "counterparts" | "leader")
             // "has met Xi four times and Moon three times": how often, not who.
             || is_count_of_times(w)
-            || (repeated_with && w == "with");
+            || (repeated_with && w == "with")
+            || (as_well_as && matches!(w, "as" | "well"));
         determiner |= matches!(w, "the" | "a" | "an");
         if !plain && !matches!(w, "the") {
             // "and presidential aide Usov": a modifier the title list lacks, if a title

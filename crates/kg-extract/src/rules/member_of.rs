@@ -162,6 +162,16 @@ fn delegation_for(a: &Analysis, i: usize, person: usize) -> Option<usize> {
 mod tests {
     use crate::test_support::{extract, has_edge};
 
+    /// "A and B, as well as C": C is a member too.
+    #[test]
+    fn a_list_joined_by_as_well_as() {
+        let x = extract(
+            "The Kenyan delegation included Joseph Kamau and Peter Otieno, as well as Mary Akinyi, a senior adviser.",
+            "2025-03-05",
+        );
+        assert!(has_edge(&x, "person:mary-akinyi", "member_of", "delegation:ke"), "{:?}", x.relations);
+    }
+
     #[test]
     fn among_the_negotiators() {
         let x = extract(
