@@ -45,25 +45,27 @@ pub(super) fn day_before(a: &Analysis, np_start: usize) -> Option<crate::dates::
     Some(crate::dates::DateValue::from_date(day))
 }
 
-/// "arrived in Jeddah on Sunday for talks", "went to Brussels for a NATO summit": the
-/// place the clause went to before "for".
-pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
+/// The "for" of a journey's purpose right before the noun phrase at `np_start`, past an
+/// article and an ordinal ("for the 21st annual summit").
+fn purpose_for(a: &Analysis, np_start: usize) -> Option<usize> {
     let mut k = np_start;
-    // "for the 21st annual summit": past an ordinal.
     if k > 0 && crate::text::is_ordinal(a.word(k - 1)) {
         k -= 1;
     }
     if k > 0 && matches!(a.lower(k - 1), "the" | "a" | "an") {
         k -= 1;
     }
-    if k == 0 || a.lower(k - 1) != "for" {
-        return None;
-    }
-    let (clause_start, _) = clause_of(a, k - 1);
+    (k > 0 && a.lower(k - 1) == "for").then(|| k - 1)
+}
+
+/// "arrived in Jeddah on Sunday for talks", "went to Brussels for a NATO summit": the
+/// place the clause went to before "for".
+pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
+    let for_tok = purpose_for(a, np_start)?;
+    let (clause_start, _) = clause_of(a, for_tok);
     // "had tea at Windsor Castle, and then went to Brussels for": the destination right
-    // before "for" first.
-    // Past a date: "flew to New Delhi on Monday for".
-    let destination = (k.saturating_sub(6).max(clause_start + 1)..k.saturating_sub(1))
+    // before "for" first, past a date ("flew to New Delhi on Monday for").
+    let destination = (for_tok.saturating_sub(5).max(clause_start + 1)..for_tok)
         .rev()
         .take_while(|&t| !crate::clause::is_comma(a, t))
         .find_map(|t| {
@@ -71,24 +73,15 @@ pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
             let place = matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country);
             (place && t > clause_start && a.lower(t - 1) == "to").then_some(m.ent)
         });
-    destination.or_else(|| place_after(a, clause_start, k - 1))
+    destination.or_else(|| place_after(a, clause_start, for_tok))
 }
 
 /// "traveled to Kyoto in December 2011 for talks": the date of the journey whose
 /// purpose the meeting at `np_start` is, a few words before its "for".
 pub(super) fn purpose_date(a: &Analysis, np_start: usize) -> Option<crate::dates::DateValue> {
-    let mut k = np_start;
-    if k > 0 && crate::text::is_ordinal(a.word(k - 1)) {
-        k -= 1;
-    }
-    if k > 0 && matches!(a.lower(k - 1), "the" | "a" | "an") {
-        k -= 1;
-    }
-    if k == 0 || a.lower(k - 1) != "for" {
-        return None;
-    }
-    let from = (k.saturating_sub(7)..k - 1).rev().take_while(|&t| !crate::clause::is_comma(a, t)).last()?;
-    crate::meetings::date_in(a, from, k - 1)
+    let for_tok = purpose_for(a, np_start)?;
+    let from = (for_tok.saturating_sub(6)..for_tok).rev().take_while(|&t| !crate::clause::is_comma(a, t)).last()?;
+    crate::meetings::date_in(a, from, for_tok)
 }
 
 /// "In November 1985, Reagan and Gorbachev held their first summit here": the date of
