@@ -146,7 +146,13 @@ fn apply(a: &mut Analysis) {
                 let since_event = a.lower(k) == "since"
                     && (matches!(a.lower(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its")
                         || (k + 1..(k + 10).min(clause_end)).any(|j| crate::clause::finite_verb_at(a, j)));
+                // "came eight years after his last one in 2016": so are those of the
+                // earlier event a span of time goes back to.
+                let years_after = matches!(a.lower(k), "after" | "before")
+                    && k > 0
+                    && matches!(a.lower(k - 1), "years" | "months" | "weeks" | "days" | "decades" | "year" | "month");
                 since_event
+                    || years_after
                     || k > i + 1
                         && (class_of(a.lower(k)).is_some()
                             || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))

@@ -437,3 +437,11 @@ fn the_date_of_a_journey_and_a_clause_opened_by_since() {
         x.relations
     );
 }
+
+/// "came eight years after his last one in 2016": the date is the earlier visit's.
+#[test]
+fn the_date_of_an_earlier_event_a_span_of_time_goes_back_to() {
+    let x = extract("Anna Brown's state visit to Norway came eight years after her last one in 2016.", "2024-05-09");
+    assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:visit-norway")), "{:?}", meetings(&x));
+    assert!(!meetings(&x).iter().any(|m| m.ends_with("@2016")), "{:?}", meetings(&x));
+}
