@@ -33,7 +33,20 @@ pub(super) fn travelled_with(a: &mut Analysis, i: usize) {
     let Some(meeting) = hosts_meeting(a, host, i).or_else(|| meeting_for(a, object_at + 1, end, i, status)) else {
         return;
     };
+    // "accompanied Xi to the Col du Tourmalet": a journey to somewhere else than the
+    // meeting's place is no part of it.
+    if a.lower(after_host) == "to" && !to_the_meetings_place(a, after_host + 1, meeting) {
+        return;
+    }
     add_all(a, &company, meeting, status, a.toks[i].span, RULE.name);
+}
+
+/// Whether the destination named at token `k` (past "the") is the meeting itself or its
+/// place.
+fn to_the_meetings_place(a: &Analysis, k: usize, meeting: usize) -> bool {
+    let k = if a.lower(k) == "the" { k + 1 } else { k };
+    let Some(m) = a.mention_at_tok(k) else { return false };
+    m.ent == meeting || a.ents[meeting].meeting.as_ref().is_some_and(|info| info.place == Some(m.ent))
 }
 
 /// The meeting `host` attends that was told last before token `i`.
@@ -66,5 +79,15 @@ mod tests {
         for p in ["person:tom-price", "person:ivan-petrov"] {
             assert!(has_edge(&x, p, "attends", &visit), "{p}: {:?}", x.relations);
         }
+    }
+
+    /// Company on a journey elsewhere is no attendance of the host's meeting.
+    #[test]
+    fn company_to_another_place() {
+        let text = "President Anna Brown held talks in Oslo on Monday. Tom Price then accompanied Brown to the \
+                    Lofoten Islands for a walk.";
+        let x = extract(text, "2025-03-05");
+        let talks = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+        assert!(!has_edge(&x, "person:tom-price", "attends", &talks), "{:?}", x.relations);
     }
 }
