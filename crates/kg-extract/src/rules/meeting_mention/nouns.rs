@@ -65,13 +65,19 @@ pub(super) fn not_a_meeting(a: &Analysis, i: usize, lower: &str) -> bool {
     }
 }
 
-/// "The first round took place in Muscat", "after the fifth round in Rome": a
-/// numbered round, standing alone, in a story of talks. Not "the first round of
+/// "The first round took place in Muscat", "after the fifth round in Rome", "the Doha
+/// round": a numbered round, or one named by its city, standing alone, in a story of
+/// talks. Not "the first round of
 /// voting", "a new round of sanctions" nor "a round of talks" (whose "talks" is the
 /// meeting), nor a round told before any talks or negotiations.
 fn round_of_talks(a: &Analysis, i: usize) -> bool {
+    // "The Doha round": named by its city.
+    let city = i > 0
+        && a.mention_at_tok(i - 1)
+            .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Location && m.span.end == a.toks[i - 1].span.end);
     let numbered = i > 0
         && (crate::text::is_ordinal(a.word(i - 1))
+            || city
             || matches!(a.lower(i - 1), "next" | "new" | "latest" | "last" | "previous" | "another" | "final"));
     let sent = &a.sents[a.sent_of(a.toks[i].span.start)].tokens;
     let voting = sent.clone().any(|k| {

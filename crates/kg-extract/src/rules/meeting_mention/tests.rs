@@ -37,6 +37,8 @@ fn meeting_nouns() {
         ("Envoys held talks again. The first round took place in Oslo on April 12.", 1),
         ("The first round of voting took place in Oslo on April 12.", 0),
         ("The first round took place in Oslo on April 12.", 0),
+        // ... or one named by its city.
+        ("Envoys held talks again. The Oslo round, held on April 12, produced a truce.", 1),
         // Rounds of other numbers are other meetings, in one place.
         ("Talks resumed. The first round was held in Oslo on May 2. The second round, in Oslo, went badly.", 2),
     ];
