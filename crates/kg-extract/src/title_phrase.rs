@@ -204,12 +204,25 @@ fn portfolio_before(a: &Analysis, tok: usize) -> Option<usize> {
     let mut k = tok;
     while k > 0 && tok - k < 6 {
         let t = &a.toks[k - 1];
-        let word = t.is_word && t.is_cap && a.mention_at_tok(k - 1).is_none() && !a.title_at(t.span);
+        // "EU climate commissioner": a lower-case portfolio of a word or two, right
+        // before a title in lower case (not "statement said" before "Deputy Minister").
+        let lower_portfolio = tok - k < 2
+            && !a.toks[tok].is_cap
+            && !crate::clause::finite_verb_at(a, k - 1)
+            && !t.is_cap
+            && t.is_word
+            && a.word(k - 1).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(a.lower(k - 1), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "and" | "of" | "for");
+        let word =
+            t.is_word && (t.is_cap || lower_portfolio) && a.mention_at_tok(k - 1).is_none() && !a.title_at(t.span);
         if !(word || (k < tok && matches!(a.word(k - 1), "," | "and"))) {
             break;
         }
         k -= 1;
-        if word && mention_ending_at(a, t.span.start).is_some_and(|(e, _)| a.ents[e].kind == EntityKind::Country) {
+        // "Kenyan Defence Minister", "EU Trade Commissioner": a country's or a body's.
+        let affiliated = mention_ending_at(a, t.span.start)
+            .is_some_and(|(e, _)| matches!(a.ents[e].kind, EntityKind::Country | EntityKind::Organization));
+        if word && affiliated {
             return Some(k);
         }
     }

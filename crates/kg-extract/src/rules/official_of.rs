@@ -35,6 +35,18 @@ fn apply(a: &mut Analysis) {
 mod tests {
     use crate::test_support::{extract, has_edge};
 
+    /// A body's portfolio title, in either case; not the words of a sentence before a
+    /// capitalised title.
+    #[test]
+    fn a_bodys_portfolio_title() {
+        for text in ["EU trade commissioner Anna Brown spoke.", "EU Trade Commissioner Anna Brown spoke."] {
+            let x = extract(text, "2025-03-01");
+            assert!(has_edge(&x, "person:anna-brown", "official_of", "organization:eu"), "{text}: {:?}", x.relations);
+        }
+        let x = extract("The NATO statement said Deputy Defence Minister Anna Brown would attend.", "2025-03-01");
+        assert!(!has_edge(&x, "person:anna-brown", "official_of", "organization:nato"), "{:?}", x.relations);
+    }
+
     #[test]
     fn former_offices_are_not_current() {
         let x = extract("Former Georgian President Nino Beridze spoke.", "2025-03-01");
