@@ -199,7 +199,8 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
 }
 
 /// The first token of capitalised words before token `tok` ("Defence", "Trade,
-/// Investments and Industry") that a country or demonym precedes.
+/// Investments and Industry"), or of one or two lower-case words before a lower-case
+/// title ("climate"), that a country, demonym or body precedes.
 fn portfolio_before(a: &Analysis, tok: usize) -> Option<usize> {
     let mut k = tok;
     while k > 0 && tok - k < 6 {
