@@ -45,7 +45,13 @@ fn mention_ending_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
     // sentence ("... the U.S. Foreign Minister X", cut after "U.S.") does not qualify
     // a title at the start of the next.
     let before = a.text.get(..at)?.strip_suffix(' ')?;
-    let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
+    // "Russia's", and "the Marshall Islands'" (a name ending in s takes the apostrophe
+    // alone).
+    let before = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("\u{2019}s"))
+        .or_else(|| before.strip_suffix('\'').or_else(|| before.strip_suffix('\u{2019}')).filter(|b| b.ends_with('s')))
+        .unwrap_or(before);
     let end = before.len();
     // Most titles follow no mention: the sentence is looked up only for one.
     let mut ending = a.mentions_ending(end).peekable();

@@ -47,6 +47,13 @@ mod tests {
         assert!(!has_edge(&x, "person:anna-brown", "official_of", "organization:nato"), "{:?}", x.relations);
     }
 
+    /// A plural name's possessive takes the apostrophe alone.
+    #[test]
+    fn a_title_after_a_plural_possessive() {
+        let x = extract("Anna Brown, the Philippines' minister of energy, spoke.", "2025-03-01");
+        assert!(has_edge(&x, "person:anna-brown", "official_of", "country:ph"), "{:?}", x.relations);
+    }
+
     #[test]
     fn former_offices_are_not_current() {
         let x = extract("Former Georgian President Nino Beridze spoke.", "2025-03-01");
