@@ -38,7 +38,8 @@ use crate::text::strip_all;
 pub(super) use context::after_hours_of;
 pub use context::visit_destination;
 use context::{
-    arrival_place, day_before, fronted_date, fronted_place, purpose_date, purpose_place, where_place, which_clause,
+    arrival_place, day_before, fronted_date, fronted_place, in_place_at, purpose_date, purpose_place, where_place,
+    which_clause,
 };
 use noun_phrase::{noun_phrase, org_after};
 use nouns::{class_of, is_verb_use, not_a_meeting};
@@ -206,6 +207,7 @@ fn apply(a: &mut Analysis) {
                     where_place(a, clause_start).filter(|&w| !elsewhere(w) && !finer(w)).or(after)
                 })
                 .or_else(|| purpose_place(a, np_start))
+                .or_else(|| in_place_at(a, np_start))
                 .or_else(|| fronted_place(a, np_start))
                 // "the Shangri-La Dialogue, which closed here on Sunday": "here" is where
                 // the story was filed.

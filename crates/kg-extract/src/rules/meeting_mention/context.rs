@@ -241,3 +241,18 @@ pub(super) fn arrival_place(a: &Analysis, np_start: usize) -> Option<usize> {
     let e = &a.ents[m.ent];
     (matches!(e.kind, EntityKind::Location | EntityKind::Country) && !crate::meetings::is_vague(e)).then_some(m.ent)
 }
+
+/// "met in Samarkand at the Shanghai Cooperation Organisation summit": the city told
+/// right before "at" the meeting whose noun phrase starts at `np_start`.
+pub(super) fn in_place_at(a: &Analysis, np_start: usize) -> Option<usize> {
+    let mut at = np_start.checked_sub(1)?;
+    if matches!(a.lower(at), "the" | "a" | "an") {
+        at = at.checked_sub(1)?;
+    }
+    if a.lower(at) != "at" || at == 0 {
+        return None;
+    }
+    let m = a.mentions_ending(a.toks[at - 1].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Location)?;
+    let first = a.tok_at(m.span.start);
+    (first > 0 && a.lower(first - 1) == "in").then_some(m.ent)
+}

@@ -447,3 +447,14 @@ fn the_date_of_an_earlier_event_a_span_of_time_goes_back_to() {
     assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:visit-norway")), "{:?}", meetings(&x));
     assert!(!meetings(&x).iter().any(|m| m.ends_with("@2016")), "{:?}", meetings(&x));
 }
+
+/// "met in Oslo at the Nordic summit": the city right before "at" the meeting.
+#[test]
+fn the_city_before_at_the_meeting() {
+    let x = extract("The two men last met in person in Bergen at the Nordic Council summit in May 2022.", "2025-03-05");
+    assert!(
+        x.relations.iter().any(|r| r.kind.as_str() == "held_in" && r.target == "location:bergen"),
+        "{:?}",
+        x.relations
+    );
+}
