@@ -2,7 +2,9 @@
 //! official the first time.
 //!
 //! Matches: a title phrase (with its country or organisation) followed by a name, a
-//! plural title followed by a list of names, and chains of titles before one name.
+//! plural title followed by a list of names, and chains of titles before one name; a
+//! title with no country of its own takes the one after the name ("President X of
+//! Kenya"), unless it is a legislator's or governor's (a constituency).
 //! Example: "Turkish Foreign Minister Hakan Fidan", "envoys Steve Witkoff and Keith
 //! Kellogg", "Party Secretary, Director of the Office, and Foreign Minister Wang Yi",
 //! "political scientist Natalia Shavshukova" (an occupation: no office).
@@ -27,7 +29,7 @@ fn apply(a: &mut Analysis) {
     for (pi, p) in phrases.iter().enumerate() {
         let mut at = p.span.end;
         while let Some(person) = person_right_after(a, at, p.title.as_str()) {
-            persons.push(person.0);
+            persons.push(person);
             at = person.1.end;
             if !p.plural {
                 break;
@@ -40,10 +42,13 @@ fn apply(a: &mut Analysis) {
             }
             at += skip - 1;
         }
-        for person in persons.drain(..) {
+        for (person, span) in persons.drain(..) {
             let chain = chain_before(a, &phrases, pi);
             for q in std::iter::once(pi).chain(chain) {
-                record(a, person, &phrases[q], RULE.name);
+                match of_after_name(a, &phrases[q], span) {
+                    Some(p) => record(a, person, &p, RULE.name),
+                    None => record(a, person, &phrases[q], RULE.name),
+                }
             }
         }
     }
@@ -75,6 +80,32 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     let form = if a.slice(span).contains(' ') { Form::Name } else { Form::Surname };
     a.add_mention(person, span, RULE.name, form);
     Some((person, span))
+}
+
+/// "President Anna Brown of Kenya", "Prime Minister X of the Palestinian Authority": a
+/// title with no country or body of its own takes the one named right after the name.
+fn of_after_name(a: &Analysis, p: &TitlePhrase, name: Span) -> Option<TitlePhrase> {
+    if p.affiliation.is_some() || !p.category.is_office() || a.text.get(name.end..name.end + 4) != Some(" of ") {
+        return None;
+    }
+    // "Senator Sam Nunn of Georgia", "Governor X of Texas": a constituency, not a state.
+    let title = p.title.to_ascii_lowercase();
+    let constituency = title.split_whitespace().any(|t| {
+        matches!(t, "senator" | "representative" | "rep." | "governor" | "mayor" | "lawmaker" | "mp")
+            || t.starts_with("congress")
+    });
+    if constituency {
+        return None;
+    }
+    let mut k = a.tok_at(name.end + 4);
+    if a.lower(k) == "the" {
+        k += 1;
+    }
+    let m = a.mention_at_tok(k).filter(|m| a.toks[k].span.start == m.span.start)?;
+    if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
+        return None;
+    }
+    Some(TitlePhrase { span: p.span.cover(m.span), affiliation: Some(m.ent), ..p.clone() })
 }
 
 /// Title phrases chained before phrase `pi` by commas and "and".
@@ -148,6 +179,15 @@ mod tests {
             extract("She spoke to Tom Price, Kenya's army chief General Amos Kiprono, and Anna Brown.", "2025-03-01");
         assert!(has_edge(&x, "person:amos-kiprono", "official_of", "country:ke"), "{:?}", x.relations);
         assert!(!has_edge(&x, "person:tom-price", "official_of", "country:ke"), "{:?}", x.relations);
+    }
+
+    /// "President X of Kenya": the country after the name; not a senator's state.
+    #[test]
+    fn title_name_of_country() {
+        let x = extract("President Amos Kiprono of Kenya spoke on Monday.", "2025-03-01");
+        assert!(has_edge(&x, "person:amos-kiprono", "official_of", "country:ke"), "{:?}", x.relations);
+        let x = extract("Senator Amos Kiprono of Georgia spoke on Monday.", "2025-03-01");
+        assert!(!has_edge(&x, "person:amos-kiprono", "official_of", "country:ge"), "{:?}", x.relations);
     }
 
     #[test]
