@@ -208,4 +208,7 @@ pub(super) static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(
     "Hospital",
     "College",
     "School",
+    "House",
+    "Cooperation",
+    "Debate",
 ]);

@@ -7,6 +7,9 @@
 //! Example: "Olena Kovalenko, director of the National Bank, said ..." → Kovalenko,
 //! director, official of the National Bank; "the head of Kenya's delegation, Amina
 //! Odhiambo" → Odhiambo leads the Kenyan delegation.
+//! A title that owns the common noun after it ("Winfield House, the US ambassador's
+//! residence") is no title of the name; "Jonas, the president's special envoy" is the
+//! envoy's.
 //! Known false positives: a list of places and titles ("Paris, capital of France") when
 //! the first item looks like a personal name.
 
@@ -34,7 +37,26 @@ fn apply(a: &mut Analysis) {
         let introduces = a.text.get(p.span.end..p.span.end + 1) == Some(" ")
             && a.mentions_starting(p.span.end + 1).any(|m| is_person(&m))
             || a.mentions_overlapping(p.span).iter().any(|m| is_person(m) && m.span.end > p.span.end);
-        let before = if introduces { None } else { name_before(a, p.span.start) };
+        // "Winfield House, the US ambassador's residence": a title that owns the common
+        // noun after it is no title of the name ("Iran's Supreme Leader" is a title).
+        // (Not "the head of Ukraine's presidential office": the affiliation owns it.)
+        let ends_with_title = a.tok_before(p.span.end).is_some_and(|t| a.title_at(a.toks[t].span));
+        let owns = ends_with_title
+            && ["'s ", "\u{2019}s "].iter().any(|pos| {
+                a.text
+                    .get(p.span.end..)
+                    .and_then(|t| t.strip_prefix(pos))
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+            });
+        // "Mcebisi Jonas, the president's special envoy": the name before the owner's
+        // title.
+        let owner = ["'s ", "\u{2019}s "].iter().find_map(|pos| {
+            let at = p.span.start.checked_sub(pos.len())?;
+            (a.text.get(at..p.span.start) == Some(*pos))
+                .then(|| a.phrases.iter().find(|q| q.span.end == at).map(|q| q.span.start))
+                .flatten()
+        });
+        let before = if introduces || owns { None } else { name_before(a, owner.unwrap_or(p.span.start)) };
         let person = match before {
             // "Italy's prime minister, Giorgia Meloni, the President of the European
             // Commission, Ursula von der Leyen": a name with its title already between
@@ -149,6 +171,21 @@ fn attach(a: &mut Analysis, span: Span) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge, person_title};
+
+    /// A title that owns the noun after it ("the ambassador's residence", "the
+    /// president's special envoy") is no title of the name before it.
+    #[test]
+    fn a_possessed_title_is_not_the_names() {
+        let x = extract("They flew from Karlsen House, the US ambassador's residence, to Oslo.", "2025-03-01");
+        assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{:?}", x.entities);
+        let x = extract("Tom Price, the president's special envoy to Kenya, spoke.", "2025-03-01");
+        assert_eq!(
+            person_title(&x, "person:tom-price").as_deref(),
+            Some("Special Envoy to Kenya"),
+            "{:?}",
+            x.relations
+        );
+    }
 
     #[test]
     fn name_then_title() {
