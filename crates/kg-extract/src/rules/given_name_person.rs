@@ -4,6 +4,8 @@
 //! Matches: a given name from `data/given_names.txt` followed by one to three
 //! capitalised tokens (with particles such as "von der").
 //! Example: "Talks were led by Keith Lawson and Maria Santos." → two persons.
+//! Not a place that a place noun introduces or follows ("the town of Dong Dang", "Dong
+//! Nai province").
 //! Known false positives: organisations or places named after people ("Rafael Nadal
 //! Academy" when "Academy" is unknown); given names that are also words at a sentence
 //! start.
@@ -25,7 +27,7 @@ fn apply(a: &mut Analysis) {
         // that can start a name of two words or more.
         if t.is_cap && a.mention_at_tok(i).is_none() && name_continues_after(a, i) && a.gaz.is_given_name(a.word(i)) {
             if let Some((span, next)) = name_at(a, i, 4) {
-                if next > i + 1 {
+                if next > i + 1 && !names_a_place(a, i, next) {
                     let Some(person) = person_for_name(a, span, None) else { continue };
                     a.add_mention(person, span, RULE.name, Form::Name);
                     i = next;
@@ -35,6 +37,16 @@ fn apply(a: &mut Analysis) {
         }
         i += 1;
     }
+}
+
+/// "the border town of Dong Dang", "Dong Nai province": a name that a place noun
+/// introduces or follows names a place.
+fn names_a_place(a: &Analysis, first: usize, next: usize) -> bool {
+    const PLACES: &[&str] =
+        &["town", "city", "village", "province", "district", "county", "region", "prefecture", "port"];
+    let after = PLACES.contains(&a.lower(next)) && !a.toks.get(next).is_some_and(|t| t.is_cap);
+    let before = first >= 2 && a.lower(first - 1) == "of" && PLACES.contains(&a.lower(first - 2));
+    after || before
 }
 
 #[cfg(test)]
@@ -47,6 +59,15 @@ mod tests {
         let e = entities(&x);
         assert!(e.contains(&"person:keith-lawson".to_string()), "{e:?}");
         assert!(e.contains(&"person:ursula-von-der-brandt".to_string()), "{e:?}");
+    }
+
+    /// A name a place noun introduces or follows is a place's.
+    #[test]
+    fn a_place_named_like_a_person() {
+        for text in ["They crossed at the border town of Keith Lawson.", "The base is in Keith Lawson province."] {
+            let x = extract(text, "2025-03-01");
+            assert!(!entities(&x).iter().any(|e| e.starts_with("person:")), "{text}: {:?}", entities(&x));
+        }
     }
 
     #[test]
