@@ -250,6 +250,18 @@ mod tests {
     }
 
     /// A title word after "bin" is the father's name: "Prince Khalid bin Sultan".
+    /// A title before a common noun of a body or an event names no one: "General Bank",
+    /// "the General Congregations", "the General Debate".
+    #[test]
+    fn a_title_before_a_common_noun_is_no_person() {
+        for text in
+            ["Sanctions hit General Bank.", "The General Congregations met.", "She will address the General Debate."]
+        {
+            let x = crate::test_support::extract(text, "2025-03-05");
+            assert!(!x.entities.iter().any(|e| e.id.starts_with("person:")), "{text}: {:?}", x.entities);
+        }
+    }
+
     #[test]
     fn a_title_word_after_bin_is_a_name() {
         let x = crate::test_support::extract("Prince Faris bin Sultan received the envoy.", "2025-03-05");

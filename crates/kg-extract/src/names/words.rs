@@ -211,4 +211,8 @@ pub(super) static THING_HEADS: crate::text::WordSet = crate::text::WordSet::new(
     "House",
     "Cooperation",
     "Debate",
+    "Bank",
+    "Congregation",
+    "Congregations",
+    "Change",
 ]);
