@@ -254,7 +254,13 @@ fn starts_name(a: &Analysis, i: usize) -> bool {
     let t = a.toks[i];
     // "the NATO-Ukraine Council": a name may open with a compound of names.
     let free = a.mention_at_tok(i).is_none_or(|m| m.span.end < t.span.end);
-    t.is_word && t.is_cap && free && !is_starter_to_drop(a.word(i)) && !a.title_at(t.span)
+    // Nor a weekday or month: "on Thursday on Russky Island".
+    t.is_word
+        && t.is_cap
+        && free
+        && !is_starter_to_drop(a.word(i))
+        && !a.title_at(t.span)
+        && a.date_covering(t.span).is_none()
 }
 
 /// A venue the gazetteers do not know: a place of its own, which places a meeting only
@@ -304,6 +310,9 @@ mod tests {
         assert!(crate::test_support::has_edge(&x, &m, "held_in", "location:oslo"), "{:?}", x.relations);
         let x = extract("The Palace said nothing on Monday.", "2025-01-01");
         assert!(!entities(&x).iter().any(|e| e.starts_with("location:")), "{:?}", entities(&x));
+        // A weekday opens no venue's name.
+        let x = extract("They held their first summit on Thursday on Karlsen Island.", "2025-01-01");
+        assert!(entities(&x).contains(&"location:karlsen-island".to_string()), "{:?}", entities(&x));
     }
 
     #[test]
