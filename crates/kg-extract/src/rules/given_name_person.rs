@@ -4,6 +4,8 @@
 //! Matches: a given name from `data/given_names.txt` followed by one to three
 //! capitalised tokens (with particles such as "von der").
 //! Example: "Talks were led by Keith Lawson and Maria Santos." → two persons.
+//! A name without a known given name is a person's too when the story goes on with
+//! ", who" or ", whose" ("Wanjira Mathai, whose mother ...").
 //! Not a place that a place noun introduces or follows ("the town of Dong Dang", "Dong
 //! Nai province").
 //! Known false positives: organisations or places named after people ("Rafael Nadal
@@ -25,9 +27,16 @@ fn apply(a: &mut Analysis) {
         let t = a.toks[i];
         // The given-name lookup hashes the word: asked last, of the capitalised words
         // that can start a name of two words or more.
-        if t.is_cap && a.mention_at_tok(i).is_none() && name_continues_after(a, i) && a.gaz.is_given_name(a.word(i)) {
+        // Or a name the story goes on about with ", who" or ", whose" ("Wanjira Mathai,
+        // whose mother ..."), asked only where such a comma is near.
+        if t.is_cap
+            && a.mention_at_tok(i).is_none()
+            && name_continues_after(a, i)
+            && (who_near(a, i) || a.gaz.is_given_name(a.word(i)))
+        {
             if let Some((span, next)) = name_at(a, i, 4) {
-                if next > i + 1 && !names_a_place(a, i, next) {
+                let named = a.gaz.is_given_name(a.word(i)) || who_at(a, next) && !after_the(a, i);
+                if next > i + 1 && !names_a_place(a, i, next) && named {
                     let Some(person) = person_for_name(a, span, None) else { continue };
                     a.add_mention(person, span, RULE.name, Form::Name);
                     i = next;
@@ -37,6 +46,22 @@ fn apply(a: &mut Analysis) {
         }
         i += 1;
     }
+}
+
+/// Whether ", who" or ", whose" follows within a name's length of token `i`.
+fn who_near(a: &Analysis, i: usize) -> bool {
+    (i + 2..i + 5).any(|k| who_at(a, k))
+}
+
+/// Whether ", who" or ", whose" starts at token `k`.
+fn who_at(a: &Analysis, k: usize) -> bool {
+    a.word(k) == "," && matches!(a.lower(k + 1), "who" | "whose")
+}
+
+/// "the Mau Mau, who": after "the", a group's name, not a person's; nor the tail of a
+/// longer capitalised run ("the Supreme Pontiff Francis, who").
+fn after_the(a: &Analysis, i: usize) -> bool {
+    i > 0 && (a.lower(i - 1) == "the" || a.toks[i - 1].is_cap && a.toks[i - 1].is_word)
 }
 
 /// "the border town of Dong Dang", "Dong Nai province": a name that a place noun
@@ -59,6 +84,16 @@ mod tests {
         let e = entities(&x);
         assert!(e.contains(&"person:keith-lawson".to_string()), "{e:?}");
         assert!(e.contains(&"person:ursula-von-der-brandt".to_string()), "{e:?}");
+    }
+
+    /// A name the story goes on about with ", who" is a person's, without a given name
+    /// the list knows; not after "the".
+    #[test]
+    fn a_name_before_who() {
+        let x = extract("He planted a tree with Wanjiku Kamau, whose mother won the prize.", "2025-03-01");
+        assert!(entities(&x).contains(&"person:wanjiku-kamau".to_string()), "{:?}", entities(&x));
+        let x = extract("He praised the Mau Mau, who fought the colonial army.", "2025-03-01");
+        assert!(!entities(&x).iter().any(|e| e.starts_with("person:")), "{:?}", entities(&x));
     }
 
     /// A name a place noun introduces or follows is a place's.
