@@ -107,10 +107,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // pronoun no rule resolved is someone unknown, not the next person named.
     let pronoun = match a.lower(last + 1) {
         "him" | "them" => true,
-        "her" => {
-            !a.toks.get(last + 2).is_some_and(|t| t.is_word)
-                || matches!(a.lower(last + 2), "at" | "in" | "on" | "there" | "here" | "and" | "for" | "during")
-        }
+        "her" => super::pronoun::her_is_object(a, last + 1),
         _ => false,
     };
     let unresolved = pronoun && a.mention_at_tok(last + 1).is_none();

@@ -111,17 +111,21 @@ fn traveller_before_where(a: &Analysis, i: usize) -> Option<usize> {
     })
 }
 
+/// "welcomed her at the palace", not "welcomed her counterpart" (a possessive): "her" at
+/// token `i` is an object when no word follows it but a preposition, an adverb of place
+/// or "and".
+pub(super) fn her_is_object(a: &Analysis, i: usize) -> bool {
+    !a.toks.get(i + 1).is_some_and(|t| t.is_word)
+        || matches!(a.lower(i + 1), "at" | "in" | "on" | "there" | "here" | "to" | "with" | "and" | "for" | "during")
+}
+
 /// "him"/"her" right after a verb of receiving: the person of the sentence named before
 /// it who is not the verb's subject, else the first person of the sentence before.
 fn object(a: &mut Analysis, i: usize, female: bool) {
     if i == 0 || !RECEIVING.contains(&a.lower(i - 1)) {
         return;
     }
-    // "welcomed her counterpart": a possessive, not the object.
-    if female
-        && a.toks.get(i + 1).is_some_and(|t| t.is_word)
-        && !matches!(a.lower(i + 1), "at" | "in" | "on" | "there" | "here" | "to" | "with" | "and")
-    {
+    if female && !her_is_object(a, i) {
         return;
     }
     let span = a.toks[i].span;

@@ -40,8 +40,7 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         if k < i {
             // "called off the meeting with the Russian leader", "shelved the visit": a
             // verb of calling off whose object the noun heads.
-            let calls_off = matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "axed")
-                || (k > 0 && matches!(a.lower(k - 1), "called" | "put") && w == "off");
+            let calls_off = calls_off(w) || (k > 0 && matches!(a.lower(k - 1), "called" | "put") && w == "off");
             cues.cancelled |= calls_off && i - k <= 4 && !(k + 1..i).any(|j| crate::clause::is_comma(a, j));
             cues.attendance |= matches!(
                 w,
@@ -77,7 +76,7 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
                     || matches!(prev, "was" | "were") && a.lower(k + 1) == "held");
             // "the summit is off", "was quietly shelved", "was put off".
             let off = w == "off" && matches!(prev, "is" | "was" | "are" | "were" | "put" | "now");
-            cues.cancelled |= matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "axed")
+            cues.cancelled |= calls_off(w)
                 || off
                 || failed_to_happen
                 || never_held
@@ -114,6 +113,12 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
                     && matches!(w, "due" | "set" | "scheduled" | "expected" | "to")
         });
     cues
+}
+
+/// Words that call a meeting off, before its noun ("shelved the visit") or after it
+/// ("the summit was cancelled").
+fn calls_off(w: &str) -> bool {
+    matches!(w, "cancelled" | "canceled" | "postponed" | "scrapped" | "shelved" | "axed")
 }
 
 /// Whether the clause of the meeting noun at token `i` tells it called off ("the visit
