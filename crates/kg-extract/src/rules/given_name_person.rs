@@ -29,13 +29,15 @@ fn apply(a: &mut Analysis) {
         // that can start a name of two words or more.
         // Or a name the story goes on about with ", who" or ", whose" ("Wanjira Mathai,
         // whose mother ..."), asked only where such a comma is near.
+        let near = t.is_cap && who_near(a, i);
         if t.is_cap
             && a.mention_at_tok(i).is_none()
             && name_continues_after(a, i)
-            && (who_near(a, i) || a.gaz.is_given_name(a.word(i)))
+            && (near || a.gaz.is_given_name(a.word(i)))
         {
             if let Some((span, next)) = name_at(a, i, 4) {
-                let named = a.gaz.is_given_name(a.word(i)) || who_at(a, next) && !after_the(a, i);
+                // Without a ", who" near, the given name was what let it through.
+                let named = !near || who_at(a, next) && !after_the(a, i) || a.gaz.is_given_name(a.word(i));
                 if next > i + 1 && !names_a_place(a, i, next) && named {
                     let Some(person) = person_for_name(a, span, None) else { continue };
                     a.add_mention(person, span, RULE.name, Form::Name);

@@ -89,6 +89,18 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
     let w = a.lower(i);
     let n1 = a.lower(i + 1);
     let n2 = a.lower(i + 2);
+    // "arrived in New Delhi on Monday for the annual summit", "spent six hours on the
+    // ground in New Delhi for the summit": the journey's purpose, past its place and date.
+    let purpose = match (w, n1) {
+        ("arrived" | "arrives" | "flew" | "flies" | "landed" | "lands" | "travelled" | "traveled", "in" | "to") => {
+            purpose_for(a, i + 2, 8)
+        }
+        ("spent" | "spends", _) => purpose_for(a, i + 1, 12),
+        _ => None,
+    };
+    if let Some(for_tok) = purpose {
+        return Some(for_tok + 1 - i);
+    }
     Some(match (w, n1, n2) {
         ("attend" | "attends" | "attended" | "attending", _, _) => 1,
         ("take" | "takes" | "took" | "taking", "part", "in") => 3,
@@ -107,15 +119,6 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<usize> {
         ("speaking" | "spoke" | "speaks", "at", _) => 2,
         ("joined" | "joins" | "join", _, _) => 1,
         ("arrived" | "arrives", "for", _) => 2,
-        // "arrived in New Delhi on Monday for the annual summit": the journey's purpose,
-        // past its place and date.
-        ("arrived" | "arrives" | "flew" | "flies" | "landed" | "lands" | "travelled" | "traveled", "in" | "to", _)
-            if purpose_for(a, i + 2, 8).is_some() =>
-        {
-            purpose_for(a, i + 2, 8)? + 1 - i
-        }
-        // "spent six hours on the ground in New Delhi for the summit".
-        ("spent" | "spends", _, _) if purpose_for(a, i + 1, 12).is_some() => purpose_for(a, i + 1, 12)? + 1 - i,
         ("travelled" | "traveled" | "traveling" | "travelling" | "went" | "go" | "going", "to", _) => 2,
         ("sidelines" | "margins", "of", _) => 2,
         ("convened" | "convenes" | "convene", _, _) => 1,
