@@ -83,7 +83,16 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
         && new.noun == have.noun
         && new.participants.is_empty()
         && matches!((have.place, new.place), (Some(p), Some(q)) if place_within(a, q, p));
-    if have.org != new.org && !(new.org.is_none() && (new.is_bare() || same_noun)) {
+    // "the 2019 summit" says no more than its year: the organiser's summit of that year.
+    let only_year = new.name.is_none()
+        && new.place.is_none()
+        && new.participants.is_empty()
+        // A year before the story's: "this year" and "the next summit in 2026" tell
+        // no earlier meeting.
+        && new.date.is_some_and(|d| {
+            d.month.is_none() && a.doc.date.is_some_and(|p| d.year < chrono::Datelike::year(&p))
+        });
+    if have.org != new.org && !(new.org.is_none() && (new.is_bare() || only_year || same_noun)) {
         return false;
     }
     if let (Some(p), Some(q)) = (have.place, new.place) {

@@ -252,7 +252,48 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     if asked(a, tok) {
         return Status::Proposed;
     }
+    if alleged(a, tok) {
+        return Status::Alleged;
+    }
     Status::Occurred
+}
+
+/// "CLAIM: Putin flew to Johannesburg and met Ramaphosa", "Posts shared on X say that
+/// he met Xi", "Some versions add that ...", "allegedly met": an event told as
+/// somebody's unverified claim, as fact-checks and rumour stories tell it. Read over
+/// the sentence up to the trigger, since a claim's source often sits before commas.
+/// Claims by officials ("Lavrov said the talks were useful") are news, not hearsay:
+/// only sources that are rumour by nature, or the words of claiming, count.
+fn alleged(a: &Analysis, tok: usize) -> bool {
+    let first = a.sents[a.sent_of(a.toks[tok].span.start)].tokens.start;
+    // A fact-check's label: "CLAIM: ...".
+    if a.lower(first) == "claim" && a.word(first + 1) == ":" {
+        return true;
+    }
+    let mut hearsay = false;
+    for k in first..tok {
+        match a.lower(k) {
+            "allegedly" | "purportedly" | "supposedly" | "rumoured" | "rumored" => return true,
+            "posts" | "rumours" | "rumors" | "versions" => hearsay = true,
+            "that"
+                if k > first
+                    && matches!(
+                        a.lower(k - 1),
+                        "claim" | "claims" | "claimed" | "alleged" | "alleges" | "rumours" | "rumors"
+                    ) =>
+            {
+                return true
+            }
+            "say" | "says" | "said" | "add" | "adds" | "added" | "claim" | "claims" | "claimed" | "suggest"
+            | "suggests" | "suggested" | "allege" | "alleges" | "alleged"
+                if hearsay =>
+            {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// "And the meeting between Rubio and Lavrov?": a question without a verb asks whether
@@ -381,6 +422,11 @@ mod tests {
             ("Lee hopes to meet Park.", "meet", Status::Proposed),
             ("And the meeting between Lee and Park?", "meeting", Status::Proposed),
             ("When do Lee and Park meet again?", "meet", Status::Occurred),
+            ("CLAIM: Lee flew to Seoul and met Park.", "met", Status::Alleged),
+            ("Posts shared on social media say that Lee met Park.", "met", Status::Alleged),
+            ("Lee allegedly met Park in Seoul.", "met", Status::Alleged),
+            ("Aides denied claims that Lee met Park.", "met", Status::Declined),
+            ("Lee said that he met Park.", "met", Status::Occurred),
         ];
         for (text, trigger, want) in cases {
             let persons: Vec<&str> = ["Lee", "Park"].into_iter().filter(|p| text.contains(p)).collect();

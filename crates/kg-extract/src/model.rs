@@ -144,6 +144,9 @@ pub enum Status {
     Declined,
     Cancelled,
     Hypothetical,
+    /// Told as somebody's unverified claim ("CLAIM: ...", "posts say that ...",
+    /// "allegedly met"): kept, with its evidence, but not as a fact.
+    Alleged,
 }
 
 impl Status {
@@ -160,6 +163,7 @@ impl Status {
             Status::Declined => "declined",
             Status::Cancelled => "cancelled",
             Status::Hypothetical => "hypothetical",
+            Status::Alleged => "alleged",
         }
     }
 }

@@ -224,6 +224,17 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     if witnessed {
         met_pairwise(a, &subjects, status, span);
     }
+    // A claimed meeting is kept as the claim between the two, but places nobody at
+    // the summit it is said to have happened beside; nor does one denied "at the
+    // summit" make the summit a meeting that did not take place.
+    let at_a_gathering = || {
+        let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
+        (after_objects..crate::clause::words_ahead(a, after_objects, sent_end, 6))
+            .any(|k| matches!(a.lower(k), "summit" | "conference" | "forum" | "assembly" | "talks" | "sidelines"))
+    };
+    if status == Status::Alleged || (status == Status::Declined && at_a_gathering()) {
+        return;
+    }
     for &(obj, _) in &objects {
         if !participants.contains(&obj) {
             participants.push(obj);
@@ -401,6 +412,9 @@ fn mutual(a: &mut Analysis, i: usize, last: usize) {
     let status = with_later_words(a, status, last + 1);
     let span = subjects[0].1.cover(a.toks[last].span);
     met_pairwise(a, &subjects, status, span);
+    if status == Status::Alleged {
+        return;
+    }
     let (clause_start, clause_end) = clause_of(a, i);
     let near_end = clause_end.min(last + 12);
     let participants: Vec<usize> = subjects.iter().map(|s| s.0).collect();

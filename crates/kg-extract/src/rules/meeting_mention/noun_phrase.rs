@@ -191,6 +191,14 @@ pub(super) fn noun_phrase(
             date = Some(d.value);
             break;
         }
+        // "the 2019 summit": a bare year before the noun (no date alone, since a
+        // number of four digits is often no year) dates it, and ends the phrase. The
+        // story's own year tells no more than "the summit".
+        if let Some(year) = modifier_year(w) {
+            let this_year = a.doc.date.is_some_and(|p| chrono::Datelike::year(&p) == year);
+            date = (!this_year).then_some(crate::dates::DateValue { year, month: None, day: None });
+            break;
+        }
         let lower_ok = !t.is_cap && t.is_word && np_modifier(w);
         let possessive = matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}");
         let cap_name = cap_run && t.is_cap && t.is_word && !crate::names::is_function_word(w);
@@ -229,6 +237,13 @@ pub(super) fn noun_phrase(
         .then(|| a.slice(Span::new(a.toks[name_from].span.start, a.toks[i].span.end)).to_string())
         .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
     (start, name, org, place, date)
+}
+
+/// A year of four digits, 1900–2099, as a noun's modifier ("the 2019 summit").
+fn modifier_year(w: &str) -> Option<i32> {
+    let b = w.as_bytes();
+    let digits = b.len() == 4 && b.iter().all(u8::is_ascii_digit) && matches!(&b[..2], b"19" | b"20");
+    digits.then(|| w.parse().ok()).flatten()
 }
 
 /// "a meeting of foreign ministers from the military alliance": the organiser after.

@@ -94,6 +94,12 @@ fn meeting_dates() {
             "meeting:meeting-oslo",
             None,
         ),
+        // A bare year before the noun: the summit of that year, not this month's.
+        (
+            "Leaders met at the Nordic summit in Oslo in May 2019. Anna Brown hosted the 2019 summit.",
+            "meeting:meeting-oslo",
+            Some("2019-05"),
+        ),
     ];
     for (text, id, want) in cases {
         let x = extract(text, "2025-03-06");
@@ -457,4 +463,22 @@ fn the_city_before_at_the_meeting() {
         "{:?}",
         x.relations
     );
+}
+
+/// "did not meet Y at the summit", "CLAIM: X met Y at the summit": what is denied or
+/// claimed is the meeting of the two, not the summit where it is placed.
+#[test]
+fn a_summit_beside_a_denied_meeting_took_place() {
+    for text in [
+        "Anna Brown did not meet Tom Price at the Nordic summit in Oslo. Ivan Petrov chaired the summit.",
+        "CLAIM: Anna Brown met Tom Price at the Nordic summit in Oslo. Ivan Petrov chaired the summit.",
+    ] {
+        let x = extract(text, "2025-03-05");
+        let summit = x.entities.iter().find(|e| e.id.starts_with("meeting:"));
+        assert_eq!(summit.and_then(|m| m.attributes.get("status")).map(String::as_str), Some("occurred"), "{text}");
+        assert!(x.relations.iter().any(|r| r.kind.as_str() == "attends" && r.source == "person:ivan-petrov"), "{text}");
+        let all = crate::test_support::extract_all(text, "2025-03-05");
+        let met = all.relations.iter().find(|r| r.kind.as_str() == "met_with");
+        assert!(met.is_some_and(|r| r.status != crate::model::Status::Occurred), "{text}: {:?}", all.relations);
+    }
 }
