@@ -65,7 +65,7 @@ pub struct ExtractArgs {
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
     /// Keep relations that did not happen (proposed, declined, cancelled,
-    /// hypothetical), each with its status.
+    /// hypothetical, alleged), each with its status.
     #[arg(long)]
     pub all_statuses: bool,
     /// Extra gazetteer file, as KIND=FILE (kinds: countries, cities, places,

@@ -53,7 +53,7 @@ pub struct QueryArgs {
     #[arg(long, global = true)]
     pub evidence: bool,
     /// Also count relations and meetings that did not happen (proposed, declined,
-    /// cancelled, hypothetical), when the graph has them.
+    /// cancelled, hypothetical, alleged), when the graph has them.
     #[arg(long, global = true)]
     pub all_statuses: bool,
     #[command(subcommand)]
