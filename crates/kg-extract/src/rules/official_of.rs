@@ -5,11 +5,15 @@
 //! ("political scientist") and former offices ("former President") give none.
 //! Example: "Georgian Foreign Minister Nino Beridze" → Beridze official_of Georgia,
 //! title "Foreign Minister".
+//! An office the dated office-holder table says the person had left before the
+//! publication date is a former one, however the text words it: a 2023 fact-check
+//! quoting the caption "Brazil's President Jair Bolsonaro", an obituary's "then
+//! Secretary-General Annan".
 //! Known false positives: a title borrowed in a comparison ("Georgia's Bismarck").
 
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::model::{RelationKind, Status};
+use crate::model::{EntityKind, RelationKind, Status};
 
 pub const RULE: Rule = Rule { name: "official_of", apply, triggers: &[] };
 
@@ -17,7 +21,7 @@ fn apply(a: &mut Analysis) {
     let facts = a.titles.clone();
     for f in facts {
         let Some(aff) = f.affiliation else { continue };
-        if f.former || !f.category.is_office() {
+        if f.former || !f.category.is_office() || left_before(a, f.person, aff, &f.title) {
             continue;
         }
         let before = a.rels.len();
@@ -29,6 +33,28 @@ fn apply(a: &mut Analysis) {
             }
         }
     }
+}
+
+/// Whether the office-holder table has `person` in an office called `title` of `aff`
+/// that ended before the publication date, and in no office of `aff` on that date.
+fn left_before(a: &Analysis, person: usize, aff: usize, title: &str) -> bool {
+    let (Some(date), Some(known)) = (a.doc.date, a.ents[person].known) else { return false };
+    let target = &a.ents[aff];
+    let of_target = |t: &crate::gazetteer::Term| match target.kind {
+        EntityKind::Country => target.iso.as_deref() == Some(t.target.as_str()),
+        EntityKind::Organization => target.key == crate::text::slug(&t.target),
+        _ => false,
+    };
+    let terms = a.gaz.persons[known].terms.iter().map(|&t| &a.gaz.terms[t]).filter(|t| of_target(t));
+    let (mut ended, mut holds) = (false, false);
+    for t in terms {
+        holds |= t.covers(date);
+        let same = t.title.eq_ignore_ascii_case(title)
+            || t.title.to_lowercase().ends_with(&title.to_lowercase())
+            || title.to_lowercase().ends_with(&t.title.to_lowercase());
+        ended |= same && t.end.is_some_and(|e| e < date);
+    }
+    ended && !holds
 }
 
 #[cfg(test)]
@@ -62,5 +88,15 @@ mod tests {
         assert!(!has_edge(&x, "person:tom-price", "official_of", "country:gb"), "{:?}", x.relations);
         let x = extract("Tom Price, Britain's ambassador in Oslo, stays until June.", "2025-03-01");
         assert!(has_edge(&x, "person:tom-price", "official_of", "country:gb"), "{:?}", x.relations);
+    }
+
+    /// The table's dates decide: an office left before the story is a former one.
+    #[test]
+    fn an_office_left_before_the_story_is_former() {
+        let text = "The caption names Brazil's President Jair Bolsonaro.";
+        let x = extract(text, "2020-06-01");
+        assert!(has_edge(&x, "person:jair-bolsonaro", "official_of", "country:br"), "{:?}", x.relations);
+        let x = extract(text, "2024-06-01");
+        assert!(!has_edge(&x, "person:jair-bolsonaro", "official_of", "country:br"), "{:?}", x.relations);
     }
 }
