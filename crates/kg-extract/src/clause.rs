@@ -302,9 +302,17 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     for (n, piece) in pieces.iter().enumerate() {
         let mut words = piece.split_whitespace();
         let first = words.next().map(str::to_lowercase);
+        let second = words.next();
         // "A, on his first trip to Asia, and B": an aside on the item before, between
         // commas, is no adverbial of the clause.
-        let aside = n > 0 && words.next().is_some_and(|w| matches!(w, "his" | "her" | "their"));
+        let aside = n > 0 && second.is_some_and(|w| matches!(w, "his" | "her" | "their"));
+        // "held talks with A, as did his counterparts, B and C": a comparison names
+        // others who did the same, not more of the verb's objects.
+        let as_did = first.as_deref() == Some("as")
+            && second.is_some_and(|w| matches!(w, "did" | "do" | "does" | "had" | "has" | "have" | "was" | "were"));
+        if as_did {
+            return false;
+        }
         if (first.is_some_and(|w| opens_adverbial(&w)) && !aside)
             || piece.split_whitespace().any(|w| w != "and" && is_finite_verb(w))
         {

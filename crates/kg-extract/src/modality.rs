@@ -24,7 +24,21 @@ const DECLINE_CUES: &[&str] = &[
     "denies",
     "deny",
 ];
-const CANCEL_CUES: &[&str] = &["cancelled", "canceled", "postponed", "dashed", "scrapped", "lack", "abandoned"];
+const CANCEL_CUES: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "canceling",
+    "cancels",
+    "postponed",
+    "postponing",
+    "dashed",
+    "scrapped",
+    "scrapping",
+    "lack",
+    "abandoned",
+    "abandoning",
+];
 const CONDITION_CUES: &[&str] = &["if", "unless", "until", "could", "might", "whether", "should", "hypothetical"];
 const PROPOSAL_CUES: &[&str] = &[
     "offer",
@@ -414,6 +428,7 @@ mod tests {
             ("Lee refused a truce, after talks with Park.", "talks", Status::Occurred),
             ("Lee will sign a truce, after talks with Park.", "talks", Status::Planned),
             ("Lee met Park sooner than expected.", "met", Status::Occurred),
+            ("Lee responded by cancelling his trip to Seoul.", "trip", Status::Cancelled),
             ("As expected, Lee attended the summit.", "attended", Status::Occurred),
             ("Lee flew to Seoul on Monday to meet Park.", "meet", Status::Occurred),
             ("Lee came out to meet Park.", "meet", Status::Proposed),

@@ -564,3 +564,15 @@ fn seated_beside() {
         assert!(has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{text}: {:?}", x.relations);
     }
 }
+
+/// "held talks with A, as did his counterparts, B and C": B and C held talks with A too;
+/// they are no objects of the first subject.
+#[test]
+fn as_did_names_others_who_did_the_same() {
+    let x = extract(
+        "In Oslo Anna Brown held talks with Tom Price, as did her counterparts, Ivan Petrov and Olga Smirnova.",
+        "2025-03-05",
+    );
+    assert!(has_edge(&x, "person:anna-brown", "met_with", "person:tom-price"), "{:?}", x.relations);
+    assert!(!has_edge(&x, "person:anna-brown", "met_with", "person:ivan-petrov"), "{:?}", x.relations);
+}
