@@ -327,6 +327,12 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     {
         return false;
     }
+    // "A, National Security Adviser to Prime Minister B": the one a title serves is
+    // no second item of the list.
+    let tail_words = || tail_piece.split_whitespace();
+    if !tail_words().any(|w| matches!(w, "and" | "&")) && tail_words().any(|w| w == "to") {
+        return false;
+    }
     // After the join, only capitalised words (titles, demonyms), title words, or the
     // words of a title ("national security adviser", "his foreign policy aide").
     let mut at = to - tail_piece.len();

@@ -55,7 +55,10 @@ fn apply(a: &mut Analysis) {
                     && a.title_at(a.toks[i + 2].span.cover(a.toks[first - 2].span));
                 (first <= i + 5 || titled) && !(i + 2..first).any(|k| crate::clause::finite_verb_at(a, k))
             });
-            for (p, pspan) in heads.into_iter().filter(|_| near) {
+            // "headed by A, with B among its members": B is a member.
+            let heads: Vec<_> =
+                heads.into_iter().filter(|&(_, s)| near && a.lower(a.tok_at(s.end)) != "among").collect();
+            for (p, pspan) in heads {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
         // "led a high-powered Kenyan delegation": up to two words before the country.
@@ -81,6 +84,22 @@ mod tests {
     fn a_long_delegation_phrase_before_led_by() {
         let x = extract("The delegation of the Government of Ghana was led by Kofi Mensah.", "2025-03-05");
         assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+    }
+
+    /// "led by A, adviser to Prime Minister B": B is no leader.
+    #[test]
+    fn the_one_a_title_serves_is_no_leader() {
+        let x = extract(
+            "The Ghanaian delegation was led by Kofi Mensah, National Security Adviser to President Ama Owusu.",
+            "2025-03-05",
+        );
+        assert!(has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:ama-owusu", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
+        let x = extract(
+            "The Ghanaian team was headed by its spokesman, Kofi Mensah, with General Ama Owusu among its members.",
+            "2025-03-05",
+        );
+        assert!(!has_edge(&x, "person:ama-owusu", "leads_delegation", "delegation:gh"), "{:?}", x.relations);
     }
 
     /// "headed by A and includes B": B is no leader.

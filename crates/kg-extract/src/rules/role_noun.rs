@@ -314,7 +314,15 @@ fn capital(a: &mut Analysis, iso: Option<&str>) -> Option<usize> {
     // Every city is compared: the first byte before the whole code.
     let same_iso = |code: &str| code.as_bytes().first() == iso.as_bytes().first() && code == iso;
     let country = &a.gaz.countries[*a.gaz.countries_with_iso(iso).first()?];
-    let city = a.gaz.cities.iter().position(|c| same_iso(&c.iso) && (c.name == country.capital || c.capital))?;
+    // The first of several capitals is the seat of government news means ("the South
+    // African capital" is Pretoria, not Bloemfontein).
+    let first = country.capital.split('|').next().unwrap_or_default();
+    let city = a
+        .gaz
+        .cities
+        .iter()
+        .position(|c| same_iso(&c.iso) && c.name == first)
+        .or_else(|| a.gaz.cities.iter().position(|c| same_iso(&c.iso) && c.capital))?;
     Some(a.gaz_entity(Target::City(city)))
 }
 

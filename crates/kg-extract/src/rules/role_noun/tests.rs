@@ -54,6 +54,9 @@ fn a_title_alone_is_the_one_titled_so() {
 fn capital_of_a_country() {
     let x = extract("Talks were held in the Turkish capital.", "2025-03-01");
     assert!(x.entities.iter().any(|e| e.label == "Ankara"));
+    // Of several capitals, the seat of government.
+    let x = extract("Talks were held in the South African capital.", "2025-03-01");
+    assert!(x.entities.iter().any(|e| e.label == "Pretoria"), "{:?}", x.entities);
 }
 
 #[test]
