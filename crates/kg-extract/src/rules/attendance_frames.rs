@@ -15,7 +15,8 @@
 //! - "delegations are taking part, among them A, B and C", "Among those taking part were
 //!   A and B";
 //! - presence told with "to be": "Also present were A and B", "Also at the table were A
-//!   and B", "A and B were present" (`presence.rs`);
+//!   and B", "A and B were present", and the host in apposition, "A, host of the
+//!   summit," (`presence.rs`);
 //! - a readout's list after a colon, names with their offices between semicolons: "were
 //!   joined in the meeting by their advisers: A, Director of X; B, ...; and C"; or one
 //!   to a line, after bullets (`bullets.rs`);
@@ -63,6 +64,7 @@ const TRIGGERS: &[&str] = &[
     "travelled",
     "traveled",
     "accompanied",
+    "host",
 ];
 
 /// Verbs whose passive names participants of the meeting before them.
@@ -109,7 +111,7 @@ fn apply(a: &mut Analysis) {
             "among" => among(a, i),
             "sent" | "sends" => envoy::envoy_sent(a, i),
             "where" => where_clause(a, i),
-            "present" | "table" | "side" | "attendance" => presence::presence(a, i, RULE.name),
+            "present" | "table" | "side" | "attendance" | "host" => presence::presence(a, i, RULE.name),
             "travelled" | "traveled" if a.lower(i + 1) == "with" => travel::travelled_with(a, i),
             // The active: "A accompanied the president" (the passive is read at "by").
             "accompanied" if i > 0 && !matches!(a.lower(i - 1), "was" | "were" | "been" | "be" | "is" | "are") => {

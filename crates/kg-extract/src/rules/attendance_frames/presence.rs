@@ -1,6 +1,6 @@
 //! Presence told with "to be": "Also present were A and B", "Also at the table were A
 //! and B", "A and B are at the table", "A and B were present", "On the UK side is A",
-//! "with A and B in attendance".
+//! "with A and B in attendance", and the host in apposition: "A, host of the meeting,".
 //! They attend the meeting the clause names, or the one of its context.
 
 use super::{add_all, list_after, meeting_for};
@@ -14,7 +14,18 @@ use crate::model::{EntityKind, Span};
 pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
     let be = |k: usize| matches!(a.lower(k), "were" | "was");
     let at_the = i >= 2 && a.lower(i - 1) == "the" && a.lower(i - 2) == "at";
-    let persons: Vec<(usize, Span)> = if a.lower(i) == "side" {
+    let persons: Vec<(usize, Span)> = if a.lower(i) == "host" {
+        // "Lula, host of the meeting, received ...": the host was there.
+        let comma = if i >= 1 && a.lower(i - 1) == "the" { i.saturating_sub(2) } else { i.saturating_sub(1) };
+        if a.lower(i + 1) != "of" || comma == 0 || !crate::clause::is_comma(a, comma) {
+            return;
+        }
+        a.mentions_ending(a.toks[comma - 1].span.end)
+            .filter(|m| a.ents[m.ent].kind == EntityKind::Person)
+            .map(|m| (m.ent, m.span))
+            .take(1)
+            .collect()
+    } else if a.lower(i) == "side" {
         // "On the UK side is A; on the EU side is B".
         let opens = (i.saturating_sub(4)..i).any(|k| a.lower(k) == "on" && a.lower(k + 1) == "the");
         if !opens || !matches!(a.lower(i + 1), "is" | "are" | "was" | "were") {

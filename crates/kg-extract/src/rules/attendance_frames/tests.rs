@@ -269,3 +269,16 @@ fn in_attendance() {
         assert!(has_edge(&x, p, "attends", &m), "{p}: {:?}", x.relations);
     }
 }
+
+/// "A, host of the summit, received ...": the host is there; not "host of the podcast"
+/// when no meeting is told.
+#[test]
+fn the_host_in_apposition() {
+    let x = extract(
+        "The Nordic summit opened in Oslo on Monday. Prime Minister Anna Brown, host of the summit, received the \
+         leaders.",
+        "2024-05-27",
+    );
+    let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
+    assert!(has_edge(&x, "person:anna-brown", "attends", &m), "{:?}", x.relations);
+}
