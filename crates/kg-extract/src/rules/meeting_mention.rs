@@ -152,8 +152,12 @@ fn apply(a: &mut Analysis) {
                 let years_after = matches!(a.lower(k), "after" | "before")
                     && k > 0
                     && matches!(a.lower(k - 1), "years" | "months" | "weeks" | "days" | "decades" | "year" | "month");
+                // "for talks with A, before arriving in Manila": the participle is
+                // another step of the journey.
+                let next_step = matches!(a.lower(k), "after" | "before") && a.lower(k + 1).ends_with("ing");
                 since_event
                     || years_after
+                    || next_step
                     || k > i + 1
                         && (class_of(a.lower(k)).is_some()
                             || (a.lower(k) == "and" && crate::clause::finite_verb_at(a, k + 1))

@@ -244,8 +244,10 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     // The place must follow the objects closely, not sit in an appositive after them.
     // Nor after another verb: "greeted by X and then addressed the Knesset in Jerusalem".
     let window = crate::clause::words_ahead(a, after_objects, clause_end, 9);
+    // Nor after "before" or "after": "flies to Tokyo for talks with A, before arriving in
+    // Manila" puts the talks in Tokyo.
     let near_end = (after_objects..window)
-        .find(|&k| a.word(k) == "," || a.lower(k) == "then" || finite_verb_at(a, k))
+        .find(|&k| a.word(k) == "," || matches!(a.lower(k), "then" | "before" | "after") || finite_verb_at(a, k))
         .unwrap_or(window);
     let place = place_after(a, after_objects, near_end)
         .or_else(|| place_after(a, last + 1, a.tok_at(first_span.start)))

@@ -482,3 +482,15 @@ fn a_summit_beside_a_denied_meeting_took_place() {
         assert!(met.is_some_and(|r| r.status != crate::model::Status::Occurred), "{text}: {:?}", all.relations);
     }
 }
+
+/// "flies to Oslo for talks with B, before arriving in Bergen": the next step of the
+/// journey is no place of the talks.
+#[test]
+fn the_next_step_of_a_journey_is_not_the_talks_place() {
+    let x = extract(
+        "Anna Brown flew to Oslo for talks with Tom Price, before arriving in Bergen for a dialogue.",
+        "2025-03-05",
+    );
+    assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:talks-oslo")), "{:?}", meetings(&x));
+    assert!(!meetings(&x).iter().any(|m| m.starts_with("meeting:talks-bergen")), "{:?}", meetings(&x));
+}
