@@ -7,6 +7,7 @@
 //! previous sentence, with gender checked when known; a possessor ("Trump's adviser
 //! Kushner") only when the sentence names nobody else.
 //! Example: "Amina Odhiambo arrived in Nairobi. She met the envoy." → She = Odhiambo.
+//! Members of a list ("a team that included A and B") are skipped.
 //! Known false positives: a pronoun that refers to someone mentioned later in a long
 //! sentence, or to the speaker of a quotation.
 
@@ -62,7 +63,7 @@ fn apply(a: &mut Analysis) {
                 .mentions_in(s)
                 .into_iter()
                 .filter(|m| m.span.start < span.start || s != sent)
-                .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span))
+                .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
                 .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
                 .map(|m| (m.ent, m.span))
                 .collect();
@@ -82,15 +83,53 @@ fn apply(a: &mut Analysis) {
                 break;
             }
             antecedent = candidates(sent - back);
-            let names_anyone = a.mentions_in(sent - back).iter().any(|m| a.ents[m.ent].kind == EntityKind::Person);
+            let names_anyone = a
+                .mentions_in(sent - back)
+                .iter()
+                .any(|m| a.ents[m.ent].kind == EntityKind::Person && !listed(a, m.span));
             if names_anyone {
                 break;
             }
+        }
+        // A paragraph opened by "He" (or "Out of office, he") goes on with the story's
+        // protagonist, not with whoever the last paragraph named last.
+        let opens_paragraph = antecedent
+            .is_some_and(|p| !(sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| m.ent == p)))
+            && a.text[..a.toks[sent_start].span.start].trim_end_matches([' ', '\t']).ends_with("\n\n");
+        if opens_paragraph {
+            antecedent = protagonist(a, span.start, female).or(antecedent);
         }
         if let Some(p) = antecedent {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
         }
     }
+}
+
+/// The person the story is about, by the mentions before byte `at`: named at least
+/// three times and twice as often as anyone else, of the pronoun's gender.
+fn protagonist(a: &Analysis, at: usize, female: bool) -> Option<usize> {
+    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    for m in a.mentions_before(at).take(2048) {
+        if a.ents[m.ent].kind == EntityKind::Person {
+            *counts.entry(m.ent).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_unstable_by(|x, y| y.cmp(x));
+    let &(n, e) = ranked.first()?;
+    let second = ranked.get(1).map_or(0, |&(n, _)| n);
+    (n >= 3 && n >= 2 * second && a.ents[e].female.is_none_or(|f| f == female)).then_some(e)
+}
+
+/// "a mediation team that included A and B": the members of a list another noun
+/// governs are no antecedents of the next sentence's "he", which goes on with the
+/// story's subject.
+fn listed(a: &Analysis, m: Span) -> bool {
+    let t = a.tok_at(m.start);
+    (t.saturating_sub(6)..t)
+        .rev()
+        .take_while(|&k| !crate::clause::is_comma(a, k) && a.word(k) != ".")
+        .any(|k| matches!(a.lower(k), "included" | "including" | "includes" | "include"))
 }
 
 /// "the Prime Minister's visits to Moscow in July, where he held talks with Putin": a
@@ -156,6 +195,25 @@ mod tests {
     fn pronoun_subject_of_the_next_sentence() {
         let x = extract("Amina Odhiambo arrived in Nairobi. She met with Tom Price in the city.", "2025-03-01");
         assert!(has_edge(&x, "person:amina-odhiambo", "met_with", "person:tom-price"));
+    }
+
+    /// A paragraph that opens with "he" goes on with the story's protagonist; members of
+    /// a list are no antecedents.
+    #[test]
+    fn a_new_paragraph_goes_on_with_the_protagonist() {
+        let x = extract(
+            "Ivan Petrov became foreign minister in 2019. Petrov led talks in Oslo. Petrov later chaired a panel.\n\n\
+             The Danish envoy, Tom Price, took part; Karl Berg refused to attend.\n\n\
+             Out of office, he flew to Bergen and met Olga Smirnova.",
+            "2025-03-01",
+        );
+        assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:olga-smirnova"), "{:?}", x.relations);
+        assert!(!has_edge(&x, "person:karl-berg", "met_with", "person:olga-smirnova"), "{:?}", x.relations);
+        let x = extract(
+            "Ivan Petrov flew to Oslo with a team that included Tom Price. He met Olga Smirnova there.",
+            "2025-03-01",
+        );
+        assert!(has_edge(&x, "person:ivan-petrov", "met_with", "person:olga-smirnova"), "{:?}", x.relations);
     }
 
     #[test]
