@@ -372,7 +372,7 @@ fn apply(a: &mut Analysis) {
                 .unwrap_or(np_start);
             let setting = det > 0 && matches!(a.lower(det - 1), "at" | "during");
             let of_others = setting && matches!(clause, Status::Declined | Status::Alleged);
-            if !(clause == Status::Proposed && after_hours_of(a, np_start)) && !of_others {
+            if !(of_others || clause == Status::Proposed && after_hours_of(a, np_start)) {
                 info.status = clause;
             }
         }
