@@ -210,6 +210,14 @@ pub(super) fn noun_phrase(
             start = k;
             continue;
         }
+        // "Heads of Government Meeting", "Council of Foreign Ministers": "of" between
+        // capitals inside a name.
+        let name_of = w == "of" && cap_run && prev > sent_start && a.toks[prev - 1].is_cap && a.toks[prev - 1].is_word;
+        if name_of {
+            k = prev;
+            start = k;
+            continue;
+        }
         if lower_ok || possessive || cap_name {
             if cap_name {
                 name_start = prev;
@@ -234,7 +242,9 @@ pub(super) fn noun_phrase(
         && crate::text::is_ordinal(a.word(name_start - 1));
     let name_from = if session { name_start - 1 } else { name_start };
     let name = (trigger_cap && name_start < i && !headline && !participle)
-        .then(|| a.slice(Span::new(a.toks[name_from].span.start, a.toks[i].span.end)).to_string())
+        .then(|| a.slice(Span::new(a.toks[name_from].span.start, a.toks[i].span.end)))
+        // An organisation named with its article ("the Commonwealth") opens the name.
+        .map(|n| n.strip_prefix("the ").unwrap_or(n).to_string())
         .filter(|n| n.split_whitespace().count() >= 2 && !n.contains(','));
     (start, name, org, place, date)
 }
