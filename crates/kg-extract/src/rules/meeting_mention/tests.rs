@@ -494,3 +494,17 @@ fn the_next_step_of_a_journey_is_not_the_talks_place() {
     assert!(meetings(&x).iter().any(|m| m.starts_with("meeting:talks-oslo")), "{:?}", meetings(&x));
     assert!(!meetings(&x).iter().any(|m| m.starts_with("meeting:talks-bergen")), "{:?}", meetings(&x));
 }
+
+/// "the Commonwealth Heads of Government Meeting": "of" between capitals is inside the
+/// name, the organisation's article outside it, and "Meeting" after a title is nobody.
+#[test]
+fn a_name_with_of_between_capitals() {
+    let x =
+        extract("Tom Price will host the Commonwealth Heads of Government Meeting in Oslo in October.", "2025-03-05");
+    assert!(
+        meetings(&x).iter().any(|m| m.starts_with("meeting:commonwealth-heads-of-government-meeting")),
+        "{:?}",
+        meetings(&x)
+    );
+    assert!(!x.entities.iter().any(|e| e.id == "person:meeting"), "{:?}", x.entities);
+}
