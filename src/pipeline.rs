@@ -29,7 +29,17 @@ const QUEUED_SHARES_PER_THREAD: usize = 4;
 
 /// Extracts one document as the graph shows it by default, or with every status.
 pub fn extract_one(extractor: &Extractor<'_>, doc: &Document, all_statuses: bool) -> Extraction {
-    let x = extractor.extract(doc);
+    view(extractor.extract(doc), all_statuses)
+}
+
+/// [`extract_one`] of each document of a share, in order: extracted together, which is
+/// faster (see [`Extractor::extract_batch`]).
+fn extract_share(extractor: &Extractor<'_>, share: &[Document], all_statuses: bool) -> Vec<Extraction> {
+    extractor.extract_batch(share).into_iter().map(|x| view(x, all_statuses)).collect()
+}
+
+/// The extraction as the graph shows it by default, or with every status.
+fn view(x: Extraction, all_statuses: bool) -> Extraction {
     if all_statuses {
         x
     } else {
@@ -97,12 +107,15 @@ pub fn for_each_extraction(
     let progress = Progress::new();
     let mut total = 0;
     if rayon::current_num_threads() <= 1 {
-        // One document at a time: its extraction is merged while still in the cache.
-        while let Some(doc) = batches.next_doc() {
-            let x = extract_one(extractor, &doc, all_statuses);
-            progress.add(std::slice::from_ref(&doc));
-            total += 1;
-            sink(&doc, x)?;
+        // A share of documents at a time, extracted together; each extraction is
+        // merged while still in the cache.
+        while let Some(share) = batches.next_share() {
+            let xs = extract_share(extractor, &share, all_statuses);
+            progress.add(&share);
+            total += share.len();
+            for (doc, x) in share.iter().zip(xs) {
+                sink(doc, x)?;
+            }
         }
     } else {
         let extract = |batch: &[Document]| -> Vec<Extraction> {
@@ -248,8 +261,8 @@ pub fn extract_into(
         let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
         let extract_share = |share: &[Document]| {
             let mut part = Graph::new();
-            for d in share {
-                part.add_extraction_owned(extract_one(extractor, d, all_statuses));
+            for x in extract_share(extractor, share, all_statuses) {
+                part.add_extraction_owned(x);
             }
             progress.add(share);
             shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);

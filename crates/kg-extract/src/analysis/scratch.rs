@@ -188,7 +188,7 @@ mod tests {
             let mut fresh_lower = String::new();
             let fresh = extract(&mut Analysis::new(gaz, &doc, &mut fresh_lower));
             let mut lower = scratch.take_lower_text();
-            let mut a = Analysis::with_scratch(gaz, &doc, &mut lower, scratch);
+            let mut a = Analysis::with_scratch(gaz, &doc, &mut lower, scratch, None);
             let reused = extract(&mut a);
             scratch = a.into_scratch();
             scratch.keep_lower_text(lower);
