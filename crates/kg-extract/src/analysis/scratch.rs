@@ -131,6 +131,12 @@ impl<'a> Analysis<'a> {
 }
 
 impl Scratch {
+    /// How many tokens this memory has room for: what the memory of an analysis
+    /// grows with.
+    pub fn token_room(&self) -> usize {
+        self.toks.capacity()
+    }
+
     /// The buffer for the lowered text of the next analysis, which borrows it (see
     /// [`Analysis::with_scratch`]).
     pub fn take_lower_text(&mut self) -> String {
