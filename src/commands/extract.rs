@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use kg_export::GraphMeta;
-use kg_extract::{Document, Extraction, Extractor, Gazetteer, GazetteerBuilder, SourceKind};
+use kg_extract::{Document, Extractor, Gazetteer, GazetteerBuilder, SourceKind};
 use kg_graph::Graph;
 
 use crate::cli::{ExtractArgs, Format};
@@ -97,8 +97,7 @@ fn per_document(
 /// Extracts every document and merges the results into one graph.
 pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: bool) -> Graph {
     let mut graph = Graph::new();
-    for doc in docs {
-        let x: Extraction = crate::pipeline::extract_one(extractor, doc, all_statuses);
+    for x in crate::pipeline::extract_all(extractor, docs, all_statuses) {
         graph.add_extraction_owned(x);
     }
     graph.resolve();

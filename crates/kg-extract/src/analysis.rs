@@ -21,6 +21,9 @@ pub use mentions::{Form, MentionRec};
 pub use scratch::Scratch;
 use tokens::{by_rule, find_quotes, lower_case_tokens, name_tokens, quoted_tokens};
 
+/// The gazetteers' names and titles in a text (see [`Analysis::with_scratch`]).
+pub type Found<'g> = (Vec<NameHit<'g>>, Vec<TitleHit>);
+
 /// A title attached to a person: "Turkish Foreign Minister", "director of the GRU".
 #[derive(Debug, Clone)]
 pub struct TitleFact {
@@ -121,14 +124,21 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     /// The analysis of `doc`, whose lowered text goes to `lower` (cleared first).
     pub fn new(gaz: &'a Gazetteer, doc: &'a Document, lower: &'a mut String) -> Self {
-        Analysis::with_scratch(gaz, doc, lower, Scratch::default())
+        Analysis::with_scratch(gaz, doc, lower, Scratch::default(), None)
     }
 
     /// The analysis of `doc` in the memory of an earlier one (see [`Scratch`]). The
     /// lower-case text of the tokens is written to `lower` (cleared first), which the
     /// analysis borrows: the caller keeps it, and its memory, for the next document
-    /// (see [`Scratch::take_lower_text`]).
-    pub fn with_scratch(gaz: &'a Gazetteer, doc: &'a Document, lower: &'a mut String, scratch: Scratch) -> Self {
+    /// (see [`Scratch::take_lower_text`]). The gazetteers' names and titles in the
+    /// text are `found` if given, as [`Gazetteer::find_names_and_titles`] finds them.
+    pub fn with_scratch(
+        gaz: &'a Gazetteer,
+        doc: &'a Document,
+        lower: &'a mut String,
+        scratch: Scratch,
+        found: Option<Found<'a>>,
+    ) -> Self {
         let Scratch {
             mut sents,
             mut toks,
@@ -180,8 +190,17 @@ impl<'a> Analysis<'a> {
         clause_flags.clear();
         clause_flags.resize(toks.len(), std::cell::Cell::new(crate::clause::UNKNOWN));
         let dates = find_dates(text, doc.date);
-        let mut name_hits = scratch::recycle(name_hits);
-        gaz.find_names_and_titles_into(text, &mut name_hits, &mut title_hits);
+        let name_hits = match found {
+            Some((names, titles)) => {
+                title_hits = titles;
+                names
+            }
+            None => {
+                let mut name_hits = scratch::recycle(name_hits);
+                gaz.find_names_and_titles_into(text, &mut name_hits, &mut title_hits);
+                name_hits
+            }
+        };
         Analysis {
             gaz,
             doc,

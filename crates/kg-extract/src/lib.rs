@@ -12,6 +12,7 @@
 //! ```
 
 mod analysis;
+mod batch;
 mod clause;
 pub mod dates;
 mod finish;
@@ -73,6 +74,12 @@ impl<'g> Extractor<'g> {
         self.run(doc, Some(timings))
     }
 
+    /// The extractions of `docs`, in order, each as [`Extractor::extract`] gives it,
+    /// and faster than one document after another: see [`batch`].
+    pub fn extract_batch(&self, docs: &[Document]) -> Vec<Extraction> {
+        batch::extract_batch(self.gazetteer, self.mentions, docs)
+    }
+
     fn run(&self, doc: &Document, mut timings: Option<&mut BTreeMap<&'static str, Duration>>) -> Extraction {
         let mut clock = timings.is_some().then(Instant::now);
         let mut lap = |stage: &'static str, timings: &mut Option<&mut BTreeMap<&'static str, Duration>>| {
@@ -82,37 +89,21 @@ impl<'g> Extractor<'g> {
                 *clock = now;
             }
         };
-        // Text typeset otherwise than news (hard-wrapped, names in capitals, runs of
-        // blanks) is read as news; every offset found is mapped back to the article's.
-        let (read, offsets) = match text::reading(&doc.text) {
-            Some((text, offsets)) => (Some(Document { text, id: doc.id.clone(), date: doc.date }), Some(offsets)),
-            None => (None, None),
-        };
-        let original = doc;
-        let doc = read.as_ref().unwrap_or(doc);
-        let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
+        let read = batch::Reading::of(doc);
+        let mut scratch = batch::take_scratch();
         // The lowered text the analysis borrows, kept with the rest of its memory.
         let mut lower = scratch.take_lower_text();
-        let mut a = analysis::Analysis::with_scratch(self.gazetteer, doc, &mut lower, scratch);
+        let mut a = analysis::Analysis::with_scratch(self.gazetteer, read.doc(doc), &mut lower, scratch, None);
         lap("analysis", &mut timings);
         for rule in rules::RULES {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }
-        let mut x = finish::finish(&mut a, self.mentions);
-        if let Some(offsets) = offsets {
-            offsets.restore(&mut x, &original.text, &a.sents);
-        }
+        let x = read.finish(&mut a, doc, self.mentions);
         let mut scratch = a.into_scratch();
         scratch.keep_lower_text(lower);
-        SCRATCH.with_borrow_mut(|s| *s = scratch);
+        batch::keep_scratch(scratch);
         lap("finish", &mut timings);
         x
     }
-}
-
-thread_local! {
-    /// The memory of this thread's last analysis, for its next one. Taken out while a
-    /// document is analysed, so a panic in a rule only loses it.
-    static SCRATCH: std::cell::RefCell<analysis::Scratch> = std::cell::RefCell::default();
 }

@@ -131,6 +131,12 @@ impl<'a> Analysis<'a> {
 }
 
 impl Scratch {
+    /// How many tokens this memory has room for: what the memory of an analysis
+    /// grows with.
+    pub fn token_room(&self) -> usize {
+        self.toks.capacity()
+    }
+
     /// The buffer for the lowered text of the next analysis, which borrows it (see
     /// [`Analysis::with_scratch`]).
     pub fn take_lower_text(&mut self) -> String {
@@ -188,7 +194,7 @@ mod tests {
             let mut fresh_lower = String::new();
             let fresh = extract(&mut Analysis::new(gaz, &doc, &mut fresh_lower));
             let mut lower = scratch.take_lower_text();
-            let mut a = Analysis::with_scratch(gaz, &doc, &mut lower, scratch);
+            let mut a = Analysis::with_scratch(gaz, &doc, &mut lower, scratch, None);
             let reused = extract(&mut a);
             scratch = a.into_scratch();
             scratch.keep_lower_text(lower);
