@@ -187,9 +187,13 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         // "Britain's ambassador in Washington until last week": an office held until a
         // time told is one held no longer.
         let after = a.tok_at(end);
-        let held_until = (after..(after + 8).min(a.toks.len()))
-            .take_while(|&k| a.word(k) != "," && a.word(k) != "." && !crate::clause::finite_verb_at(a, k))
-            .any(|k| a.lower(k) == "until" && !matches!(a.lower(k + 1), "now" | "further"));
+        let window = after..(after + 8).min(a.toks.len());
+        // Most titles have no "until" after them, which one look at each word tells
+        // before the walk that stops at a comma or a verb.
+        let held_until = window.clone().any(|k| a.lower(k) == "until")
+            && window
+                .take_while(|&k| a.lower(k) != "," && a.lower(k) != "." && !crate::clause::finite_verb_at(a, k))
+                .any(|k| a.lower(k) == "until" && !matches!(a.lower(k + 1), "now" | "further"));
         let former = former || held_until;
         out.push(TitlePhrase {
             span: Span::new(start, end),
