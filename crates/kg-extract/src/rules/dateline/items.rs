@@ -9,27 +9,44 @@ use crate::model::Span;
 /// text has two or more of them; empty otherwise.
 pub(super) fn item_starts(a: &Analysis) -> Vec<usize> {
     let bytes = a.text.as_bytes();
-    let mut starts = Vec::new();
+    // The lines shaped as datelines, with their city and the rest.
+    let mut shaped: Vec<(usize, Span, Span)> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1);
         let line = a.text.get(at..end).unwrap_or("");
-        // Only a line that starts with a capital can hold one: most are turned away here.
-        if line.trim_start().starts_with(|c: char| c.is_uppercase()) {
+        // Only a line that starts with two characters of a city in capitals ("OSLO", "U.S.",
+        // "N'DJAMENA") can hold one (`dateline` wants three capital letters before
+        // anything else): prose, "The ...", is turned away here.
+        if capitals_open(line) {
             if let Some((c, r, _)) = super::dateline(line) {
-                let city = Span::new(at + c.start, at + c.end);
-                let rest = Span::new(at + r.start, at + r.end);
-                if super::known_city(a, city, rest).is_some() {
-                    starts.push(at);
-                }
+                shaped.push((at, Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)));
             }
         }
         at = end;
     }
+    // The city is looked up only when two lines or more could be items: a story has
+    // one dateline, whose city `apply` looks up anyway.
+    if shaped.len() < 2 {
+        return Vec::new();
+    }
+    let starts: Vec<usize> = shaped
+        .into_iter()
+        .filter(|&(_, city, rest)| super::known_city(a, city, rest).is_some())
+        .map(|(at, ..)| at)
+        .collect();
     if starts.len() < 2 {
-        starts.clear();
+        return Vec::new();
     }
     starts
+}
+
+/// Whether the line, past its blanks, opens with a capital followed by a capital or
+/// one of the other characters a dateline's city is written with.
+fn capitals_open(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'))
 }
 
 #[cfg(test)]
