@@ -114,6 +114,26 @@ pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(us
     out
 }
 
+/// The relative clause of [`relative_segments`] of `from..to` that holds token `i`
+/// strictly inside (`s < i < e`), found without reading the range past it.
+pub(crate) fn relative_segment_around(a: &Analysis, from: usize, to: usize, i: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    // The segments come in order and apart: one that starts at `i` or later holds no
+    // earlier token.
+    while k + 1 < to && k < i {
+        if is_comma(a, k) && flags(a, k + 1) & RELATIVE != 0 {
+            let close = (k + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
+            if i < close {
+                return Some((k, close));
+            }
+            k = close;
+        } else {
+            k += 1;
+        }
+    }
+    None
+}
+
 /// Person mentions (entity, span) in a token range, in text order, skipping
 /// relative clauses and — unless `quoted` — quotations.
 pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(usize, Span)> {
