@@ -108,16 +108,17 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         // "Kenyan Defence Cabinet Secretary", "Russia's Presidential Commissioner": a
         // portfolio the title list lacks, between the country and a minister's or an
         // official's title.
-        if matches!(t.category, TitleCategory::Minister | TitleCategory::Official)
-            && mention_ending_at(a, start).is_none()
-        {
+        // The mention right before the title, looked for once where the start stays.
+        let mut before = mention_ending_at(a, start);
+        if matches!(t.category, TitleCategory::Minister | TitleCategory::Official) && before.is_none() {
             if let Some(from) = portfolio_before(a, tok) {
                 title = format!("{} {title}", a.slice(Span::new(a.toks[from].span.start, a.toks[tok - 1].span.end)));
                 tok = from;
                 start = a.toks[from].span.start;
+                before = mention_ending_at(a, start);
             }
         }
-        if let Some((ent, span)) = mention_ending_at(a, start) {
+        if let Some((ent, span)) = before {
             if matches!(a.ents[ent].kind, EntityKind::Country | EntityKind::Organization) {
                 affiliation = Some(ent);
                 start = span.start;
