@@ -285,7 +285,14 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
     }
     // The nearest mention of one of them before `at`: walking back stops at the first,
     // usually close by (a scan of every mention would make long documents quadratic).
-    let nearest = || a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent);
+    let nearest = || {
+        // Of one, whether it has a mention before `at`: the mentions recorded last, a
+        // meeting's among them, are read first, and the first found ends the search.
+        if let [only] = fitting[..] {
+            return a.mentions.iter().rev().any(|m| m.ent == only && m.span.start < at).then_some(only);
+        }
+        a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent)
+    };
     (if fitting.is_empty() { None } else { nearest() }).or(named_alike)
 }
 
