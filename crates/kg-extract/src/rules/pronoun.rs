@@ -58,14 +58,15 @@ fn apply(a: &mut Analysis) {
         let possessor =
             |m: Span| a.text.get(m.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
         let candidates = |s: usize| -> Option<usize> {
-            let persons: Vec<(usize, Span)> = a
-                .mentions_in(s)
-                .into_iter()
+            // In the order of `Analysis::mentions_in`, sorting only the persons: a stable
+            // sort of those kept orders them as the sort of all did.
+            let mut persons: Vec<(usize, Span)> = sentence_mentions(a, s)
                 .filter(|m| m.span.start < span.start || s != sent)
                 .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span))
                 .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
                 .map(|m| (m.ent, m.span))
                 .collect();
+            persons.sort_by_key(|&(_, m)| m);
             persons.iter().find(|&&(_, m)| !possessor(m)).or(persons.first()).map(|&(e, _)| e)
         };
         // "Before Xi, he spent the day with Wang": a person of the phrase that opens the
@@ -82,7 +83,7 @@ fn apply(a: &mut Analysis) {
                 break;
             }
             antecedent = candidates(sent - back);
-            let names_anyone = a.mentions_in(sent - back).iter().any(|m| a.ents[m.ent].kind == EntityKind::Person);
+            let names_anyone = sentence_mentions(a, sent - back).any(|m| a.ents[m.ent].kind == EntityKind::Person);
             if names_anyone {
                 break;
             }
@@ -91,6 +92,18 @@ fn apply(a: &mut Analysis) {
             a.add_mention(p, span, RULE.name, Form::Pronoun);
         }
     }
+}
+
+/// The mentions of sentence `s` that `Analysis::mentions_in` gives, unsorted (in text
+/// order but for mentions that start together), without collecting them.
+fn sentence_mentions<'m>(a: &'m Analysis, s: usize) -> impl Iterator<Item = &'m crate::analysis::MentionRec> + 'm {
+    let sentence = a.sents.get(s);
+    // A sentence spans its tokens; those of one without valid tokens are found by its span.
+    let by_tokens = sentence.filter(|x| !x.tokens.is_empty() && x.tokens.end <= a.toks.len());
+    let by_span = sentence.filter(|_| by_tokens.is_none());
+    let within_toks = by_tokens.map(|x| a.mentions_within_toks(x.tokens.start, x.tokens.end));
+    let within = by_span.map(|x| a.mentions_within(x.span));
+    within_toks.into_iter().flatten().chain(within.into_iter().flatten())
 }
 
 /// "the Prime Minister's visits to Moscow in July, where he held talks with Putin": a
