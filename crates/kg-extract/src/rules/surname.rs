@@ -263,11 +263,14 @@ fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> O
 /// capitals, in Latin script, and no function word ("He", "It", "No": "He Lifeng" is
 /// named in full, never by the pronoun's spelling).
 fn candidate_key(word: &str) -> Option<WordKey> {
-    if word.chars().count() < 2
-        || word.chars().all(|c| !c.is_lowercase())
-        || !latin(word)
-        || (word.len() == 2 && (is_function_word(word) || SHORT_WORDS.contains(word)))
-    {
+    // An ASCII word, as most are, is told by its bytes: its letters are Latin, and a
+    // character is lower-case when its byte is.
+    let shaped = if word.is_ascii() {
+        word.len() >= 2 && word.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        word.chars().count() >= 2 && word.chars().any(char::is_lowercase) && latin(word)
+    };
+    if !shaped || (word.len() == 2 && (is_function_word(word) || SHORT_WORDS.contains(word))) {
         return None;
     }
     WordKey::new(word)
