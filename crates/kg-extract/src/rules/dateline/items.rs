@@ -30,9 +30,21 @@ pub(super) fn item_starts(a: &Analysis) -> Vec<usize> {
     if shaped.len() < 2 {
         return Vec::new();
     }
+    // Whether a city is known depends on its capitals alone (the rest of the line only
+    // chooses among cities of one name), and a transcript repeats its speakers'
+    // labels ("BLINKEN:"): each is looked up once.
+    let mut known: Vec<(&str, bool)> = Vec::new();
     let starts: Vec<usize> = shaped
         .into_iter()
-        .filter(|&(_, city, rest)| super::known_city(a, city, rest).is_some())
+        .filter(|&(_, city, rest)| {
+            let caps = a.text.get(city.start..city.end).unwrap_or("");
+            if let Some(&(_, k)) = known.iter().find(|(c, _)| *c == caps) {
+                return k;
+            }
+            let k = super::known_city(a, city, rest).is_some();
+            known.push((caps, k));
+            k
+        })
         .map(|(at, ..)| at)
         .collect();
     if starts.len() < 2 {
