@@ -15,13 +15,8 @@ pub(super) fn item_starts(a: &Analysis) -> Vec<usize> {
     while at < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1);
         let line = a.text.get(at..end).unwrap_or("");
-        // Only a line that starts with two characters of a city in capitals ("OSLO", "U.S.",
-        // "N'DJAMENA") can hold one (`dateline` wants three capital letters before
-        // anything else): prose, "The ...", is turned away here.
-        if capitals_open(line) {
-            if let Some((c, r, _)) = super::dateline(line) {
-                shaped.push((at, Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)));
-            }
+        if let Some((c, r, _)) = super::dateline(line) {
+            shaped.push((at, Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)));
         }
         at = end;
     }
@@ -51,14 +46,6 @@ pub(super) fn item_starts(a: &Analysis) -> Vec<usize> {
         return Vec::new();
     }
     starts
-}
-
-/// Whether the line, past its blanks, opens with a capital followed by a capital or
-/// one of the other characters a dateline's city is written with.
-fn capitals_open(line: &str) -> bool {
-    let mut chars = line.trim_start().chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.next().is_some_and(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'))
 }
 
 #[cfg(test)]
