@@ -126,10 +126,7 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
 /// meeting it bears on, and a search of every mention, for every meeting mention, would
 /// make long documents quadratic. The subjects of each mention of the meeting are
 /// found once for all the persons.
-pub fn stayed_away<I>(a: &Analysis, m: usize, persons: I, at: usize) -> bool
-where
-    I: IntoIterator<Item = usize> + Clone,
-{
+pub fn stayed_away(a: &Analysis, m: usize, persons: impl IntoIterator<Item = usize> + Clone, at: usize) -> bool {
     let Some(last) = a.sents.len().checked_sub(1) else { return false };
     if persons.clone().into_iter().next().is_none() {
         return false;
