@@ -114,6 +114,26 @@ pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(us
     out
 }
 
+/// The relative clause of [`relative_segments`] of `from..to` that holds token `i`
+/// strictly inside (`s < i < e`), found without reading the range past it.
+pub(crate) fn relative_segment_around(a: &Analysis, from: usize, to: usize, i: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    // The segments come in order and apart: one that starts at `i` or later holds no
+    // earlier token.
+    while k + 1 < to && k < i {
+        if is_comma(a, k) && flags(a, k + 1) & RELATIVE != 0 {
+            let close = (k + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
+            if i < close {
+                return Some((k, close));
+            }
+            k = close;
+        } else {
+            k += 1;
+        }
+    }
+    None
+}
+
 /// Person mentions (entity, span) in a token range, in text order, skipping
 /// relative clauses and — unless `quoted` — quotations.
 pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(usize, Span)> {
@@ -282,6 +302,19 @@ fn is_count_of_times(w: &str) -> bool {
     ) || w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `word` (ASCII, starting with no blank) is one of the words of `text` split
+/// at blanks, as `split_whitespace` gives them: its occurrences found by their first
+/// byte, each with a blank or an end on both sides.
+fn has_word(text: &str, word: &[u8]) -> bool {
+    let Some(&first) = word.first() else { return false };
+    memchr::memchr_iter(first, text.as_bytes()).any(|i| {
+        let end = i + word.len();
+        text.as_bytes().get(i..end) == Some(word)
+            && text.get(..i).is_some_and(|before| before.chars().next_back().is_none_or(char::is_whitespace))
+            && text.get(end..).is_some_and(|after| after.chars().next().is_none_or(char::is_whitespace))
+    })
+}
+
 /// Whether the text between two person mentions only joins them: commas, "and",
 /// appositives ("Lavrov, Russia's foreign minister, and Ushakov"), and the titles and
 /// modifiers that introduce the second ("and national security adviser Waltz").
@@ -291,7 +324,7 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     if gap.len() > 160 || gap.contains('.') && a.sent_of(from) != a.sent_of(to) || gap.contains(';') {
         return false;
     }
-    let has_join = gap.contains(',') || gap.split_whitespace().any(|w| w == "and" || w == "&");
+    let has_join = gap.contains(',') || has_word(gap, b"and") || has_word(gap, b"&");
     if !has_join {
         return false;
     }
@@ -335,17 +368,18 @@ fn coordinated(a: &Analysis, from: usize, to: usize) -> bool {
     }
     // After the join, only capitalised words (titles, demonyms), title words, or the
     // words of a title ("national security adviser", "his foreign policy aide").
-    let mut at = to - tail_piece.len();
     let (mut title_words, mut determiner, mut modifiers) = (false, false, 0);
     // "held talks with A, with B and with C": the preposition repeated for each item.
     let repeated_with = matches!(tail_piece.split_whitespace().next(), Some("with"))
         || tail_piece.trim_start().starts_with("and with ");
     // "A and B, as well as C": a join of its own.
     let as_well_as = tail_piece.trim_start().starts_with("as well as ");
+    let tail_start = to - tail_piece.len();
     for w in tail_piece.split_whitespace() {
-        let offset = a.text[at..to].find(w).map_or(at, |o| at + o);
+        // Where the word lies in the text: a subslice of the tail, at its own offset
+        // (the first occurrence after the word before, which a search found).
+        let offset = tail_start + (w.as_ptr() as usize - tail_piece.as_ptr() as usize);
         let span = Span::new(offset, offset + w.len());
-        at = span.end;
         // "Pompeo and acting White House chief of staff Mick Mulvaney": words that
         // qualify a title are part of it.
         let plain = w.chars().next().is_some_and(char::is_uppercase)

@@ -128,22 +128,29 @@ fn compatible_as(a: &Analysis, have: &MeetingInfo, new: &MeetingInfo, backstory_
     true
 }
 
-/// Whether the text says `person` stayed away from the meeting `m` ("X did not take
-/// part in the talks"): then "X met Y" in the same city is another meeting.
+/// Whether the text says one of `persons` stayed away from the meeting `m` ("X did
+/// not take part in the talks"): then "X met Y" in the same city is another meeting.
 ///
 /// Only the few sentences around byte `at` are read: absence is told next to the
 /// meeting it bears on, and a search of every mention, for every meeting mention, would
-/// make long documents quadratic.
-pub fn stayed_away(a: &Analysis, m: usize, person: usize, at: usize) -> bool {
+/// make long documents quadratic. The subjects of each mention of the meeting are
+/// found once for all the persons.
+pub fn stayed_away(a: &Analysis, m: usize, persons: impl IntoIterator<Item = usize> + Clone, at: usize) -> bool {
     let Some(last) = a.sents.len().checked_sub(1) else { return false };
+    if persons.clone().into_iter().next().is_none() {
+        return false;
+    }
     let sent = a.sent_of(at);
     let near = Span::new(a.sents[sent.saturating_sub(3)].span.start, a.sents[(sent + 3).min(last)].span.end);
     a.mentions_within(near).filter(|r| r.ent == m && r.form == Form::Anaphor).any(|r| {
         let tok = a.tok_at(r.span.start);
-        let Some((_, subject)) = crate::clause::subjects_of(a, tok).into_iter().find(|&(e, _)| e == person) else {
-            return false;
-        };
-        crate::modality::status_at(a, tok, Some(subject)) == crate::model::Status::Declined
+        let subjects = crate::clause::subjects_of(a, tok);
+        persons.clone().into_iter().any(|person| {
+            let Some(&(_, subject)) = subjects.iter().find(|&&(e, _)| e == person) else {
+                return false;
+            };
+            crate::modality::status_at(a, tok, Some(subject)) == crate::model::Status::Declined
+        })
     })
 }
 
@@ -229,7 +236,7 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
         let fits = (compatible(a, have, info) || organiser_of(a, i, info, head))
             && !other_pair()
             && !another_pair()
-            && !info.participants.iter().any(|&p| stayed_away(a, i, p, at))
+            && !stayed_away(a, i, info.participants.iter().copied(), at)
             && !plan_told_later();
         if fits {
             fitting.push(i);
@@ -284,7 +291,14 @@ fn recent_compatible(a: &Analysis, info: &MeetingInfo, at: usize, head: &str, su
     }
     // The nearest mention of one of them before `at`: walking back stops at the first,
     // usually close by (a scan of every mention would make long documents quadratic).
-    let nearest = || a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent);
+    let nearest = || {
+        // Of one, whether it has a mention before `at`: the mentions recorded last, a
+        // meeting's among them, are read first, and the first found ends the search.
+        if let [only] = fitting[..] {
+            return a.mentions.iter().rev().any(|m| m.ent == only && m.span.start < at).then_some(only);
+        }
+        a.mentions_before(at).find(|m| fitting.contains(&m.ent)).map(|m| m.ent)
+    };
     (if fitting.is_empty() { None } else { nearest() }).or(named_alike)
 }
 

@@ -116,18 +116,20 @@ fn name_token(a: &Analysis, tok: usize) -> bool {
     if !t.is_cap && !is_particle_name(w) {
         return false;
     }
+    // The cheapest test first: many capitalised words are names already found.
+    if a.mention_at_tok(tok).is_some() || NOT_NAME.contains(w) || THING_HEADS.contains(w) {
+        return false;
+    }
     // "Prince Badr bin Sultan": after "bin", a title word is a father's name.
-    let patronymic = tok > 0 && matches!(a.word(tok - 1), "bin" | "bint" | "ibn");
-    if NOT_NAME.contains(w)
-        || THING_HEADS.contains(w)
-        || a.mention_at_tok(tok).is_some()
-        || (a.title_at(t.span) && !patronymic)
-    {
+    if a.title_at(t.span) && !(tok > 0 && matches!(a.word(tok - 1), "bin" | "bint" | "ibn")) {
         return false;
     }
     // All-caps words are acronyms ("NATO"), not names; initials ("J.") are fine. Nor is
-    // a word with an acronym joined to it ("Non-NATO", "Pro-EU", "Anti-ISIS").
-    !w.split('-').any(is_acronym)
+    // a word with an acronym joined to it ("Non-NATO", "Pro-EU", "Anti-ISIS"). A word
+    // of one part with a lower-case second letter ("Putin") is none.
+    let bytes = w.as_bytes();
+    let plain = bytes.get(1).is_some_and(u8::is_ascii_lowercase) && !bytes.contains(&b'-');
+    plain || !w.split('-').any(is_acronym)
 }
 
 /// "Theresa May": a month as the surname after a first name, where no day or year

@@ -108,16 +108,17 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         // "Kenyan Defence Cabinet Secretary", "Russia's Presidential Commissioner": a
         // portfolio the title list lacks, between the country and a minister's or an
         // official's title.
-        if matches!(t.category, TitleCategory::Minister | TitleCategory::Official)
-            && mention_ending_at(a, start).is_none()
-        {
+        // The mention right before the title, looked for once where the start stays.
+        let mut before = mention_ending_at(a, start);
+        if matches!(t.category, TitleCategory::Minister | TitleCategory::Official) && before.is_none() {
             if let Some(from) = portfolio_before(a, tok) {
                 title = format!("{} {title}", a.slice(Span::new(a.toks[from].span.start, a.toks[tok - 1].span.end)));
                 tok = from;
                 start = a.toks[from].span.start;
+                before = mention_ending_at(a, start);
             }
         }
-        if let Some((ent, span)) = mention_ending_at(a, start) {
+        if let Some((ent, span)) = before {
             if matches!(a.ents[ent].kind, EntityKind::Country | EntityKind::Organization) {
                 affiliation = Some(ent);
                 start = span.start;
@@ -187,9 +188,13 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
         // "Britain's ambassador in Washington until last week": an office held until a
         // time told is one held no longer.
         let after = a.tok_at(end);
-        let held_until = (after..(after + 8).min(a.toks.len()))
-            .take_while(|&k| a.word(k) != "," && a.word(k) != "." && !crate::clause::finite_verb_at(a, k))
-            .any(|k| a.lower(k) == "until" && !matches!(a.lower(k + 1), "now" | "further"));
+        let window = after..(after + 8).min(a.toks.len());
+        // Most titles have no "until" after them, which one look at each word tells
+        // before the walk that stops at a comma or a verb.
+        let held_until = window.clone().any(|k| a.lower(k) == "until")
+            && window
+                .take_while(|&k| a.lower(k) != "," && a.lower(k) != "." && !crate::clause::finite_verb_at(a, k))
+                .any(|k| a.lower(k) == "until" && !matches!(a.lower(k + 1), "now" | "further"));
         let former = former || held_until;
         out.push(TitlePhrase {
             span: Span::new(start, end),

@@ -65,16 +65,11 @@ pub(super) fn flags(a: &Analysis, i: usize) -> u8 {
 /// [`flags`] read from the word.
 #[inline(never)]
 fn token_flags(a: &Analysis, i: usize) -> u8 {
-    let Some(t) = a.toks.get(i) else { return 0 };
-    // Most words have no bit, which their first byte tells (lower-casing an ASCII
-    // byte changes only its case) without the lower-case word.
-    let first = a.text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-    if first.is_ascii()
-        && !matches!(first, b',' | b';' | b':' | b'(' | b')' | b'"')
-        && !may_open(first.to_ascii_lowercase())
-    {
-        return 0;
-    }
+    // Most words have no bit, which the first byte and length of the lower-case word
+    // tell ("" past the end has none).
+    let w = a.lower(i);
+    let (Some(&first), true) = (w.as_bytes().first(), may_flag(w.as_bytes())) else { return 0 };
+    // Lower-casing leaves punctuation as it is.
     if matches!(first, b'(' | b')') && short_parenthesis(a, i) {
         return 0;
     }
@@ -82,7 +77,54 @@ fn token_flags(a: &Analysis, i: usize) -> u8 {
     if first == b':' && clock_colon(a, i) {
         return 0;
     }
-    word_flags(a.lower(i))
+    word_flags(w)
+}
+
+/// Whether a lower-case word may have a bit, by its first byte and length, and by its
+/// second byte when it starts with 'w' (every such word starts "wh"): "the", "and",
+/// "said", "with" are turned away before any comparison.
+fn may_flag(w: &[u8]) -> bool {
+    /// A bit per length (1 to 8) of the words with a bit, by first byte.
+    const SHAPES: [u16; 256] = {
+        let words: [&[u8]; 24] = [
+            b",",
+            b";",
+            b":",
+            b"(",
+            b")",
+            b"\"",
+            "\u{2014}".as_bytes(),
+            "\u{201c}".as_bytes(),
+            b"but",
+            b"while",
+            b"whereas",
+            b"though",
+            b"although",
+            b"when",
+            b"where",
+            b"whether",
+            b"because",
+            b"who",
+            b"which",
+            b"saying",
+            b"adding",
+            b"even",
+            b"whose",
+            b"whom",
+        ];
+        let mut shapes = [0u16; 256];
+        let mut k = 0;
+        while k < words.len() {
+            shapes[words[k][0] as usize] |= 1 << words[k].len();
+            k += 1;
+        }
+        shapes
+    };
+    match w {
+        [b'w', second, ..] if *second != b'h' => false,
+        [first, ..] => w.len() <= 8 && SHAPES[usize::from(*first)] & 1 << w.len() != 0,
+        [] => false,
+    }
 }
 
 /// Whether the colon at token `i` sits between digits with no space ("16:30").

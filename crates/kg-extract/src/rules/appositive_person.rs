@@ -25,8 +25,10 @@ fn apply(a: &mut Analysis) {
     // Phrases already read as "title Name" need no appositive.
     let taken: rustc_hash::FxHashSet<crate::model::Span> = a.titles.iter().map(|t| t.span).collect();
     for pi in 0..a.phrases.len() {
-        let p = a.phrases[pi].clone();
-        if taken.contains(&p.span) {
+        // Only the span is read until a person is found: the phrase (with its title) is
+        // copied only then (no rule changes the phrases past `titled_person`).
+        let span = a.phrases[pi].span;
+        if taken.contains(&span) {
             continue;
         }
         // "India's Narendra Modi, Saudi Crown Prince Mohammed bin Salman and ...": a
@@ -34,40 +36,41 @@ fn apply(a: &mut Analysis) {
         // (A known name may overlap the title: "Crown Prince" and "Prince Mohammed bin
         // Salman".)
         let is_person = |m: &&crate::analysis::MentionRec| a.ents[m.ent].kind == EntityKind::Person;
-        let introduces = a.text.get(p.span.end..p.span.end + 1) == Some(" ")
-            && a.mentions_starting(p.span.end + 1).any(|m| is_person(&m))
-            || a.mentions_overlapping(p.span).iter().any(|m| is_person(m) && m.span.end > p.span.end);
+        let introduces = a.text.get(span.end..span.end + 1) == Some(" ")
+            && a.mentions_starting(span.end + 1).any(|m| is_person(&m))
+            || a.mentions_overlapping(span).iter().any(|m| is_person(m) && m.span.end > span.end);
         // "Winfield House, the US ambassador's residence": a title that owns the common
         // noun after it is no title of the name ("Iran's Supreme Leader" is a title).
         // (Not "the head of Ukraine's presidential office": the affiliation owns it.)
-        let ends_with_title = a.tok_before(p.span.end).is_some_and(|t| a.title_at(a.toks[t].span));
+        let ends_with_title = a.tok_before(span.end).is_some_and(|t| a.title_at(a.toks[t].span));
         let owns = ends_with_title
             && ["'s ", "\u{2019}s "].iter().any(|pos| {
                 a.text
-                    .get(p.span.end..)
+                    .get(span.end..)
                     .and_then(|t| t.strip_prefix(pos))
                     .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
             });
         // "Mcebisi Jonas, the president's special envoy": the name before the owner's
         // title.
         let owner = ["'s ", "\u{2019}s "].iter().find_map(|pos| {
-            let at = p.span.start.checked_sub(pos.len())?;
-            (a.text.get(at..p.span.start) == Some(*pos))
+            let at = span.start.checked_sub(pos.len())?;
+            (a.text.get(at..span.start) == Some(*pos))
                 .then(|| a.phrases.iter().find(|q| q.span.end == at).map(|q| q.span.start))
                 .flatten()
         });
-        let before = if introduces || owns { None } else { name_before(a, owner.unwrap_or(p.span.start)) };
+        let before = if introduces || owns { None } else { name_before(a, owner.unwrap_or(span.start)) };
         let person = match before {
             // "Italy's prime minister, Giorgia Meloni, the President of the European
             // Commission, Ursula von der Leyen": a name with its title already between
             // two titles, the second title is the next name's.
-            Some(b) if a.titles.iter().any(|f| f.person == b && f.span.end <= p.span.start) => {
-                name_after(a, p.span.end).or(Some(b))
+            Some(b) if a.titles.iter().any(|f| f.person == b && f.span.end <= span.start) => {
+                name_after(a, span.end).or(Some(b))
             }
             Some(b) => Some(b),
-            None => name_after(a, p.span.end),
+            None => name_after(a, span.end),
         };
         if let Some(person) = person {
+            let p = a.phrases[pi].clone();
             record(a, person, &p, RULE.name);
         }
     }

@@ -203,6 +203,12 @@ pub(super) fn lead_place(
 /// The span of the capitals and the span of the rest of the dateline, up to the dash
 /// or colon, and whether a colon ended it.
 fn dateline(text: &str) -> Option<(Span, Span, bool)> {
+    // Only a line that starts with two characters of a city in capitals ("OSLO", "U.S.",
+    // "N'DJAMENA") can hold one (the city wants three capital letters before anything
+    // else): prose, "The ...", is turned away before any search.
+    if !capitals_open(text) {
+        return None;
+    }
     let start = text.len() - text.trim_start().len();
     let head = &text[start..];
     let head = &head[..floor_char_boundary(head, MAX_LEN)];
@@ -257,6 +263,14 @@ fn dateline(text: &str) -> Option<(Span, Span, bool)> {
     }
     let city_span = Span::new(start, start + city.len());
     Some((city_span, Span::new(start + city_len, start + upto.len()), by_colon))
+}
+
+/// Whether the line, past its blanks, opens with a capital followed by a capital or
+/// one of the other characters a dateline's city is written with.
+fn capitals_open(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'))
 }
 
 fn floor_char_boundary(s: &str, at: usize) -> usize {

@@ -79,7 +79,9 @@ fn apply(a: &mut Analysis) {
             _ => None,
         })
         .collect();
-    let starts: rustc_hash::FxHashSet<usize> = hits.iter().map(|h| h.span.start).collect();
+    // Where names start, asked of small towns only: made for the first one (most
+    // documents have none, and hashing every start cost more than the rest of the rule).
+    let starts: std::cell::OnceCell<rustc_hash::FxHashSet<usize>> = std::cell::OnceCell::new();
     for hit in &hits {
         // "talks in the Kremlin", "dinner at the Élysée": after "in/at the", a body's
         // seat is the building.
@@ -101,12 +103,13 @@ fn apply(a: &mut Analysis) {
         if let Target::City(c) = target {
             let small = !a.gaz.cities[c].capital;
             let country_named = named_countries.contains(&gaz.cities[c].iso.as_str());
+            let starts = || starts.get_or_init(|| hits.iter().map(|h| h.span.start).collect());
             if small
-                && (given_name_before_surname(a, hit.span, &starts)
+                && (given_name_before_surname(a, hit.span, starts())
                     || surname_after_given_name(a, hit.span)
                     || surname_after_title(a, hit.span)
                     || tail_of_a_known_name(a, hit.span, &hits)
-                    || inside_a_longer_name(a, hit.span, &starts, country_named))
+                    || inside_a_longer_name(a, hit.span, starts(), country_named))
             {
                 continue;
             }

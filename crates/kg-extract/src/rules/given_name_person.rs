@@ -27,14 +27,14 @@ fn apply(a: &mut Analysis) {
         let t = a.toks[i];
         // The given-name lookup hashes the word: asked last, of the capitalised words
         // that can start a name of two words or more.
+        if !(t.is_cap && a.mention_at_tok(i).is_none() && name_continues_after(a, i)) {
+            i += 1;
+            continue;
+        }
         // Or a name the story goes on about with ", who" or ", whose" ("Wanjira Mathai,
         // whose mother ..."), asked only where such a comma is near.
-        let near = t.is_cap && who_near(a, i);
-        if t.is_cap
-            && a.mention_at_tok(i).is_none()
-            && name_continues_after(a, i)
-            && (near || a.gaz.is_given_name(a.word(i)))
-        {
+        let near = who_near(a, i);
+        if near || a.gaz.is_given_name(a.word(i)) {
             if let Some((span, next)) = name_at(a, i, 4) {
                 // Without a ", who" near, the given name was what let it through.
                 let named = !near || who_at(a, next) && !after_the(a, i) || a.gaz.is_given_name(a.word(i));
@@ -57,7 +57,7 @@ fn who_near(a: &Analysis, i: usize) -> bool {
 
 /// Whether ", who" or ", whose" starts at token `k`.
 fn who_at(a: &Analysis, k: usize) -> bool {
-    a.word(k) == "," && matches!(a.lower(k + 1), "who" | "whose")
+    crate::clause::is_comma(a, k) && matches!(a.lower(k + 1), "who" | "whose")
 }
 
 /// "the Mau Mau, who": after "the", a group's name, not a person's; nor the tail of a

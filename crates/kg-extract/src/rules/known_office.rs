@@ -37,9 +37,11 @@ fn apply(a: &mut Analysis) {
             if !term.covers(date) || matches!(term.role, Role::Deputy | Role::Other) {
                 continue;
             }
+            // The organisation's key is made once, not for each organisation asked.
+            let slug = std::cell::OnceCell::new();
             let target = a.ents.iter().position(|e| match e.kind {
                 EntityKind::Country => e.iso.as_deref() == Some(term.target.as_str()),
-                EntityKind::Organization => e.key == crate::text::slug(&term.target),
+                EntityKind::Organization => e.key == *slug.get_or_init(|| crate::text::slug(&term.target)),
                 _ => false,
             });
             let Some(target) = target else { continue };

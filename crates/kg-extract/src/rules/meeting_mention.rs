@@ -129,10 +129,8 @@ fn apply(a: &mut Analysis) {
         // "Rubio, who sat in on the meeting in Riyadh, said he would meet ... on
         // Thursday": a meeting inside a relative clause takes its place and date there.
         let sent = &a.sents[a.sent_of(a.toks[i].span.start)].tokens;
-        let clause_end = crate::clause::relative_segments(a, sent.start, sent.end)
-            .into_iter()
-            .find(|&(s, e)| s < i && i < e)
-            .map_or(clause_end, |(_, e)| e);
+        let clause_end =
+            crate::clause::relative_segment_around(a, sent.start, sent.end, i).map_or(clause_end, |(_, e)| e);
         // "at their meeting in Alaska" after "the summit": a place or date after another
         // meeting noun is that meeting's.
         // Nor is one after a second verb: "held talks with X and laid a wreath in Bucha".

@@ -284,7 +284,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             let t = a.tok_at(m.span.start);
             // A meeting "on the sidelines (margins) of" a summit is its own meeting.
             !(t.saturating_sub(16)..t).any(|k| matches!(a.lower(k), "sidelines" | "margins"))
-                && !participants.iter().any(|&p| crate::meetings::stayed_away(a, m.ent, p, m.span.start))
+                && !crate::meetings::stayed_away(a, m.ent, participants.iter().copied(), m.span.start)
                 && !crate::clause::relative_segments(a, clause_start, clause_end).iter().any(|&(s, e)| s < t && t < e)
         })
         .map(|m| m.ent);

@@ -59,14 +59,15 @@ fn apply(a: &mut Analysis) {
         let possessor =
             |m: Span| a.text.get(m.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
         let candidates = |s: usize| -> Option<usize> {
-            let persons: Vec<(usize, Span)> = a
-                .mentions_in(s)
-                .into_iter()
+            // In the order of `Analysis::mentions_in`, sorting only the persons: a stable
+            // sort of those kept orders them as the sort of all did.
+            let mut persons: Vec<(usize, Span)> = sentence_mentions(a, s)
                 .filter(|m| m.span.start < span.start || s != sent)
                 .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
                 .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
                 .map(|m| (m.ent, m.span))
                 .collect();
+            persons.sort_by_key(|&(_, m)| m);
             persons.iter().find(|&&(_, m)| !possessor(m)).or(persons.first()).map(|&(e, _)| e)
         };
         // "Before Xi, he spent the day with Wang": a person of the phrase that opens the
@@ -83,9 +84,7 @@ fn apply(a: &mut Analysis) {
                 break;
             }
             antecedent = candidates(sent - back);
-            let names_anyone = a
-                .mentions_in(sent - back)
-                .iter()
+            let names_anyone = sentence_mentions(a, sent - back)
                 .any(|m| a.ents[m.ent].kind == EntityKind::Person && !listed(a, m.span));
             if names_anyone {
                 break;
@@ -130,6 +129,18 @@ fn listed(a: &Analysis, m: Span) -> bool {
         .rev()
         .take_while(|&k| !crate::clause::is_comma(a, k) && a.word(k) != ".")
         .any(|k| matches!(a.lower(k), "included" | "including" | "includes" | "include"))
+}
+
+/// The mentions of sentence `s` that `Analysis::mentions_in` gives, unsorted (in text
+/// order but for mentions that start together), without collecting them.
+fn sentence_mentions<'m>(a: &'m Analysis, s: usize) -> impl Iterator<Item = &'m crate::analysis::MentionRec> + 'm {
+    let sentence = a.sents.get(s);
+    // A sentence spans its tokens; those of one without valid tokens are found by its span.
+    let by_tokens = sentence.filter(|x| !x.tokens.is_empty() && x.tokens.end <= a.toks.len());
+    let by_span = sentence.filter(|_| by_tokens.is_none());
+    let within_toks = by_tokens.map(|x| a.mentions_within_toks(x.tokens.start, x.tokens.end));
+    let within = by_span.map(|x| a.mentions_within(x.span));
+    within_toks.into_iter().flatten().chain(within.into_iter().flatten())
 }
 
 /// "the Prime Minister's visits to Moscow in July, where he held talks with Putin": a

@@ -14,6 +14,9 @@ use super::Rule;
 use crate::analysis::{Analysis, Form};
 use crate::gazetteer::{Role, Target, TitleCategory};
 use crate::model::{EntityKind, Span};
+use title_starts::TitleStarts;
+
+mod title_starts;
 
 pub const RULE: Rule = Rule { name: "role_noun", apply, triggers: TRIGGERS };
 
@@ -48,6 +51,7 @@ fn wanted(word: &str, next: &str) -> Option<(Wanted, usize)> {
 }
 
 fn apply(a: &mut Analysis) {
+    let titled = TitleStarts::of(a);
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         if a.lower(i) == "capital" {
             possessed_capital(a, i);
@@ -57,7 +61,7 @@ fn apply(a: &mut Analysis) {
             bare_title(a, i);
             continue;
         }
-        if same_title(a, i) {
+        if same_title(a, i, &titled) {
             continue;
         }
         // "the top US diplomat": skip "top".
@@ -181,8 +185,11 @@ fn the_title(a: &mut Analysis, the: usize) {
 /// "the EU foreign policy chief", "the bloc's High Representative for Foreign Affairs":
 /// an office from the title list (by its canonical form) that the article gave exactly
 /// one person before, of the same organisation or country when one is named.
-fn same_title(a: &mut Analysis, the: usize) -> bool {
+fn same_title(a: &mut Analysis, the: usize, titled: &TitleStarts) -> bool {
     let hit_at = |k: usize| {
+        if !titled.may_start(k) {
+            return None;
+        }
         let start = a.toks.get(k)?.span.start;
         let h = a.title_hits.partition_point(|t| t.span.start < start);
         a.title_hits.get(h).copied().filter(|t| t.span.start == start && !t.plural)

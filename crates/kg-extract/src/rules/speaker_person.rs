@@ -23,18 +23,14 @@ const SPEECH_WORDS: &[&str] = &[
 
 static SPEECH: crate::text::WordSet = crate::text::WordSet::new(SPEECH_WORDS);
 
-/// Whether token `tok` is a speech verb: the rule's trigger words are the speech verbs,
-/// so the token's trigger mask tells, given the rule's `bit`.
-fn is_speech(a: &Analysis, tok: usize, bit: u32) -> bool {
-    a.triggers(tok, bit)
-}
-
 fn apply(a: &mut Analysis) {
     // The sentence of token `i` (sentences cover the tokens in order), and whether a
     // speech verb is among its tokens or the one after it, once asked.
     let mut s = 0;
     let mut speech: Option<bool> = None;
-    let bit = super::trigger_bit(RULE.name);
+    // The speech verbs (the rule's trigger words), in text order: a sentence is asked
+    // whether it has one by a search of them, not a look at each of its tokens.
+    let speech_toks = a.triggered_by(super::trigger_bit(RULE.name));
     let mut i = 0;
     // A name starts capitalised: the other tokens are passed over unread.
     let mut cursor = 0;
@@ -54,7 +50,11 @@ fn apply(a: &mut Analysis) {
             speech = None;
         }
         let speech_in_sentence = *speech.get_or_insert_with(|| {
-            a.sents.get(s).is_none_or(|x| (x.tokens.start..=x.tokens.end).any(|k| is_speech(a, k, bit)))
+            // The first speech verb from the sentence's start: whether it is in it.
+            a.sents.get(s).is_none_or(|x| {
+                let k = speech_toks.partition_point(|&k| k < x.tokens.start);
+                speech_toks.get(k).is_some_and(|&k| k <= x.tokens.end)
+            })
         });
         let said_before = i > 0 && matches!(a.lower(i - 1), "said" | "says");
         if !speech_in_sentence && !said_before {

@@ -35,6 +35,10 @@ struct PersonKeys {
     by_translit: FxHashMap<String, Vec<usize>>,
     /// Transliterations long enough for a word to match them with a typo.
     long: Vec<(String, usize)>,
+    /// The lengths of those (a bit each, up to 63) by their first byte, for an ASCII
+    /// one: a word matches only one of its first letter and about its length, which
+    /// most words have none of, and the scan of `long` is then spared.
+    long_shapes: [u64; 128],
 }
 
 impl PersonKeys {
@@ -49,6 +53,11 @@ impl PersonKeys {
         // `WordKey::near` needs a word of seven letters, one more at most.
         if note_key(&mut self.by_translit, translit, p) && translit.len() >= 6 {
             self.long.push((translit.to_string(), p));
+            match translit.as_bytes().first() {
+                Some(&b) if b < 128 => self.long_shapes[usize::from(b)] |= length_bit(translit.len()),
+                // A word that starts with no ASCII letter is compared with every one.
+                _ => self.long_shapes.fill(u64::MAX),
+            }
         }
     }
 
@@ -73,11 +82,23 @@ impl PersonKeys {
         }
         self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
         let len = key.translit().len();
-        if len >= 7 {
+        let near_lengths = length_bit(len.saturating_sub(1)) | length_bit(len) | length_bit(len + 1);
+        let shapes = key
+            .translit()
+            .as_bytes()
+            .first()
+            .map_or(u64::MAX, |&b| self.long_shapes.get(usize::from(b)).copied().unwrap_or(u64::MAX));
+        if len >= 7 && shapes & near_lengths != 0 {
             // The length is compared here, before the call: most keys differ in it.
             self.long.iter().filter(|(t, _)| t.len().abs_diff(len) <= 1 && key.near(t)).for_each(|&(_, p)| note(p));
         }
     }
+}
+
+/// The bit of a length in `PersonKeys::long_shapes`: the last bit stands for every
+/// length from 63 on.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Lists person `p` under `key` unless it is already; whether it was new.
@@ -117,6 +138,7 @@ fn apply(a: &mut Analysis) {
         by_fold: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
         by_translit: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
         long: Vec::new(),
+        long_shapes: [0; 128],
     };
     for &p in &a.persons {
         index.add(a, p);
@@ -241,11 +263,14 @@ fn named_before(a: &Analysis, index: &PersonKeys, key: &WordKey, at: usize) -> O
 /// capitals, in Latin script, and no function word ("He", "It", "No": "He Lifeng" is
 /// named in full, never by the pronoun's spelling).
 fn candidate_key(word: &str) -> Option<WordKey> {
-    if word.chars().count() < 2
-        || word.chars().all(|c| !c.is_lowercase())
-        || !latin(word)
-        || (word.len() == 2 && (is_function_word(word) || SHORT_WORDS.contains(word)))
-    {
+    // An ASCII word, as most are, is told by its bytes: its letters are Latin, and a
+    // character is lower-case when its byte is.
+    let shaped = if word.is_ascii() {
+        word.len() >= 2 && word.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        word.chars().count() >= 2 && word.chars().any(char::is_lowercase) && latin(word)
+    };
+    if !shaped || (word.len() == 2 && (is_function_word(word) || SHORT_WORDS.contains(word))) {
         return None;
     }
     WordKey::new(word)

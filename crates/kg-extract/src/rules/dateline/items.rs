@@ -9,25 +9,41 @@ use crate::model::Span;
 /// text has two or more of them; empty otherwise.
 pub(super) fn item_starts(a: &Analysis) -> Vec<usize> {
     let bytes = a.text.as_bytes();
-    let mut starts = Vec::new();
+    // The lines shaped as datelines, with their city and the rest.
+    let mut shaped: Vec<(usize, Span, Span)> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1);
         let line = a.text.get(at..end).unwrap_or("");
-        // Only a line that starts with a capital can hold one: most are turned away here.
-        if line.trim_start().starts_with(|c: char| c.is_uppercase()) {
-            if let Some((c, r, _)) = super::dateline(line) {
-                let city = Span::new(at + c.start, at + c.end);
-                let rest = Span::new(at + r.start, at + r.end);
-                if super::known_city(a, city, rest).is_some() {
-                    starts.push(at);
-                }
-            }
+        if let Some((c, r, _)) = super::dateline(line) {
+            shaped.push((at, Span::new(at + c.start, at + c.end), Span::new(at + r.start, at + r.end)));
         }
         at = end;
     }
+    // The city is looked up only when two lines or more could be items: a story has
+    // one dateline, whose city `apply` looks up anyway.
+    if shaped.len() < 2 {
+        return Vec::new();
+    }
+    // Whether a city is known depends on its capitals alone (the rest of the line only
+    // chooses among cities of one name), and a transcript repeats its speakers'
+    // labels ("BLINKEN:"): each is looked up once.
+    let mut known: Vec<(&str, bool)> = Vec::new();
+    let starts: Vec<usize> = shaped
+        .into_iter()
+        .filter(|&(_, city, rest)| {
+            let caps = a.text.get(city.start..city.end).unwrap_or("");
+            if let Some(&(_, k)) = known.iter().find(|(c, _)| *c == caps) {
+                return k;
+            }
+            let k = super::known_city(a, city, rest).is_some();
+            known.push((caps, k));
+            k
+        })
+        .map(|(at, ..)| at)
+        .collect();
     if starts.len() < 2 {
-        starts.clear();
+        return Vec::new();
     }
     starts
 }

@@ -22,6 +22,17 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
     let mut prev = "";
     for k in clause_start..clause_end {
         let w = a.lower(k);
+        // Most words of a clause are none of the cues: one lookup tells, where the
+        // tests below compared each word with every cue.
+        if !CUE_WORDS.contains(w) {
+            if k > i + 1 && matches!(a.lower(k + 1), "that" | "which") && super::nouns::class_of(w).is_some() {
+                break;
+            }
+            if k > i {
+                prev = w;
+            }
+            continue;
+        }
         // "was over faster than anyone had expected", "went ahead as planned": a
         // comparison, not the meeting's plan.
         if w == "than" && k > i {
@@ -108,12 +119,58 @@ pub(super) fn clause_cues(a: &Analysis, clause_start: usize, i: usize, clause_en
         (sent_start.max(i.saturating_sub(16))..i).rev().take_while(|&k| !crate::clause::is_comma(a, k)).any(|k| {
             let w = a.lower(k);
             matches!(w, "will" | "'ll")
-                || k > 0
+                || matches!(w, "due" | "set" | "scheduled" | "expected" | "to")
+                    && k > 0
                     && matches!(a.lower(k - 1), "is" | "are")
-                    && matches!(w, "due" | "set" | "scheduled" | "expected" | "to")
         });
     cues
 }
+
+/// Every word [`clause_cues`] reads a cue from (the nouns that end a clause's reach
+/// apart): any other word only passes.
+static CUE_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
+    "than",
+    "ago",
+    "expected",
+    "planned",
+    "scheduled",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "scrapped",
+    "shelved",
+    "axed",
+    "off",
+    "attend",
+    "attends",
+    "attending",
+    "join",
+    "joining",
+    "travel",
+    "go",
+    "part",
+    "skipped",
+    "skip",
+    "boycotted",
+    "missed",
+    "failed",
+    "never",
+    "not",
+    "set",
+    "arranged",
+    "prepared",
+    "organised",
+    "organized",
+    "agenda",
+    "might",
+    "could",
+    "may",
+    "will",
+    "due",
+    "slated",
+    "pencilled",
+    "penciled",
+]);
 
 /// Words that call a meeting off, before its noun ("shelved the visit") or after it
 /// ("the summit was cancelled").

@@ -124,7 +124,10 @@ fn body_at(a: &Analysis, k: usize, bit: u32) -> Option<usize> {
     if !a.triggers(k, bit) {
         return None;
     }
-    let body = BODIES.iter().find(|b| b.iter().enumerate().all(|(n, w)| a.lower(k + n) == *w))?;
+    // The first word read once; the rest only of the bodies it starts.
+    let first = a.lower(k);
+    let body =
+        BODIES.iter().find(|b| b[0] == first && b.iter().enumerate().skip(1).all(|(n, w)| a.lower(k + n) == *w))?;
     let n = body.len();
     // A modifier ("Russian military aid") or part of a longer capitalised name.
     if matches!(body, [w] if matches!(*w, "army" | "military")) && MODIFIED.contains(&a.lower(k + n)) {
