@@ -197,12 +197,52 @@ impl MentionIndex {
         self.first_tok(end).checked_sub(1).filter(|&e| self.tok_ends[e] == end)
     }
 
+    /// The index of `mentions` from scratch: what [`MentionIndex::unindex`] and
+    /// [`MentionIndex::reindex`] are tested against.
+    #[cfg(test)]
     pub fn rebuild(&mut self, mentions: &[MentionRec]) {
         self.tok_cover.fill(0);
         self.starts_at.fill(0);
         for v in [&mut self.start_first, &mut self.start_last, &mut self.end_first, &mut self.end_last] {
             v.fill(NONE);
         }
+        self.reindex(mentions);
+    }
+
+    /// Clears the token entries of `old`, the mentions the index holds, for a
+    /// [`MentionIndex::reindex`] of what is kept of them: a removal in a long text
+    /// clears a few tokens where [`MentionIndex::rebuild`] fills every list over
+    /// them all.
+    pub fn unindex(&mut self, old: &[MentionRec]) {
+        for m in old {
+            let (span, first) = (m.span, self.first_tok(m.span.start));
+            // The tokens, start and end `insert_from` marks for the span.
+            let mut t = first;
+            while t < self.tok_starts.len() && self.tok_starts[t] < span.end {
+                self.tok_cover[t] = 0;
+                t += 1;
+            }
+            if self.tok_starts.get(first) == Some(&span.start) {
+                self.start_first[first] = NONE;
+                self.start_last[first] = NONE;
+                if let Some(word) = self.starts_at.get_mut(first / 64) {
+                    *word &= !(1 << (first % 64));
+                }
+            }
+            let end_tok = if span.end >= span.start {
+                t.checked_sub(1).filter(|&e| self.tok_ends[e] == span.end)
+            } else {
+                self.end_tok(span.end)
+            };
+            if let Some(e) = end_tok {
+                self.end_first[e] = NONE;
+                self.end_last[e] = NONE;
+            }
+        }
+    }
+
+    /// Indexes `mentions` afresh, the token entries already cleared.
+    pub fn reindex(&mut self, mentions: &[MentionRec]) {
         self.next_start.clear();
         self.prev_start.clear();
         self.next_end.clear();

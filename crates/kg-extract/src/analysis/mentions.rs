@@ -105,8 +105,11 @@ impl<'a> Analysis<'a> {
     pub fn remove_mentions_within(&mut self, span: Span) {
         // Rebuilding the index costs a pass over every mention: only when needed.
         if self.mentions_within(span).any(|m| span.contains(m.span)) {
+            // The entries of the mentions before the removal are cleared: the kept
+            // ones are indexed again under their new places.
+            self.index.unindex(&self.mentions);
             self.mentions.retain(|m| !span.contains(m.span));
-            self.index.rebuild(&self.mentions);
+            self.index.reindex(&self.mentions);
         }
     }
 
@@ -174,6 +177,14 @@ mod tests {
         let odd = Span::new(a.toks[3].span.start + 1, a.toks[5].span.end - 1);
         a.add_nested_mention(0, odd, "test", super::Form::Name);
         assert!(a.mentions.iter().any(|m| m.span == odd));
+        // A removal leaves the index a rebuild from scratch makes.
+        let swallowed = Span::new(a.toks[0].span.start, a.toks[4].span.end);
+        let before = a.mentions.len();
+        a.remove_mentions_within(swallowed);
+        assert!(a.mentions.len() < before);
+        let kept = format!("{:?}", a.index);
+        a.index.rebuild(&a.mentions);
+        assert_eq!(format!("{:?}", a.index), kept);
         let n = a.toks.len();
         for from in 0..n {
             for to in from + 1..=n {
