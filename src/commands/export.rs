@@ -44,8 +44,22 @@ pub fn write_graph(graph: &Graph, meta: &GraphMeta, format: Format, output: Opti
         };
         return write_neo4j_folder(graph, dir);
     }
+    if format == Format::Json {
+        // Written as bytes: serde_json writes only UTF-8, so the copy into a String
+        // `render` makes would be a second pass over the whole output for nothing.
+        let mut buf = Vec::with_capacity(json_size_hint(graph));
+        kg_export::write_json(graph, meta, &mut buf).context("serialising JSON")?;
+        return write_output(output, &buf);
+    }
     let text = render(graph, meta, format)?;
     write_output(output, text.as_bytes())
+}
+
+/// About the size of a graph's JSON, so its buffer is not grown (and copied) a dozen
+/// times: the evidence sentences are most of it.
+fn json_size_hint(graph: &Graph) -> usize {
+    graph.edges().map(|(_, _, e)| e.evidence.iter().map(|ev| ev.text.len() + 320).sum::<usize>() + 512).sum::<usize>()
+        + graph.node_count() * 256
 }
 
 /// `nodes.csv` and `relationships.csv` in `dir`, which is created when missing.
