@@ -23,8 +23,9 @@ const BATCH_BYTES: usize = 16 << 20;
 /// that merging a share's graph into the run's graph is cheap next to extracting it,
 /// few enough that the workers' turns at the lock spread out; and extracted together,
 /// stage by stage (`Extractor::extract_batch`): 8 documents a share extract about 15%
-/// slower than 32, 64 about as fast, 256 slower again.
-const SHARE_DOCS: usize = 32;
+/// slower than 32, and 64 about 3% faster than 32 in the release build (LTO), 128 and 256
+/// slower again (BENCHMARKS.md, sixteenth session).
+const SHARE_DOCS: usize = 64;
 const SHARE_BYTES: usize = 1 << 20;
 /// Shares queued for the workers, per worker: enough that none waits for the reader.
 const QUEUED_SHARES_PER_THREAD: usize = 4;

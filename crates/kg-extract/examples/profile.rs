@@ -66,12 +66,12 @@ fn main() {
     // The pipeline extracts shares of documents stage by stage (`extract_batch`),
     // which the per-stage times above, one document after another, do not show.
     let started = Instant::now();
-    for share in docs.chunks(32) {
+    for share in docs.chunks(64) {
         extractor.extract_batch(share);
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "in shares of 32 documents, as the pipeline extracts: {:.2} s, {:.2} MB/s",
+        "in shares of 64 documents, as the pipeline extracts: {:.2} s, {:.2} MB/s",
         secs,
         bytes as f64 / 1e6 / secs
     );
