@@ -11,8 +11,8 @@
 //! a wrong office.
 
 use super::Rule;
-use crate::analysis::Analysis;
-use crate::gazetteer::Role;
+use crate::analysis::{Analysis, Ent};
+use crate::gazetteer::{Role, Term};
 use crate::model::{EntityKind, RelationKind, Span, Status};
 
 pub const RULE: Rule = Rule { name: "known_office", apply, triggers: &[] };
@@ -38,12 +38,8 @@ fn apply(a: &mut Analysis) {
                 continue;
             }
             // The organisation's key is made once, not for each organisation asked.
-            let slug = std::cell::OnceCell::new();
-            let target = a.ents.iter().position(|e| match e.kind {
-                EntityKind::Country => e.iso.as_deref() == Some(term.target.as_str()),
-                EntityKind::Organization => e.key == *slug.get_or_init(|| crate::text::slug(&term.target)),
-                _ => false,
-            });
+            let key = std::cell::OnceCell::new();
+            let target = a.ents.iter().position(|e| is_office_target(e, term, &key));
             let Some(target) = target else { continue };
             if first_mentions.get(target).copied().flatten().is_none() {
                 continue;
@@ -93,11 +89,8 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
     }
     let named = |t: usize| {
         let term = &a.gaz.terms[t];
-        a.mentions.iter().any(|m| match a.ents[m.ent].kind {
-            EntityKind::Country => a.ents[m.ent].iso.as_deref() == Some(term.target.as_str()),
-            EntityKind::Organization => a.ents[m.ent].key == crate::text::slug(&term.target),
-            _ => false,
-        })
+        let key = std::cell::OnceCell::new();
+        a.mentions.iter().any(|m| is_office_target(&a.ents[m.ent], term, &key))
     };
     let rank = |t: usize| match a.gaz.terms[t].role {
         Role::HeadOfState => 0,
@@ -118,6 +111,16 @@ fn lowered_ends_with(s: &str, suffix: &str) -> bool {
         s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     } else {
         s.to_lowercase().ends_with(suffix)
+    }
+}
+
+/// Whether entity `e` is the country or organisation of the office `term`; `key` holds
+/// the organisation's key, made the first time an organisation asks.
+pub(super) fn is_office_target(e: &Ent, term: &Term, key: &std::cell::OnceCell<String>) -> bool {
+    match e.kind {
+        EntityKind::Country => e.iso.as_deref() == Some(term.target.as_str()),
+        EntityKind::Organization => e.key == *key.get_or_init(|| crate::text::slug(&term.target)),
+        _ => false,
     }
 }
 

@@ -13,7 +13,7 @@
 
 use super::Rule;
 use crate::analysis::Analysis;
-use crate::model::{EntityKind, RelationKind, Status};
+use crate::model::{RelationKind, Status};
 
 pub const RULE: Rule = Rule { name: "official_of", apply, triggers: &[] };
 
@@ -39,22 +39,22 @@ fn apply(a: &mut Analysis) {
 /// that ended before the publication date, and in no office of `aff` on that date.
 fn left_before(a: &Analysis, person: usize, aff: usize, title: &str) -> bool {
     let (Some(date), Some(known)) = (a.doc.date, a.ents[person].known) else { return false };
-    let target = &a.ents[aff];
-    let of_target = |t: &crate::gazetteer::Term| match target.kind {
-        EntityKind::Country => target.iso.as_deref() == Some(t.target.as_str()),
-        EntityKind::Organization => target.key == crate::text::slug(&t.target),
-        _ => false,
-    };
-    let terms = a.gaz.persons[known].terms.iter().map(|&t| &a.gaz.terms[t]).filter(|t| of_target(t));
     let (mut ended, mut holds) = (false, false);
-    for t in terms {
-        holds |= t.covers(date);
-        let same = t.title.eq_ignore_ascii_case(title)
-            || t.title.to_lowercase().ends_with(&title.to_lowercase())
-            || title.to_lowercase().ends_with(&t.title.to_lowercase());
-        ended |= same && t.end.is_some_and(|e| e < date);
+    for &t in &a.gaz.persons[known].terms {
+        let term = &a.gaz.terms[t];
+        if !super::known_office::is_office_target(&a.ents[aff], term, &std::cell::OnceCell::new()) {
+            continue;
+        }
+        holds |= term.covers(date);
+        // "President" and "President", "Foreign Minister" and "Minister": one office.
+        let same = ends_with_ignoring_case(&term.title, title) || ends_with_ignoring_case(title, &term.title);
+        ended |= same && term.end.is_some_and(|e| e < date);
     }
     ended && !holds
+}
+
+fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 #[cfg(test)]
