@@ -94,7 +94,8 @@ fn apply(a: &mut Analysis) {
         // protagonist, not with whoever the last paragraph named last.
         let opens_paragraph = antecedent
             .is_some_and(|p| !(sent_start..i).any(|k| a.mention_at_tok(k).is_some_and(|m| m.ent == p)))
-            && a.text[..a.toks[sent_start].span.start].trim_end_matches([' ', '\t']).ends_with("\n\n");
+            && sent > 0
+            && a.previous_in_paragraph(sent).is_none();
         if opens_paragraph {
             antecedent = protagonist(a, span.start, female).or(antecedent);
         }
