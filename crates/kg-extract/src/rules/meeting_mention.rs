@@ -357,19 +357,19 @@ fn apply(a: &mut Analysis) {
         // itself, unless its verb is someone's attendance ("is not expected to attend").
         if info.status == Status::Occurred && !cues.attendance {
             let clause = crate::modality::status_at(a, np_start, None);
-            // "ready to accept a proposal after eight hours of talks": the talks the
-            // proposal follows have been held, whatever the clause says of the proposal.
-            // "did not meet Ramaphosa at the BRICS summit", "allegedly met him on the
-            // sidelines of the summit": what is denied or claimed is the meeting of the
-            // two; the summit where it is placed took place.
-            // Past the article and the capitals of a name the phrase did not take in.
-            let det = (np_start.saturating_sub(4)..np_start)
+            // "did not meet Ramaphosa at the BRICS summit", "allegedly met him at the
+            // summit": what is denied or claimed is the meeting of the two; the summit
+            // where it is placed took place. Read past the article and the capitals of
+            // a name the phrase did not take in.
+            let opening = (np_start.saturating_sub(4)..np_start)
                 .rev()
                 .take_while(|&k| a.toks[k].is_cap || matches!(a.lower(k), "the" | "a" | "an"))
                 .last()
                 .unwrap_or(np_start);
-            let setting = det > 0 && matches!(a.lower(det - 1), "at" | "during");
+            let setting = opening > 0 && matches!(a.lower(opening - 1), "at" | "during");
             let of_others = setting && matches!(clause, Status::Declined | Status::Alleged);
+            // "ready to accept a proposal after eight hours of talks": the talks the
+            // proposal follows have been held, whatever the clause says of the proposal.
             if !(of_others || clause == Status::Proposed && after_hours_of(a, np_start)) {
                 info.status = clause;
             }
