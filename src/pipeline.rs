@@ -267,7 +267,7 @@ pub fn extract_into(
         // thread competing with two workers for two cores.
         let workers = rayon::current_num_threads() - 1;
         let shared = Mutex::new(std::mem::replace(graph, Graph::new()));
-        let extract_share = |share: &[Document]| {
+        let extract_and_merge = |share: &[Document]| {
             let mut part = Graph::new();
             for x in extract_share(extractor, share, all_statuses) {
                 part.add_extraction_owned(x);
@@ -284,14 +284,14 @@ pub fn extract_into(
                     // The guard is dropped before the share is worked on.
                     let next = shares.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(Receiver::recv);
                     let Some(Ok(share)) = next else { break };
-                    extract_share(&share);
+                    extract_and_merge(&share);
                 });
             }
             while let Some(share) = batches.next_share() {
                 ids.extend(share.iter().map(|d| d.id.clone()));
                 match to_workers.try_send(share) {
                     Ok(()) => {}
-                    Err(TrySendError::Full(share)) => extract_share(&share),
+                    Err(TrySendError::Full(share)) => extract_and_merge(&share),
                     Err(TrySendError::Disconnected(_)) => break,
                 }
             }
