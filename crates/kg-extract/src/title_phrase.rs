@@ -213,13 +213,15 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
 /// Investments and Industry"), or of one or two lower-case words before a lower-case
 /// title ("climate"), that a country, demonym or body precedes.
 fn portfolio_before(a: &Analysis, tok: usize) -> Option<usize> {
+    // A title found inside a glued token ("Fidan'spokesman") has no token of its own.
+    let title_cap = a.toks.get(tok)?.is_cap;
     let mut k = tok;
     while k > 0 && tok - k < 6 {
         let t = &a.toks[k - 1];
         // "EU climate commissioner": a lower-case portfolio of a word or two, right
         // before a title in lower case (not "statement said" before "Deputy Minister").
         let lower_portfolio = tok - k < 2
-            && !a.toks[tok].is_cap
+            && !title_cap
             && !crate::clause::finite_verb_at(a, k - 1)
             && !t.is_cap
             && t.is_word

@@ -69,3 +69,12 @@ fn a_portfolio_between_country_and_title() {
         Some("Defence Cabinet Secretary")
     );
 }
+
+/// A title found inside a glued token ("Fidan'spokesman", a proptest's find) has no
+/// token of its own: no panic, and no portfolio read before it.
+#[test]
+fn a_title_inside_a_glued_token() {
+    for text in ["Hakan Fidan'spokesman", "Hakan FidanHakan FidanHakan Fidan'spokesman"] {
+        crate::test_support::extract(text, "2025-03-01");
+    }
+}
