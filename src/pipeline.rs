@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use kg_extract::{Document, Extraction, Extractor};
+use kg_extract::{Document, Draft, Extraction, Extractor};
 use kg_graph::Graph;
 use rayon::prelude::*;
 
@@ -32,9 +32,10 @@ const QUEUED_SHARES_PER_THREAD: usize = 4;
 
 /// The extraction of each document of a share, in order, as the graph shows it by
 /// default or with every status: extracted together, which is faster (see
-/// [`Extractor::extract_batch`]).
-fn extract_share(extractor: &Extractor<'_>, share: &[Document], all_statuses: bool) -> Vec<Extraction> {
-    extractor.extract_batch(share).into_iter().map(|x| view(x, all_statuses)).collect()
+/// [`Extractor::extract_batch`]), as drafts (whose evidence a graph copies only if it
+/// keeps it).
+fn extract_share<'d>(extractor: &Extractor<'_>, share: &'d [Document], all_statuses: bool) -> Vec<Draft<'d>> {
+    extractor.extract_drafts(share).into_iter().map(|x| view(x, all_statuses)).collect()
 }
 
 /// [`extract_share`] of every document, in order, a share at a time.
@@ -42,12 +43,12 @@ pub fn extract_all<'d>(
     extractor: &'d Extractor<'_>,
     docs: &'d [Document],
     all_statuses: bool,
-) -> impl Iterator<Item = Extraction> + 'd {
+) -> impl Iterator<Item = Draft<'d>> + 'd {
     docs.chunks(SHARE_DOCS).flat_map(move |share| extract_share(extractor, share, all_statuses))
 }
 
 /// The extraction as the graph shows it by default, or with every status.
-fn view(x: Extraction, all_statuses: bool) -> Extraction {
+fn view(x: Draft<'_>, all_statuses: bool) -> Draft<'_> {
     if all_statuses {
         x
     } else {
@@ -122,12 +123,14 @@ pub fn for_each_extraction(
             progress.add(&share);
             total += share.len();
             for (doc, x) in share.iter().zip(xs) {
-                sink(doc, x)?;
+                sink(doc, x.into_extraction())?;
             }
         }
     } else {
         let extract = |batch: &[Document]| -> Vec<Extraction> {
-            batch.par_chunks(SHARE_DOCS).flat_map_iter(|share| extract_share(extractor, share, all_statuses)).collect()
+            let extractions =
+                |share| extract_share(extractor, share, all_statuses).into_iter().map(Draft::into_extraction);
+            batch.par_chunks(SHARE_DOCS).flat_map_iter(extractions).collect()
         };
         pipelined(&mut batches, &progress, extract, |batch, results| {
             total += batch.len();
@@ -254,11 +257,17 @@ pub fn extract_into(
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     if rayon::current_num_threads() <= 1 {
-        for_each_extraction(extractor, docs, all_statuses, |doc, x| {
-            graph.add_extraction_owned(x);
-            ids.push(doc.id.clone());
-            Ok(())
-        })?;
+        // As `for_each_extraction` does, but the drafts go into the graph as they are.
+        let mut batches = Batches { docs, failed: None };
+        let progress = Progress::new();
+        while let Some(share) = batches.next_share() {
+            for x in extract_share(extractor, &share, all_statuses) {
+                graph.add_draft(x);
+            }
+            progress.add(&share);
+            ids.extend(share.iter().map(|d| d.id.clone()));
+        }
+        batches.finish(progress)?;
     } else {
         let mut batches = Batches { docs, failed: None };
         let progress = Progress::new();
@@ -270,7 +279,7 @@ pub fn extract_into(
         let extract_and_merge = |share: &[Document]| {
             let mut part = Graph::new();
             for x in extract_share(extractor, share, all_statuses) {
-                part.add_extraction_owned(x);
+                part.add_draft(x);
             }
             progress.add(share);
             shared.lock().unwrap_or_else(PoisonError::into_inner).absorb(part);

@@ -98,7 +98,7 @@ fn per_document(
 pub fn build_graph(extractor: &Extractor<'_>, docs: &[Document], all_statuses: bool) -> Graph {
     let mut graph = Graph::new();
     for x in crate::pipeline::extract_all(extractor, docs, all_statuses) {
-        graph.add_extraction_owned(x);
+        graph.add_draft(x);
     }
     graph.resolve();
     graph

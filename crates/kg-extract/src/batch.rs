@@ -15,7 +15,7 @@ use std::cell::RefCell;
 
 use crate::analysis::{Analysis, Found, Scratch};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Document, Extraction};
+use crate::model::{Document, Draft};
 use crate::{finish, rules, text};
 
 /// The most tokens the analyses a thread keeps for later documents may have room for,
@@ -47,9 +47,9 @@ fn keep(kept: &mut Vec<Scratch>, scratch: Scratch) {
     }
 }
 
-/// The extractions of `docs`, in order, each as `Extractor::extract` gives it; see
-/// the module documentation.
-pub(crate) fn extract_batch<'g>(gaz: &'g Gazetteer, mentions: bool, docs: &[Document]) -> Vec<Extraction> {
+/// The drafts of the extractions of `docs`, in order, each as `Extractor::extract`
+/// gives it; see the module documentation.
+pub(crate) fn extract_batch<'g, 'd>(gaz: &'g Gazetteer, mentions: bool, docs: &'d [Document]) -> Vec<Draft<'d>> {
     let read: Vec<Reading> = docs.iter().map(Reading::of).collect();
     let found: Vec<Found<'g>> =
         docs.iter().zip(&read).map(|(doc, r)| gaz.find_names_and_titles(&r.doc(doc).text)).collect();
@@ -114,12 +114,12 @@ impl Reading {
         self.read.as_ref().unwrap_or(doc)
     }
 
-    /// The extraction of the analysis `a` of this reading of `original`, its offsets
-    /// and evidence the article's own.
-    pub(crate) fn finish(&self, a: &mut Analysis, original: &Document, mentions: bool) -> Extraction {
-        let mut x = finish::finish(a, mentions);
+    /// The draft of the analysis `a` of this reading of `original`, its offsets and
+    /// evidence the article's own.
+    pub(crate) fn finish<'d>(&self, a: &mut Analysis, original: &'d Document, mentions: bool) -> Draft<'d> {
+        let mut x = finish::draft(a, original, mentions);
         if let Some(offsets) = &self.offsets {
-            offsets.restore(&mut x, &original.text, &a.sents);
+            offsets.restore(&mut x);
         }
         x
     }

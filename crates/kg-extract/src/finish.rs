@@ -1,5 +1,5 @@
-//! From the working state to an [`Extraction`]: stable ids derived from content,
-//! labels, aliases and attributes, and evidence for every relation.
+//! From the working state to a [`Draft`] of its extraction: stable ids derived from
+//! content, labels, aliases and attributes, and where the evidence of every relation is.
 
 mod ids;
 
@@ -7,12 +7,21 @@ use std::collections::BTreeMap;
 
 use crate::analysis::{Analysis, Form};
 use crate::dates::DateValue;
-use crate::model::{Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span};
+use crate::model::{Document, Draft, DraftRelation, Entity, EntityKind, EvidenceAt, Mention, Origin, RelationKind};
 use crate::text::{slug, strip_all};
 
 use ids::{base_key, date_string, in_key_order, Labels};
 
-pub fn finish(a: &mut Analysis, with_mentions: bool) -> Extraction {
+/// The extraction of the analysis `a` of its document.
+#[cfg(test)]
+pub fn finish(a: &mut Analysis, with_mentions: bool) -> crate::model::Extraction {
+    let doc = a.doc;
+    draft(a, doc, with_mentions).into_extraction()
+}
+
+/// The draft of the analysis `a` of `doc` (or of its reading: offsets are then the
+/// reading's, sentences spans of the reading, until [`crate::text::OffsetMap::restore`]).
+pub fn draft<'d>(a: &mut Analysis, doc: &'d Document, with_mentions: bool) -> Draft<'d> {
     let n = a.ents.len();
     // Indexed by entity: walked in index order it gives the order a sorted set would.
     let mut mentioned = vec![false; n];
@@ -129,7 +138,7 @@ pub fn finish(a: &mut Analysis, with_mentions: bool) -> Extraction {
     let chosen = chosen_relations(a, &slot);
     let date = a.doc.date.map(|d| date_string(DateValue::from_date(d)));
     let mut attendance = None;
-    let mut relations: Vec<Relation> = Vec::with_capacity(chosen.len());
+    let mut relations: Vec<DraftRelation> = Vec::with_capacity(chosen.len());
     for (_, source, target, _, _, i) in chosen {
         // Each candidate survives the dedup at most once, so its attributes can move.
         let mut attributes = std::mem::take(&mut a.rels[i].attrs);
@@ -138,27 +147,24 @@ pub fn finish(a: &mut Analysis, with_mentions: bool) -> Extraction {
             let attendance = attendance.get_or_insert_with(|| Attendance::new(a));
             met_with_attributes(a, attendance, r.src, r.dst, &labels, &mut attributes);
         }
-        let sentence = &a.sents[r.sent];
-        let id = |s: usize| entities.get(s).map_or("", |x| x.id.as_str());
-        relations.push(Relation {
+        relations.push(DraftRelation {
             kind: r.kind,
-            source: id(source).to_string(),
-            target: id(target).to_string(),
+            source,
+            target,
             status: r.status,
             attributes,
-            evidence: Evidence {
-                doc: a.doc.id.clone(),
+            evidence: EvidenceAt {
                 sentence: r.sent,
                 start: r.span.start,
                 end: r.span.end,
-                rule: r.rule.to_string(),
-                text: a.slice(Span::new(sentence.span.start, sentence.span.end)).to_string(),
-                date: date.clone(),
+                rule: r.rule,
+                text: a.sents[r.sent].span,
             },
         });
     }
 
-    Extraction { doc: a.doc.id.clone(), date: a.doc.date, entities, mentions, relations }
+    let origin = Origin { doc: &doc.id, text: &doc.text, date };
+    Draft { origin, date: a.doc.date, entities, mentions, relations }
 }
 
 /// A relation to make: (kind, source slot, target slot, status, start, index).

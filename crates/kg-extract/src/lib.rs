@@ -35,7 +35,10 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerError, SourceKind};
-pub use model::{Document, Entity, EntityKind, Evidence, Extraction, Mention, Relation, RelationKind, Span, Status};
+pub use model::{
+    Document, Draft, DraftRelation, Entity, EntityKind, Evidence, EvidenceAt, EvidenceRef, Extraction, Mention, Origin,
+    Relation, RelationKind, Span, Status,
+};
 
 /// Runs the rules of [`rules::RULES`] over documents with one gazetteer.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +80,12 @@ impl<'g> Extractor<'g> {
     /// The extractions of `docs`, in order, each as [`Extractor::extract`] gives it,
     /// and faster than one document after another: see [`batch`].
     pub fn extract_batch(&self, docs: &[Document]) -> Vec<Extraction> {
+        self.extract_drafts(docs).into_iter().map(Draft::into_extraction).collect()
+    }
+
+    /// [`Extractor::extract_batch`] as drafts: for a reader that keeps only some of
+    /// the evidence, like a graph (see [`Draft`]).
+    pub fn extract_drafts<'d>(&self, docs: &'d [Document]) -> Vec<Draft<'d>> {
         batch::extract_batch(self.gazetteer, self.mentions, docs)
     }
 
@@ -99,7 +108,7 @@ impl<'g> Extractor<'g> {
             (rule.apply)(&mut a);
             lap(rule.name, &mut timings);
         }
-        let x = read.finish(&mut a, doc, self.mentions);
+        let x = read.finish(&mut a, doc, self.mentions).into_extraction();
         let mut scratch = a.into_scratch();
         scratch.keep_lower_text(lower);
         batch::keep_scratch(scratch);

@@ -8,6 +8,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod draft;
+
+pub use draft::{Draft, DraftRelation, EvidenceAt, Origin};
+
 /// A byte range `start..end` into the original text of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
@@ -190,6 +194,48 @@ pub struct Evidence {
     pub date: Option<String>,
 }
 
+impl Evidence {
+    /// The evidence borrowed: what a list of it is searched with.
+    pub fn view(&self) -> EvidenceRef<'_> {
+        EvidenceRef {
+            doc: &self.doc,
+            sentence: self.sentence,
+            start: self.start,
+            end: self.end,
+            rule: &self.rule,
+            text: &self.text,
+            date: self.date.as_deref(),
+        }
+    }
+}
+
+/// [`Evidence`] borrowed from where it was found, so that a graph copies only the
+/// pieces it keeps. Fields in [`Evidence`]'s order, so the two order alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EvidenceRef<'a> {
+    pub doc: &'a str,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'a str,
+    pub text: &'a str,
+    pub date: Option<&'a str>,
+}
+
+impl From<EvidenceRef<'_>> for Evidence {
+    fn from(e: EvidenceRef<'_>) -> Self {
+        Evidence {
+            doc: e.doc.to_string(),
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+            rule: e.rule.to_string(),
+            text: e.text.to_string(),
+            date: e.date.map(str::to_string),
+        }
+    }
+}
+
 /// One real-world thing named in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
@@ -226,11 +272,16 @@ impl Relation {
     /// Whether the default graph shows this relation: facts, and firm plans — except
     /// that a planned meeting between two persons is not yet a `met_with`.
     pub fn is_default_visible(&self) -> bool {
-        match self.status {
-            Status::Occurred => true,
-            Status::Planned => self.kind != RelationKind::MetWith,
-            _ => false,
-        }
+        default_visible(self.kind, self.status)
+    }
+}
+
+/// [`Relation::is_default_visible`] of a relation of `kind` and `status`.
+pub(crate) fn default_visible(kind: RelationKind, status: Status) -> bool {
+    match status {
+        Status::Occurred => true,
+        Status::Planned => kind != RelationKind::MetWith,
+        _ => false,
     }
 }
 
@@ -238,18 +289,19 @@ impl Extraction {
     /// The default view: facts and firm plans. Relations of other statuses go, and so
     /// do meetings that were only proposed, refused, cancelled or imagined.
     pub fn default_view(mut self) -> Extraction {
-        let hidden: Vec<String> = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Meeting)
-            .filter(|e| e.attributes.get("status").is_some_and(|s| !matches!(s.as_str(), "occurred" | "planned")))
-            .map(|e| e.id.clone())
-            .collect();
+        let hidden: Vec<String> = self.entities.iter().filter(|e| hidden_by_default(e)).map(|e| e.id.clone()).collect();
         self.entities.retain(|e| !hidden.contains(&e.id));
         self.mentions.retain(|m| !hidden.contains(&m.entity));
         self.relations.retain(|r| r.is_default_visible() && !hidden.contains(&r.source) && !hidden.contains(&r.target));
         self
     }
+}
+
+/// Whether the default view leaves the entity out: a meeting that was only proposed,
+/// refused, cancelled or imagined.
+pub(crate) fn hidden_by_default(e: &Entity) -> bool {
+    e.kind == EntityKind::Meeting
+        && e.attributes.get("status").is_some_and(|s| !matches!(s.as_str(), "occurred" | "planned"))
 }
 
 /// A document to extract from.

@@ -9,7 +9,7 @@ mod tests;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
-use kg_extract::{Entity, Extraction, Relation, RelationKind, Status};
+use kg_extract::{Draft, Entity, Extraction, Relation, RelationKind, Status};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, NodeIndexable};
 
@@ -55,16 +55,34 @@ impl Graph {
     /// what a pipeline that is done with the extraction wants.
     pub fn add_extraction_owned(&mut self, extraction: Extraction) {
         for entity in extraction.entities {
-            self.add_node(Node {
-                id: entity.id,
-                kind: entity.kind,
-                label: entity.label,
-                aliases: entity.aliases,
-                attributes: entity.attributes,
-            });
+            self.add_node(Node::from(entity));
         }
         for r in extraction.relations {
             self.add_relation_owned(r);
+        }
+    }
+
+    /// [`Graph::add_extraction_owned`] of the draft's extraction, which copies the
+    /// evidence only of the edges that keep it (most pieces are counted, not kept).
+    pub fn add_draft(&mut self, draft: Draft<'_>) {
+        let Draft { origin, entities, relations, .. } = draft;
+        let at: Vec<NodeIndex> = entities.into_iter().map(|e| self.add_node(Node::from(e))).collect();
+        for r in relations {
+            let (Some(&s), Some(&t)) = (at.get(r.source), at.get(r.target)) else { continue };
+            // As `endpoints` orients ids, by index.
+            let (s, t) = if r.kind.is_symmetric() && self.inner[t].id < self.inner[s].id { (t, s) } else { (s, t) };
+            if s == t {
+                continue;
+            }
+            let evidence = origin.evidence(&r.evidence);
+            match self.edge_ix.get(&(s, r.kind, t, r.status)) {
+                Some(&ix) => self.inner[ix].absorb_one(r.attributes, evidence),
+                None => {
+                    let (source, target) = (self.inner[s].id.clone(), self.inner[t].id.clone());
+                    let edge = Edge::new(r.kind, r.status, r.attributes, evidence.into());
+                    self.add_edge_at(s, t, source, target, edge);
+                }
+            }
         }
     }
 

@@ -12,8 +12,7 @@
 //!
 //! Known misses: a single tab between two words stays a tab.
 
-use super::Sentence;
-use crate::model::{Extraction, Span};
+use crate::model::{Draft, Span};
 
 /// Where the compact reading's offsets lie in the original text.
 #[derive(Debug, Default)]
@@ -35,10 +34,9 @@ impl OffsetMap {
         Span::new(self.original(span.start), self.original(span.end))
     }
 
-    /// Every offset of an extraction made from the compact text, made an offset into
-    /// `original`, and every evidence sentence its words as written there. `sentences`
-    /// are the compact text's.
-    pub fn restore(&self, x: &mut Extraction, original: &str, sentences: &[Sentence]) {
+    /// Every offset of a draft made from the compact text made an offset into the
+    /// original, evidence sentences included.
+    pub fn restore(&self, x: &mut Draft<'_>) {
         for m in &mut x.mentions {
             m.span = self.span(m.span);
         }
@@ -46,9 +44,7 @@ impl OffsetMap {
             let ev = &mut r.evidence;
             let span = self.span(Span::new(ev.start, ev.end));
             (ev.start, ev.end) = (span.start, span.end);
-            if let Some(s) = sentences.get(ev.sentence).map(|s| self.span(s.span)) {
-                original.get(s.start..s.end).unwrap_or_default().clone_into(&mut ev.text);
-            }
+            ev.text = self.span(ev.text);
         }
     }
 }

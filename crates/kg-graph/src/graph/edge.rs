@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
-use kg_extract::{Evidence, RelationKind, Status};
+use kg_extract::{Evidence, EvidenceRef, RelationKind, Status};
 use serde::{Deserialize, Serialize};
 
 /// Evidence kept per edge: the first this many pieces in evidence order. `count` still
@@ -73,32 +73,36 @@ impl Edge {
     /// `Edge::new(relation, status, attributes, evidence)` does, without building that
     /// edge. On an edge that holds [`MAX_EVIDENCE`] pieces, all smaller than the new
     /// one (a corpus read in date order makes most edges so), the piece is counted and
-    /// its date at most moved into `first_date` or `last_date`.
-    pub(super) fn absorb_one(&mut self, attributes: BTreeMap<String, String>, mut evidence: Evidence) {
+    /// its date at most copied into `first_date` or `last_date`; a borrowed piece
+    /// ([`EvidenceRef`]) is copied only if it is kept.
+    pub(super) fn absorb_one(&mut self, attributes: BTreeMap<String, String>, evidence: impl Piece) {
         merge_attributes(&mut self.attributes, attributes);
-        let (earlier, later) = match evidence.date.as_deref() {
+        let view = evidence.view();
+        let (earlier, later) = match view.date {
             Some(d) => (
                 self.first_date.as_deref().is_none_or(|first| d < first),
                 self.last_date.as_deref().is_none_or(|last| d > last),
             ),
             None => (false, false),
         };
-        let before = self.evidence.len();
-        let added = match place(&self.evidence, &evidence) {
-            // Not stored: its date can move rather than be copied.
-            at @ (Place::Held | Place::Beyond) => {
-                set_dates(&mut self.first_date, &mut self.last_date, earlier, later, evidence.date.take());
-                usize::from(matches!(at, Place::Beyond))
+        if let Some(date) = view.date {
+            if earlier {
+                set_date(&mut self.first_date, date);
             }
+            if later {
+                set_date(&mut self.last_date, date);
+            }
+        }
+        let before = self.evidence.len();
+        let added = match place(&self.evidence, view) {
+            Place::Held => 0,
+            Place::Beyond => 1,
             Place::At(pos) => {
-                if earlier || later {
-                    set_dates(&mut self.first_date, &mut self.last_date, earlier, later, evidence.date.clone());
-                }
                 if self.evidence.len() >= MAX_EVIDENCE {
                     // Dropped before the insertion, which then needs no room beyond the cap.
                     self.evidence.truncate(MAX_EVIDENCE - 1);
                 }
-                self.evidence.insert(pos, evidence);
+                self.evidence.insert(pos, evidence.into_evidence());
                 1
             }
         };
@@ -137,7 +141,7 @@ fn merge_evidence(mine: &mut Vec<Evidence>, mut theirs: Vec<Evidence>) -> usize 
         // One document's piece, the common case: past the end of a full list it is
         // counted, not stored.
         let Some(ev) = theirs.pop() else { return 0 };
-        return match place(mine, &ev) {
+        return match place(mine, ev.view()) {
             Place::Held => 0,
             Place::Beyond => 1,
             Place::At(pos) => {
@@ -193,29 +197,50 @@ enum Place {
     At(usize),
 }
 
-fn place(list: &[Evidence], ev: &Evidence) -> Place {
+fn place(list: &[Evidence], ev: EvidenceRef<'_>) -> Place {
     // A full list whose last piece is smaller needs one comparison, not a search.
-    if list.len() >= MAX_EVIDENCE && list.last().is_some_and(|last| last < ev) {
+    if list.len() >= MAX_EVIDENCE && list.last().is_some_and(|last| last.view() < ev) {
         return Place::Beyond;
     }
-    match list.binary_search(ev) {
+    match list.binary_search_by(|x| x.view().cmp(&ev)) {
         Ok(_) => Place::Held,
         Err(pos) if pos < MAX_EVIDENCE => Place::At(pos),
         Err(_) => Place::Beyond,
     }
 }
 
-/// Moves `date` into `first` and/or `last` as `earlier` and `later` say (copying it
-/// when both do).
-fn set_dates(first: &mut Option<String>, last: &mut Option<String>, earlier: bool, later: bool, date: Option<String>) {
-    match (earlier, later) {
-        (true, true) => {
-            *first = date.clone();
-            *last = date;
-        }
-        (true, false) => *first = date,
-        (false, true) => *last = date,
-        (false, false) => {}
+/// A piece of evidence for [`Edge::absorb_one`]: owned, or borrowed and copied if kept.
+pub(super) trait Piece {
+    fn view(&self) -> EvidenceRef<'_>;
+    fn into_evidence(self) -> Evidence;
+}
+
+impl Piece for Evidence {
+    fn view(&self) -> EvidenceRef<'_> {
+        Evidence::view(self)
+    }
+
+    fn into_evidence(self) -> Evidence {
+        self
+    }
+}
+
+impl Piece for EvidenceRef<'_> {
+    fn view(&self) -> EvidenceRef<'_> {
+        *self
+    }
+
+    fn into_evidence(self) -> Evidence {
+        self.into()
+    }
+}
+
+/// Sets `slot` to `date`, in the room it has: a corpus read in date order moves an
+/// edge's last date with every new document.
+fn set_date(slot: &mut Option<String>, date: &str) {
+    match slot {
+        Some(have) => date.clone_into(have),
+        None => *slot = Some(date.to_string()),
     }
 }
 
@@ -341,10 +366,13 @@ mod tests {
             let mut one = Edge::new(RelationKind::MetWith, Status::Occurred, attrs, first);
             one.normalize();
             let mut whole = one.clone();
+            let mut borrowed = one.clone();
             for (attrs, e) in pieces {
                 whole.absorb(Edge::new(RelationKind::MetWith, Status::Occurred, attrs.clone(), e.clone()));
+                borrowed.absorb_one(attrs.clone(), e.view());
                 one.absorb_one(attrs, e);
                 assert_eq!(one, whole, "seed {seed}");
+                assert_eq!(borrowed, whole, "seed {seed}");
             }
         }
     }

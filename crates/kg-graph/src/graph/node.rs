@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use kg_extract::EntityKind;
+use kg_extract::{Entity, EntityKind};
 use serde::{Deserialize, Serialize};
 
 use super::edge::merge_attributes;
@@ -16,6 +16,13 @@ pub struct Node {
     pub label: String,
     pub aliases: BTreeSet<String>,
     pub attributes: BTreeMap<String, String>,
+}
+
+impl From<Entity> for Node {
+    fn from(entity: Entity) -> Self {
+        let Entity { id, kind, label, aliases, attributes } = entity;
+        Node { id, kind, label, aliases, attributes }
+    }
 }
 
 impl Node {

@@ -61,3 +61,25 @@ fn relation_to_unknown_node_is_refused() {
     let mut g = Graph::new();
     assert!(!g.add_relation(&relation("person:a", RelationKind::MetWith, "person:b", "d")));
 }
+
+#[test]
+fn a_draft_adds_what_its_extraction_adds() {
+    let texts = [
+        "Anna Brown met Ivan Petrov in Oslo on Monday. Petrov met Brown again in Rome.",
+        "Ivan Petrov met Anna Brown in Oslo. A summit in Rome was proposed; Brown met Petrov there.",
+        // Read otherwise than as written: a doubled space.
+        "Turkish Foreign Minister Hakan  Fidan met Sergey Lavrov in Ankara. Lavrov met Anna Brown.",
+    ];
+    let docs: Vec<kg_extract::Document> = (0..3 * MAX_EVIDENCE)
+        .map(|i| kg_extract::Document::new(format!("d{:03}", i % 70), texts[i % 3], None))
+        .collect();
+    let extractor = kg_extract::Extractor::builtin().with_mentions(false);
+    let (mut drafts, mut whole) = (Graph::new(), Graph::new());
+    for draft in extractor.extract_drafts(&docs) {
+        whole.add_extraction_owned(draft.clone().into_extraction().default_view());
+        drafts.add_draft(draft.default_view());
+    }
+    assert!(whole.edges().any(|(_, _, e)| e.count > MAX_EVIDENCE));
+    assert!(whole.nodes().eq(drafts.nodes()));
+    assert!(whole.edges().eq(drafts.edges()));
+}
