@@ -18,15 +18,25 @@ pub(crate) struct CountBelow {
 impl CountBelow {
     /// The table for `keys`, in ascending order; what it held is cleared first.
     /// Offsets past the last key need no block: below them are all the keys.
-    pub(crate) fn reset(&mut self, keys: impl Iterator<Item = usize>) {
+    pub(crate) fn reset(&mut self, keys: impl DoubleEndedIterator<Item = usize> + Clone) {
         self.blocks.clear();
+        let Some(last) = keys.clone().next_back() else { return };
+        // Each key writes its count plus one to the block after its own: the last key
+        // of a block writes what every block after it up to the next key's holds, which
+        // a running maximum then carries over the blocks no key wrote. No branch per
+        // key, where a loop of pushes per key mispredicted every block crossed.
+        self.blocks.resize(last / BLOCK + 2, 0);
         for (i, key) in keys.enumerate() {
-            // The blocks that start after the keys before this one and not after it
-            // have exactly those below them.
-            while self.blocks.len() * BLOCK <= key {
-                self.blocks.push(i as u32);
+            if let Some(block) = self.blocks.get_mut(key / BLOCK + 1) {
+                *block = i as u32 + 1;
             }
         }
+        let mut max = 0;
+        for block in &mut self.blocks {
+            max = max.max(*block);
+            *block = max;
+        }
+        self.blocks.pop();
     }
 
     /// How many of the `n` keys of [`CountBelow::reset`] are below `at`:

@@ -155,13 +155,14 @@ pub(super) fn name_tokens(text: &str, toks: &[Token], out: &mut Vec<u32>) {
     for (i, t) in toks.iter().enumerate() {
         // A particle name has its hyphen within its first five bytes ("al-Hayya"): a
         // word without one there is turned away on eight bytes read at once.
-        let hyphen = !t.is_cap
-            && bytes.get(t.span.start..).and_then(<[u8]>::first_chunk::<8>).is_none_or(|eight| {
-                let x = u64::from_le_bytes(*eight) ^ 0x2d2d_2d2d_2d2d_2d2d;
-                // The high bit of each zero byte among the first five: a hyphen there.
-                (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x80_8080_8080) != 0
-            });
-        let name = t.is_cap || hyphen && crate::names::is_particle_name_in(text, t.span);
+        // Both tests are made for every token, and joined without a branch: a branch
+        // on the capital first would go either way from one token to the next.
+        let hyphen = bytes.get(t.span.start..).and_then(<[u8]>::first_chunk::<8>).is_none_or(|eight| {
+            let x = u64::from_le_bytes(*eight) ^ 0x2d2d_2d2d_2d2d_2d2d;
+            // The high bit of each zero byte among the first five: a hyphen there.
+            (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x80_8080_8080) != 0
+        });
+        let name = t.is_cap | (hyphen & !t.is_cap && crate::names::is_particle_name_in(text, t.span));
         if let Some(slot) = out.get_mut(n) {
             *slot = i as u32;
         }
@@ -176,14 +177,20 @@ pub(super) fn name_tokens(text: &str, toks: &[Token], out: &mut Vec<u32>) {
 /// rule's list is then a copy, not a pass over every trigger word of the text.
 pub(super) fn by_rule(tok_rules: &[u32], out: &mut Vec<u32>) -> [u32; 33] {
     let mut starts = [0u32; 33];
-    // Most tokens trigger nothing: the second pass visits only those that do.
-    let mut triggering: Vec<u32> = Vec::with_capacity(tok_rules.len() / 4);
+    // Most tokens trigger nothing: the passes after this one visit only those that
+    // do. Every token is written and the count moved by whether it triggers: no
+    // branch on that, which goes either way from one token to the next.
+    let mut triggering = vec![0u32; tok_rules.len()];
+    let mut n = 0;
     for (i, &rules) in tok_rules.iter().enumerate() {
-        if rules == 0 {
-            continue;
+        if let Some(slot) = triggering.get_mut(n) {
+            *slot = i as u32;
         }
-        triggering.push(i as u32);
-        let mut bits = rules;
+        n += usize::from(rules != 0);
+    }
+    triggering.truncate(n);
+    for &i in &triggering {
+        let mut bits = tok_rules.get(i as usize).copied().unwrap_or(0);
         while bits != 0 {
             starts[bits.trailing_zeros() as usize + 1] += 1;
             bits &= bits - 1;
