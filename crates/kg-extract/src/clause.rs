@@ -145,7 +145,7 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
     let mut out: Vec<(usize, Span)> = a
         .mentions_within_toks(from, to)
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Person && span.contains(m.span))
+        .filter(|m| m.kind == EntityKind::Person && span.contains(m.span))
         .filter(|m| quoted || !a.in_quote(m.span))
         .map(|m| (m.ent, m.span))
         .collect();

@@ -159,7 +159,7 @@ fn name_within(a: &Analysis, tok: usize, max: usize, towns: bool) -> Option<(Spa
         towns
             && a.toks.get(i).is_some_and(|t| t.is_cap)
             && a.mention_at_tok(i).is_some_and(|m| {
-                a.ents[m.ent].kind == crate::model::EntityKind::Location && a.tok_at(m.span.end) == i + 1
+                m.kind == crate::model::EntityKind::Location && a.tok_at(m.span.end) == i + 1
             })
     };
     let first_town = town(tok) && name_token(a, tok + 1) && adjacent(a, tok + 1);

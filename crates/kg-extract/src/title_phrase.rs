@@ -89,7 +89,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             inner = overlapping
                 .iter()
                 .filter(|m| hit.span.contains(m.span))
-                .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
+                .find(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
                 .map(|m| m.ent);
         }
         let t = &a.gaz.titles[hit.title];
@@ -158,7 +158,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 let delegation_near =
                     (next + 1..(next + 5).min(a.toks.len())).take_while(|&k| a.word(k) != ",").find_map(|k| {
                         a.mention_at_tok(k)
-                            .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation)
+                            .filter(|m| m.kind == EntityKind::Delegation)
                             .map(|m| (m.ent, m.span))
                     });
                 if let Some((d, span)) = delegation_near {

@@ -84,8 +84,9 @@ fn apply(a: &mut Analysis) {
     let starts: std::cell::OnceCell<rustc_hash::FxHashSet<usize>> = std::cell::OnceCell::new();
     for hit in &hits {
         // "talks in the Kremlin", "dinner at the Élysée": after "in/at the", a body's
-        // seat is the building.
-        let seat = at_the(a, hit.span);
+        // seat is the building. Only a building asks (the words before every name
+        // were read for it, at a cost above the rest of the choice).
+        let seat = hit.targets.iter().any(|t| matches!(t, Target::Place(_))) && at_the(a, hit.span);
         let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
                 Target::City(i) => u8::from(!named_countries.contains(&gaz.cities[*i].iso.as_str())),

@@ -20,6 +20,9 @@ pub const RULE: Rule = Rule { name: "known_office", apply, triggers: &[] };
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };
     let first_mentions = a.first_mentions();
+    // The gazetteer outlives the analysis: its terms are read while the analysis changes.
+    let g = a.gaz;
+    let mut scratch = Scratch::default();
     for p in 0..a.ents.len() {
         let Some(known) = a.ents[p].known else {
             continue;
@@ -27,13 +30,13 @@ fn apply(a: &mut Analysis) {
         let Some(first) = first_mentions.get(p).copied().flatten() else {
             continue;
         };
-        let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
-        if let Some(t) = main_term(a, p, &terms, date) {
-            let title = a.gaz.terms[t].title.clone();
+        let terms = &g.persons[known].terms;
+        if let Some(t) = main_term(a, p, terms, date, &mut scratch) {
+            let title = g.terms[t].title.clone();
             a.ents[p].attrs.insert("title".into(), title);
         }
-        for t in terms {
-            let term = &a.gaz.terms[t];
+        for &t in terms {
+            let term = &g.terms[t];
             if !term.covers(date) || matches!(term.role, Role::Deputy | Role::Other) {
                 continue;
             }
@@ -69,19 +72,39 @@ fn apply(a: &mut Analysis) {
 /// Mohammed bin Salman", though he is also Prime Minister), else one whose country or
 /// organisation the article names, the highest first (Emmanuel Macron is President of
 /// France before he is Co-Prince of Andorra), else the first in the table.
-fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -> Option<usize> {
-    let covering: Vec<usize> = terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)).collect();
-    let written = |t: usize| {
-        let title = a.gaz.terms[t].title.to_lowercase();
-        // Made once, not for each mention (as `format!` was, at a cost above the rest).
-        let opening = [title.as_str(), " "].concat();
-        a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).any(|m| {
+fn main_term(
+    a: &Analysis,
+    p: usize,
+    terms: &[usize],
+    date: chrono::NaiveDate,
+    scratch: &mut Scratch,
+) -> Option<usize> {
+    let Scratch { covering, spans, opening } = scratch;
+    covering.clear();
+    covering.extend(terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)));
+    // The person's mentions, read once for all the offices.
+    spans.clear();
+    if !covering.is_empty() {
+        spans.extend(a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span));
+    }
+    let mut written = |t: usize| {
+        // The lower-case title and a space, in one buffer kept from office to office.
+        let title = &a.gaz.terms[t].title;
+        opening.clear();
+        if title.is_ascii() {
+            opening.extend(title.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            opening.push_str(&title.to_lowercase());
+        }
+        opening.push(' ');
+        let (opening, title) = (opening.as_str(), &opening[..opening.len() - 1]);
+        spans.iter().any(|&m| {
             // The last title starting before the name, ending at it or inside it
             // ("Crown Prince" over the alias "Prince Mohammed bin Salman").
             let i = a.title_hits.partition_point(|h| h.span.start < m.start);
             a.title_hits[..i].last().is_some_and(|h| {
-                h.span.end + 1 >= m.start && lowered_ends_with(&a.gaz.titles[h.title].canonical, &title)
-            }) || lowered_starts_with(a.slice(m), &opening)
+                h.span.end + 1 >= m.start && lowered_ends_with(&a.gaz.titles[h.title].canonical, title)
+            }) || lowered_starts_with(a.slice(m), opening)
         })
     };
     if let Some(&t) = covering.iter().find(|&&t| written(t)) {
@@ -102,6 +125,14 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
         Role::Other => 6,
     };
     covering.iter().copied().filter(|&t| named(t)).min_by_key(|&t| rank(t)).or_else(|| covering.first().copied())
+}
+
+/// The buffers [`main_term`] fills anew for each person.
+#[derive(Default)]
+struct Scratch {
+    covering: Vec<usize>,
+    spans: Vec<Span>,
+    opening: String,
 }
 
 /// `s.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy

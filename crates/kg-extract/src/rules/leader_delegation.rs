@@ -35,7 +35,7 @@ fn apply(a: &mut Analysis) {
             // "the Ukrainian leader and his delegation": the person just before "and".
             let coordinated = (head >= 3 && a.lower(head - 2) == "and")
                 .then(|| {
-                    a.mentions_ending(a.toks[head - 3].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person)
+                    a.mentions_ending(a.toks[head - 3].span.end).find(|m| m.kind == EntityKind::Person)
                 })
                 .flatten()
                 .map(|m| m.ent);

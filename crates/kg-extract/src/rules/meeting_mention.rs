@@ -254,7 +254,7 @@ fn apply(a: &mut Analysis) {
         // after "with".
         let owner = (np_start.saturating_sub(1)..i)
             .find(|&k| k > 0 && matches!(a.word(k), "'s" | "\u{2019}s"))
-            .and_then(|k| a.mentions_ending(a.toks[k - 1].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+            .and_then(|k| a.mentions_ending(a.toks[k - 1].span.end).find(|m| m.kind == EntityKind::Person))
             .map(|m| m.ent);
         if let Some(owner) = owner.filter(|_| info.participants.is_empty() && a.lower(i + 1) == "with") {
             info.participants = std::iter::once(owner)

@@ -63,7 +63,7 @@ fn apply(a: &mut Analysis) {
             // sort of those kept orders them as the sort of all did.
             let mut persons: Vec<(usize, Span)> = sentence_mentions(a, s)
                 .filter(|m| m.span.start < span.start || s != sent)
-                .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
+                .filter(|m| m.kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
                 .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
                 .map(|m| (m.ent, m.span))
                 .collect();
@@ -85,7 +85,7 @@ fn apply(a: &mut Analysis) {
             }
             antecedent = candidates(sent - back);
             let names_anyone = sentence_mentions(a, sent - back)
-                .any(|m| a.ents[m.ent].kind == EntityKind::Person && !listed(a, m.span));
+                .any(|m| m.kind == EntityKind::Person && !listed(a, m.span));
             if names_anyone {
                 break;
             }
@@ -110,7 +110,7 @@ fn apply(a: &mut Analysis) {
 fn protagonist(a: &Analysis, at: usize, female: bool) -> Option<usize> {
     let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for m in a.mentions_before(at).take(2048) {
-        if a.ents[m.ent].kind == EntityKind::Person {
+        if m.kind == EntityKind::Person {
             *counts.entry(m.ent).or_default() += 1;
         }
     }
@@ -157,7 +157,7 @@ fn traveller_before_where(a: &Analysis, i: usize) -> Option<usize> {
             return None;
         }
         let owner = k.checked_sub(1).filter(|&o| matches!(a.word(o), "'s" | "\u{2019}s"))?;
-        let m = a.mentions_ending(a.toks[owner].span.start).find(|m| a.ents[m.ent].kind == EntityKind::Person)?;
+        let m = a.mentions_ending(a.toks[owner].span.start).find(|m| m.kind == EntityKind::Person)?;
         Some(m.ent)
     })
 }

@@ -162,7 +162,7 @@ fn bodies_after_countries(a: &mut Analysis) {
     let found: Vec<(usize, usize, usize)> = a
         .mentions
         .iter()
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Country)
+        .filter(|m| m.kind == EntityKind::Country)
         .filter_map(|m| {
             let mut k = a.tok_at(m.span.end);
             if matches!(a.word(k), "'s" | "\u{2019}s") {
