@@ -63,11 +63,10 @@ impl<'a> Analysis<'a> {
         self.index.any_overlapping(span, &self.mentions)
     }
 
-    /// Mentions overlapping `span`, in the order they were recorded.
-    pub fn mentions_overlapping(&self, span: Span) -> Vec<&MentionRec> {
-        let mut ids: Vec<usize> = self.index.overlapping(span, &self.mentions).collect();
-        ids.sort_unstable();
-        ids.into_iter().map(|i| &self.mentions[i]).collect()
+    /// Mentions overlapping `span`, each with its place in the order they were recorded
+    /// (its index in `mentions`); in no particular order, for callers that need no list.
+    pub fn mentions_overlapping(&self, span: Span) -> impl Iterator<Item = (usize, &MentionRec)> + '_ {
+        self.index.overlapping(span, &self.mentions).map(|i| (i, &self.mentions[i]))
     }
 
     /// The earliest span of each entity's mentions (`None` if it has none): one pass,

@@ -38,7 +38,7 @@ fn apply(a: &mut Analysis) {
         let is_person = |m: &&crate::analysis::MentionRec| m.kind == EntityKind::Person;
         let introduces = a.text.get(span.end..span.end + 1) == Some(" ")
             && a.mentions_starting(span.end + 1).any(|m| is_person(&m))
-            || a.mentions_overlapping(span).iter().any(|m| is_person(m) && m.span.end > span.end);
+            || a.mentions_overlapping(span).any(|(_, m)| is_person(&m) && m.span.end > span.end);
         // "Winfield House, the US ambassador's residence": a title that owns the common
         // noun after it is no title of the name ("Iran's Supreme Leader" is a title).
         // (Not "the head of Ukraine's presidential office": the affiliation owns it.)

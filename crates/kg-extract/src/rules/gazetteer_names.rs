@@ -165,14 +165,17 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
     }
     let next = a.tok_at(span.end + 1);
     let Some(t) = a.toks.get(next) else { return false };
-    // "Kenyan Defence Cabinet Secretary": a portfolio before a title is no name.
-    let titled = (next + 1..next + 4)
-        .take_while(|&k| a.toks.get(k).is_some_and(|t| t.is_word && t.is_cap))
-        .any(|k| a.title_at(a.toks[k].span));
+    // "Kenyan Defence Cabinet Secretary": a portfolio before a title is no name. Asked
+    // last: most demonyms are followed by no capitalised word.
+    let titled = || {
+        (next + 1..next + 4)
+            .take_while(|&k| a.toks.get(k).is_some_and(|t| t.is_word && t.is_cap))
+            .any(|k| a.title_at(a.toks[k].span))
+    };
     t.is_word
         && t.is_cap
         && !a.title_at(t.span)
-        && !titled
+        && !titled()
         && !crate::names::is_function_word(a.word(next))
         && !a.gaz.names().is_found(a.word(next))
 }
