@@ -445,15 +445,11 @@ fn apply(a: &mut Analysis) {
 /// The one summit of the story that has an organiser and nothing else (no place,
 /// date or name), took place and is no earlier one: "his last G20 summit".
 fn story_summit(a: &Analysis) -> Option<usize> {
+    // The words of an entity are read only for a meeting that fits.
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
-        crate::meetings::is_called(e, "summit")
-            && e.meeting.as_ref().is_some_and(|m| {
-                m.org.is_some()
-                    && m.is_bare()
-                    && !m.past
-                    && m.status == Status::Occurred
-                    && m.class == Some(MeetingClass::Meeting)
-            })
+        e.meeting.as_ref().is_some_and(|m| {
+            m.org.is_some() && m.is_bare() && !m.past && m.status == Status::Occurred && m.class == Some(MeetingClass::Meeting)
+        }) && crate::meetings::is_called(e, "summit")
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
@@ -478,13 +474,9 @@ fn first_since(a: &Analysis, np_start: usize, i: usize, clause_end: usize) -> bo
 /// The one summit of the story held in `city` that took place and is no earlier one.
 fn summit_in(a: &Analysis, city: usize) -> Option<usize> {
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
-        crate::meetings::is_called(e, "summit")
-            && e.meeting.as_ref().is_some_and(|m| {
-                m.place == Some(city)
-                    && !m.past
-                    && m.status == Status::Occurred
-                    && m.class == Some(MeetingClass::Meeting)
-            })
+        e.meeting.as_ref().is_some_and(|m| {
+            m.place == Some(city) && !m.past && m.status == Status::Occurred && m.class == Some(MeetingClass::Meeting)
+        }) && crate::meetings::is_called(e, "summit")
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
