@@ -87,7 +87,8 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
             let (mut longer, mut first_inner) = (false, None);
             for (i, m) in a.mentions_overlapping(hit.span) {
                 longer |= m.span.contains(hit.span) && m.span != hit.span;
-                let belongs = hit.span.contains(m.span) && matches!(m.kind, EntityKind::Country | EntityKind::Organization);
+                let belongs =
+                    hit.span.contains(m.span) && matches!(m.kind, EntityKind::Country | EntityKind::Organization);
                 if belongs && first_inner.is_none_or(|(j, _)| i < j) {
                     first_inner = Some((i, m.ent));
                 }
@@ -162,9 +163,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 // "head of Russia's delegation": a delegation a few words on wins.
                 let delegation_near =
                     (next + 1..(next + 5).min(a.toks.len())).take_while(|&k| a.word(k) != ",").find_map(|k| {
-                        a.mention_at_tok(k)
-                            .filter(|m| m.kind == EntityKind::Delegation)
-                            .map(|m| (m.ent, m.span))
+                        a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Delegation).map(|m| (m.ent, m.span))
                     });
                 if let Some((d, span)) = delegation_near {
                     delegation = Some(d);

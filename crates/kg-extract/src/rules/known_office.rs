@@ -72,13 +72,7 @@ fn apply(a: &mut Analysis) {
 /// Mohammed bin Salman", though he is also Prime Minister), else one whose country or
 /// organisation the article names, the highest first (Emmanuel Macron is President of
 /// France before he is Co-Prince of Andorra), else the first in the table.
-fn main_term(
-    a: &Analysis,
-    p: usize,
-    terms: &[usize],
-    date: chrono::NaiveDate,
-    scratch: &mut Scratch,
-) -> Option<usize> {
+fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, scratch: &mut Scratch) -> Option<usize> {
     let Scratch { covering, spans, opening } = scratch;
     covering.clear();
     covering.extend(terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)));

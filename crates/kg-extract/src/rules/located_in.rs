@@ -25,8 +25,7 @@ fn apply(a: &mut Analysis) {
         let Some(iso) = a.ents[l].iso.as_deref() else {
             continue;
         };
-        let Some(country) =
-            a.ents.iter().position(|e| e.kind == EntityKind::Country && e.iso.as_deref() == Some(iso))
+        let Some(country) = a.ents.iter().position(|e| e.kind == EntityKind::Country && e.iso.as_deref() == Some(iso))
         else {
             continue;
         };

@@ -448,7 +448,11 @@ fn story_summit(a: &Analysis) -> Option<usize> {
     // The words of an entity are read only for a meeting that fits.
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
         e.meeting.as_ref().is_some_and(|m| {
-            m.org.is_some() && m.is_bare() && !m.past && m.status == Status::Occurred && m.class == Some(MeetingClass::Meeting)
+            m.org.is_some()
+                && m.is_bare()
+                && !m.past
+                && m.status == Status::Occurred
+                && m.class == Some(MeetingClass::Meeting)
         }) && crate::meetings::is_called(e, "summit")
     });
     let (first, _) = found.next()?;

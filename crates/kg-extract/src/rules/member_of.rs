@@ -80,17 +80,15 @@ fn apply(a: &mut Analysis) {
                     return true;
                 }
             }
-            let Some(d) = (sent_start..i)
-                .rev()
-                .find(|&k| a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Delegation))
+            let Some(d) =
+                (sent_start..i).rev().find(|&k| a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Delegation))
             else {
                 return false;
             };
             let represented = a.mention_at_tok(d).and_then(|m| a.ents[m.ent].represents);
             !(d + 1..i).any(|k| {
                 matches!(a.lower(k), "officials" | "leaders" | "ministers" | "diplomats" | "side")
-                    || a.mention_at_tok(k)
-                        .is_some_and(|m| m.kind == EntityKind::Country && Some(m.ent) != represented)
+                    || a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Country && Some(m.ent) != represented)
             })
         };
         // "was made up of A, B and C".

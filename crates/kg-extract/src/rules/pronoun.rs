@@ -84,8 +84,8 @@ fn apply(a: &mut Analysis) {
                 break;
             }
             antecedent = candidates(sent - back);
-            let names_anyone = sentence_mentions(a, sent - back)
-                .any(|m| m.kind == EntityKind::Person && !listed(a, m.span));
+            let names_anyone =
+                sentence_mentions(a, sent - back).any(|m| m.kind == EntityKind::Person && !listed(a, m.span));
             if names_anyone {
                 break;
             }

@@ -114,9 +114,7 @@ pub(super) fn fronted_place(a: &Analysis, np_start: usize) -> Option<usize> {
     if !(sent_start..at).all(opener) {
         return None;
     }
-    let place = a
-        .mention_at_tok(at + 1)
-        .filter(|m| matches!(m.kind, EntityKind::Location | EntityKind::Country))?;
+    let place = a.mention_at_tok(at + 1).filter(|m| matches!(m.kind, EntityKind::Location | EntityKind::Country))?;
     let comma = a.tok_at(place.span.end);
     if !crate::clause::is_comma(a, comma) || comma >= np_start {
         return None;

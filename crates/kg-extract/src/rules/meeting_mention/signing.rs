@@ -13,9 +13,8 @@ use crate::model::{EntityKind, Status};
 pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     let (_, clause_end) = clause_of(a, i);
     let end = clause_end.min(i + 12);
-    let names_a_meeting = (i + 1..clause_end).any(|k| {
-        a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Meeting)
-    });
+    let names_a_meeting = (i + 1..clause_end)
+        .any(|k| a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Meeting));
     if names_a_meeting {
         return;
     }
