@@ -102,18 +102,29 @@ fn find_clause(a: &Analysis, tok: usize) -> Clause {
 /// Token ranges of relative clauses (", who ... ,") inside `range`, which a subject
 /// search and a modality scope skip.
 pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    relative_segments_from(a, from, to).collect()
+}
+
+/// [`relative_segments`] one by one, in order and apart, found as they are asked for:
+/// for a caller that walks the range once.
+pub(crate) fn relative_segments_from<'s>(
+    a: &'s Analysis<'_>,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = (usize, usize)> + 's {
     let mut i = from;
-    while i + 1 < to {
-        if is_comma(a, i) && flags(a, i + 1) & RELATIVE != 0 {
-            let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
-            out.push((i, close));
-            i = close;
-        } else {
+    std::iter::from_fn(move || {
+        while i + 1 < to {
+            if is_comma(a, i) && flags(a, i + 1) & RELATIVE != 0 {
+                let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
+                let segment = (i, close);
+                i = close;
+                return Some(segment);
+            }
             i += 1;
         }
-    }
-    out
+        None
+    })
 }
 
 /// The relative clause of [`relative_segments`] of `from..to` that holds token `i`

@@ -285,7 +285,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
             // A meeting "on the sidelines (margins) of" a summit is its own meeting.
             !(t.saturating_sub(16)..t).any(|k| matches!(a.lower(k), "sidelines" | "margins"))
                 && !crate::meetings::stayed_away(a, m.ent, participants.iter().copied(), m.span.start)
-                && !crate::clause::relative_segments(a, clause_start, clause_end).iter().any(|&(s, e)| s < t && t < e)
+                && !crate::clause::relative_segments_from(a, clause_start, clause_end).any(|(s, e)| s < t && t < e)
         })
         .map(|m| m.ent);
     if let Some(m) = named {
