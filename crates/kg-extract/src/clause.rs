@@ -211,6 +211,11 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
         return Some(first);
     }
     let opener = a.lower(start);
+    // The persons before the clause are looked for only after an opener that hands
+    // its subject on.
+    if !matches!(opener, "who" | "but" | "while" | "saying" | "adding" | "even") {
+        return None;
+    }
     let sent = a.sent_of(a.toks[tok].span.start);
     let before = persons_in(a, a.sents[sent].tokens.start, start, quoted);
     match opener {
