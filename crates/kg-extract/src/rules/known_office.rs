@@ -22,7 +22,16 @@ fn apply(a: &mut Analysis) {
     let first_mentions = a.first_mentions();
     // The gazetteer outlives the analysis: its terms are read while the analysis changes.
     let g = a.gaz;
-    let mut scratch = Scratch::default();
+    // The mentions do not change here: the countries and bodies the article names, and
+    // the mentions of each office holder (in the order recorded), are read once for
+    // all the persons (each was a pass over every mention, for each person and office).
+    let is_body = |e: usize| matches!(a.ents[e].kind, EntityKind::Country | EntityKind::Organization);
+    let all_bodies: Vec<usize> = (0..a.ents.len()).filter(|&e| is_body(e)).collect();
+    let bodies: Vec<usize> = all_bodies.iter().copied().filter(|&e| first_mentions[e].is_some()).collect();
+    let mut held: Vec<(usize, Span)> =
+        a.mentions.iter().filter(|m| a.ents[m.ent].known.is_some()).map(|m| (m.ent, m.span)).collect();
+    held.sort_by_key(|&(e, _)| e);
+    let mut scratch = Scratch { bodies, held, ..Scratch::default() };
     for p in 0..a.ents.len() {
         let Some(known) = a.ents[p].known else {
             continue;
@@ -42,7 +51,8 @@ fn apply(a: &mut Analysis) {
             }
             // The organisation's key is made once, not for each organisation asked.
             let key = std::cell::OnceCell::new();
-            let target = a.ents.iter().position(|e| is_office_target(e, term, &key));
+            // The first entity that is the office's country or body (no other kind is).
+            let target = all_bodies.iter().copied().find(|&e| is_office_target(&a.ents[e], term, &key));
             let Some(target) = target else { continue };
             if first_mentions.get(target).copied().flatten().is_none() {
                 continue;
@@ -73,14 +83,12 @@ fn apply(a: &mut Analysis) {
 /// organisation the article names, the highest first (Emmanuel Macron is President of
 /// France before he is Co-Prince of Andorra), else the first in the table.
 fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, scratch: &mut Scratch) -> Option<usize> {
-    let Scratch { covering, spans, opening } = scratch;
+    let Scratch { covering, opening, bodies, held } = scratch;
     covering.clear();
     covering.extend(terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)));
-    // The person's mentions, read once for all the offices.
-    spans.clear();
-    if !covering.is_empty() {
-        spans.extend(a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span));
-    }
+    // The person's mentions.
+    let from = held.partition_point(|&(e, _)| e < p);
+    let spans = held[from..].iter().take_while(|&&(e, _)| e == p).map(|&(_, s)| s);
     let mut written = |t: usize| {
         // The lower-case title and a space, in one buffer kept from office to office.
         let title = &a.gaz.terms[t].title;
@@ -92,7 +100,7 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, s
         }
         opening.push(' ');
         let (opening, title) = (opening.as_str(), &opening[..opening.len() - 1]);
-        spans.iter().any(|&m| {
+        spans.clone().any(|m| {
             // The last title starting before the name, ending at it or inside it
             // ("Crown Prince" over the alias "Prince Mohammed bin Salman").
             let i = a.title_hits.partition_point(|h| h.span.start < m.start);
@@ -107,7 +115,7 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, s
     let named = |t: usize| {
         let term = &a.gaz.terms[t];
         let key = std::cell::OnceCell::new();
-        a.mentions.iter().any(|m| is_office_target(&a.ents[m.ent], term, &key))
+        bodies.iter().any(|&e| is_office_target(&a.ents[e], term, &key))
     };
     let rank = |t: usize| match a.gaz.terms[t].role {
         Role::HeadOfState => 0,
@@ -121,12 +129,16 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, s
     covering.iter().copied().filter(|&t| named(t)).min_by_key(|&t| rank(t)).or_else(|| covering.first().copied())
 }
 
-/// The buffers [`main_term`] fills anew for each person.
+/// What [`main_term`] reads of the document, and the buffers it fills anew for each
+/// person.
 #[derive(Default)]
 struct Scratch {
     covering: Vec<usize>,
-    spans: Vec<Span>,
     opening: String,
+    /// The countries and organisations mentioned.
+    bodies: Vec<usize>,
+    /// (person, span) of the mentions of office holders, by person.
+    held: Vec<(usize, Span)>,
 }
 
 /// `s.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy
