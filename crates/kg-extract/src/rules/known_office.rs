@@ -23,14 +23,20 @@ fn apply(a: &mut Analysis) {
     // The gazetteer outlives the analysis: its terms are read while the analysis changes.
     let g = a.gaz;
     // The mentions do not change here: the countries and bodies the article names, and
-    // the mentions of each office holder (in the order recorded), are read once for
+    // the mentions of each office holder, are read once for
     // all the persons (each was a pass over every mention, for each person and office).
     let is_body = |e: usize| matches!(a.ents[e].kind, EntityKind::Country | EntityKind::Organization);
     let all_bodies: Vec<usize> = (0..a.ents.len()).filter(|&e| is_body(e)).collect();
     let bodies: Vec<usize> = all_bodies.iter().copied().filter(|&e| first_mentions[e].is_some()).collect();
-    let mut held: Vec<(usize, Span)> =
-        a.mentions.iter().filter(|m| a.ents[m.ent].known.is_some()).map(|m| (m.ent, m.span)).collect();
-    held.sort_by_key(|&(e, _)| e);
+    // (Office holders are persons: the mention's kind turns the others away before
+    // the entity is read. Only `any` asks of a person's mentions: their order is free.)
+    let mut held: Vec<(usize, Span)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && a.ents[m.ent].known.is_some())
+        .map(|m| (m.ent, m.span))
+        .collect();
+    held.sort_unstable_by_key(|&(e, _)| e);
     let mut scratch = Scratch { bodies, held, ..Scratch::default() };
     for p in 0..a.ents.len() {
         let Some(known) = a.ents[p].known else {
@@ -137,7 +143,7 @@ struct Scratch {
     opening: String,
     /// The countries and organisations mentioned.
     bodies: Vec<usize>,
-    /// (person, span) of the mentions of office holders, by person.
+    /// (person, span) of the mentions of office holders, by person (in no order within).
     held: Vec<(usize, Span)>,
 }
 
