@@ -102,18 +102,29 @@ fn find_clause(a: &Analysis, tok: usize) -> Clause {
 /// Token ranges of relative clauses (", who ... ,") inside `range`, which a subject
 /// search and a modality scope skip.
 pub(crate) fn relative_segments(a: &Analysis, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    relative_segments_from(a, from, to).collect()
+}
+
+/// [`relative_segments`] one by one, in order and apart, found as they are asked for:
+/// for a caller that walks the range once.
+pub(crate) fn relative_segments_from<'s>(
+    a: &'s Analysis<'_>,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = (usize, usize)> + 's {
     let mut i = from;
-    while i + 1 < to {
-        if is_comma(a, i) && flags(a, i + 1) & RELATIVE != 0 {
-            let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
-            out.push((i, close));
-            i = close;
-        } else {
+    std::iter::from_fn(move || {
+        while i + 1 < to {
+            if is_comma(a, i) && flags(a, i + 1) & RELATIVE != 0 {
+                let close = (i + 2..to).find(|&j| is_comma(a, j)).unwrap_or(to);
+                let segment = (i, close);
+                i = close;
+                return Some(segment);
+            }
             i += 1;
         }
-    }
-    out
+        None
+    })
 }
 
 /// The relative clause of [`relative_segments`] of `from..to` that holds token `i`
@@ -145,7 +156,7 @@ pub fn persons_in(a: &Analysis, from: usize, to: usize, quoted: bool) -> Vec<(us
     let span = Span::new(a.toks[from].span.start, a.toks[to - 1].span.end);
     let mut out: Vec<(usize, Span)> = a
         .mentions_within_toks(from, to)
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Person && span.contains(m.span))
+        .filter(|m| m.kind == EntityKind::Person && span.contains(m.span))
         .filter(|m| quoted || !a.in_quote(m.span))
         .map(|m| (m.ent, m.span))
         .collect();
@@ -200,6 +211,11 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
         return Some(first);
     }
     let opener = a.lower(start);
+    // The persons before the clause are looked for only after an opener that hands
+    // its subject on.
+    if !matches!(opener, "who" | "but" | "while" | "saying" | "adding" | "even") {
+        return None;
+    }
     let sent = a.sent_of(a.toks[tok].span.start);
     let before = persons_in(a, a.sents[sent].tokens.start, start, quoted);
     match opener {

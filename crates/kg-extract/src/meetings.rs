@@ -43,7 +43,13 @@ pub fn stayed_away(a: &Analysis, m: usize, persons: impl IntoIterator<Item = usi
 /// Whether a meeting is called by `noun` (lower-case) in its label or an alias: "a
 /// regional summit", "G20 summit" for "summit".
 pub(crate) fn is_called(e: &Ent, noun: &str) -> bool {
-    std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(noun))
+    // `s.to_ascii_lowercase().contains(noun)`, without the copy.
+    let noun = noun.as_bytes();
+    let lowered_contains = |s: &String| {
+        noun.is_empty()
+            || s.as_bytes().windows(noun.len()).any(|w| w.iter().zip(noun).all(|(x, y)| x.to_ascii_lowercase() == *y))
+    };
+    std::iter::once(&e.label).chain(e.aliases.iter()).any(lowered_contains)
 }
 
 /// "a regional summit in Tianjin ... the Shanghai Cooperation Organization summit": a
@@ -213,9 +219,15 @@ pub fn resolve_meeting(
     surface: &str,
     rule: &'static str,
 ) -> Option<usize> {
-    let head = a.slice(span).to_ascii_lowercase();
+    // Meeting nouns are written in lower case nearly always: copied only when not.
+    let written = a.slice(span);
+    let head: std::borrow::Cow<str> = if written.bytes().any(|b| b.is_ascii_uppercase()) {
+        written.to_ascii_lowercase().into()
+    } else {
+        written.into()
+    };
     let mut info = info;
-    info.noun = match head.as_str() {
+    info.noun = match &*head {
         "summit" => Some("summit"),
         "conference" => Some("conference"),
         _ => None,

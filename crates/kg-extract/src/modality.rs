@@ -2,7 +2,7 @@
 //! declined, cancelled, hypothetical, proposed, planned, or occurred.
 
 use crate::analysis::Analysis;
-use crate::clause::{clause_of, is_comma, relative_segments};
+use crate::clause::{clause_of, is_comma, relative_segments_from};
 use crate::model::{Span, Status};
 
 // Words that give an event its status, by status; see `status_at`.
@@ -193,7 +193,8 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     } else {
         from
     };
-    let skip = relative_segments(a, from, tok);
+    // The relative clauses in order, passed with a cursor as the walk below goes on.
+    let mut skip = relative_segments_from(a, from, tok).peekable();
     // "ready to accept a proposal for a ceasefire, after eight hours of talks": a
     // comma and "after" open an adverbial of its own, whose event (the talks) the
     // stance words before it do not govern; tense and conditions still carry over.
@@ -204,7 +205,11 @@ pub fn status_at(a: &Analysis, tok: usize, subject: Option<Span>) -> Status {
     // One pass gathers what the words say; the order of the tests below decides.
     let (mut any, mut prev, mut last) = (0u32, 0u32, None);
     let (mut ruled_out, mut called_off, mut past_plan, mut commit_to) = (false, false, false, false);
-    for i in (from..tok).filter(|i| !skip.iter().any(|&(s, e)| s <= *i && *i < e)) {
+    for i in from..tok {
+        while skip.next_if(|&(_, e)| e <= i).is_some() {}
+        if skip.peek().is_some_and(|&(s, _)| s <= i) {
+            continue;
+        }
         let w = a.lower(i);
         // `contains` with a non-ASCII char runs a substring search: test ASCII first.
         let mut bits =

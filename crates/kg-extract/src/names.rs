@@ -158,9 +158,8 @@ fn name_within(a: &Analysis, tok: usize, max: usize, towns: bool) -> Option<(Spa
     let town = |i: usize| {
         towns
             && a.toks.get(i).is_some_and(|t| t.is_cap)
-            && a.mention_at_tok(i).is_some_and(|m| {
-                a.ents[m.ent].kind == crate::model::EntityKind::Location && a.tok_at(m.span.end) == i + 1
-            })
+            && a.mention_at_tok(i)
+                .is_some_and(|m| m.kind == crate::model::EntityKind::Location && a.tok_at(m.span.end) == i + 1)
     };
     let first_town = town(tok) && name_token(a, tok + 1) && adjacent(a, tok + 1);
     if !(name_token(a, tok) || first_town) || a.word(tok).ends_with('.') {

@@ -144,12 +144,8 @@ fn keys_of<'s>(
     out
 }
 
-/// The persons already in the document that a bare word may refer to.
-pub fn persons_with_surname(a: &Analysis, word: &str) -> Vec<usize> {
-    WordKey::new(word).map_or_else(Vec::new, |key| persons_with_key(a, &key))
-}
-
-/// [`persons_with_surname`] for a word already folded and transliterated.
+/// The persons already in the document that a bare word, folded and transliterated,
+/// may refer to.
 pub fn persons_with_key(a: &Analysis, key: &WordKey) -> Vec<usize> {
     let mut cache = a.surname_keys.borrow_mut();
     a.persons.iter().copied().filter(|&i| person_matches(a, &mut cache, i, key)).collect()

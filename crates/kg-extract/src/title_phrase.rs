@@ -75,22 +75,28 @@ fn mention_starting_at(a: &Analysis, at: usize) -> Option<(usize, Span)> {
 
 /// Every title phrase of the document, in text order.
 pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
-    let mut out: Vec<TitlePhrase> = Vec::new();
+    let mut out: Vec<TitlePhrase> = Vec::with_capacity(a.title_hits.len());
     for hit in &a.title_hits {
         // A title inside a longer name already found is not one; a name inside the
         // title ("Kremlin spokesman", "Politburo Member") is what it belongs to.
         // Most titles overlap no mention: the list of them only when one does.
         let mut inner = None;
         if a.covered(hit.span) {
-            let overlapping = a.mentions_overlapping(hit.span);
-            if overlapping.iter().any(|m| m.span.contains(hit.span) && m.span != hit.span) {
+            // The first recorded of the countries and bodies inside the title, found
+            // without a sorted list of the mentions.
+            let (mut longer, mut first_inner) = (false, None);
+            for (i, m) in a.mentions_overlapping(hit.span) {
+                longer |= m.span.contains(hit.span) && m.span != hit.span;
+                let belongs =
+                    hit.span.contains(m.span) && matches!(m.kind, EntityKind::Country | EntityKind::Organization);
+                if belongs && first_inner.is_none_or(|(j, _)| i < j) {
+                    first_inner = Some((i, m.ent));
+                }
+            }
+            if longer {
                 continue;
             }
-            inner = overlapping
-                .iter()
-                .filter(|m| hit.span.contains(m.span))
-                .find(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
-                .map(|m| m.ent);
+            inner = first_inner.map(|(_, ent)| ent);
         }
         let t = &a.gaz.titles[hit.title];
         let mut start = hit.span.start;
@@ -157,9 +163,7 @@ pub fn title_phrases(a: &Analysis) -> Vec<TitlePhrase> {
                 // "head of Russia's delegation": a delegation a few words on wins.
                 let delegation_near =
                     (next + 1..(next + 5).min(a.toks.len())).take_while(|&k| a.word(k) != ",").find_map(|k| {
-                        a.mention_at_tok(k)
-                            .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation)
-                            .map(|m| (m.ent, m.span))
+                        a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Delegation).map(|m| (m.ent, m.span))
                     });
                 if let Some((d, span)) = delegation_near {
                     delegation = Some(d);

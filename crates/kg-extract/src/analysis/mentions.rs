@@ -2,7 +2,7 @@
 //! position lookups of an analysis's mentions (kept in step with its index).
 
 use super::Analysis;
-use crate::model::Span;
+use crate::model::{EntityKind, Span};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,9 @@ pub struct MentionRec {
     pub sent: usize,
     pub rule: &'static str,
     pub form: Form,
+    /// The entity's kind, which never changes: a walk over mentions that keeps one
+    /// kind reads it here, not from the entity (a load from another part of memory).
+    pub kind: EntityKind,
 }
 
 impl<'a> Analysis<'a> {
@@ -60,11 +63,10 @@ impl<'a> Analysis<'a> {
         self.index.any_overlapping(span, &self.mentions)
     }
 
-    /// Mentions overlapping `span`, in the order they were recorded.
-    pub fn mentions_overlapping(&self, span: Span) -> Vec<&MentionRec> {
-        let mut ids: Vec<usize> = self.index.overlapping(span, &self.mentions).collect();
-        ids.sort_unstable();
-        ids.into_iter().map(|i| &self.mentions[i]).collect()
+    /// Mentions overlapping `span`, each with its place in the order they were recorded
+    /// (its index in `mentions`); in no particular order, for callers that need no list.
+    pub fn mentions_overlapping(&self, span: Span) -> impl Iterator<Item = (usize, &MentionRec)> + '_ {
+        self.index.overlapping(span, &self.mentions).map(|i| (i, &self.mentions[i]))
     }
 
     /// The earliest span of each entity's mentions (`None` if it has none): one pass,
@@ -129,7 +131,8 @@ impl<'a> Analysis<'a> {
         }
         let sent = self.sent_of(span.start);
         self.index.insert_from(first, self.mentions.len(), span);
-        self.mentions.push(MentionRec { ent, span, sent, rule, form });
+        let kind = self.ents[ent].kind;
+        self.mentions.push(MentionRec { ent, span, sent, rule, form, kind });
         true
     }
 
@@ -139,7 +142,8 @@ impl<'a> Analysis<'a> {
         let sent = self.sent_of(span.start);
         if !self.mentions_starting(span.start).any(|m| m.ent == ent && m.span == span) {
             self.index.insert(self.mentions.len(), span);
-            self.mentions.push(MentionRec { ent, span, sent, rule, form });
+            let kind = self.ents[ent].kind;
+            self.mentions.push(MentionRec { ent, span, sent, rule, form, kind });
         }
     }
 }

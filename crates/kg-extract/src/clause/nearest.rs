@@ -2,14 +2,15 @@
 //! ends: the nearest clause's subject ("whose aide X", "Y's envoy X", "officials said
 //! X would meet", "A met B, and C met D"), and ", and C visited" as a new clause.
 
-use super::{is_comma, persons_in, relative_segments};
+use super::{is_comma, persons_in, relative_segments_from};
 use crate::analysis::Analysis;
 use crate::model::Span;
 
 /// "Obama, whose secretary of state Kerry held talks": the verb sits in a relative
 /// clause opened by "whose", and its subject is the possessed person, not the head.
 pub(super) fn whose_subject(a: &Analysis, start: usize, tok: usize, quoted: bool) -> Option<(usize, Span)> {
-    let (open, _) = relative_segments(a, start, tok).into_iter().rev().find(|&(_, close)| close >= tok)?;
+    // The last relative clause still open at the verb, found without a list of them.
+    let (open, _) = relative_segments_from(a, start, tok).filter(|&(_, close)| close >= tok).last()?;
     if a.lower(open + 1) != "whose" {
         return None;
     }

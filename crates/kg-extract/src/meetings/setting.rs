@@ -30,7 +30,7 @@ pub fn there_place(a: &Analysis, from: usize, to: usize) -> Option<usize> {
     let first = a.sents[a.sent_of(a.toks[there].span.start)].tokens.start;
     (first + 1..there).rev().find_map(|k| {
         let m = a.mention_at_tok(k).filter(|m| a.toks[k].span.start == m.span.start)?;
-        let place = matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country);
+        let place = matches!(m.kind, EntityKind::Location | EntityKind::Country);
         (place && matches!(a.lower(k - 1), "to" | "in" | "at" | "into")).then_some(m.ent)
     })
 }
@@ -60,7 +60,7 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
             if i > 0 && matches!(a.lower(i - 1), "sidelines" | "margins") {
                 // The summit's head noun is a few words on: "of a NATO ministers' meeting".
                 let summit = (i + 1..(i + 10).min(a.toks.len()))
-                    .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting));
+                    .find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting));
                 if let Some(place) = summit.and_then(|m| a.ents[m.ent].meeting.as_ref().and_then(|x| x.place)) {
                     return Some(place);
                 }
@@ -71,7 +71,7 @@ fn first_place_after(a: &Analysis, from: usize, to: usize) -> Option<usize> {
         // "in the Turkish capital": a place named by a role noun starts at "the".
         let role_place = a.toks.get(k).and_then(|t| {
             a.mentions_starting(t.span.start)
-                .find(|m| m.form == crate::analysis::Form::RoleNoun && a.ents[m.ent].kind == EntityKind::Location)
+                .find(|m| m.form == crate::analysis::Form::RoleNoun && m.kind == EntityKind::Location)
         });
         if a.lower(k) == "the" {
             k += 1;
@@ -132,7 +132,7 @@ pub fn described_place(a: &Analysis, from: usize) -> Option<usize> {
             && a.lower(k + 1) == "of"
     })?;
     let m = a.mention_at_tok(head + 2)?;
-    (a.ents[m.ent].kind == EntityKind::Location).then_some(m.ent)
+    (m.kind == EntityKind::Location).then_some(m.ent)
 }
 
 /// The first date expression in a token range.

@@ -314,3 +314,20 @@ fn two_pairs_in_one_building() {
         .iter()
         .any(|r| r.source == "person:ivan-petrov" && r.kind.as_str() == "attends" && r.target.contains("talks")));
 }
+
+/// `is_called` compares without copies what the lower-case copy of each name contains.
+#[test]
+fn called_as_the_lower_case_copy_contains() {
+    let names = ["G20 Summit", "SUMMIT", "summit", "Sümmit summits", "", "sum", "ÜMIT Summit", "Ceremony"];
+    for label in names {
+        for alias in names {
+            let mut e = crate::analysis::Ent::new(crate::model::EntityKind::Meeting, label);
+            e.aliases.insert(alias.to_string());
+            for noun in ["summit", "", "ümit", "Summit", "ceremony", "t summits"] {
+                let copied =
+                    std::iter::once(&e.label).chain(e.aliases.iter()).any(|s| s.to_ascii_lowercase().contains(noun));
+                assert_eq!(super::is_called(&e, noun), copied, "{label} {alias} {noun}");
+            }
+        }
+    }
+}

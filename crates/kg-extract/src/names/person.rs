@@ -4,7 +4,7 @@
 use super::is_particle_name;
 use crate::analysis::Analysis;
 use crate::model::Span;
-use crate::surname_key::{known_by_first_name, known_by_surname, persons_with_surname};
+use crate::surname_key::{known_by_first_name, known_by_key, known_by_surname, persons_with_key, WordKey};
 
 /// The person a name found in the text refers to: a full name finds or creates its
 /// person, and the last words of a person's name are that person ("Kayikwamba
@@ -31,7 +31,10 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
         }
         return Some(p);
     }
-    let in_doc = persons_with_surname(a, &name);
+    // The word folded and transliterated once, for the persons of the document and
+    // the office holders alike.
+    let key = WordKey::new(&name);
+    let in_doc = key.as_ref().map_or_else(Vec::new, |k| persons_with_key(a, k));
     if in_doc.len() > 1 {
         // Two people share the surname: only the title can tell them apart.
         return one_with_title(a, in_doc, title);
@@ -52,13 +55,13 @@ pub fn person_for_name(a: &mut Analysis, span: Span, title: Option<&str>) -> Opt
             // "Sir Keir", "Dame Judi": these honorifics go with the first name.
             let first_name_honorific = matches!(title, "Sir" | "Dame");
             if (first_name_honorific || !a.gaz.is_given_name(&name))
-                && known_by_surname(a, &name, Some(title)).is_none()
+                && key.as_ref().and_then(|k| known_by_key(a, k, Some(title))).is_none()
             {
                 return Some(one);
             }
         }
     }
-    if let Some(known) = known_by_surname(a, &name, title) {
+    if let Some(known) = key.as_ref().and_then(|k| known_by_key(a, k, title)) {
         return Some(a.gaz_entity(crate::gazetteer::Target::Person(known)));
     }
     if let Some(known) = title.filter(|t| matches!(*t, "Sir" | "Dame")).and_then(|_| known_by_first_name(a, &name)) {

@@ -35,10 +35,10 @@ fn apply(a: &mut Analysis) {
         // title right before a name introduces that name, not the one before the comma.
         // (A known name may overlap the title: "Crown Prince" and "Prince Mohammed bin
         // Salman".)
-        let is_person = |m: &&crate::analysis::MentionRec| a.ents[m.ent].kind == EntityKind::Person;
+        let is_person = |m: &&crate::analysis::MentionRec| m.kind == EntityKind::Person;
         let introduces = a.text.get(span.end..span.end + 1) == Some(" ")
             && a.mentions_starting(span.end + 1).any(|m| is_person(&m))
-            || a.mentions_overlapping(span).iter().any(|m| is_person(m) && m.span.end > span.end);
+            || a.mentions_overlapping(span).any(|(_, m)| is_person(&m) && m.span.end > span.end);
         // "Winfield House, the US ambassador's residence": a title that owns the common
         // noun after it is no title of the name ("Iran's Supreme Leader" is a title).
         // (Not "the head of Ukraine's presidential office": the affiliation owns it.)
@@ -83,7 +83,7 @@ fn apply(a: &mut Analysis) {
 /// country the demonym names.
 fn counterpart(a: &mut Analysis, i: usize) {
     let Some(demonym) = i.checked_sub(1).and_then(|k| a.mention_at_tok(k)).cloned() else { return };
-    if a.ents[demonym.ent].kind != EntityKind::Country {
+    if demonym.kind != EntityKind::Country {
         return;
     }
     let owner_tok = a.tok_at(demonym.span.start).checked_sub(1);
@@ -96,7 +96,7 @@ fn counterpart(a: &mut Analysis, i: usize) {
     let owner = a
         .mentions_in(a.sent_of(before))
         .into_iter()
-        .filter(|m| m.span.end <= before && a.ents[m.ent].kind == EntityKind::Person)
+        .filter(|m| m.span.end <= before && m.kind == EntityKind::Person)
         .max_by_key(|m| m.span.end)
         .map(|m| m.ent);
     let Some(owner) = owner.filter(|_| owner_tok > sent_start) else { return };
@@ -136,7 +136,7 @@ fn name_before(a: &mut Analysis, start: usize) -> Option<usize> {
         .unwrap_or(before);
     let comma_at = trimmed.strip_suffix(", ")?.len();
     if let Some(m) = a.mentions_ending(comma_at).next() {
-        return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
+        return (m.kind == EntityKind::Person).then_some(m.ent);
     }
     let last = a.tok_before(comma_at)?;
     // The earliest start whose name ends exactly at the comma.
@@ -156,7 +156,7 @@ fn name_after(a: &mut Analysis, end: usize) -> Option<usize> {
     let name_start = end + rest.strip_prefix(", ").map(|_| 2)?;
     let tok = a.tok_at(name_start);
     if let Some(m) = a.mentions_starting(name_start).next() {
-        return (a.ents[m.ent].kind == EntityKind::Person).then_some(m.ent);
+        return (m.kind == EntityKind::Person).then_some(m.ent);
     }
     let (span, _) = name_at(a, tok, 4)?;
     if !a.slice(span).contains(' ') {

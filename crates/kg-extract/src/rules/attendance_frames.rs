@@ -196,7 +196,7 @@ pub(super) fn list_after(a: &Analysis, tok: usize) -> Vec<(usize, Span)> {
         };
         let Some(m) = (next..sent_end.min(next + 9))
             .take_while(|&k| a.mention_at_tok(k).is_some() || title_word(k))
-            .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Person))
+            .find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Person))
         else {
             break;
         };
@@ -223,7 +223,7 @@ pub(super) fn meeting_before(a: &Analysis, tok: usize) -> Option<(usize, Span)> 
     let sent = a.sent_of(at);
     a.mentions_in(sent)
         .into_iter()
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.span.end <= at)
+        .filter(|m| m.kind == EntityKind::Meeting && m.span.end <= at)
         .max_by_key(|m| m.span.start)
         .map(|m| (m.ent, m.span))
 }
@@ -241,7 +241,7 @@ pub(super) fn meeting_for(a: &Analysis, from: usize, to: usize, anchor: usize, s
 
 /// The first meeting mentioned in tokens `from..to`.
 pub(super) fn named_meeting(a: &Analysis, from: usize, to: usize) -> Option<usize> {
-    (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)).map(|m| m.ent)
+    (from..to).find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting)).map(|m| m.ent)
 }
 
 /// Each person attends the meeting, with evidence from the person to the anchor.

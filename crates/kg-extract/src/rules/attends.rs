@@ -66,7 +66,7 @@ fn apply(a: &mut Analysis) {
 fn meeting_after(a: &Analysis, last: usize, clause_end: usize) -> Option<(usize, Span)> {
     (last + 1..clause_end.min(last + 8)).find_map(|k| {
         let m = a.mention_at_tok(k)?;
-        (a.ents[m.ent].kind == EntityKind::Meeting).then_some((m.ent, m.span))
+        (m.kind == EntityKind::Meeting).then_some((m.ent, m.span))
     })
 }
 
@@ -311,7 +311,7 @@ fn stood_in_for(a: &Analysis, person: Span) -> bool {
 /// "a meeting between A and B" → both attend it, with the status the meeting has.
 fn between(a: &mut Analysis, i: usize) {
     let Some(m) = i.checked_sub(1).and_then(|k| a.mention_at_tok(k)) else { return };
-    if a.ents[m.ent].kind != EntityKind::Meeting {
+    if m.kind != EntityKind::Meeting {
         return;
     }
     let (meeting, mspan) = (m.ent, m.span);

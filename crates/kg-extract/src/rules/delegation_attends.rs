@@ -28,7 +28,7 @@ fn apply(a: &mut Analysis) {
     };
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for m in &a.mentions {
-        if a.ents[m.ent].kind == EntityKind::Meeting && is_talks(a, m.ent) {
+        if m.kind == EntityKind::Meeting && is_talks(a, m.ent) {
             *counts.entry(m.ent).or_default() += 1;
         }
     }
@@ -44,7 +44,7 @@ fn apply(a: &mut Analysis) {
         let nearest = a
             .mentions
             .iter()
-            .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && is_talks(a, m.ent))
+            .filter(|m| m.kind == EntityKind::Meeting && is_talks(a, m.ent))
             .filter(|m| m.sent == first.sent || m.span.start < first.span.start)
             .max_by_key(|m| (m.sent == first.sent, m.span.start))
             .map(|m| (m.ent, m.sent == first.sent));
@@ -170,7 +170,7 @@ fn named_near(a: &Analysis, d: usize, sent: usize) -> Option<usize> {
     let prev = a.previous_in_paragraph(sent)?;
     a.mentions_in(prev)
         .into_iter()
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting)
+        .filter(|m| m.kind == EntityKind::Meeting)
         .max_by_key(|m| m.span.start)
         .map(|m| m.ent)
 }

@@ -77,7 +77,7 @@ fn apply(a: &mut Analysis) {
                 let last = a
                     .mentions
                     .iter()
-                    .filter(|m| m.span.start < at && a.ents[m.ent].kind == EntityKind::Delegation)
+                    .filter(|m| m.span.start < at && m.kind == EntityKind::Delegation)
                     .max_by_key(|m| m.span.start)
                     .map(|m| m.ent);
                 if let Some(d) = last {

@@ -84,8 +84,9 @@ fn apply(a: &mut Analysis) {
     let starts: std::cell::OnceCell<rustc_hash::FxHashSet<usize>> = std::cell::OnceCell::new();
     for hit in &hits {
         // "talks in the Kremlin", "dinner at the Élysée": after "in/at the", a body's
-        // seat is the building.
-        let seat = at_the(a, hit.span);
+        // seat is the building. Only a building asks (the words before every name
+        // were read for it, at a cost above the rest of the choice).
+        let seat = hit.targets.iter().any(|t| matches!(t, Target::Place(_))) && at_the(a, hit.span);
         let best = hit.targets.iter().min_by_key(|t| {
             let city_penalty = match t {
                 Target::City(i) => u8::from(!named_countries.contains(&gaz.cities[*i].iso.as_str())),
@@ -164,14 +165,17 @@ fn part_of_a_name(a: &Analysis, span: crate::model::Span) -> bool {
     }
     let next = a.tok_at(span.end + 1);
     let Some(t) = a.toks.get(next) else { return false };
-    // "Kenyan Defence Cabinet Secretary": a portfolio before a title is no name.
-    let titled = (next + 1..next + 4)
-        .take_while(|&k| a.toks.get(k).is_some_and(|t| t.is_word && t.is_cap))
-        .any(|k| a.title_at(a.toks[k].span));
+    // "Kenyan Defence Cabinet Secretary": a portfolio before a title is no name. Asked
+    // last: most demonyms are followed by no capitalised word.
+    let titled = || {
+        (next + 1..next + 4)
+            .take_while(|&k| a.toks.get(k).is_some_and(|t| t.is_word && t.is_cap))
+            .any(|k| a.title_at(a.toks[k].span))
+    };
     t.is_word
         && t.is_cap
         && !a.title_at(t.span)
-        && !titled
+        && !titled()
         && !crate::names::is_function_word(a.word(next))
         && !a.gaz.names().is_found(a.word(next))
 }

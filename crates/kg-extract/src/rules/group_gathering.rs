@@ -50,7 +50,7 @@ fn apply(a: &mut Analysis) {
         // The subject is a group, and no person: "A and B met in X" is met_with's.
         let from = clause_start.max(i.saturating_sub(12));
         let group = (from..i).any(|k| GROUPS.contains(&a.lower(k)));
-        let person = (from..i).any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person));
+        let person = (from..i).any(|k| a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Person));
         if !group || person {
             continue;
         }

@@ -19,14 +19,14 @@ pub const RULE: Rule = Rule { name: "held_in", apply, triggers: &[] };
 fn apply(a: &mut Analysis) {
     let first = a.first_mentions();
     for m in 0..a.ents.len() {
-        let Some(info) = a.ents[m].meeting.clone() else {
+        // Only the place and status are read: the meeting is not copied.
+        let Some((place, told)) = a.ents[m].meeting.as_ref().and_then(|info| Some((info.place?, info.status))) else {
             continue;
         };
-        let Some(place) = info.place else { continue };
         let Some(span) = first.get(m).copied().flatten() else {
             continue;
         };
-        let status = if info.status == Status::Occurred { Status::Occurred } else { Status::Planned };
+        let status = if told == Status::Occurred { Status::Occurred } else { Status::Planned };
         a.add_rel(RelationKind::HeldIn, m, place, status, span, RULE.name);
         if let Some(city) = city_of_building(a, place).or_else(|| city_of_city_state(a, place)) {
             a.add_rel(RelationKind::HeldIn, m, city, status, span, RULE.name);

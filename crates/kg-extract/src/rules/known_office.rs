@@ -20,6 +20,24 @@ pub const RULE: Rule = Rule { name: "known_office", apply, triggers: &[] };
 fn apply(a: &mut Analysis) {
     let Some(date) = a.doc.date else { return };
     let first_mentions = a.first_mentions();
+    // The gazetteer outlives the analysis: its terms are read while the analysis changes.
+    let g = a.gaz;
+    // The mentions do not change here: the countries and bodies the article names, and
+    // the mentions of each office holder, are read once for
+    // all the persons (each was a pass over every mention, for each person and office).
+    let is_body = |e: usize| matches!(a.ents[e].kind, EntityKind::Country | EntityKind::Organization);
+    let all_bodies: Vec<usize> = (0..a.ents.len()).filter(|&e| is_body(e)).collect();
+    let bodies: Vec<usize> = all_bodies.iter().copied().filter(|&e| first_mentions[e].is_some()).collect();
+    // (Office holders are persons: the mention's kind turns the others away before
+    // the entity is read. Only `any` asks of a person's mentions: their order is free.)
+    let mut held: Vec<(usize, Span)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && a.ents[m.ent].known.is_some())
+        .map(|m| (m.ent, m.span))
+        .collect();
+    held.sort_unstable_by_key(|&(e, _)| e);
+    let mut scratch = Scratch { bodies, held, ..Scratch::default() };
     for p in 0..a.ents.len() {
         let Some(known) = a.ents[p].known else {
             continue;
@@ -27,19 +45,20 @@ fn apply(a: &mut Analysis) {
         let Some(first) = first_mentions.get(p).copied().flatten() else {
             continue;
         };
-        let terms: Vec<usize> = a.gaz.persons[known].terms.clone();
-        if let Some(t) = main_term(a, p, &terms, date) {
-            let title = a.gaz.terms[t].title.clone();
+        let terms = &g.persons[known].terms;
+        if let Some(t) = main_term(a, p, terms, date, &mut scratch) {
+            let title = g.terms[t].title.clone();
             a.ents[p].attrs.insert("title".into(), title);
         }
-        for t in terms {
-            let term = &a.gaz.terms[t];
+        for &t in terms {
+            let term = &g.terms[t];
             if !term.covers(date) || matches!(term.role, Role::Deputy | Role::Other) {
                 continue;
             }
             // The organisation's key is made once, not for each organisation asked.
             let key = std::cell::OnceCell::new();
-            let target = a.ents.iter().position(|e| is_office_target(e, term, &key));
+            // The first entity that is the office's country or body (no other kind is).
+            let target = all_bodies.iter().copied().find(|&e| is_office_target(&a.ents[e], term, &key));
             let Some(target) = target else { continue };
             if first_mentions.get(target).copied().flatten().is_none() {
                 continue;
@@ -69,19 +88,31 @@ fn apply(a: &mut Analysis) {
 /// Mohammed bin Salman", though he is also Prime Minister), else one whose country or
 /// organisation the article names, the highest first (Emmanuel Macron is President of
 /// France before he is Co-Prince of Andorra), else the first in the table.
-fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -> Option<usize> {
-    let covering: Vec<usize> = terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)).collect();
-    let written = |t: usize| {
-        let title = a.gaz.terms[t].title.to_lowercase();
-        // Made once, not for each mention (as `format!` was, at a cost above the rest).
-        let opening = [title.as_str(), " "].concat();
-        a.mentions.iter().filter(|m| m.ent == p).map(|m| m.span).any(|m| {
+fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate, scratch: &mut Scratch) -> Option<usize> {
+    let Scratch { covering, opening, bodies, held } = scratch;
+    covering.clear();
+    covering.extend(terms.iter().copied().filter(|&t| a.gaz.terms[t].covers(date)));
+    // The person's mentions.
+    let from = held.partition_point(|&(e, _)| e < p);
+    let spans = held[from..].iter().take_while(|&&(e, _)| e == p).map(|&(_, s)| s);
+    let mut written = |t: usize| {
+        // The lower-case title and a space, in one buffer kept from office to office.
+        let title = &a.gaz.terms[t].title;
+        opening.clear();
+        if title.is_ascii() {
+            opening.extend(title.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            opening.push_str(&title.to_lowercase());
+        }
+        opening.push(' ');
+        let (opening, title) = (opening.as_str(), &opening[..opening.len() - 1]);
+        spans.clone().any(|m| {
             // The last title starting before the name, ending at it or inside it
             // ("Crown Prince" over the alias "Prince Mohammed bin Salman").
             let i = a.title_hits.partition_point(|h| h.span.start < m.start);
             a.title_hits[..i].last().is_some_and(|h| {
-                h.span.end + 1 >= m.start && lowered_ends_with(&a.gaz.titles[h.title].canonical, &title)
-            }) || lowered_starts_with(a.slice(m), &opening)
+                h.span.end + 1 >= m.start && lowered_ends_with(&a.gaz.titles[h.title].canonical, title)
+            }) || lowered_starts_with(a.slice(m), opening)
         })
     };
     if let Some(&t) = covering.iter().find(|&&t| written(t)) {
@@ -90,7 +121,7 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
     let named = |t: usize| {
         let term = &a.gaz.terms[t];
         let key = std::cell::OnceCell::new();
-        a.mentions.iter().any(|m| is_office_target(&a.ents[m.ent], term, &key))
+        bodies.iter().any(|&e| is_office_target(&a.ents[e], term, &key))
     };
     let rank = |t: usize| match a.gaz.terms[t].role {
         Role::HeadOfState => 0,
@@ -102,6 +133,18 @@ fn main_term(a: &Analysis, p: usize, terms: &[usize], date: chrono::NaiveDate) -
         Role::Other => 6,
     };
     covering.iter().copied().filter(|&t| named(t)).min_by_key(|&t| rank(t)).or_else(|| covering.first().copied())
+}
+
+/// What [`main_term`] reads of the document, and the buffers it fills anew for each
+/// person.
+#[derive(Default)]
+struct Scratch {
+    covering: Vec<usize>,
+    opening: String,
+    /// The countries and organisations mentioned.
+    bodies: Vec<usize>,
+    /// (person, span) of the mentions of office holders, by person (in no order within).
+    held: Vec<(usize, Span)>,
 }
 
 /// `s.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy

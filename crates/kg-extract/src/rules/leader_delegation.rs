@@ -34,9 +34,7 @@ fn apply(a: &mut Analysis) {
         if matches!(a.lower(head - 1), "his" | "her") {
             // "the Ukrainian leader and his delegation": the person just before "and".
             let coordinated = (head >= 3 && a.lower(head - 2) == "and")
-                .then(|| {
-                    a.mentions_ending(a.toks[head - 3].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person)
-                })
+                .then(|| a.mentions_ending(a.toks[head - 3].span.end).find(|m| m.kind == EntityKind::Person))
                 .flatten()
                 .map(|m| m.ent);
             let leader = coordinated.or_else(|| crate::clause::subjects_of(a, head - 1).first().map(|&(e, _)| e));

@@ -21,7 +21,7 @@ const TRIGGERS: &[&str] = &["lead", "leads", "led", "leading", "head", "heads", 
 fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::model::Span)> {
     (from..to.min(a.toks.len())).find_map(|k| {
         let m = a.mention_at_tok(k)?;
-        (a.ents[m.ent].kind == EntityKind::Delegation).then_some((m.ent, m.span))
+        (m.kind == EntityKind::Delegation).then_some((m.ent, m.span))
     })
 }
 
@@ -66,7 +66,7 @@ fn apply(a: &mut Analysis) {
             // "A will lead the X delegation"; "sent B to lead Russia's delegation": the
             // person before "to" leads, not the one who sent them.
             let infinitive = (i >= 2 && a.lower(i - 1) == "to")
-                .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+                .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| m.kind == EntityKind::Person))
                 .flatten()
                 .map(|m| (m.ent, m.span));
             if let Some((p, pspan)) = infinitive.or_else(|| subject_of(a, i)) {

@@ -17,16 +17,21 @@ fn apply(a: &mut Analysis) {
         if a.ents[l].kind != EntityKind::Location {
             continue;
         }
-        let Some(iso) = a.ents[l].iso.clone() else {
+        // A place never mentioned is passed before its country is looked for (a scan of
+        // the entities), and its code is read in place, not copied.
+        let Some(span) = first.get(l).copied().flatten() else {
             continue;
         };
-        let Some(country) = a.ents.iter().position(|e| e.kind == EntityKind::Country && e.iso.as_ref() == Some(&iso))
+        let Some(iso) = a.ents[l].iso.as_deref() else {
+            continue;
+        };
+        let Some(country) = a.ents.iter().position(|e| e.kind == EntityKind::Country && e.iso.as_deref() == Some(iso))
         else {
             continue;
         };
-        let (Some(span), Some(_)) = (first.get(l).copied().flatten(), first.get(country).copied().flatten()) else {
+        if first.get(country).copied().flatten().is_none() {
             continue;
-        };
+        }
         a.add_rel(RelationKind::LocatedIn, l, country, Status::Occurred, span, RULE.name);
     }
 }

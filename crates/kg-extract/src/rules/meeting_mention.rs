@@ -254,7 +254,7 @@ fn apply(a: &mut Analysis) {
         // after "with".
         let owner = (np_start.saturating_sub(1)..i)
             .find(|&k| k > 0 && matches!(a.word(k), "'s" | "\u{2019}s"))
-            .and_then(|k| a.mentions_ending(a.toks[k - 1].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+            .and_then(|k| a.mentions_ending(a.toks[k - 1].span.end).find(|m| m.kind == EntityKind::Person))
             .map(|m| m.ent);
         if let Some(owner) = owner.filter(|_| info.participants.is_empty() && a.lower(i + 1) == "with") {
             info.participants = std::iter::once(owner)
@@ -445,15 +445,15 @@ fn apply(a: &mut Analysis) {
 /// The one summit of the story that has an organiser and nothing else (no place,
 /// date or name), took place and is no earlier one: "his last G20 summit".
 fn story_summit(a: &Analysis) -> Option<usize> {
+    // The words of an entity are read only for a meeting that fits.
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
-        crate::meetings::is_called(e, "summit")
-            && e.meeting.as_ref().is_some_and(|m| {
-                m.org.is_some()
-                    && m.is_bare()
-                    && !m.past
-                    && m.status == Status::Occurred
-                    && m.class == Some(MeetingClass::Meeting)
-            })
+        e.meeting.as_ref().is_some_and(|m| {
+            m.org.is_some()
+                && m.is_bare()
+                && !m.past
+                && m.status == Status::Occurred
+                && m.class == Some(MeetingClass::Meeting)
+        }) && crate::meetings::is_called(e, "summit")
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)
@@ -478,13 +478,9 @@ fn first_since(a: &Analysis, np_start: usize, i: usize, clause_end: usize) -> bo
 /// The one summit of the story held in `city` that took place and is no earlier one.
 fn summit_in(a: &Analysis, city: usize) -> Option<usize> {
     let mut found = a.ents.iter().enumerate().filter(|(_, e)| {
-        crate::meetings::is_called(e, "summit")
-            && e.meeting.as_ref().is_some_and(|m| {
-                m.place == Some(city)
-                    && !m.past
-                    && m.status == Status::Occurred
-                    && m.class == Some(MeetingClass::Meeting)
-            })
+        e.meeting.as_ref().is_some_and(|m| {
+            m.place == Some(city) && !m.past && m.status == Status::Occurred && m.class == Some(MeetingClass::Meeting)
+        }) && crate::meetings::is_called(e, "summit")
     });
     let (first, _) = found.next()?;
     found.next().is_none().then_some(first)

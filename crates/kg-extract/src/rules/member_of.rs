@@ -75,22 +75,20 @@ fn apply(a: &mut Analysis) {
             if it && sent > 0 {
                 let prev = &a.sents[sent - 1].tokens;
                 let opens = (prev.start..(prev.start + 4).min(prev.end))
-                    .any(|k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation));
+                    .any(|k| a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Delegation));
                 if opens {
                     return true;
                 }
             }
-            let Some(d) = (sent_start..i)
-                .rev()
-                .find(|&k| a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Delegation))
+            let Some(d) =
+                (sent_start..i).rev().find(|&k| a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Delegation))
             else {
                 return false;
             };
             let represented = a.mention_at_tok(d).and_then(|m| a.ents[m.ent].represents);
             !(d + 1..i).any(|k| {
                 matches!(a.lower(k), "officials" | "leaders" | "ministers" | "diplomats" | "side")
-                    || a.mention_at_tok(k)
-                        .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Country && Some(m.ent) != represented)
+                    || a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Country && Some(m.ent) != represented)
             })
         };
         // "was made up of A, B and C".
@@ -139,7 +137,7 @@ fn delegation_for(a: &Analysis, i: usize, person: usize) -> Option<usize> {
     let delegations: Vec<(usize, Span)> = a
         .mentions
         .iter()
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Delegation && a.sent_of(m.span.start) <= sent)
+        .filter(|m| m.kind == EntityKind::Delegation && a.sent_of(m.span.start) <= sent)
         .map(|m| (m.ent, m.span))
         .collect();
     if let Some(&(d, _)) =

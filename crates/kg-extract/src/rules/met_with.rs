@@ -152,7 +152,7 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
     }
     // "plans for Putin to meet Macron": the person before "to" is the subject.
     let infinitive_subject = (i >= 2 && a.lower(i - 1) == "to")
-        .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Person))
+        .then(|| a.mentions_ending(a.toks[i - 2].span.end).find(|m| m.kind == EntityKind::Person))
         .flatten()
         .map(|m| (m.ent, m.span));
     let mut subjects = match infinitive_subject {
@@ -279,13 +279,13 @@ fn verb(a: &mut Analysis, i: usize, t: Trigger) {
         .mentions_within_toks(clause_start, own_end.max(clause_start + 1))
         // A meeting another verb of the clause recorded is that verb's ("met X at the
         // White House and had dinner with Y that evening").
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.rule != RULE.name)
+        .filter(|m| m.kind == EntityKind::Meeting && m.rule != RULE.name)
         .find(|m| {
             let t = a.tok_at(m.span.start);
             // A meeting "on the sidelines (margins) of" a summit is its own meeting.
             !(t.saturating_sub(16)..t).any(|k| matches!(a.lower(k), "sidelines" | "margins"))
                 && !crate::meetings::stayed_away(a, m.ent, participants.iter().copied(), m.span.start)
-                && !crate::clause::relative_segments(a, clause_start, clause_end).iter().any(|&(s, e)| s < t && t < e)
+                && !crate::clause::relative_segments_from(a, clause_start, clause_end).any(|(s, e)| s < t && t < e)
         })
         .map(|m| m.ent);
     if let Some(m) = named {
@@ -367,7 +367,7 @@ fn possessive_pronoun_is_clear(a: &Analysis, i: usize) -> bool {
     if !(k + 1..i).all(|j| crate::text::is_ordinal(a.word(j)) || matches!(a.lower(j), "last" | "latest" | "own")) {
         return true;
     }
-    if a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person) {
+    if a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Person) {
         return true;
     }
     let sent = a.sents[a.sent_of(a.toks[k].span.start)].tokens.start;

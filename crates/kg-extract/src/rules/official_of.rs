@@ -18,17 +18,21 @@ use crate::model::{RelationKind, Status};
 pub const RULE: Rule = Rule { name: "official_of", apply, triggers: &[] };
 
 fn apply(a: &mut Analysis) {
-    let facts = a.titles.clone();
-    for f in facts {
+    // Adding a relation leaves the titles as they are: each is read in place, and its
+    // words copied only for a relation made (copying them all was this rule's cost).
+    for i in 0..a.titles.len() {
+        let f = &a.titles[i];
         let Some(aff) = f.affiliation else { continue };
         if f.former || !f.category.is_office() || left_before(a, f.person, aff, &f.title) {
             continue;
         }
+        let (person, span, rule) = (f.person, f.span, f.rule);
         let before = a.rels.len();
-        a.add_rel(RelationKind::OfficialOf, f.person, aff, Status::Occurred, f.span, f.rule);
+        a.add_rel(RelationKind::OfficialOf, person, aff, Status::Occurred, span, rule);
         if a.rels.len() > before {
+            let title = a.titles[i].title.clone();
             if let Some(r) = a.rels.last_mut() {
-                r.attrs.insert("title".into(), f.title.clone());
+                r.attrs.insert("title".into(), title);
                 r.rule = RULE.name;
             }
         }

@@ -142,7 +142,7 @@ fn apply(a: &mut Analysis) {
                     break;
                 }
                 // "Treasury and State Department officials": two bodies, not one.
-                if a.word(j - 1) == "and" && a.ents[m.ent].kind == EntityKind::Organization {
+                if a.word(j - 1) == "and" && m.kind == EntityKind::Organization {
                     break;
                 }
                 let m_end = m.span.end;
@@ -237,7 +237,7 @@ fn name_by_acronym(a: &mut Analysis, e: usize, acronym: usize) {
 fn place_before(a: &Analysis, i: usize) -> Option<usize> {
     let prev = i.checked_sub(1)?;
     let m = a.mention_at_tok(prev)?;
-    if a.ents[m.ent].kind != EntityKind::Location || a.text.get(m.span.end..a.toks[i].span.start) != Some(" ") {
+    if m.kind != EntityKind::Location || a.text.get(m.span.end..a.toks[i].span.start) != Some(" ") {
         return None;
     }
     Some(m.span.start)

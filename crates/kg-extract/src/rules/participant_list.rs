@@ -67,7 +67,7 @@ fn apply(a: &mut Analysis) {
 /// "guests to the G20 summit", "leaders in Rio" (the place of the meeting being told),
 /// or "a meeting (in Bali) of G7 leaders" with the meeting before the group.
 fn group_meeting(a: &Analysis, from: usize, to: usize, anchor: usize, status: Status) -> Option<usize> {
-    let meeting_at = |k: usize| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting);
+    let meeting_at = |k: usize| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting);
     for k in (from..to).filter(|&k| GROUP.contains(&a.lower(k))) {
         let prep = k + 1;
         if matches!(a.lower(prep), "at" | "to" | "of" | "in" | "attending") {

@@ -63,7 +63,7 @@ fn apply(a: &mut Analysis) {
             // sort of those kept orders them as the sort of all did.
             let mut persons: Vec<(usize, Span)> = sentence_mentions(a, s)
                 .filter(|m| m.span.start < span.start || s != sent)
-                .filter(|m| a.ents[m.ent].kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
+                .filter(|m| m.kind == EntityKind::Person && !a.in_quote(m.span) && !listed(a, m.span))
                 .filter(|m| a.ents[m.ent].female.is_none_or(|f| f == female))
                 .map(|m| (m.ent, m.span))
                 .collect();
@@ -84,8 +84,8 @@ fn apply(a: &mut Analysis) {
                 break;
             }
             antecedent = candidates(sent - back);
-            let names_anyone = sentence_mentions(a, sent - back)
-                .any(|m| a.ents[m.ent].kind == EntityKind::Person && !listed(a, m.span));
+            let names_anyone =
+                sentence_mentions(a, sent - back).any(|m| m.kind == EntityKind::Person && !listed(a, m.span));
             if names_anyone {
                 break;
             }
@@ -108,16 +108,27 @@ fn apply(a: &mut Analysis) {
 /// The person the story is about, by the mentions before byte `at`: named at least
 /// three times and twice as often as anyone else, of the pronoun's gender.
 fn protagonist(a: &Analysis, at: usize, female: bool) -> Option<usize> {
-    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    // Counted by entity number, not hashed; the first of the ranking by (count,
+    // entity), highest first, and the count after it are found in one pass.
+    let mut counts = vec![0usize; a.ents.len()];
     for m in a.mentions_before(at).take(2048) {
-        if a.ents[m.ent].kind == EntityKind::Person {
-            *counts.entry(m.ent).or_default() += 1;
+        if m.kind == EntityKind::Person {
+            if let Some(n) = counts.get_mut(m.ent) {
+                *n += 1;
+            }
         }
     }
-    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
-    ranked.sort_unstable_by(|x, y| y.cmp(x));
-    let &(n, e) = ranked.first()?;
-    let second = ranked.get(1).map_or(0, |&(n, _)| n);
+    let (mut first, mut second): (Option<(usize, usize)>, usize) = (None, 0);
+    for (e, &n) in counts.iter().enumerate().filter(|&(_, &n)| n > 0) {
+        match first {
+            Some(top) if (n, e) < top => second = second.max(n),
+            _ => {
+                second = second.max(first.map_or(0, |(n, _)| n));
+                first = Some((n, e));
+            }
+        }
+    }
+    let (n, e) = first?;
     (n >= 3 && n >= 2 * second && a.ents[e].female.is_none_or(|f| f == female)).then_some(e)
 }
 
@@ -157,7 +168,7 @@ fn traveller_before_where(a: &Analysis, i: usize) -> Option<usize> {
             return None;
         }
         let owner = k.checked_sub(1).filter(|&o| matches!(a.word(o), "'s" | "\u{2019}s"))?;
-        let m = a.mentions_ending(a.toks[owner].span.start).find(|m| a.ents[m.ent].kind == EntityKind::Person)?;
+        let m = a.mentions_ending(a.toks[owner].span.start).find(|m| m.kind == EntityKind::Person)?;
         Some(m.ent)
     })
 }

@@ -74,7 +74,7 @@ fn apply(a: &mut Analysis) {
             the_title(a, i);
             continue;
         };
-        let country = match a.ents[m.ent].kind {
+        let country = match m.kind {
             EntityKind::Country => m.ent,
             EntityKind::Organization if a.ents[m.ent].iso.is_some() => m.ent,
             _ => continue,
@@ -200,7 +200,7 @@ fn same_title(a: &mut Analysis, the: usize, titled: &TitleStarts) -> bool {
         Some(hit) => hit,
         None => {
             let Some(m) = a.mention_at_tok(the + 1) else { return false };
-            if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
+            if !matches!(m.kind, EntityKind::Country | EntityKind::Organization) {
                 return false;
             }
             affiliation = Some(m.ent);
@@ -234,7 +234,7 @@ fn same_title(a: &mut Analysis, the: usize, titled: &TitleStarts) -> bool {
     // after "Cardinal" before.
     if found.is_none() && a.gaz.titles[hit.title].category == TitleCategory::Honorific {
         for h in a.title_hits.iter().filter(|h| h.span.end < start && a.gaz.titles[h.title].canonical == *canonical) {
-            let named = a.mentions_starting(h.span.end + 1).find(|m| a.ents[m.ent].kind == EntityKind::Person);
+            let named = a.mentions_starting(h.span.end + 1).find(|m| m.kind == EntityKind::Person);
             match (named.map(|m| m.ent), found) {
                 (Some(q), Some(p)) if q != p => return false,
                 (Some(q), _) => found = Some(q),
@@ -296,7 +296,7 @@ fn possessed_capital(a: &mut Analysis, i: usize) {
         return;
     }
     let Some(m) = a.mention_at_tok(i - 2).cloned() else { return };
-    if a.ents[m.ent].kind != EntityKind::Country || a.tok_at(m.span.end) != i - 1 {
+    if m.kind != EntityKind::Country || a.tok_at(m.span.end) != i - 1 {
         return;
     }
     let iso = a.ents[m.ent].iso.clone();

@@ -62,7 +62,7 @@ fn day_of(a: &mut Analysis, i: usize) {
         return;
     }
     let Some(meeting) = (i + 2..(i + 8).min(a.toks.len()))
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting).map(|m| m.ent))
+        .find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting).map(|m| m.ent))
     else {
         return;
     };

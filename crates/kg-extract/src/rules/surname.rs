@@ -31,8 +31,8 @@ enum SurnameMatch {
 /// a word is looked up rather than compared with every person. Within this rule
 /// persons only gain keys (new persons, new aliases), so the index only grows.
 struct PersonKeys {
-    by_fold: FxHashMap<String, Vec<usize>>,
-    by_translit: FxHashMap<String, Vec<usize>>,
+    by_fold: FxHashMap<String, Listed>,
+    by_translit: FxHashMap<String, Listed>,
     /// Transliterations long enough for a word to match them with a typo.
     long: Vec<(String, usize)>,
     /// The lengths of those (a bit each, up to 63) by their first byte, for an ASCII
@@ -75,12 +75,12 @@ impl PersonKeys {
 
     /// Calls `note` with each person whose keys `key` matches (a person may come twice).
     fn each_match(&self, key: &WordKey, mut note: impl FnMut(usize)) {
-        self.by_fold.get(key.folded()).into_iter().flatten().for_each(|&p| note(p));
+        self.by_fold.get(key.folded()).map_or(&[][..], Listed::persons).iter().for_each(|&p| note(p));
         if key.folded().len() < 3 {
             // Two letters are matched as written: "Yi" is no spelling of "Xi".
             return;
         }
-        self.by_translit.get(key.translit()).into_iter().flatten().for_each(|&p| note(p));
+        self.by_translit.get(key.translit()).map_or(&[][..], Listed::persons).iter().for_each(|&p| note(p));
         let len = key.translit().len();
         let near_lengths = length_bit(len.saturating_sub(1)) | length_bit(len) | length_bit(len + 1);
         let shapes = key
@@ -101,16 +101,39 @@ fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
+/// The persons listed under one key: nearly always one, which needs no list of its own
+/// (a list for every key was half the allocations of the rule).
+enum Listed {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Listed {
+    fn persons(&self) -> &[usize] {
+        match self {
+            Listed::One(p) => std::slice::from_ref(p),
+            Listed::Many(ps) => ps,
+        }
+    }
+
+    fn push(&mut self, p: usize) {
+        match self {
+            Listed::One(q) => *self = Listed::Many(vec![*q, p]),
+            Listed::Many(ps) => ps.push(p),
+        }
+    }
+}
+
 /// Lists person `p` under `key` unless it is already; whether it was new.
-fn note_key(map: &mut FxHashMap<String, Vec<usize>>, key: &str, p: usize) -> bool {
+fn note_key(map: &mut FxHashMap<String, Listed>, key: &str, p: usize) -> bool {
     match map.get_mut(key) {
-        Some(ps) if ps.contains(&p) => false,
-        Some(ps) => {
-            ps.push(p);
+        Some(listed) if listed.persons().contains(&p) => false,
+        Some(listed) => {
+            listed.push(p);
             true
         }
         None => {
-            map.insert(key.to_string(), vec![p]);
+            map.insert(key.to_string(), Listed::One(p));
             true
         }
     }

@@ -64,9 +64,9 @@ fn person_right_after(a: &mut Analysis, at: usize, title: &str) -> Option<(usize
     let tok = a.tok_at(at + 1);
     let start = a.toks.get(tok)?.span.start;
     let town = match a.mentions_starting(start).next() {
-        Some(m) if a.ents[m.ent].kind == EntityKind::Person => return Some((m.ent, m.span)),
+        Some(m) if m.kind == EntityKind::Person => return Some((m.ent, m.span)),
         // "Defence Secretary Aden Duale": a town's name that opens a longer name.
-        Some(m) if a.ents[m.ent].kind == EntityKind::Location => Some(m.span),
+        Some(m) if m.kind == EntityKind::Location => Some(m.span),
         Some(_) => return None,
         None => None,
     };
@@ -102,7 +102,7 @@ fn of_after_name(a: &Analysis, p: &TitlePhrase, name: Span) -> Option<TitlePhras
         k += 1;
     }
     let m = a.mention_at_tok(k).filter(|m| a.toks[k].span.start == m.span.start)?;
-    if !matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization) {
+    if !matches!(m.kind, EntityKind::Country | EntityKind::Organization) {
         return None;
     }
     Some(TitlePhrase { span: p.span.cover(m.span), affiliation: Some(m.ent), ..p.clone() })

@@ -46,7 +46,7 @@ fn apply(a: &mut Analysis) {
             .toks
             .get(i + 1)
             .and_then(|t| a.mention_at(t.span.start))
-            .filter(|m| matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country))
+            .filter(|m| matches!(m.kind, EntityKind::Location | EntityKind::Country))
             .map(|m| m.ent);
         let place = direct
             .or_else(|| host.and_then(|(_, s)| place_after(a, a.tok_at(s.end), clause_end.min(a.tok_at(s.end) + 4))));

@@ -150,7 +150,7 @@ fn visit_by(a: &Analysis, noun: usize) -> Option<(usize, Span)> {
 }
 
 fn person_ending(a: &Analysis, end: usize) -> Option<(usize, Span)> {
-    a.mentions_ending(end).find(|m| a.ents[m.ent].kind == EntityKind::Person).map(|m| (m.ent, m.span))
+    a.mentions_ending(end).find(|m| m.kind == EntityKind::Person).map(|m| (m.ent, m.span))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub(super) fn bullet_items(a: &Analysis, colon: usize) -> Vec<(usize, Span)> {
         }
         let first = a
             .mentions_within(Span::new(pos, line_end))
-            .filter(|m| a.ents[m.ent].kind == EntityKind::Person)
+            .filter(|m| m.kind == EntityKind::Person)
             .min_by_key(|m| m.span.start);
         if let Some(m) = first {
             if !out.iter().any(|&(e, _)| e == m.ent) {

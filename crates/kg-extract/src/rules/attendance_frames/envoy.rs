@@ -43,7 +43,7 @@ fn sent_in_place(a: &Analysis, verb: usize) -> Option<((usize, Span), Span)> {
             .then(|| (verb + 2..verb + 7).find(|&k| crate::clause::is_comma(a, k)))
             .flatten()
             .and_then(|k| a.mention_at_tok(k + 1))
-            .filter(|m| a.ents[m.ent].kind == EntityKind::Person)
+            .filter(|m| m.kind == EntityKind::Person)
             .map(|m| (m.ent, m.span))
     };
     let envoy =
@@ -65,9 +65,8 @@ pub(super) fn sender_before(a: &Analysis, verb: usize) -> bool {
     while k > 0 && matches!(a.lower(k - 1), "is" | "was" | "has" | "had" | "also" | "again" | "only") {
         k -= 1;
     }
-    let sender_ends_at = |end: usize| {
-        a.mentions_ending(end).any(|m| matches!(a.ents[m.ent].kind, EntityKind::Country | EntityKind::Organization))
-    };
+    let sender_ends_at =
+        |end: usize| a.mentions_ending(end).any(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization));
     // "Saudi Arabia, which has yet to join the bloc, was represented by", "Bolivia, a
     // member since July, was represented by": past the relative clause or apposition;
     // "IGAD, represented by its Executive Secretary": right before the comma.
@@ -122,9 +121,8 @@ pub(super) fn envoys_attend(a: &mut Analysis, verb: usize) {
 fn serve_the_sender(a: &mut Analysis, verb: usize, envoys: &[(usize, Span)]) {
     let sent = a.sent_of(a.toks[verb].span.start);
     let from = a.sents[sent].tokens.start;
-    let sender = (from..verb)
-        .rev()
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Country).map(|m| m.ent));
+    let sender =
+        (from..verb).rev().find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Country).map(|m| m.ent));
     let Some(country) = sender else { return };
     use crate::gazetteer::TitleCategory as C;
     for t in a.titles.iter_mut() {

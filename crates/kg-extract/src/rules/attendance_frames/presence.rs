@@ -21,7 +21,7 @@ pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
             return;
         }
         a.mentions_ending(a.toks[comma - 1].span.end)
-            .filter(|m| a.ents[m.ent].kind == EntityKind::Person)
+            .filter(|m| m.kind == EntityKind::Person)
             .map(|m| (m.ent, m.span))
             .take(1)
             .collect()

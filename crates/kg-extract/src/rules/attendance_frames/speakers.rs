@@ -38,7 +38,7 @@ fn speaker(a: &Analysis, s: usize) -> Option<(usize, Span)> {
         return None;
     }
     let m = a.mention_at_tok(toks.start).filter(|m| m.span.start == start)?;
-    if a.ents[m.ent].kind != EntityKind::Person {
+    if m.kind != EntityKind::Person {
         return None;
     }
     let comma = a.tok_at(m.span.end);

@@ -17,7 +17,7 @@ pub(super) fn agreed_after(a: &mut Analysis, after: usize, rule: &'static str) {
     // length of them ("after almost twelve hours of talks").
     let Some((meeting, mspan)) = (after + 1..after + 8).find_map(|k| {
         let m = a.mention_at_tok(k)?;
-        (a.ents[m.ent].kind == EntityKind::Meeting).then_some((m.ent, m.span))
+        (m.kind == EntityKind::Meeting).then_some((m.ent, m.span))
     }) else {
         return;
     };

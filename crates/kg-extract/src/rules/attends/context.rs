@@ -114,7 +114,7 @@ pub(crate) fn meeting_in_context(a: &Analysis, tok: usize, noun: Option<&str>, s
 pub(crate) fn principal_meeting(a: &Analysis, before: usize) -> Option<usize> {
     let mut counts: std::collections::BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = Default::default();
     for m in a.mentions.iter().filter(|m| m.span.start < before) {
-        if a.ents[m.ent].kind == EntityKind::Meeting {
+        if m.kind == EntityKind::Meeting {
             let e = counts.entry(m.ent).or_insert((0, std::cmp::Reverse(m.span.start)));
             e.0 += 1;
             e.1 = e.1.max(std::cmp::Reverse(m.span.start));
@@ -136,7 +136,7 @@ pub(super) fn fronted_subject(a: &Analysis, i: usize) -> Option<(usize, crate::m
     let sent_end = a.sents[a.sent_of(a.toks[i].span.start)].tokens.end;
     let comma = (i + 1..sent_end.min(i + 15)).find(|&k| crate::clause::is_comma(a, k))?;
     let m = a.mention_at_tok(comma + 1)?;
-    (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span))
+    (m.kind == EntityKind::Person).then_some((m.ent, m.span))
 }
 
 /// "the meeting of South American presidents that Lula hosted", "the summit, which Xi
@@ -151,6 +151,6 @@ pub(super) fn relative_meeting(a: &Analysis, i: usize) -> Option<(usize, crate::
     (that.saturating_sub(6).max(first)..that)
         .rev()
         .take_while(|&k| !crate::clause::finite_verb_at(a, k))
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
+        .find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting))
         .map(|m| (m.ent, m.span))
 }

@@ -94,7 +94,7 @@ pub(super) fn fronted_at(a: &Analysis, at: usize, meeting: Span) -> Option<(Vec<
     // chief, Kaja Kallas, pressed").
     let subject = (comma + 1..verb).rev().find_map(|k| {
         let m = a.mention_at_tok(k)?;
-        (a.ents[m.ent].kind == EntityKind::Person).then_some((m.ent, m.span))
+        (m.kind == EntityKind::Person).then_some((m.ent, m.span))
     })?;
     let mut persons = vec![subject];
     if ADDRESSED.contains(&a.lower(verb)) {

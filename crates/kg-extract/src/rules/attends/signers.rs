@@ -20,7 +20,7 @@ pub(super) fn signers_attend(a: &mut Analysis, i: usize, rule: &'static str) {
     // A meeting of its own in the clause ("signed it at the summit") is read by `at`.
     let own_meeting = (i + 1..clause_end)
         .filter_map(|k| a.mention_at_tok(k))
-        .any(|m| a.ents[m.ent].kind == EntityKind::Meeting && m.ent != ceremony);
+        .any(|m| m.kind == EntityKind::Meeting && m.ent != ceremony);
     if own_meeting {
         return;
     }

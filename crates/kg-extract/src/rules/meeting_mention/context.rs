@@ -70,7 +70,7 @@ pub(super) fn purpose_place(a: &Analysis, np_start: usize) -> Option<usize> {
         .take_while(|&t| !crate::clause::is_comma(a, t))
         .find_map(|t| {
             let m = a.mention_at_tok(t).filter(|m| a.toks[t].span.start == m.span.start)?;
-            let place = matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country);
+            let place = matches!(m.kind, EntityKind::Location | EntityKind::Country);
             (place && t > clause_start && a.lower(t - 1) == "to").then_some(m.ent)
         });
     destination.or_else(|| place_after(a, clause_start, for_tok))
@@ -114,9 +114,7 @@ pub(super) fn fronted_place(a: &Analysis, np_start: usize) -> Option<usize> {
     if !(sent_start..at).all(opener) {
         return None;
     }
-    let place = a
-        .mention_at_tok(at + 1)
-        .filter(|m| matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country))?;
+    let place = a.mention_at_tok(at + 1).filter(|m| matches!(m.kind, EntityKind::Location | EntityKind::Country))?;
     let comma = a.tok_at(place.span.end);
     if !crate::clause::is_comma(a, comma) || comma >= np_start {
         return None;
@@ -171,7 +169,7 @@ pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
         .iter()
         .filter(|m| {
             m.span.end <= at
-                && matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country)
+                && matches!(m.kind, EntityKind::Location | EntityKind::Country)
                 && a.sent_of(m.span.start) == a.sent_of(at)
         })
         // "in Antalya on Turkey's Mediterranean coast, where": a sea or a region
@@ -182,11 +180,11 @@ pub(super) fn where_place(a: &Analysis, start: usize) -> Option<usize> {
         })
         .collect();
     let last = places.iter().max_by_key(|m| m.span.start)?;
-    if a.ents[last.ent].kind == EntityKind::Country {
+    if last.kind == EntityKind::Country {
         // The country that only qualifies the city before it, or a demonym or
         // possessor ("the Russian city of Kazan, where").
         let first = a.tok_at(last.span.start);
-        let city = places.iter().filter(|m| a.ents[m.ent].kind == EntityKind::Location).max_by_key(|m| m.span.start);
+        let city = places.iter().filter(|m| m.kind == EntityKind::Location).max_by_key(|m| m.span.start);
         let after = a.tok_at(last.span.end);
         if city.is_some_and(|c| a.tok_at(c.span.end) + 2 >= first) || !crate::clause::is_comma(a, after) {
             return city.map(|c| c.ent);
@@ -252,7 +250,7 @@ pub(super) fn in_place_at(a: &Analysis, np_start: usize) -> Option<usize> {
     if a.lower(at) != "at" || at == 0 {
         return None;
     }
-    let m = a.mentions_ending(a.toks[at - 1].span.end).find(|m| a.ents[m.ent].kind == EntityKind::Location)?;
+    let m = a.mentions_ending(a.toks[at - 1].span.end).find(|m| m.kind == EntityKind::Location)?;
     let first = a.tok_at(m.span.start);
     (first > 0 && a.lower(first - 1) == "in").then_some(m.ent)
 }

@@ -170,13 +170,13 @@ pub(super) fn noun_phrase(
             continue;
         }
         if let Some(m) = a.mention_at_tok(prev) {
-            match a.ents[m.ent].kind {
+            match m.kind {
                 EntityKind::Organization => org = org.or(Some(m.ent)),
                 // "the East Asia Summit": a region in a name is not its place.
                 EntityKind::Location if !crate::meetings::is_vague(&a.ents[m.ent]) => place = place.or(Some(m.ent)),
                 _ => {}
             }
-            if !matches!(a.ents[m.ent].kind, EntityKind::Organization | EntityKind::Location) {
+            if !matches!(m.kind, EntityKind::Organization | EntityKind::Location) {
                 break;
             }
             k = a.tok_at(m.span.start);
@@ -266,7 +266,7 @@ pub(super) fn org_after(a: &Analysis, i: usize) -> Option<usize> {
             return None;
         }
         if let Some(m) = a.mention_at_tok(k) {
-            if a.ents[m.ent].kind == EntityKind::Organization && matches!(a.lower(k - 1), "from" | "of" | "the") {
+            if m.kind == EntityKind::Organization && matches!(a.lower(k - 1), "from" | "of" | "the") {
                 return Some(m.ent);
             }
         }

@@ -74,7 +74,7 @@ fn round_of_talks(a: &Analysis, i: usize) -> bool {
     // "The Doha round": named by its city.
     let city = i > 0
         && a.mention_at_tok(i - 1)
-            .is_some_and(|m| a.ents[m.ent].kind == EntityKind::Location && m.span.end == a.toks[i - 1].span.end);
+            .is_some_and(|m| m.kind == EntityKind::Location && m.span.end == a.toks[i - 1].span.end);
     let numbered = i > 0
         && (crate::text::is_ordinal(a.word(i - 1))
             || city
@@ -100,7 +100,7 @@ fn numbered(a: &Analysis, i: usize) -> bool {
 
 /// "after meeting X", "meeting with": the verb "meet", not the noun.
 pub(super) fn is_verb_use(a: &Analysis, i: usize, lower: &str) -> bool {
-    let next_is_person = a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = a.mention_at_tok(i + 1).is_some_and(|m| m.kind == EntityKind::Person);
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
     match lower {
         // "looks forward to meeting Prime Minister Kishida": the verb.

@@ -13,9 +13,8 @@ use crate::model::{EntityKind, Status};
 pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     let (_, clause_end) = clause_of(a, i);
     let end = clause_end.min(i + 12);
-    let names_a_meeting = (i + 1..clause_end).any(|k| {
-        a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Meeting)
-    });
+    let names_a_meeting = (i + 1..clause_end)
+        .any(|k| a.lower(k) == "ceremony" || a.mention_at_tok(k).is_some_and(|m| m.kind == EntityKind::Meeting));
     if names_a_meeting {
         return;
     }
@@ -28,7 +27,7 @@ pub(super) fn signing_event(a: &mut Analysis, i: usize, rule: &'static str) {
     // no one place).
     let Some(place) = (i + 1..end).filter(|&k| matches!(a.lower(k), "at" | "in")).find_map(|k| {
         let first = if a.lower(k + 1) == "the" { k + 2 } else { k + 1 };
-        a.mention_at_tok(first).filter(|m| a.ents[m.ent].kind == EntityKind::Location).map(|m| m.ent)
+        a.mention_at_tok(first).filter(|m| m.kind == EntityKind::Location).map(|m| m.ent)
     }) else {
         return;
     };

@@ -27,7 +27,7 @@ pub(super) fn visit_of_journey_before(a: &mut Analysis, i: usize, rule: &'static
     let (_, end) = clause_of(a, verb);
     let place = a
         .mention_at_tok(verb + 2)
-        .filter(|m| matches!(a.ents[m.ent].kind, EntityKind::Location | EntityKind::Country))
+        .filter(|m| matches!(m.kind, EntityKind::Location | EntityKind::Country))
         .map(|m| m.ent);
     let Some(place) = place else { return false };
     let Some(&(visitor, visitor_span)) =

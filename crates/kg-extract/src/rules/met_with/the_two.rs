@@ -30,7 +30,7 @@ pub(super) fn the_two(a: &Analysis, verb: usize) -> Option<Vec<(usize, Span)>> {
     let distinct = |s: usize, before: usize| {
         let mut found: Vec<usize> = Vec::new();
         for m in a.mentions_in(s) {
-            if m.span.end <= before && a.ents[m.ent].kind == EntityKind::Person && !found.contains(&m.ent) {
+            if m.span.end <= before && m.kind == EntityKind::Person && !found.contains(&m.ent) {
                 found.push(m.ent);
             }
         }

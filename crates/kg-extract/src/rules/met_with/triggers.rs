@@ -199,7 +199,7 @@ fn named_meeting_after(a: &Analysis, i: usize) -> Option<crate::analysis::Mentio
         .take_while(|&k| {
             a.toks.get(k).is_some_and(|t| t.is_cap || !t.is_word || a.word(k).starts_with(char::is_numeric))
         })
-        .find_map(|k| a.mention_at_tok(k).filter(|m| a.ents[m.ent].kind == EntityKind::Meeting))
+        .find_map(|k| a.mention_at_tok(k).filter(|m| m.kind == EntityKind::Meeting))
         .cloned()
 }
 
@@ -226,7 +226,7 @@ pub(super) fn trigger(a: &Analysis, i: usize) -> Option<Trigger> {
     let w = a.lower(i);
     let next = a.lower(i + 1);
     let prev = if i > 0 { a.lower(i - 1) } else { "" };
-    let next_is_person = || a.mention_at_tok(i + 1).is_some_and(|m| a.ents[m.ent].kind == EntityKind::Person);
+    let next_is_person = || a.mention_at_tok(i + 1).is_some_and(|m| m.kind == EntityKind::Person);
     // "held talks with X": the trigger at "held" already covers the noun.
     let held_before = || {
         (i.saturating_sub(5)..i).any(|k| {

@@ -162,7 +162,7 @@ fn bodies_after_countries(a: &mut Analysis) {
     let found: Vec<(usize, usize, usize)> = a
         .mentions
         .iter()
-        .filter(|m| a.ents[m.ent].kind == EntityKind::Country)
+        .filter(|m| m.kind == EntityKind::Country)
         .filter_map(|m| {
             let mut k = a.tok_at(m.span.end);
             if matches!(a.word(k), "'s" | "\u{2019}s") {
@@ -232,8 +232,11 @@ fn seats_of_government(a: &mut Analysis) {
     let found: Vec<(Span, String, Option<String>)> = a
         .mentions
         .iter()
+        // A gazetteer place is a location (the kind is at hand in the mention; the
+        // entity is read only for one).
         .filter(|m| {
-            matches!(a.ents[m.ent].gaz, Some(Target::Place(p)) if a.gaz.places[p].kind == "building" && a.gaz.places[p].iso.is_some())
+            m.kind == EntityKind::Location
+                && matches!(a.ents[m.ent].gaz, Some(Target::Place(p)) if a.gaz.places[p].kind == "building" && a.gaz.places[p].iso.is_some())
         })
         .filter(|m| {
             let next = a.tok_at(m.span.end);
