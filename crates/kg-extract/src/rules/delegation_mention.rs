@@ -4,12 +4,16 @@
 //! Matches: "the Russian delegation", "Russia's delegation", "a delegation from
 //! Ukraine", "the Ukrainian negotiating team", "the negotiating team Moscow sent", "the
 //! U.S. side is led by",
-//! "the EU delegation"; a bare "the delegation" refers to the last one named. A
+//! "the EU delegation"; a bare "the delegation" refers to the last one named; a
+//! delegation of each country listed in "the Armenian and Azerbaijani delegations" and
+//! "delegations from Russia and Ukraine". A
 //! leader's delegation ("Kim's delegation") is read by `leader_delegation`, once
 //! persons are known.
 //! Example: "Kyiv's delegation arrived on Monday." → delegation of Ukraine.
 //! Known false positives: a delegation of a country's parliament or business people is
 //! taken as the country's negotiating team.
+
+mod listed;
 
 use super::Rule;
 use crate::analysis::{Analysis, Ent, Form};
@@ -18,7 +22,7 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "delegation_mention", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["delegation", "team", "side"];
+const TRIGGERS: &[&str] = &["delegation", "delegations", "team", "side"];
 
 /// Adjectives allowed between the country and the noun: "Russian high-level delegation".
 const ADJECTIVES: &[&str] = &[
@@ -45,6 +49,10 @@ fn apply(a: &mut Analysis) {
             "team" if negotiation_context(a, i) => (i, i),
             // "The U.S. side is led by Steve Witkoff": a side someone leads.
             "side" if led_next(a, i) => (i, i),
+            "delegations" => {
+                listed::coordinated(a, i);
+                continue;
+            }
             _ => continue,
         };
         if a.mention_at_tok(head_start).is_some() {
@@ -254,6 +262,39 @@ mod tests {
             let x = extract(text, "2025-05-15");
             assert!(entities(&x).iter().any(|e| e.starts_with(want)), "{text}: {:?}", entities(&x));
             assert!(has_edge(&x, want, "represents", &format!("country:{}", &want[11..])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_delegation_of_each_country_listed() {
+        let cases = [
+            ("The Kenyan and Ghanaian delegations arrived.", &["delegation:ke", "delegation:gh"][..]),
+            (
+                "The Peruvian, Chilean and Bolivian negotiating delegations arrived.",
+                &["delegation:pe", "delegation:cl", "delegation:bo"],
+            ),
+            ("Delegations from Kenya and Ghana arrived.", &["delegation:ke", "delegation:gh"]),
+            ("Delegations of Peru, Chile and Bolivia arrived.", &["delegation:pe", "delegation:cl", "delegation:bo"]),
+        ];
+        for (text, want) in cases {
+            let x = extract(text, "2025-05-15");
+            for d in want {
+                assert!(has_edge(&x, d, "represents", &format!("country:{}", &d[11..])), "{text}: {:?}", entities(&x));
+            }
+        }
+    }
+
+    /// A list is joined by "and": a comma alone joins nothing, and one country's
+    /// delegations may be many.
+    #[test]
+    fn no_delegations_without_a_list() {
+        for text in [
+            "In Nairobi, Ghanaian delegations arrived.",
+            "The Ghanaian delegations arrived.",
+            "Delegations from Ghana, the ministry said, arrived.",
+        ] {
+            let x = extract(text, "2025-05-15");
+            assert!(!entities(&x).iter().any(|e| e.starts_with("delegation:")), "{text}: {:?}", entities(&x));
         }
     }
 

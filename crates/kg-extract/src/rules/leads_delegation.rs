@@ -2,7 +2,9 @@
 //!
 //! Matches: "A will lead / leads / led / is heading the X delegation", "the delegation
 //! will be led by A", "headed by A", "A, who heads the delegation" (titles such as
-//! "head of Russia's delegation" are handled where the title is read).
+//! "head of Russia's delegation" are handled where the title is read); "the Armenian
+//! and Azerbaijani delegations, led by A and B (respectively)": each by the one in its
+//! place.
 //! Example: "Foreign Minister Amina Odhiambo will lead the Kenyan delegation." →
 //! Odhiambo leads the delegation of Kenya.
 //! Known false positives: "led" in another sense near a delegation ("the talks led by
@@ -23,6 +25,27 @@ fn delegation_at(a: &Analysis, from: usize, to: usize) -> Option<(usize, crate::
         let m = a.mention_at_tok(k)?;
         (m.kind == EntityKind::Delegation).then_some((m.ent, m.span))
     })
+}
+
+/// The delegations of one coordinated phrase that ends before token `to` and starts at
+/// or after `from` ("the Armenian and Azerbaijani delegations", "delegations from Russia
+/// and Ukraine"), in the order written; empty unless there are two or more.
+fn listed_delegations(a: &Analysis, from: usize, to: usize) -> Vec<(usize, crate::model::Span)> {
+    let mut out: Vec<(usize, crate::model::Span)> = Vec::new();
+    for k in from..to.min(a.toks.len()) {
+        for m in a.mentions_starting(a.toks[k].span.start) {
+            if m.kind == EntityKind::Delegation && !out.iter().any(|&(d, _)| d == m.ent) {
+                out.push((m.ent, m.span));
+            }
+        }
+    }
+    out.sort_by_key(|&(_, s)| (s.start, s.end));
+    // One phrase: the mentions share the noun, at their end or at their start.
+    let shared = |f: fn(&crate::model::Span) -> usize| out.windows(2).all(|w| f(&w[0].1) == f(&w[1].1));
+    if out.len() < 2 || !(shared(|s| s.end) || shared(|s| s.start)) {
+        out.clear();
+    }
+    out
 }
 
 fn apply(a: &mut Analysis) {
@@ -58,6 +81,26 @@ fn apply(a: &mut Analysis) {
             // "headed by A, with B among its members": B is a member.
             let heads: Vec<_> =
                 heads.into_iter().filter(|&(_, s)| near && a.lower(a.tok_at(s.end)) != "among").collect();
+            let listed = listed_delegations(a, before, i);
+            if listed.len() >= 2 {
+                // "led by A and B (respectively)": one each, in order, unless the head
+                // is known to serve another country.
+                if listed.len() == heads.len() {
+                    for (&(d, dspan), &(p, pspan)) in listed.iter().zip(&heads) {
+                        if a.ents[p].iso.as_ref().is_none_or(|iso| a.ents[d].iso.as_ref() == Some(iso)) {
+                            a.add_rel(
+                                RelationKind::LeadsDelegation,
+                                p,
+                                d,
+                                Status::Occurred,
+                                dspan.cover(pspan),
+                                RULE.name,
+                            );
+                        }
+                    }
+                }
+                continue;
+            }
             for (p, pspan) in heads {
                 a.add_rel(RelationKind::LeadsDelegation, p, d, Status::Occurred, dspan.cover(pspan), RULE.name);
             }
@@ -79,6 +122,35 @@ fn apply(a: &mut Analysis) {
 #[cfg(test)]
 mod tests {
     use crate::test_support::{extract, has_edge};
+
+    /// "led by A and B respectively": each delegation of the list by the one in its place.
+    #[test]
+    fn listed_delegations_led_in_order() {
+        for text in [
+            "The Kenyan and Ghanaian delegations, led by Amina Odhiambo and Kofi Mensah respectively, arrived.",
+            "Delegations from Kenya and Ghana, led by Amina Odhiambo and Kofi Mensah, respectively, arrived.",
+        ] {
+            let x = extract(text, "2025-03-05");
+            assert!(
+                has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:ke"),
+                "{text}: {:?}",
+                x.relations
+            );
+            assert!(
+                has_edge(&x, "person:kofi-mensah", "leads_delegation", "delegation:gh"),
+                "{text}: {:?}",
+                x.relations
+            );
+            assert!(!has_edge(&x, "person:amina-odhiambo", "leads_delegation", "delegation:gh"), "{text}");
+        }
+        // As many heads as delegations, or none is paired.
+        let x = extract("The Kenyan and Ghanaian delegations, led by Amina Odhiambo, arrived.", "2025-03-05");
+        assert!(
+            !x.relations.iter().any(|r| r.kind == crate::model::RelationKind::LeadsDelegation),
+            "{:?}",
+            x.relations
+        );
+    }
 
     #[test]
     fn a_long_delegation_phrase_before_led_by() {
