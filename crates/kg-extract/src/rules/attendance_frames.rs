@@ -84,6 +84,7 @@ const PRESENCE: &[&str] = &[
     "attendance",
     "room",
     "guests",
+    "mourners",
 ];
 /// Events that are no meeting of the parties: a list of those at one is no list of
 /// those at the meeting.
@@ -351,7 +352,9 @@ fn list_included(a: &mut Analysis, i: usize) {
         return;
     }
     let status = status_at(a, i, None);
-    let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
+    let Some(meeting) = meeting_for(a, start, i, i, status).filter(|&m| presence::fits(a, start, i, m)) else {
+        return;
+    };
     add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
@@ -367,7 +370,9 @@ fn among_them(a: &mut Analysis, i: usize) {
         return;
     }
     let status = status_at(a, i, None);
-    let Some(meeting) = meeting_for(a, start, i, i, status) else { return };
+    let Some(meeting) = meeting_for(a, start, i, i, status).filter(|&m| presence::fits(a, start, i, m)) else {
+        return;
+    };
     add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
 }
 
@@ -404,7 +409,10 @@ fn among(a: &mut Analysis, i: usize) {
         let persons = list_after(a, were);
         if !persons.is_empty() && a.tok_at(persons[0].1.start) <= were + 6 {
             let status = status_at(a, were, None);
-            let Some(meeting) = meeting_for(a, i + 1, were, i, status) else { return };
+            let Some(meeting) = meeting_for(a, i + 1, were, i, status).filter(|&m| presence::fits(a, i + 1, were, m))
+            else {
+                return;
+            };
             add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
             return;
         }

@@ -41,6 +41,7 @@ const GROUP: &[&str] = &[
     "participants",
     "delegates",
     "dignitaries",
+    "mourners",
     "attendees",
     "presidents",
     "ministers",
@@ -215,6 +216,11 @@ mod tests {
             (
                 // A first group noun placed nowhere does not end the search.
                 "The summit in Nairobi opened on Monday. Officials said leaders at the summit included Anna Brown and Tom Price.",
+                &["anna-brown", "tom-price"],
+            ),
+            (
+                // Those at a funeral are its mourners.
+                "The funeral was held in Nairobi on Monday. Among the mourners were Anna Brown and Tom Price.",
                 &["anna-brown", "tom-price"],
             ),
             (

@@ -4,7 +4,7 @@
 //! They attend the meeting the clause names, or the one of its context.
 
 use super::{add_all, list_after, meeting_for};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, MeetingClass};
 use crate::clause::{objects_after, subjects_of};
 use crate::modality::status_at;
 use crate::model::{EntityKind, Span};
@@ -76,4 +76,11 @@ pub(super) fn presence(a: &mut Analysis, i: usize, rule: &'static str) {
     let sent = &a.sents[a.sent_of(a.toks[i].span.start)];
     let Some(meeting) = meeting_for(a, sent.tokens.start, sent.tokens.end, i, status) else { return };
     add_all(a, &persons, meeting, status, a.toks[i].span, rule);
+}
+
+/// Whether the meeting `meeting` is one those named by the words `from..to` are at:
+/// mourners are at a funeral, not at the talks the story told last.
+pub(super) fn fits(a: &Analysis, from: usize, to: usize, meeting: usize) -> bool {
+    !(from..to).any(|k| a.lower(k) == "mourners")
+        || a.ents[meeting].meeting.as_ref().is_some_and(|m| m.class == Some(MeetingClass::Ceremony))
 }

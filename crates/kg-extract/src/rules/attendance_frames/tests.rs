@@ -282,3 +282,15 @@ fn the_host_in_apposition() {
     let m = x.entities.iter().find(|e| e.id.starts_with("meeting:")).map(|e| e.id.clone()).unwrap_or_default();
     assert!(has_edge(&x, "person:anna-brown", "attends", &m), "{:?}", x.relations);
 }
+
+/// Mourners are at a funeral: not at talks told last, at the funeral when it is told.
+#[test]
+fn mourners_are_at_a_funeral() {
+    let text = "Anna Brown held talks with Tom Price in Nairobi on Monday. Among the mourners were Paul Okello and \
+                Ivan Petrov.";
+    let x = extract(text, "2025-03-03");
+    assert!(!has_edge(&x, "person:paul-okello", "attends", &meeting(&x)), "{:?}", x.relations);
+    let text = "The funeral was held in Nairobi on Monday. Among the mourners were Paul Okello and Ivan Petrov.";
+    let x = extract(text, "2025-03-03");
+    assert!(has_edge(&x, "person:paul-okello", "attends", &meeting(&x)), "{:?}", x.relations);
+}
