@@ -107,9 +107,9 @@ fn apply(a: &mut Analysis) {
     for i in a.triggered_by(super::trigger_bit(RULE.name)) {
         match a.lower(i) {
             "by" => passive(a, i),
-            "included" | "include" | "includes" => list_included(a, i),
-            "among" if matches!(a.lower(i + 1), "them" | "whom") => among_them(a, i),
-            "among" => among(a, i),
+            "included" | "include" | "includes" => lists::list_included(a, i),
+            "among" if matches!(a.lower(i + 1), "them" | "whom") => lists::among_them(a, i),
+            "among" => lists::among(a, i),
             "sent" | "sends" => envoy::envoy_sent(a, i),
             "where" => where_clause(a, i),
             "present" | "table" | "side" | "attendance" | "host" => presence::presence(a, i, RULE.name),
@@ -339,43 +339,6 @@ fn brought_together(a: &mut Analysis, i: usize) {
 /// story's meeting.
 const EVENT_SUBJECTS: &[&str] = &["it", "retreat", "gathering", "session", "event", "meeting", "talks", "forum"];
 
-/// "Leaders who attended (the summit) included A, B and C".
-fn list_included(a: &mut Analysis, i: usize) {
-    let sent = a.sent_of(a.toks[i].span.start);
-    let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
-    // "Guests at the dinner included": those at another kind of event.
-    if !tells_presence(a, start, i) || (start..i).any(|k| OTHER_EVENTS.contains(&a.lower(k))) {
-        return;
-    }
-    let persons = list_after(a, i);
-    if persons.is_empty() {
-        return;
-    }
-    let status = status_at(a, i, None);
-    let Some(meeting) = meeting_for(a, start, i, i, status).filter(|&m| presence::fits(a, start, i, m)) else {
-        return;
-    };
-    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
-}
-
-/// "About 100 delegations are taking part, among them A, B and C".
-fn among_them(a: &mut Analysis, i: usize) {
-    let sent = a.sent_of(a.toks[i].span.start);
-    let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
-    if !tells_presence(a, start, i) {
-        return;
-    }
-    let persons = list_after(a, i + 1);
-    if persons.is_empty() {
-        return;
-    }
-    let status = status_at(a, i, None);
-    let Some(meeting) = meeting_for(a, start, i, i, status).filter(|&m| presence::fits(a, start, i, m)) else {
-        return;
-    };
-    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
-}
-
 /// "Rubio hosted the signing ceremony at the State Department, where A and B put their
 /// names to the accord": the subjects of a "where" clause after a meeting are at it.
 fn where_clause(a: &mut Analysis, i: usize) {
@@ -396,37 +359,9 @@ fn where_clause(a: &mut Analysis, i: usize) {
     add_all(a, &persons, meeting, status, mspan, RULE.name);
 }
 
-/// "A and B were among those in the room / among those attending (the summit)"; with
-/// the list last, "Among those taking part were A, B and C".
-fn among(a: &mut Analysis, i: usize) {
-    let present = |k: usize| {
-        PRESENCE.contains(&a.lower(k)) || (a.lower(k) == "part" && matches!(a.lower(k - 1), "taking" | "took"))
-    };
-    if !matches!(a.lower(i + 1), "those" | "the") || !(i + 2..i + 6).any(present) {
-        return;
-    }
-    if let Some(were) = (i + 2..i + 7).find(|&k| matches!(a.lower(k), "were" | "are")) {
-        let persons = list_after(a, were);
-        if !persons.is_empty() && a.tok_at(persons[0].1.start) <= were + 6 {
-            let status = status_at(a, were, None);
-            let Some(meeting) = meeting_for(a, i + 1, were, i, status).filter(|&m| presence::fits(a, i + 1, were, m))
-            else {
-                return;
-            };
-            add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
-            return;
-        }
-    }
-    let subjects = subjects_of(a, i);
-    let Some(&(_, subject_span)) = subjects.first() else { return };
-    let status = status_at(a, i, Some(subject_span));
-    let (_, end) = clause_of(a, i);
-    let Some(meeting) = meeting_for(a, i + 1, end.min(i + 10), i, status) else { return };
-    add_all(a, &subjects, meeting, status, a.toks[i].span, RULE.name);
-}
-
 mod bullets;
 mod envoy;
+mod lists;
 mod presence;
 mod speakers;
 #[cfg(test)]
