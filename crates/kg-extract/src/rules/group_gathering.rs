@@ -2,7 +2,8 @@
 //! noun or by named persons.
 //!
 //! Matches: "<officials, advisers, leaders, ministers, envoys, delegations ...>
-//! gathered / met / convened / assembled in (or at) <place>", with the date and status
+//! gathered / met / convened / assembled in (or at) <place>" (or a headline's "meet",
+//! "gather"), with the date and status
 //! of its clause. The meeting it makes is what a later bare "the meeting" or "the
 //! talks" refers to.
 //! Example: "Security advisers from 40 countries gathered in Nairobi on Saturday." → a
@@ -20,7 +21,8 @@ use crate::model::{EntityKind, Span};
 pub const RULE: Rule = Rule { name: "group_gathering", apply, triggers: TRIGGERS };
 
 /// The words (lower-case) a pattern of this rule starts with; other tokens are skipped.
-const TRIGGERS: &[&str] = &["gathered", "convened", "met", "assembled"];
+// The present is a headline's past: "Leaders meet in Nairobi".
+const TRIGGERS: &[&str] = &["gathered", "convened", "met", "assembled", "meet", "gather"];
 
 /// Plural nouns of people who meet on behalf of their governments.
 const GROUPS: &[&str] = &[
@@ -28,6 +30,7 @@ const GROUPS: &[&str] = &[
     "advisers",
     "advisors",
     "leaders",
+    "presidents",
     "ministers",
     "diplomats",
     "envoys",
@@ -77,6 +80,9 @@ mod tests {
         let meetings: Vec<_> = x.entities.iter().filter(|e| e.id.starts_with("meeting:")).collect();
         assert_eq!(meetings.len(), 1, "{meetings:?}");
         assert!(has_edge(&x, &meetings[0].id, "held_in", "location:nairobi"), "{:?}", x.relations);
+        // A headline's present tells what happened.
+        let x = extract("African presidents meet in Nairobi\n\nThe summit opened on Monday.", "2025-03-05");
+        assert!(x.relations.iter().any(|r| r.kind == crate::model::RelationKind::HeldIn), "{:?}", x.relations);
         // Named persons are met_with's, not a group's.
         let x = extract("Anna Brown and Tom Price met in Nairobi on Saturday.", "2025-03-05");
         assert!(x.relations.iter().all(|r| r.evidence.rule != "group_gathering"), "{:?}", x.relations);
