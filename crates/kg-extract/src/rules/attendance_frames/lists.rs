@@ -9,31 +9,26 @@ use crate::modality::status_at;
 
 /// "Leaders who attended (the summit) included A, B and C".
 pub(super) fn list_included(a: &mut Analysis, i: usize) {
-    let sent = a.sent_of(a.toks[i].span.start);
-    let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
     // "Guests at the dinner included": those at another kind of event.
-    if !tells_presence(a, start, i) || (start..i).any(|k| OTHER_EVENTS.contains(&a.lower(k))) {
-        return;
-    }
-    let persons = list_after(a, i);
-    if persons.is_empty() {
-        return;
-    }
-    let status = status_at(a, i, None);
-    let Some(meeting) = meeting_for(a, start, i, i, status).filter(|&m| presence::fits(a, start, i, m)) else {
-        return;
-    };
-    add_all(a, &persons, meeting, status, a.toks[i].span, RULE.name);
+    listed_present(a, i, i, true);
 }
 
 /// "About 100 delegations are taking part, among them A, B and C".
 pub(super) fn among_them(a: &mut Analysis, i: usize) {
+    listed_present(a, i, i + 1, false);
+}
+
+/// The persons listed after token `list_at` attend the sentence's meeting, when the
+/// dozen words before `i` tell presence (and, with `not_other_event`, name no dinner or
+/// reception).
+fn listed_present(a: &mut Analysis, i: usize, list_at: usize, not_other_event: bool) {
     let sent = a.sent_of(a.toks[i].span.start);
     let start = a.sents[sent].tokens.start.max(i.saturating_sub(12));
-    if !tells_presence(a, start, i) {
+    let other_event = || (start..i).any(|k| OTHER_EVENTS.contains(&a.lower(k)));
+    if !tells_presence(a, start, i) || (not_other_event && other_event()) {
         return;
     }
-    let persons = list_after(a, i + 1);
+    let persons = list_after(a, list_at);
     if persons.is_empty() {
         return;
     }
