@@ -13,6 +13,7 @@ use kg_extract::{Draft, Entity, Extraction, Relation, RelationKind, Status};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, NodeIndexable};
 
+use edge::Piece;
 pub use edge::{Edge, MAX_EVIDENCE};
 pub use node::Node;
 
@@ -74,15 +75,7 @@ impl Graph {
             if s == t {
                 continue;
             }
-            let evidence = origin.evidence(&r.evidence);
-            match self.edge_ix.get(&(s, r.kind, t, r.status)) {
-                Some(&ix) => self.inner[ix].absorb_one(r.attributes, evidence),
-                None => {
-                    let (source, target) = (self.inner[s].id.clone(), self.inner[t].id.clone());
-                    let edge = Edge::new(r.kind, r.status, r.attributes, evidence.into());
-                    self.add_edge_at(s, t, source, target, edge);
-                }
-            }
+            self.add_piece(s, t, r.kind, r.status, r.attributes, origin.evidence(&r.evidence));
         }
     }
 
@@ -90,10 +83,28 @@ impl Graph {
     /// piece by piece ([`Edge::absorb_one`]) rather than made an edge first.
     fn add_relation_owned(&mut self, r: Relation) {
         let Relation { kind, source, target, status, attributes, evidence } = r;
-        let Some((s, t, source, target)) = self.endpoints(kind, source, target) else { return };
+        let Some((s, t, _, _)) = self.endpoints(kind, source, target) else { return };
+        self.add_piece(s, t, kind, status, attributes, evidence);
+    }
+
+    /// Merges one relation between nodes `s` and `t` (oriented, distinct) into its
+    /// edge piece by piece ([`Edge::absorb_one`]), or makes the edge, whose ids are
+    /// copied from the nodes.
+    fn add_piece(
+        &mut self,
+        s: NodeIndex,
+        t: NodeIndex,
+        kind: RelationKind,
+        status: Status,
+        attributes: BTreeMap<String, String>,
+        evidence: impl Piece,
+    ) {
         match self.edge_ix.get(&(s, kind, t, status)) {
             Some(&ix) => self.inner[ix].absorb_one(attributes, evidence),
-            None => self.add_edge_at(s, t, source, target, Edge::new(kind, status, attributes, evidence)),
+            None => {
+                let (source, target) = (self.inner[s].id.clone(), self.inner[t].id.clone());
+                self.add_edge_at(s, t, source, target, Edge::new(kind, status, attributes, evidence.into_evidence()));
+            }
         }
     }
 
