@@ -116,16 +116,10 @@ pub fn for_each_extraction(
     let progress = Progress::new();
     let mut total = 0;
     if rayon::current_num_threads() <= 1 {
-        // A share of documents at a time, extracted together; each extraction is
-        // merged while still in the cache.
-        while let Some(share) = batches.next_share() {
-            let xs = extract_share(extractor, &share, all_statuses);
-            progress.add(&share);
+        shares_in_turn(&mut batches, &progress, extractor, all_statuses, |share, xs| {
             total += share.len();
-            for (doc, x) in share.iter().zip(xs) {
-                sink(doc, x.into_extraction())?;
-            }
-        }
+            share.iter().zip(xs).try_for_each(|(doc, x)| sink(doc, x.into_extraction()))
+        })?;
     } else {
         let extract = |batch: &[Document]| -> Vec<Extraction> {
             let extractions =
@@ -138,6 +132,23 @@ pub fn for_each_extraction(
         })?;
     }
     batches.finish(progress).map(|()| total)
+}
+
+/// With one thread: a share of documents at a time, extracted together on this
+/// thread, its drafts handed to `take` while still in the cache.
+fn shares_in_turn<I: Iterator<Item = Result<Document>>>(
+    batches: &mut Batches<I>,
+    progress: &Progress,
+    extractor: &Extractor<'_>,
+    all_statuses: bool,
+    mut take: impl for<'d> FnMut(&'d [Document], Vec<Draft<'d>>) -> Result<()>,
+) -> Result<()> {
+    while let Some(share) = batches.next_share() {
+        let xs = extract_share(extractor, &share, all_statuses);
+        progress.add(&share);
+        take(&share, xs)?;
+    }
+    Ok(())
 }
 
 /// Three stages that overlap: this thread reads batch k+1 and hands batch k-1's result
@@ -257,16 +268,14 @@ pub fn extract_into(
 ) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     if rayon::current_num_threads() <= 1 {
-        // As `for_each_extraction` does, but the drafts go into the graph as they are.
+        // The drafts go into the graph as they are, their evidence not written out.
         let mut batches = Batches { docs, failed: None };
         let progress = Progress::new();
-        while let Some(share) = batches.next_share() {
-            for x in extract_share(extractor, &share, all_statuses) {
-                graph.add_draft(x);
-            }
-            progress.add(&share);
+        shares_in_turn(&mut batches, &progress, extractor, all_statuses, |share, xs| {
+            xs.into_iter().for_each(|x| graph.add_draft(x));
             ids.extend(share.iter().map(|d| d.id.clone()));
-        }
+            Ok(())
+        })?;
         batches.finish(progress)?;
     } else {
         let mut batches = Batches { docs, failed: None };
