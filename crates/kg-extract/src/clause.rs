@@ -210,17 +210,16 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
     if let Some(first) = nearest_subject(a, &candidates, start, tok) {
         return Some(first);
     }
-    let opener = a.lower(start);
-    // The persons before the clause are looked for only after an opener that hands
-    // its subject on.
-    if !matches!(opener, "who" | "but" | "while" | "saying" | "adding" | "even") {
-        return None;
-    }
-    let sent = a.sent_of(a.toks[tok].span.start);
-    let before = persons_in(a, a.sents[sent].tokens.start, start, quoted);
-    match opener {
+    // The persons before the clause, looked for only after an opener that hands its
+    // subject on.
+    let before = || {
+        let sent = a.sent_of(a.toks[tok].span.start);
+        persons_in(a, a.sents[sent].tokens.start, start, quoted)
+    };
+    match a.lower(start) {
         // "Rubio, who ... " : the person the relative clause hangs on.
         "who" => {
+            let before = before();
             // "Medinsky, an aide to Putin who ...": the relative hangs on the aide.
             let last = before.last().copied()?;
             let prep = a.tok_before(last.1.start).map(|t| a.lower(t));
@@ -231,7 +230,7 @@ pub fn subject_of(a: &Analysis, tok: usize) -> Option<(usize, Span)> {
             }
         }
         // "X met Y but will not attend": the subject of the sentence carries over.
-        "but" | "while" | "saying" | "adding" | "even" => before.first().copied(),
+        "but" | "while" | "saying" | "adding" | "even" => before().first().copied(),
         _ => None,
     }
 }
